@@ -1,0 +1,60 @@
+"""Sentence boundaries as (start, end) offsets.
+
+A small rule splitter rather than spaCy's: it is ~50x faster, needs no model, and news prose
+has few traps beyond abbreviations and initials, which are listed in ``lexicons/abbreviations.txt``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_LEX = Path(__file__).parent / "lexicons"
+_ABBREV = frozenset(
+    line.strip().lower()
+    for line in (_LEX / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+# A candidate end: . ! ? (optionally followed by closing quotes/brackets), then space, then an
+# opening quote, bracket, digit or capital letter; or a blank line.
+_END = re.compile(r"""[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞĀ-ſԱ-ՖА-Я])|\n\s*\n""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences.
+
+    Parameters
+    ----------
+    text : str
+        Clean body text.
+
+    Returns
+    -------
+    list of (int, int)
+        ``(start, end)`` of each sentence, leading/trailing whitespace excluded; empty text
+        gives an empty list.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if m.group(0)[0] == ".":
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start() + 1)
+            if w:
+                word = w.group(1).lower()
+                # initials ("J.") and known abbreviations ("Gen.", "U.S.") do not end a sentence
+                if word in _ABBREV or len(word.replace(".", "")) == 1:
+                    continue
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    seg = text[start:end]
+    stripped = seg.strip()
+    if not stripped:
+        return
+    s = start + (len(seg) - len(seg.lstrip()))
+    spans.append((s, s + len(stripped)))
