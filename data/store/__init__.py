@@ -1,0 +1,362 @@
+"""The embedded DuckDB store: schema, idempotent batch writes, versions, saved views.
+
+This package is the only place in the project that knows SQL. Connections are opened per
+operation and closed at once: DuckDB lets a single process hold a read-write handle on a file,
+so a long-lived connection in the dashboard would lock out an ingest (and the reverse). Opening a
+DuckDB file takes a few milliseconds; a lock conflict is retried with back-off.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import duckdb
+import pandas as pd
+
+from data.store.schema import MENTION_COLUMNS, SCHEMA_SQL, TABLES
+
+__all__ = ["Store", "default_db_path", "StoreError"]
+
+DEFAULT_DB = Path(__file__).resolve().parents[1] / "conflict.duckdb"
+_RETRYABLE = ("lock", "different configuration", "Conflicting lock")
+
+
+class StoreError(RuntimeError):
+    """A store operation failed for a reason other than a passing lock conflict."""
+
+
+def default_db_path() -> Path:
+    """The store file: ``$CONFLICT_DB`` if set, else ``data/conflict.duckdb``."""
+    env = os.environ.get("CONFLICT_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """One DuckDB file holding articles, mentions, the ingest log, versions and saved views.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The database file. Defaults to :func:`default_db_path`.
+    lock_timeout : float
+        Seconds to keep retrying when another process holds the file.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, lock_timeout: float = 60.0):
+        self.path = Path(path) if path is not None else default_db_path()
+        if self.path.suffix == "":
+            raise ValueError(f"path must name a database file (e.g. store.duckdb), got {str(self.path)!r}")
+        self.lock_timeout = float(lock_timeout)
+
+    # -- connections -----------------------------------------------------------------------
+    @contextmanager
+    def connect(self, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Open a connection for one operation, retrying while another process holds the lock.
+
+        A read-only open of a file that does not exist yet creates an empty schema first, so
+        readers never fail on a fresh installation.
+        """
+        if read_only and not self.path.exists():
+            self.init()
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.01
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except (duckdb.IOException, duckdb.ConnectionException) as exc:
+                if not any(s in str(exc) for s in _RETRYABLE) or time.monotonic() > deadline:
+                    raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def init(self) -> "Store":
+        """Create the file and every table if missing (idempotent)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.connect(read_only=False) as con:
+            con.execute(SCHEMA_SQL)
+        return self
+
+    # -- versions --------------------------------------------------------------------------
+    def begin_version(self, engine: str = "local", note: str | None = None) -> int:
+        """Start an ingest run and return its data version (1, 2, ...)."""
+        self.init()
+        with self.connect(read_only=False) as con:
+            con.execute("BEGIN TRANSACTION")
+            v = con.execute("SELECT coalesce(max(version), 0) + 1 FROM versions").fetchone()[0]
+            con.execute(
+                "INSERT INTO versions (version, started_at, engine, note) VALUES (?, ?, ?, ?)",
+                [v, _now(), engine, note],
+            )
+            con.execute("COMMIT")
+        return int(v)
+
+    def finish_version(self, version: int) -> dict[str, int]:
+        """Close an ingest run: record its end time and counts from the ingest log."""
+        with self.connect(read_only=False) as con:
+            counts = dict(
+                con.execute(
+                    "SELECT status, count(*) FROM ingest_log WHERE version = ? GROUP BY status",
+                    [version],
+                ).fetchall()
+            )
+            con.execute(
+                "UPDATE versions SET finished_at = ?, loaded = ?, duplicates = ?, failed = ? "
+                "WHERE version = ?",
+                [_now(), counts.get("loaded", 0), counts.get("duplicate", 0), counts.get("failed", 0), version],
+            )
+        return {k: int(counts.get(k, 0)) for k in ("loaded", "duplicate", "failed", "warning")}
+
+    def current_version(self) -> int:
+        """The newest finished data version (0 for an empty store).
+
+        A saved view pins this number; rows with ``version <= v`` are the data as of then.
+        """
+        with self.connect() as con:
+            row = con.execute("SELECT coalesce(max(version), 0) FROM versions WHERE finished_at IS NOT NULL").fetchone()
+        return int(row[0])
+
+    # -- writes ----------------------------------------------------------------------------
+    def write_batch(
+        self,
+        version: int,
+        records: Sequence[dict[str, Any]],
+        log: Iterable[dict[str, Any]] = (),
+    ) -> dict[str, int]:
+        """Write a batch of extracted articles and log entries in one transaction.
+
+        Parameters
+        ----------
+        version : int
+            The run's data version from :meth:`begin_version`.
+        records : sequence of dict
+            ``extract`` JSON objects (DESIGN.md); ``article`` may also carry ``source``,
+            ``kind``, ``removed`` and ``meta``.
+        log : iterable of dict
+            Extra ingest-log rows (``file``, ``status``, ``code``, ``message``), e.g. load errors.
+
+        Returns
+        -------
+        dict
+            ``loaded`` and ``duplicate`` counts. An article whose id is already stored (or
+            appears twice in the batch) is skipped and logged as a duplicate: re-ingesting
+            changes no data.
+        """
+        if not isinstance(version, int) or version < 1:
+            raise ValueError(f"version must be a positive int from begin_version(), got {version!r}")
+        now = _now()
+        log_rows = [
+            {
+                "version": version,
+                "file": e.get("file"),
+                "article_id": e.get("article_id"),
+                "status": e.get("status", "failed"),
+                "code": e.get("code"),
+                "message": e.get("message"),
+                "at": now,
+            }
+            for e in log
+        ]
+        with self.connect(read_only=False) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                ids = [r["id"] for r in records]
+                existing = set()
+                if ids:
+                    con.register("_ids", pd.DataFrame({"id": ids}))
+                    existing = {
+                        row[0]
+                        for row in con.execute("SELECT a.id FROM articles a JOIN _ids USING (id)").fetchall()
+                    }
+                    con.unregister("_ids")
+                fresh: list[dict[str, Any]] = []
+                seen: set[str] = set()
+                for r in records:
+                    src = (r.get("article") or {}).get("source")
+                    if r["id"] in existing or r["id"] in seen:
+                        log_rows.append({"version": version, "file": src, "article_id": r["id"], "status": "duplicate",
+                                         "code": "duplicate", "message": "already in the store", "at": now})
+                        continue
+                    seen.add(r["id"])
+                    fresh.append(r)
+                    log_rows.append({"version": version, "file": src, "article_id": r["id"], "status": "loaded",
+                                     "code": None, "message": None, "at": now})
+                    for w in (r.get("article") or {}).get("meta", {}).get("warnings", []) or []:
+                        log_rows.append({"version": version, "file": src, "article_id": r["id"], "status": "warning",
+                                         "code": w.get("code") if isinstance(w, dict) else "warning",
+                                         "message": w.get("message") if isinstance(w, dict) else str(w), "at": now})
+                if fresh:
+                    self._insert(con, "articles", _article_rows(fresh, version, now))
+                    for table in MENTION_COLUMNS:
+                        rows = _mention_rows(fresh, table, version)
+                        if rows:
+                            self._insert(con, table, rows)
+                if log_rows:
+                    self._insert(con, "ingest_log", log_rows)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return {"loaded": len(fresh), "duplicate": len(records) - len(fresh)}
+
+    def log_failure(self, version: int, file: str | None, code: str, message: str) -> None:
+        """Record a file that could not be loaded."""
+        self.write_batch(version, [], [{"file": file, "status": "failed", "code": code, "message": message}])
+
+    @staticmethod
+    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+        cols = TABLES[table]
+        df = pd.DataFrame.from_records(rows, columns=cols)
+        con.register("_batch", df)
+        quoted = ", ".join(f'"{c}"' for c in cols)
+        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _batch")
+        con.unregister("_batch")
+
+    # -- saved views -----------------------------------------------------------------------
+    def save_view(self, params: dict[str, Any], page: str, title: str | None = None,
+                  version: int | None = None) -> str:
+        """Save a dashboard view and return its short id.
+
+        ``version`` defaults to :meth:`current_version`, so the view shows the data as of now.
+        """
+        if not isinstance(params, dict):
+            raise ValueError(f"params must be a dict of URL parameters, got {type(params).__name__}")
+        v = self.current_version() if version is None else int(version)
+        view_id = secrets.token_urlsafe(6).replace("-", "x").replace("_", "y")
+        with self.connect(read_only=False) as con:
+            con.execute(
+                "INSERT INTO saved_views (id, created_at, title, page, params, version) VALUES (?, ?, ?, ?, ?, ?)",
+                [view_id, _now(), title, page, json.dumps(params, sort_keys=True), v],
+            )
+        return view_id
+
+    def load_view(self, view_id: str) -> dict[str, Any] | None:
+        """A saved view as ``{id, created_at, title, page, params, version}``, or None."""
+        with self.connect() as con:
+            row = con.execute(
+                "SELECT id, created_at, title, page, params, version FROM saved_views WHERE id = ?", [view_id]
+            ).fetchone()
+        if row is None:
+            return None
+        return {"id": row[0], "created_at": row[1], "title": row[2], "page": row[3],
+                "params": json.loads(row[4]) if row[4] else {}, "version": int(row[5])}
+
+    # -- reads -----------------------------------------------------------------------------
+    def read_df(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
+        """Run one read-only query and return a DataFrame (used by :mod:`data.store.read`)."""
+        with self.connect() as con:
+            return con.execute(sql, params or []).df()
+
+    def stats(self) -> dict[str, Any]:
+        """Counts per table, the publication and event date spans, and the data versions."""
+        with self.connect() as con:
+            counts = {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
+            pub = con.execute("SELECT min(published), max(published) FROM articles").fetchone()
+            ev = con.execute(
+                "SELECT min(date), max(date) FROM dates WHERE kind = 'event' AND date IS NOT NULL"
+            ).fetchone()
+            versions = con.execute(
+                "SELECT version, started_at, finished_at, engine, loaded, duplicates, failed "
+                "FROM versions ORDER BY version"
+            ).fetchall()
+        return {
+            "db": str(self.path),
+            "counts": counts,
+            "published": [str(pub[0]) if pub[0] else None, str(pub[1]) if pub[1] else None],
+            "event_dates": [ev[0], ev[1]],
+            "versions": [
+                {"version": v[0], "started_at": str(v[1]), "finished_at": str(v[2]) if v[2] else None,
+                 "engine": v[3], "loaded": v[4], "duplicates": v[5], "failed": v[6]}
+                for v in versions
+            ],
+        }
+
+    def export_parquet(self, out_dir: str | os.PathLike) -> list[str]:
+        """Write every table to Parquet under ``out_dir`` for engines such as Spark or Trino.
+
+        ``articles`` is partitioned by publication year; mention tables by ingest version.
+        """
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        with self.connect() as con:
+            for table in TABLES:
+                target = out / table
+                if table == "articles":
+                    sql = (f"COPY (SELECT *, coalesce(year(published), 0) AS year FROM articles) TO '{target}' "
+                           "(FORMAT parquet, PARTITION_BY (year), OVERWRITE_OR_IGNORE)")
+                elif table in MENTION_COLUMNS:
+                    sql = f"COPY {table} TO '{target}' (FORMAT parquet, PARTITION_BY (version), OVERWRITE_OR_IGNORE)"
+                else:
+                    target = out / f"{table}.parquet"
+                    sql = f"COPY {table} TO '{target}' (FORMAT parquet)"
+                con.execute(sql)
+                written.append(str(target))
+        return written
+
+
+def _article_rows(records: list[dict[str, Any]], version: int, now: datetime) -> list[dict[str, Any]]:
+    rows = []
+    for r in records:
+        a = r.get("article") or {}
+        rows.append({
+            "id": r["id"],
+            "title": a.get("title"),
+            "published": a.get("published"),
+            "publisher": a.get("publisher"),
+            "url": a.get("url"),
+            "credits": list(a.get("credits") or []),
+            "text": a.get("text") or "",
+            "source": a.get("source"),
+            "kind": a.get("kind"),
+            "removed": list(a.get("removed") or []),
+            "meta": json.dumps(a.get("meta") or {}, default=str, sort_keys=True),
+            "version": version,
+            "ingested_at": now,
+        })
+    return rows
+
+
+def _mention_rows(records: list[dict[str, Any]], table: str, version: int) -> list[dict[str, Any]]:
+    cols = MENTION_COLUMNS[table]
+    rows = []
+    for r in records:
+        a = r.get("article") or {}
+        text = a.get("text") or ""
+        for idx, m in enumerate(r.get(table) or []):
+            row = {c: m.get(c) for c in cols}
+            row["start"], row["end"] = m.get("start"), m.get("end")
+            row["surface"] = m.get("surface", text[m.get("start", 0):m.get("end", 0)])
+            if table in ("figures", "quotes"):
+                row["sentence"] = _sentence_at(text, m.get("start", 0), m.get("end", 0))
+            if table == "places":
+                row["regions"] = list(m.get("regions") or [])
+            if table == "figures":
+                for k in ("value", "low", "high"):
+                    row[k] = float(m[k]) if m.get(k) is not None else None
+            rows.append({"article_id": r["id"], "idx": idx, "published": a.get("published"),
+                         "version": version, **row})
+    return rows
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence (or paragraph line) holding ``text[start:end]``, for evidence display."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    left = 0 if left < 0 else left + 1
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return text[left:right].strip()

@@ -1,0 +1,82 @@
+"""Table definitions of the store (DuckDB dialect).
+
+Every mention table repeats the article's ``published`` date and the ingest ``version``: the
+dashboard filters and snapshots on both, and repeating two small columns avoids a join on every
+chart query.
+"""
+from __future__ import annotations
+
+_COMMON = ["article_id", "idx", "start", "end", "surface", "published", "version"]
+
+MENTION_COLUMNS: dict[str, list[str]] = {
+    "places": ["name", "country", "kind", "lat", "lon", "regions", "border_km"],
+    "figures": ["value", "low", "high", "qualifier", "category", "actor", "claimed_by", "date", "place", "sentence"],
+    "actors": ["name", "type", "country", "role"],
+    "dates": ["date", "kind"],
+    "quotes": ["speaker", "via", "sentence"],
+}
+
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    published DATE,
+    publisher VARCHAR,
+    url VARCHAR,
+    credits VARCHAR[],
+    text VARCHAR,
+    source VARCHAR,
+    kind VARCHAR,
+    removed VARCHAR[],
+    meta JSON,
+    version INTEGER NOT NULL,
+    ingested_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS places (
+    article_id VARCHAR NOT NULL, idx INTEGER, "start" INTEGER, "end" INTEGER, surface VARCHAR,
+    published DATE, version INTEGER NOT NULL,
+    name VARCHAR, country VARCHAR, kind VARCHAR, lat DOUBLE, lon DOUBLE, regions VARCHAR[], border_km DOUBLE
+);
+CREATE TABLE IF NOT EXISTS figures (
+    article_id VARCHAR NOT NULL, idx INTEGER, "start" INTEGER, "end" INTEGER, surface VARCHAR,
+    published DATE, version INTEGER NOT NULL,
+    value DOUBLE, low DOUBLE, high DOUBLE, qualifier VARCHAR, category VARCHAR, actor VARCHAR,
+    claimed_by VARCHAR, date VARCHAR, place VARCHAR, sentence VARCHAR
+);
+CREATE TABLE IF NOT EXISTS actors (
+    article_id VARCHAR NOT NULL, idx INTEGER, "start" INTEGER, "end" INTEGER, surface VARCHAR,
+    published DATE, version INTEGER NOT NULL,
+    name VARCHAR, type VARCHAR, country VARCHAR, role VARCHAR
+);
+CREATE TABLE IF NOT EXISTS dates (
+    article_id VARCHAR NOT NULL, idx INTEGER, "start" INTEGER, "end" INTEGER, surface VARCHAR,
+    published DATE, version INTEGER NOT NULL,
+    date VARCHAR, kind VARCHAR
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id VARCHAR NOT NULL, idx INTEGER, "start" INTEGER, "end" INTEGER, surface VARCHAR,
+    published DATE, version INTEGER NOT NULL,
+    speaker VARCHAR, via VARCHAR, sentence VARCHAR
+);
+CREATE TABLE IF NOT EXISTS ingest_log (
+    version INTEGER, file VARCHAR, article_id VARCHAR, status VARCHAR, code VARCHAR,
+    message VARCHAR, "at" TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS versions (
+    version INTEGER PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP, engine VARCHAR,
+    note VARCHAR, loaded INTEGER, duplicates INTEGER, failed INTEGER
+);
+CREATE TABLE IF NOT EXISTS saved_views (
+    id VARCHAR PRIMARY KEY, created_at TIMESTAMP, title VARCHAR, page VARCHAR, params JSON,
+    version INTEGER
+);
+"""
+
+TABLES: dict[str, list[str]] = {
+    "articles": ["id", "title", "published", "publisher", "url", "credits", "text", "source", "kind",
+                 "removed", "meta", "version", "ingested_at"],
+    **{t: _COMMON + cols for t, cols in MENTION_COLUMNS.items()},
+    "ingest_log": ["version", "file", "article_id", "status", "code", "message", "at"],
+    "versions": ["version", "started_at", "finished_at", "engine", "note", "loaded", "duplicates", "failed"],
+    "saved_views": ["id", "created_at", "title", "page", "params", "version"],
+}
