@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--batch-size", type=int, default=64)
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ing.add_argument("--if-empty", action="store_true",
+                     help="do nothing when the store already holds articles (used by `make run`)")
 
     ex = sub.add_parser("extract", help="print the extract JSON of one file")
     ex.add_argument("file")
@@ -84,6 +86,9 @@ def cmd_ingest(args) -> int:
     from data.store import Store
 
     store = Store(args.db)
+    if args.if_empty and store.stats()["counts"]["articles"] > 0:
+        print(f"store {store.path} already holds articles; nothing to do")
+        return 0
     total = len(list(iter_files(args.paths)))
     bar = tqdm(total=total, unit="file", disable=args.quiet or args.json, file=sys.stderr)
     last = [0]
