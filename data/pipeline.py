@@ -15,21 +15,24 @@ from data.extract import extract_article
 
 Result = Union[dict, Any]  # an ``extract`` JSON dict, or a data.loaders LoadError
 
-SUPPORTED = {".txt", ".text", ".md", ".pdf", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl",
-             ".ndjson", ".csv"}
+# Documentation that lives beside a corpus in its folder, not articles.
+_FOLDER_DOCS = {"readme.md", "readme.txt", "manifest.csv", "license", "license.txt", "sources.md"}
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
-    """Expand files and folders (recursively, sorted, hidden entries skipped) into file paths.
+    """Expand files and folders into file paths.
 
-    Paths that do not exist are yielded as given so that the loader reports them by name.
+    Folders are walked recursively in sorted order, skipping hidden entries and the corpus's own
+    documentation (README, MANIFEST, LICENSE). Paths that do not exist are yielded as given, so
+    that the loader reports them by name.
     """
     for p in paths:
         p = Path(p)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p).parts
-                if f.is_file() and not any(part.startswith(".") for part in rel) and f.name not in ("README.md", "MANIFEST.csv"):
+                if (f.is_file() and not any(part.startswith(".") for part in rel)
+                        and f.name.lower() not in _FOLDER_DOCS):
                     yield str(f)
         else:
             yield str(p)
