@@ -1,0 +1,475 @@
+"""Read queries of the dashboard: every SQL statement the dashboard runs lives here.
+
+Each query takes a :class:`data.store.Store` and a :class:`data.store.filters.Filters` and
+returns a pandas DataFrame with the same columns whether or not any row matches (empty in,
+empty out). All filtering happens in one place, :func:`scope`, which selects the matching
+articles as a CTE ``sel``; mention queries join it. Values always travel as bound parameters,
+never pasted into SQL text.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from data.store.filters import Filters
+
+__all__ = [
+    "scope", "overview", "mentions_over_time", "top_places", "top_actors", "latest_articles",
+    "place_points", "place_top_actor", "region_counts", "figures_ledger", "figures_by_month",
+    "disputed", "actors_by_type", "actor_timeline", "cooccurrence", "people", "quotes",
+    "article_list", "article", "article_mentions", "facet_actors", "facet_regions",
+    "facet_places", "facet_categories", "facet_sources", "versions",
+]
+
+CASUALTY_CATEGORIES = ("killed", "wounded", "captured", "missing", "prisoners", "hostages")
+
+# Partial dates ("2020", "2020-11") stand for intervals; compare them as ISO strings.
+_D_START = "(CASE length({d}) WHEN 4 THEN {d} || '-01-01' WHEN 7 THEN {d} || '-01' ELSE {d} END)"
+_D_END = "(CASE length({d}) WHEN 4 THEN {d} || '-12-31' WHEN 7 THEN {d} || '-31' ELSE {d} END)"
+
+
+def _overlap(expr: str, f: Filters, p: dict[str, Any]) -> str:
+    """SQL: the (possibly partial) ISO date string ``expr`` overlaps the filter's range."""
+    conds = []
+    if f.date_from:
+        p["dfrom"] = f.date_from
+        conds.append(_D_END.format(d=expr) + " >= $dfrom")
+    if f.date_to:
+        p["dto"] = f.date_to
+        conds.append(_D_START.format(d=expr) + " <= $dto")
+    return " AND ".join(conds) or "TRUE"
+
+
+def _ver(alias: str, f: Filters) -> str:
+    return f" AND {alias}.version <= $v" if f.version is not None else ""
+
+
+def scope(f: Filters) -> tuple[str, dict[str, Any]]:
+    """The CTE ``sel(id, published)`` of articles matching ``f``, and its parameters.
+
+    Returns
+    -------
+    (str, dict)
+        SQL text starting with ``WITH sel AS (...)`` (callers append more CTEs with a comma)
+        and the named parameters it uses.
+    """
+    if not isinstance(f, Filters):
+        raise TypeError(f"filters must be a data.store.filters.Filters, got {type(f).__name__}")
+    p: dict[str, Any] = {}
+    conds: list[str] = []
+    if f.version is not None:
+        p["v"] = f.version
+        conds.append("a.version <= $v")
+    if f.date_from or f.date_to:
+        if f.date_field == "published":
+            pub = "strftime(a.published, '%Y-%m-%d')"
+            conds.append(f"a.published IS NOT NULL AND {_overlap(pub, f, p)}")
+        else:
+            ev = (f"a.id IN (SELECT d.article_id FROM dates d WHERE d.kind = 'event' AND d.date IS NOT NULL"
+                  f"{_ver('d', f)} AND {_overlap('d.date', f, p)})")
+            no_ev = f"a.id NOT IN (SELECT d.article_id FROM dates d WHERE d.kind = 'event' AND d.date IS NOT NULL{_ver('d', f)})"
+            pub = "strftime(a.published, '%Y-%m-%d')"
+            conds.append(f"({ev} OR ({no_ev} AND a.published IS NOT NULL AND {_overlap(pub, f, p)}))")
+    if f.sources:
+        p["sources"] = list(f.sources)
+        conds.append("(list_contains($sources, a.publisher) OR list_has_any(a.credits, $sources))")
+    if f.actors:
+        p["actors"] = list(f.actors)
+        conds.append(f"a.id IN (SELECT x.article_id FROM actors x WHERE list_contains($actors, x.name){_ver('x', f)})")
+    if f.regions or f.places:
+        conds.append(f"a.id IN (SELECT p.article_id FROM places p WHERE {_place_cond('p', f, p)}{_ver('p', f)})")
+    if f.categories:
+        p["categories"] = list(f.categories)
+        conds.append(f"a.id IN (SELECT g.article_id FROM figures g WHERE list_contains($categories, g.category){_ver('g', f)})")
+    where = (" WHERE " + " AND ".join(conds)) if conds else ""
+    return f"WITH sel AS (SELECT a.id, a.published FROM articles a{where})", p
+
+
+def _place_cond(alias: str, f: Filters, p: dict[str, Any]) -> str:
+    ors = []
+    if f.regions:
+        p["regions"] = list(f.regions)
+        ors.append(f"list_has_any({alias}.regions, $regions)")
+    if f.places:
+        p["places"] = list(f.places)
+        ors.append(f"list_contains($places, {alias}.name)")
+    return "(" + " OR ".join(ors) + ")" if ors else "TRUE"
+
+
+def _figure_cond(alias: str, f: Filters, p: dict[str, Any]) -> str:
+    conds = []
+    if f.categories:
+        p["categories"] = list(f.categories)
+        conds.append(f"list_contains($categories, {alias}.category)")
+    if f.date_field == "event" and (f.date_from or f.date_to):
+        ev = f"coalesce({alias}.date, strftime({alias}.published, '%Y-%m-%d'))"
+        conds.append(f"{ev} IS NOT NULL AND {_overlap(ev, f, p)}")
+    return " AND ".join(conds) or "TRUE"
+
+
+def _run(store, sql: str, p: dict[str, Any]) -> pd.DataFrame:
+    return store.read_df(sql, p)
+
+
+# -- overview ----------------------------------------------------------------------------
+def overview(store, f: Filters) -> pd.DataFrame:
+    """One row: ``articles, places, place_mentions, figures, actors, first, last``."""
+    cte, p = scope(f)
+    sql = f"""{cte}
+    SELECT (SELECT count(*) FROM sel) AS articles,
+           (SELECT count(DISTINCT m.name) FROM places m JOIN sel ON m.article_id = sel.id
+             WHERE {_place_cond('m', f, p)}{_ver('m', f)}) AS places,
+           (SELECT count(*) FROM places m JOIN sel ON m.article_id = sel.id
+             WHERE {_place_cond('m', f, p)}{_ver('m', f)}) AS place_mentions,
+           (SELECT count(*) FROM figures m JOIN sel ON m.article_id = sel.id
+             WHERE {_figure_cond('m', f, p)}{_ver('m', f)}) AS figures,
+           (SELECT count(DISTINCT m.name) FROM actors m JOIN sel ON m.article_id = sel.id
+             WHERE TRUE{_ver('m', f)}) AS actors,
+           (SELECT min(published) FROM sel) AS first,
+           (SELECT max(published) FROM sel) AS last"""
+    return _run(store, sql, p)
+
+
+def mentions_over_time(store, f: Filters) -> pd.DataFrame:
+    """Mentions per publication month and kind: ``month, kind, mentions``."""
+    cte, p = scope(f)
+    parts = [
+        f"SELECT '{t}' AS kind, date_trunc('month', m.published) AS month, count(*) AS mentions "
+        f"FROM {t} m JOIN sel ON m.article_id = sel.id WHERE m.published IS NOT NULL{_ver('m', f)} GROUP BY ALL"
+        for t in ("places", "figures", "actors", "dates")
+    ]
+    sql = f"{cte} SELECT month, kind, mentions FROM ({' UNION ALL '.join(parts)}) ORDER BY month, kind"
+    return _run(store, sql, p)
+
+
+def top_places(store, f: Filters, n: int = 15) -> pd.DataFrame:
+    """Most mentioned places: ``name, country, kind, mentions, articles``."""
+    cte, p = scope(f)
+    p["n"] = int(n)
+    sql = f"""{cte}
+    SELECT m.name, any_value(m.country) AS country, any_value(m.kind) AS kind,
+           count(*) AS mentions, count(DISTINCT m.article_id) AS articles
+    FROM places m JOIN sel ON m.article_id = sel.id
+    WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_ver('m', f)}
+    GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
+    return _run(store, sql, p)
+
+
+def top_actors(store, f: Filters, n: int = 15) -> pd.DataFrame:
+    """Most mentioned actors: ``name, type, mentions, articles``."""
+    cte, p = scope(f)
+    p["n"] = int(n)
+    sql = f"""{cte}
+    SELECT m.name, mode(m.type) AS type, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
+    FROM actors m JOIN sel ON m.article_id = sel.id
+    WHERE m.name IS NOT NULL{_ver('m', f)}
+    GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
+    return _run(store, sql, p)
+
+
+def latest_articles(store, f: Filters, n: int = 10) -> pd.DataFrame:
+    """Newest matching articles: ``id, title, published, publisher, kind``."""
+    cte, p = scope(f)
+    p["n"] = int(n)
+    sql = f"""{cte}
+    SELECT a.id, a.title, a.published, a.publisher, a.kind
+    FROM articles a JOIN sel ON a.id = sel.id
+    ORDER BY a.published DESC NULLS LAST, a.id LIMIT $n"""
+    return _run(store, sql, p)
+
+
+# -- map ---------------------------------------------------------------------------------
+def place_points(store, f: Filters) -> pd.DataFrame:
+    """Located places: ``name, names, country, kind, lat, lon, regions, border_km, mentions,
+    articles, figures, casualty_claims, evidence, article_id``."""
+    cte, p = scope(f)
+    p["cas"] = list(CASUALTY_CATEGORIES)
+    sql = f"""{cte},
+    pts AS (
+        SELECT m.name, string_agg(DISTINCT m.surface, ' / ' ORDER BY m.surface) AS names,
+               any_value(m.country) AS country, any_value(m.kind) AS kind,
+               avg(m.lat) AS lat, avg(m.lon) AS lon, any_value(m.regions) AS regions,
+               min(m.border_km) AS border_km, count(*) AS mentions,
+               count(DISTINCT m.article_id) AS articles,
+               min({{'aid': m.article_id, 'st': m.start, 'en': m."end"}}) AS ev
+        FROM places m JOIN sel ON m.article_id = sel.id
+        WHERE m.lat IS NOT NULL AND m.lon IS NOT NULL AND {_place_cond('m', f, p)}{_ver('m', f)}
+        GROUP BY m.name),
+    fig AS (
+        SELECT g.place AS name, count(*) AS figures,
+               count(*) FILTER (WHERE list_contains($cas, g.category)) AS casualty_claims
+        FROM figures g JOIN sel ON g.article_id = sel.id
+        WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_ver('g', f)}
+        GROUP BY g.place)
+    SELECT pts.name, pts.names, pts.country, pts.kind, pts.lat, pts.lon, pts.regions, pts.border_km,
+           pts.mentions, pts.articles, coalesce(fig.figures, 0) AS figures,
+           coalesce(fig.casualty_claims, 0) AS casualty_claims,
+           trim(substr(a.text, greatest(pts.ev.st - 79, 1), pts.ev.en - pts.ev.st + 160)) AS evidence,
+           pts.ev.aid AS article_id
+    FROM pts LEFT JOIN fig USING (name) LEFT JOIN articles a ON a.id = pts.ev.aid
+    ORDER BY pts.mentions DESC, pts.name"""
+    return _run(store, sql, p)
+
+
+def place_top_actor(store, f: Filters) -> pd.DataFrame:
+    """For each located place, the actor most often named in the same articles:
+    ``name, actor, articles``."""
+    cte, p = scope(f)
+    sql = f"""{cte},
+    pa AS (SELECT DISTINCT m.article_id, m.name FROM places m JOIN sel ON m.article_id = sel.id
+           WHERE m.lat IS NOT NULL AND {_place_cond('m', f, p)}{_ver('m', f)}),
+    aa AS (SELECT DISTINCT x.article_id, x.name FROM actors x JOIN sel ON x.article_id = sel.id
+           WHERE x.name IS NOT NULL{_ver('x', f)}),
+    c AS (SELECT pa.name, aa.name AS actor, count(*) AS articles
+          FROM pa JOIN aa USING (article_id) GROUP BY ALL)
+    SELECT name, arg_max(actor, articles * 1e6 - hash(actor) % 1000) AS actor, max(articles) AS articles
+    FROM c GROUP BY name ORDER BY name"""
+    return _run(store, sql, p)
+
+
+def region_counts(store, f: Filters) -> pd.DataFrame:
+    """Mentions and casualty claims per region id: ``region, mentions, articles, casualty_claims``."""
+    cte, p = scope(f)
+    p["cas"] = list(CASUALTY_CATEGORIES)
+    sql = f"""{cte},
+    r AS (SELECT unnest(m.regions) AS region, m.article_id FROM places m JOIN sel ON m.article_id = sel.id
+          WHERE {_place_cond('m', f, p)}{_ver('m', f)}),
+    rc AS (SELECT region, count(*) AS mentions, count(DISTINCT article_id) AS articles FROM r GROUP BY region),
+    pr AS (SELECT DISTINCT name, unnest(regions) AS region FROM places WHERE name IS NOT NULL),
+    fc AS (SELECT pr.region, count(*) AS casualty_claims
+           FROM figures g JOIN sel ON g.article_id = sel.id JOIN pr ON pr.name = g.place
+           WHERE list_contains($cas, g.category) AND {_figure_cond('g', f, p)}{_ver('g', f)}
+           GROUP BY pr.region)
+    SELECT rc.region, rc.mentions, rc.articles, coalesce(fc.casualty_claims, 0) AS casualty_claims
+    FROM rc LEFT JOIN fc USING (region) ORDER BY rc.mentions DESC, rc.region"""
+    return _run(store, sql, p)
+
+
+# -- casualties --------------------------------------------------------------------------
+_LEDGER_COLS = """g.article_id, g.idx, g.value, g.low, g.high, g.qualifier, g.category,
+           g.actor AS side, g.claimed_by,
+           coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS event_date,
+           g.date IS NULL AS date_from_published, g.place, g.surface, g.sentence"""
+
+
+def figures_ledger(store, f: Filters, limit: int = 5000) -> pd.DataFrame:
+    """Every figure claim: ``article_id, idx, value, low, high, qualifier, category, side,
+    claimed_by, event_date, date_from_published, place, surface, sentence, title, published,
+    publisher`` (newest events first)."""
+    cte, p = scope(f)
+    p["lim"] = int(limit)
+    sql = f"""{cte}
+    SELECT {_LEDGER_COLS}, a.title, a.published, a.publisher
+    FROM figures g JOIN sel ON g.article_id = sel.id JOIN articles a ON a.id = g.article_id
+    WHERE {_figure_cond('g', f, p)}{_ver('g', f)}
+    ORDER BY event_date DESC NULLS LAST, g.category, g.article_id, g.idx LIMIT $lim"""
+    return _run(store, sql, p)
+
+
+def figures_by_month(store, f: Filters) -> pd.DataFrame:
+    """Claims per event month, category and side: ``month, category, side, claims,
+    highest_low`` (the largest lower bound claimed; claims are never summed)."""
+    cte, p = scope(f)
+    sql = f"""{cte},
+    x AS (SELECT g.category, coalesce(g.actor, 'unattributed') AS side,
+                 coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS d, coalesce(g.low, g.value) AS lo
+          FROM figures g JOIN sel ON g.article_id = sel.id
+          WHERE {_figure_cond('g', f, p)}{_ver('g', f)})
+    SELECT CAST({_D_START.format(d='left(d, 7)')} AS DATE) AS month, category, side,
+           count(*) AS claims, max(lo) AS highest_low
+    FROM x WHERE d IS NOT NULL GROUP BY ALL ORDER BY month, category, side"""
+    return _run(store, sql, p)
+
+
+def disputed(store, f: Filters) -> pd.DataFrame:
+    """Claims about the same event (same event date, place and category) that differ in value
+    or come from more than one article, one row per claim: ``event_date, place, category,
+    claim, claims_in_event`` plus the ledger columns. Never summed."""
+    cte, p = scope(f)
+    sql = f"""{cte},
+    x AS (SELECT {_LEDGER_COLS}, a.title, a.publisher
+          FROM figures g JOIN sel ON g.article_id = sel.id JOIN articles a ON a.id = g.article_id
+          WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_ver('g', f)}),
+    ev AS (SELECT event_date, place, category, count(*) AS claims_in_event FROM x
+           WHERE event_date IS NOT NULL GROUP BY ALL
+           HAVING count(*) > 1 AND (count(DISTINCT article_id) > 1
+                  OR count(DISTINCT (coalesce(low, value), coalesce(high, value))) > 1))
+    SELECT x.event_date, x.place, x.category,
+           row_number() OVER (PARTITION BY x.event_date, x.place, x.category
+                              ORDER BY x.value, x.article_id, x.idx) AS claim,
+           ev.claims_in_event, x.value, x.low, x.high, x.qualifier, x.side, x.claimed_by,
+           x.publisher, x.title, x.article_id, x.idx, x.sentence
+    FROM x JOIN ev USING (event_date, place, category)
+    ORDER BY x.event_date DESC, x.place, x.category, claim"""
+    return _run(store, sql, p)
+
+
+# -- actors ------------------------------------------------------------------------------
+def actors_by_type(store, f: Filters, n: int = 40) -> pd.DataFrame:
+    """``name, type, country, mentions, articles`` for the most mentioned actors."""
+    cte, p = scope(f)
+    p["n"] = int(n)
+    sql = f"""{cte}
+    SELECT m.name, mode(m.type) AS type, mode(m.country) AS country, count(*) AS mentions,
+           count(DISTINCT m.article_id) AS articles
+    FROM actors m JOIN sel ON m.article_id = sel.id WHERE m.name IS NOT NULL{_ver('m', f)}
+    GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
+    return _run(store, sql, p)
+
+
+def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
+    """Monthly mentions of the ``top`` actors (the selected ones when the filter names
+    actors): ``month, name, mentions``."""
+    cte, p = scope(f)
+    p["top"] = int(top)
+    chosen = ("SELECT unnest($actors) AS name" if f.actors else
+              f"SELECT m.name FROM actors m JOIN sel ON m.article_id = sel.id WHERE m.name IS NOT NULL{_ver('m', f)} "
+              "GROUP BY m.name ORDER BY count(*) DESC, m.name LIMIT $top")
+    if f.actors:
+        p.pop("top")
+    sql = f"""{cte}, t AS ({chosen})
+    SELECT date_trunc('month', m.published) AS month, m.name, count(*) AS mentions
+    FROM actors m JOIN sel ON m.article_id = sel.id JOIN t ON t.name = m.name
+    WHERE m.published IS NOT NULL{_ver('m', f)}
+    GROUP BY ALL ORDER BY month, m.name"""
+    return _run(store, sql, p)
+
+
+def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
+    """Pairs of the ``top`` actors named in the same article: ``actor, other, articles``."""
+    cte, p = scope(f)
+    p["top"] = int(top)
+    sql = f"""{cte},
+    am AS (SELECT DISTINCT m.article_id, m.name FROM actors m JOIN sel ON m.article_id = sel.id
+           WHERE m.name IS NOT NULL{_ver('m', f)}),
+    t AS (SELECT name FROM am GROUP BY name ORDER BY count(*) DESC, name LIMIT $top)
+    SELECT x.name AS actor, y.name AS other, count(*) AS articles
+    FROM am x JOIN am y ON x.article_id = y.article_id AND x.name <> y.name
+    WHERE x.name IN (SELECT name FROM t) AND y.name IN (SELECT name FROM t)
+    GROUP BY ALL ORDER BY articles DESC, actor, other"""
+    return _run(store, sql, p)
+
+
+def people(store, f: Filters, n: int = 200) -> pd.DataFrame:
+    """People with their roles: ``name, roles, country, mentions, articles``."""
+    cte, p = scope(f)
+    p["n"] = int(n)
+    sql = f"""{cte}
+    SELECT m.name, string_agg(DISTINCT m.role, '; ' ORDER BY m.role) AS roles, mode(m.country) AS country,
+           count(*) AS mentions, count(DISTINCT m.article_id) AS articles
+    FROM actors m JOIN sel ON m.article_id = sel.id
+    WHERE m.type = 'person' AND m.name IS NOT NULL{_ver('m', f)}
+    GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
+    return _run(store, sql, p)
+
+
+def quotes(store, f: Filters, limit: int = 500) -> pd.DataFrame:
+    """Who said what, carried by whom: ``speaker, via, quote, sentence, publisher, published,
+    title, article_id``."""
+    cte, p = scope(f)
+    p["lim"] = int(limit)
+    sql = f"""{cte}
+    SELECT q.speaker, q.via, q.surface AS quote, q.sentence, a.publisher, a.published, a.title, q.article_id
+    FROM quotes q JOIN sel ON q.article_id = sel.id JOIN articles a ON a.id = q.article_id
+    WHERE TRUE{_ver('q', f)}
+    ORDER BY a.published DESC NULLS LAST, q.article_id, q.idx LIMIT $lim"""
+    return _run(store, sql, p)
+
+
+# -- articles ----------------------------------------------------------------------------
+def article_list(store, f: Filters, search: str | None = None, limit: int = 200) -> pd.DataFrame:
+    """Matching articles, newest first, optionally containing ``search`` (case-insensitive,
+    title or text): ``id, title, published, publisher, kind, source, total``."""
+    cte, p = scope(f)
+    p["lim"] = int(limit)
+    cond = "TRUE"
+    if search and search.strip():
+        p["q"] = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        cond = "(a.title ILIKE $q ESCAPE '\\' OR a.text ILIKE $q ESCAPE '\\')"
+    sql = f"""{cte}
+    SELECT a.id, a.title, a.published, a.publisher, a.kind, a.source, count(*) OVER () AS total
+    FROM articles a JOIN sel ON a.id = sel.id WHERE {cond}
+    ORDER BY a.published DESC NULLS LAST, a.id LIMIT $lim"""
+    return _run(store, sql, p)
+
+
+def article(store, article_id: str, version: int | None = None) -> pd.DataFrame:
+    """One article with every column (no row when unknown or newer than ``version``)."""
+    p: dict[str, Any] = {"id": str(article_id)}
+    cond = ""
+    if version is not None:
+        p["v"] = int(version)
+        cond = " AND version <= $v"
+    sql = f"""SELECT id, title, published, publisher, url, credits, text, source, kind, removed,
+                     CAST(meta AS VARCHAR) AS meta, version, ingested_at
+              FROM articles WHERE id = $id{cond}"""
+    return _run(store, sql, p)
+
+
+def article_mentions(store, article_id: str) -> pd.DataFrame:
+    """Every mention of one article: ``label, start, end, surface, detail`` in text order."""
+    sql = """
+    SELECT 'place' AS label, "start", "end", surface,
+           concat_ws(' · ', name, country, kind) AS detail FROM places WHERE article_id = $id
+    UNION ALL
+    SELECT 'figure', "start", "end", surface,
+           concat_ws(' · ', category, qualifier, CAST(value AS BIGINT), 'side: ' || actor,
+                     'claimed by ' || claimed_by, date) FROM figures WHERE article_id = $id
+    UNION ALL
+    SELECT 'actor', "start", "end", surface, concat_ws(' · ', name, type, role) FROM actors WHERE article_id = $id
+    UNION ALL
+    SELECT 'date', "start", "end", surface, concat_ws(' · ', date, kind) FROM dates WHERE article_id = $id
+    ORDER BY "start", "end" DESC"""
+    return _run(store, sql, {"id": str(article_id)})
+
+
+# -- facets for the sidebar --------------------------------------------------------------
+def _vonly(version: int | None, alias: str = "") -> tuple[str, dict[str, Any]]:
+    if version is None:
+        return "TRUE", {}
+    return f"{alias}version <= $v", {"v": int(version)}
+
+
+def facet_actors(store, version: int | None = None) -> pd.DataFrame:
+    """Every actor name with its type and mentions: ``name, type, mentions``."""
+    cond, p = _vonly(version)
+    return _run(store, f"""SELECT name, mode(type) AS type, count(*) AS mentions FROM actors
+        WHERE name IS NOT NULL AND {cond} GROUP BY name ORDER BY mentions DESC, name""", p)
+
+
+def facet_regions(store, version: int | None = None) -> pd.DataFrame:
+    """Region ids with mentions: ``region, mentions``."""
+    cond, p = _vonly(version)
+    return _run(store, f"""SELECT region, count(*) AS mentions FROM
+        (SELECT unnest(regions) AS region FROM places WHERE {cond}) GROUP BY region ORDER BY mentions DESC, region""", p)
+
+
+def facet_places(store, version: int | None = None) -> pd.DataFrame:
+    """Place names with mentions: ``name, mentions``."""
+    cond, p = _vonly(version)
+    return _run(store, f"""SELECT name, count(*) AS mentions FROM places WHERE name IS NOT NULL AND {cond}
+        GROUP BY name ORDER BY mentions DESC, name""", p)
+
+
+def facet_categories(store, version: int | None = None) -> pd.DataFrame:
+    """Figure categories with counts: ``category, figures``."""
+    cond, p = _vonly(version)
+    return _run(store, f"""SELECT category, count(*) AS figures FROM figures WHERE category IS NOT NULL AND {cond}
+        GROUP BY category ORDER BY figures DESC, category""", p)
+
+
+def facet_sources(store, version: int | None = None) -> pd.DataFrame:
+    """Publishers and credited agencies: ``source, articles``."""
+    cond, p = _vonly(version)
+    return _run(store, f"""SELECT source, count(DISTINCT id) AS articles FROM (
+            SELECT id, publisher AS source FROM articles WHERE publisher IS NOT NULL AND {cond}
+            UNION ALL
+            SELECT id, unnest(credits) AS source FROM articles WHERE {cond})
+        WHERE source IS NOT NULL AND source <> '' GROUP BY source ORDER BY articles DESC, source""", p)
+
+
+def versions(store) -> pd.DataFrame:
+    """Finished data versions: ``version, finished_at, loaded, duplicates, failed``."""
+    return _run(store, """SELECT version, finished_at, loaded, duplicates, failed FROM versions
+        WHERE finished_at IS NOT NULL ORDER BY version""", {})
