@@ -1,5 +1,503 @@
-"""Placeholder: replaced by the extraction work (see docs/ARCHITECTURE.md)."""
+"""Casualty, troop and displacement figures: what a number counts, whose side, who says so, when.
+
+For every amount :mod:`data.extract.numbers` finds in a sentence:
+
+1. drop measures and labels: years, dates (overlapping a date record), ages, numbers glued to a
+   unit ("24-hour", "five-year", "3.5 kilometres", "40%"), numbers inside URLs;
+2. find the counted noun after it ("2,000 Russian peacekeepers", "49 of its soldiers",
+   "Four Armenian and three Azerbaijani soldiers" share "soldiers"); a noun that is not a person
+   ("four villages", "dozens of houses") means the number is not a figure of people;
+3. find the nearest casualty word on either side inside the clause ("killed 13 people",
+   "13 people were killed", "the death toll rose to 105", "contact was lost with 24 others");
+   coordinated subjects share their verb ("Two journalists and a local official died");
+4. category = the casualty word, else the noun's own category (peacekeepers, troops, refugees,
+   lives -> killed ...), else ``other`` for people counted without a casualty sense
+   ("some 120,000 residents"). Bare numbers with no casualty sense are not reported.
+
+Lexicons: ``categories.csv`` (casualty words), ``person_nouns.csv``, ``modifiers.csv``,
+``stopwords.csv``, ``units.csv``. The side (``actor``) and the claimant (``claimed_by``) come from
+the actor records; ``place`` and ``date`` from the place and date records of the same sentence.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from data.extract import dates as _dates
+from data.extract.numbers import LEXICONS, Quantity, find_quantities, read_lexicon
+
+__all__ = ["find_figures"]
 
 
-def find_figures(*args, **kwargs):
-    return []
+def _phrases(rows):
+    return {tuple(r[0].lower().split()): r[1:] for r in rows}
+
+
+_TRIGGERS = {k: v[0] for k, v in _phrases(read_lexicon("categories.csv")).items()}
+_NOUNS = {k: (v[0], v[1]) for k, v in _phrases(read_lexicon("person_nouns.csv")).items()}
+_MODIFIERS = frozenset(r[0].lower() for r in read_lexicon("modifiers.csv"))
+_STOP = frozenset(r[0].lower() for r in read_lexicon("stopwords.csv"))
+_UNITS = frozenset(r[0].lower() for r in read_lexicon("units.csv"))
+_TRIG_MAXLEN = max(len(k) for k in _TRIGGERS)
+_NOUN_MAXLEN = max(len(k) for k in _NOUNS)
+_SG_NOUNS = sorted((" ".join(k) for k, (c, n) in _NOUNS.items() if n == "sg"), key=len, reverse=True)
+
+
+def _load_states() -> dict[str, str]:
+    """ISO2 -> state name from the actors' states lexicon, when it exists (any column layout)."""
+    path = LEXICONS / "states.csv"
+    if not path.exists():
+        return {}
+    import csv
+    out = {}
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = [r for r in csv.reader(f) if r and not r[0].startswith("#")]
+        if not rows:
+            return {}
+        head = [c.strip().lower() for c in rows[0]]
+        ci = next((i for i, c in enumerate(head) if c in ("country", "iso2", "iso", "code", "cc")), None)
+        ni = next((i for i, c in enumerate(head) if c in ("name", "canonical", "state")), None)
+        if ci is None or ni is None:
+            return {}
+        for r in rows[1:]:
+            if len(r) > max(ci, ni) and len(r[ci].strip()) == 2:
+                out.setdefault(r[ci].strip().upper(), r[ni].strip())
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}
+    return out
+
+
+_STATES = _load_states()
+
+_TOKEN_RE = re.compile(r"\w+(?:['’.,]\w+)*|[^\w\s]")
+_ARTICLE_RE = re.compile(
+    rf"(?<![\w-])(?:[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(re.escape(n) for n in _SG_NOUNS)})(?![\w-])")
+_REPORT_RE = re.compile(
+    r"\b(?:said|says|say|reported|reports|report|told|tells|announced|announces|claimed|claims|"
+    r"stated|states|confirmed|confirms|estimated|estimates|put|puts|raised|raises|added|adds|"
+    r"wrote|writes|noted|notes|updated|revised|counted|recorded|registered|"
+    r"(?P<acc>according\s+to|cited|quoted\s+by|citing))\b", re.IGNORECASE)
+_POSSESSIVE = frozenset({"its", "their", "our", "own"})
+_DETERMINERS = frozenset({"the", "its", "their", "our", "his", "her", "these", "those", "them",
+                          "whom", "which"})
+_LABEL_BEFORE = frozenset({"aged", "age", "ages", "no", "no.", "number", "resolution", "article",
+                           "paragraph", "clause", "point", "section", "chapter", "page", "item",
+                           "route", "highway", "road", "height", "hill", "km", "kilometre",
+                           "grade", "class", "level", "room", "flight", "unit", "brigade",
+                           "division", "regiment", "battalion", "corps", "$", "€", "£", "us$",
+                           "usd", "amd", "azn", "rub", "the"})
+_CASUALTY = {"killed", "wounded", "captured", "missing", "hostages", "prisoners"}
+_CROSS = frozenset({"and", "or", "including", "among", ",", "of"})
+_REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?)\b", re.IGNORECASE)
+
+
+class _Cand:
+    __slots__ = ("q", "weak", "ti", "tj", "qi", "head", "head_cat", "head_end", "np_end_tok",
+                 "thing", "coord_next", "cat", "trig_left", "trig_right")
+
+    def __init__(self, q: Quantity, weak: bool = False):
+        self.q = q
+        self.weak = weak
+        self.head = None        # (i, j) tokens of the counted noun
+        self.head_cat = None    # person | military | a figure category
+        self.head_end = None    # char offset where the counted noun ends
+        self.np_end_tok = None
+        self.thing = False
+        self.coord_next = None
+        self.cat = None
+
+
+def _match_at(toks, i, table, maxlen):
+    """Longest phrase of ``table`` starting at token ``i``: (length, value) or None."""
+    for n in range(min(maxlen, len(toks) - i), 0, -1):
+        key = tuple(t[2] for t in toks[i:i + n])
+        if key in table:
+            return n, table[key]
+    return None
+
+
+def _state_of(rec, actors):
+    """The state a figure's side or claimant record stands for."""
+    if rec.get("type") == "state":
+        return rec.get("name")
+    cc = rec.get("country")
+    if not cc:
+        return None
+    for a in actors:
+        if a.get("type") == "state" and a.get("country") == cc and a.get("name"):
+            return a["name"]
+    return _STATES.get(str(cc).upper())
+
+
+def _tokens(text, s, e):
+    return [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN_RE.finditer(text, s, e)]
+
+
+def _candidates(text, s, e, date_spans, urls, url_starts):
+    out = []
+    for q in find_quantities(text, s, e):
+        if any(ds < q.num_end and q.num_start < de for ds, de in date_spans):
+            continue
+        if urls and _dates._in_spans(q.num_start, urls, url_starts):
+            continue
+        out.append(_Cand(q))
+    for m in _ARTICLE_RE.finditer(text, s, e):
+        a_end = m.start() + (2 if text[m.start() + 1] in "nN" else 1)
+        q = Quantity(m.start(), a_end, m.start(), a_end, 1, 1, 1, "exact", True)
+        if not any(c.q.start <= m.start() < c.q.end for c in out):
+            out.append(_Cand(q, weak=True))
+    out.sort(key=lambda c: c.q.start)
+    return out
+
+
+def _find_head(c, toks, text, cand_at):
+    """Locate the counted noun after the number; sets head/thing/coord_next."""
+    k = c.tj
+    n = len(toks)
+    unknown = 0
+    steps = 0
+    if k < n and toks[k][2] == "of":
+        k += 1
+        if k < n and toks[k][2] in _DETERMINERS:
+            if toks[k][2] in ("them", "whom"):
+                c.head, c.head_cat, c.head_end = (k, k + 1), "person", toks[k][1]
+                return
+            k += 1
+    while k < n and steps < 5:
+        steps += 1
+        tok = toks[k][2]
+        hit = _match_at(toks, k, _NOUNS, _NOUN_MAXLEN)
+        if hit:
+            ln, (cat, _num) = hit
+            c.head, c.head_cat, c.head_end = (k, k + ln), cat, toks[k + ln - 1][1]
+            c.np_end_tok = k + ln
+            return
+        if k in cand_at:
+            break
+        if _match_at(toks, k, _TRIGGERS, _TRIG_MAXLEN) and tok not in _MODIFIERS:
+            break
+        first = toks[k][0]
+        if tok in _UNITS:
+            c.thing = True
+            break
+        if tok in _STOP or not (tok[0].isalnum()):
+            if tok in ("and", "or") and k + 1 in cand_at:
+                c.coord_next = cand_at[k + 1]
+            break
+        if text[first].isupper() or tok in _MODIFIERS or "-" in tok:
+            k += 1
+            continue
+        unknown += 1
+        if unknown > 2:
+            break
+        k += 1
+    c.np_end_tok = k
+    if unknown:
+        c.thing = True
+
+
+def _nearest_trigger(c, trig, cand_tok, head_cat):
+    """(category, distance, side) of the nearest casualty word to the left and right."""
+    left = right = None
+    # left: a trigger ending before the qualifier, no other figure in between
+    for i, j, cat in trig:
+        if j <= c.qi:
+            d = c.qi - j
+            if d <= 7 and not any(j <= t < c.qi for t in cand_tok):
+                if left is None or d < left[1]:
+                    left = (cat, d, i, j)
+    end = c.np_end_tok if c.np_end_tok is not None else c.tj
+    for i, j, cat in trig:
+        if i >= end:
+            d = i - end
+            if d <= 8 and (right is None or d < right[1]):
+                right = (cat, d, i, j)
+    return left, right
+
+
+def _blocked_right(c, right, cands_by_tok, toks):
+    """A figure between the number and a right-hand trigger takes the trigger, unless it is a
+    coordinated or parenthetical part of the same subject ("and a local official",
+    ", including 10 civilians,")."""
+    end = c.np_end_tok if c.np_end_tok is not None else c.tj
+    for t in range(end, right[2]):
+        other = cands_by_tok.get(t)
+        if other is None or other is c:
+            continue
+        prev = toks[other.qi - 1][2] if other.qi > 0 else ""
+        if prev in _CROSS and (other.head_cat is not None or other.weak):
+            continue
+        return True
+    # a right-hand trigger beyond a semicolon or a clause with its own subject is not ours
+    for t in range(end, right[2]):
+        if toks[t][2] in (";", ":"):
+            return True
+    return False
+
+
+def find_figures(text, sents, actors=(), places=(), dates=(), published=None) -> list[dict]:
+    """Figures of people (casualties, troops, displaced...) with side, claimant, place and date.
+
+    Parameters
+    ----------
+    text : str
+        Clean body text; offsets refer to it.
+    sents : list of (int, int)
+        Sentence spans from :func:`data.extract.sentences.split_sentences`.
+    actors, places, dates : list of dict
+        Records of the other steps (``start``, ``end``, ``name``/``date``, ``type``...).
+    published : str or None
+        Publication date ``YYYY-MM-DD`` (for the period of "last year's war").
+
+    Returns
+    -------
+    list of dict
+        ``start, end, surface, value, low, high, qualifier, category, actor, claimed_by, date,
+        place`` in text order.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}")
+    if sents is None:
+        sents = [(0, len(text))]
+    actors = sorted(actors or [], key=lambda r: (r["start"], r["end"]))
+    places = sorted(places or [], key=lambda r: (r["start"], r["end"]))
+    dates = sorted(dates or [], key=lambda r: (r["start"], r["end"]))
+    a_starts = [a["start"] for a in actors]
+    p_starts = [p["start"] for p in places]
+    d_starts = [d["start"] for d in dates]
+    urls = _dates._url_spans(text)
+    url_starts = [u for u, _ in urls]
+    out: list[dict] = []
+    for s, e in sents:
+        seg = text[s:e]
+        # cheap gate: no digit and no letter sequence that could be a number word -> skip
+        if not _GATE.search(seg):
+            continue
+        ds = [(d["start"], d["end"]) for d in dates[bisect_left(d_starts, s - 200):bisect_right(d_starts, e)]
+              if d["start"] < e and d["end"] > s]
+        cands = _candidates(text, s, e, ds, urls, url_starts)
+        if not cands:
+            continue
+        toks = _tokens(text, s, e)
+        t_starts = [t[0] for t in toks]
+        sent_actors = actors[bisect_left(a_starts, s):bisect_right(a_starts, e)]
+        sent_places = places[bisect_left(p_starts, s):bisect_right(p_starts, e)]
+        sent_dates = dates[bisect_left(d_starts, s):bisect_right(d_starts, e)]
+        out.extend(_sentence(text, s, e, toks, t_starts, cands, sent_actors, actors,
+                             sent_places, sent_dates, published))
+    return out
+
+
+_GATE = re.compile(r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                   r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                   r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|dozens|"
+                   r"hundreds|thousands|a|an|couple)\b)")
+
+
+def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_places,
+              sent_dates, published):
+    n = len(toks)
+    for c in cands:
+        c.qi = bisect_left(t_starts, c.q.start)
+        c.ti = bisect_left(t_starts, c.q.num_start)
+        c.tj = bisect_left(t_starts, c.q.num_end)
+    cand_at = {c.qi: c for c in cands}
+    cand_tok = set()
+    for c in cands:
+        cand_tok.update(range(c.qi, max(c.tj, c.qi + 1)))
+    cands_by_tok = {}
+    for c in cands:
+        for t in range(c.qi, max(c.tj, c.qi + 1)):
+            cands_by_tok[t] = c
+    # casualty words in this sentence
+    trig = []
+    i = 0
+    while i < n:
+        hit = _match_at(toks, i, _TRIGGERS, _TRIG_MAXLEN)
+        if hit:
+            trig.append((i, i + hit[0], hit[1]))
+            i += hit[0]
+        else:
+            i += 1
+    for c in reversed(cands):
+        _find_head(c, toks, text, cand_at)
+        if c.head is None and c.coord_next is not None and c.coord_next.head is not None:
+            nx = c.coord_next  # "Four Armenian and three Azerbaijani soldiers"
+            c.head_cat, c.thing = nx.head_cat, nx.thing
+    recs = []
+    for c in cands:
+        q = c.q
+        prev = toks[c.qi - 1][2] if c.qi > 0 else ""
+        if prev in _LABEL_BEFORE and not (prev == "the" and c.head_cat):
+            continue
+        if c.weak and c.head_cat is None:
+            continue
+        if c.thing and c.head_cat is None:
+            continue
+        surf_num = text[q.num_start:q.num_end]
+        yearlike = (q.qualifier == "exact" and surf_num.isdigit() and len(surf_num) == 4
+                    and 1800 <= q.value <= 2100)
+        if yearlike and c.head_cat is None:
+            continue
+        if isinstance(q.value, float) and c.head_cat is None:
+            continue
+        left, right = _nearest_trigger(c, trig, cand_tok - set(range(c.qi, max(c.tj, c.qi + 1))), c.head_cat)
+        if right is not None and _blocked_right(c, right, cands_by_tok, toks):
+            right = None
+        trig_hit = None
+        if left and right:
+            trig_hit = left if left[1] < right[1] else right
+        else:
+            trig_hit = left or right
+        tcat = trig_hit[0] if trig_hit else None
+        hc = c.head_cat
+        cat = None
+        if hc in ("killed", "wounded", "missing"):
+            cat = hc
+        elif tcat in _CASUALTY and not (hc == "refugees" and tcat != "killed"):
+            cat = tcat
+        elif tcat in ("flee", "displaced", "refugees") and hc not in ("military", "troops", "peacekeepers"):
+            if tcat == "flee":
+                cat = "refugees" if _crosses_border(text, trig_hit, toks, sent_places, all_actors, e) else "displaced"
+            else:
+                cat = "refugees" if hc == "refugees" else tcat
+        elif hc in ("peacekeepers", "troops", "refugees", "prisoners", "hostages", "displaced"):
+            cat = hc
+        elif hc == "military":
+            cat = "troops"
+        elif hc == "person":
+            cat = "troops" if tcat == "troops" else "other"
+        elif hc is None and tcat == "troops":
+            cat = None
+        if cat is None:
+            continue
+        if c.weak:
+            # "a local official" counts only as a subject of a casualty verb or next to a figure
+            if cat not in _CASUALTY or not trig_hit or trig_hit[1] > 3:
+                continue
+        # surface: qualifier + number (+ counted noun)
+        end = c.head_end if c.head_end is not None and c.head is not None else q.end
+        start = q.start
+        recs.append((c, start, end, cat))
+    figs = []
+    for c, start, end, cat in recs:
+        q = c.q
+        value = q.value
+        low, high = q.low, q.high
+        side = _side(text, c, start, end, toks, sent_actors, all_actors)
+        figs.append({
+            "start": start, "end": end, "surface": text[start:end],
+            "value": value, "low": low, "high": high, "qualifier": q.qualifier,
+            "category": cat, "actor": side,
+            "claimed_by": _claimant(text, s, e, start, end, sent_actors, all_actors),
+            "date": _date_for(text, s, e, start, sent_dates, published),
+            "place": _place_for(start, end, sent_places, sent_actors),
+        })
+    return figs
+
+
+def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
+    """'fled X for Armenia', 'fled to Iran', 'fled abroad': a border is crossed -> refugees."""
+    pos = toks[trig_hit[3] - 1][1] if trig_hit[3] - 1 < len(toks) else sent_end
+    tail = text[pos:sent_end]
+    if _REFUGEE_MARK.search(tail) or _REFUGEE_MARK.search(text[max(0, pos - 200):pos]):
+        return True
+    for p in places:
+        if p["start"] >= pos and p.get("kind") == "country":
+            before = text[max(pos, p["start"] - 15):p["start"]].lower()
+            if re.search(r"\b(?:for|to|into|in|towards?)\s+(?:neighbou?ring\s+)?$", before):
+                return True
+    for a in actors:
+        if a.get("type") == "state" and pos <= a["start"] < sent_end:
+            before = text[max(pos, a["start"] - 15):a["start"]].lower()
+            if re.search(r"\b(?:for|to|into|towards?)\s+(?:neighbou?ring\s+)?$", before):
+                return True
+    return False
+
+
+def _side(text, c, start, end, toks, sent_actors, all_actors):
+    """The side a figure is about: a demonym or name in its noun phrase, or the subject that
+    "its"/"their" refers to ("49 of its soldiers" after "Armenia's Defence Ministry said")."""
+    inside = [a for a in sent_actors if a["start"] < end and a["end"] > start]
+    for a in inside:
+        st = _state_of(a, all_actors)
+        if st:
+            return st
+    # possessive in the noun phrase or just before the number ("its death toll to 105")
+    lo = max(0, c.qi - 6)
+    hi = c.np_end_tok if c.np_end_tok is not None else c.tj
+    poss = None
+    for t in range(lo, min(hi, len(toks))):
+        if toks[t][2] in ("its", "their", "our"):
+            poss = toks[t][0]
+    if poss is None:
+        return None
+    before = [a for a in sent_actors if a["end"] <= poss]
+    # the nearest actor before the possessive that stands for a state (skip people)
+    for a in sorted(before, key=lambda a: (a["end"], a["end"] - a["start"]), reverse=True):
+        if a.get("type") == "person":
+            continue
+        st = _state_of(a, all_actors)
+        if st:
+            return st
+    return None
+
+
+def _claimant(text, s, e, fs, fe, sent_actors, all_actors):
+    """Who the sentence attributes the figure to: 'X said', 'according to X', 'said X'."""
+    if not sent_actors:
+        return None
+    claims = []
+    for m in _REPORT_RE.finditer(text, s, e):
+        if m.start() < fe and m.end() > fs:
+            continue
+        rec = None
+        if m.group("acc"):
+            after = [a for a in sent_actors if m.end() <= a["start"] <= m.end() + 40]
+            if after:
+                first = min(a["start"] for a in after)
+                rec = max((a for a in after if a["start"] == first), key=lambda a: a["end"])
+        else:
+            before = [a for a in sent_actors if m.start() - 40 <= a["end"] <= m.start()
+                      and not re.search(r"[,.;:\"“”]", text[a["end"]:m.start()])]
+            if before:
+                last = max(a["end"] for a in before)
+                rec = max((a for a in before if a["end"] == last), key=lambda a: a["end"] - a["start"])
+            else:
+                after = [a for a in sent_actors if m.end() <= a["start"] <= m.end() + 25
+                         and re.match(r"\s*(?:the\s+)?$", text[m.end():a["start"]], re.I)]
+                if after:
+                    rec = max(after, key=lambda a: a["end"] - a["start"])
+        if rec is None or (rec["start"] < fe and rec["end"] > fs):
+            continue
+        claims.append((m.start(), rec))
+    if not claims:
+        return None
+    before = [c for c in claims if c[0] < fs]
+    pos, rec = max(before, key=lambda c: c[0]) if before else min(claims, key=lambda c: c[0])
+    if rec.get("type") == "state":
+        return rec.get("name")
+    return rec.get("name") or rec.get("surface")
+
+
+def _date_for(text, s, e, fs, sent_dates, published):
+    cands = [d for d in sent_dates if d.get("date") and d.get("kind") != "publication"]
+    if cands:
+        return min(cands, key=lambda d: abs(d["start"] - fs))["date"]
+    hints = _dates.period_hints(text, s, e, published)
+    if hints:
+        return min(hints, key=lambda h: abs(h[0] - fs))[2]
+    return None
+
+
+def _place_for(fs, fe, sent_places, sent_actors):
+    def is_actor(p):
+        return any(a["start"] < p["end"] and p["start"] < a["end"] and a.get("type") != "person"
+                   for a in sent_actors)
+    ps = [p for p in sent_places if not is_actor(p) and not (p["start"] < fe and p["end"] > fs)]
+    if not ps:
+        return None
+    local = [p for p in ps if p.get("kind") != "country"] or ps
+    best = min(local, key=lambda p: min(abs(p["start"] - fe), abs(fs - p["end"])))
+    return best.get("name") or best.get("surface")

@@ -1,0 +1,198 @@
+"""Numbers in news prose: digits, number words, vague amounts, qualifiers and ranges.
+
+``find_quantities(text)`` returns every cardinal amount with the words that bound it:
+"more than 6,500" -> value 6500, low 6500, high None, qualifier ``more_than``; "between 30 and
+40" -> a range; "dozens" -> a range 24..99 (see ``lexicons/vague_numbers.csv``). What the number
+counts is decided by :mod:`data.extract.figures`.
+
+Everything is compiled regular expressions over the text, so the cost is one scan; no
+third-party number parser is used because those drop qualifiers and read numbers out of URLs.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+__all__ = ["Quantity", "find_quantities", "parse_number", "read_lexicon"]
+
+LEXICONS = Path(__file__).parent / "lexicons"
+
+
+def read_lexicon(name: str) -> list[list[str]]:
+    """Rows of a lexicon CSV in ``lexicons/`` (comment lines and a ``word`` header skipped)."""
+    rows = []
+    with open(LEXICONS / name, encoding="utf-8", newline="") as f:
+        for row in csv.reader(f):
+            if not row or not row[0].strip() or row[0].startswith("#") or row[0] == "word":
+                continue
+            rows.append([c.strip() for c in row])
+    return rows
+
+
+_WORDS = {w: int(v) for w, v in read_lexicon("number_words.csv")}
+_SCALES = {w: int(v) for w, v in read_lexicon("scales.csv")}
+_VAGUE = {p: (int(v), int(lo), int(hi), q) for p, v, lo, hi, q in read_lexicon("vague_numbers.csv")}
+_QUALS = {p: q for p, q in read_lexicon("qualifiers.csv")}
+
+
+class Quantity(NamedTuple):
+    """One amount found in text.
+
+    ``start``/``end`` cover the qualifier and the number(s) ("more than 6,500");
+    ``num_start``/``num_end`` the number alone (for a range, the last number's end).
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    approx_word: bool  # a vague amount ("dozens") or an article-led one ("a dozen")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_W = _alt(_WORDS)
+_SC = _alt(_SCALES)
+# Digits: not glued to letters (F-16, T-72, 2nd), money signs, URLs/paths or times (10:30).
+_DIGITS = (r"(?<![\w.,$€£#/:@])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?"
+           r"(?![\w%$€£]|[.,:/]\d|-[^\W\d_])")
+_NUMBER_WORD = (rf"(?<![\w-])(?:{_W})(?:-(?:{_W}))?(?:\s+(?:{_SC})(?:\s+(?:and\s+)?(?:{_W})(?:-(?:{_W}))?)?)*"
+                r"(?![\w-])")
+_VAGUE_RE = rf"(?<![\w-])(?:{_alt(_VAGUE)})(?![\w-])"
+_ONE_NUM = rf"(?:{_VAGUE_RE}|{_DIGITS}(?:\s+(?:{_SC})(?![\w-]))?|{_NUMBER_WORD})"
+_NUM_RE = re.compile(rf"(?P<n>{_ONE_NUM})", re.IGNORECASE)
+_RANGE_RE = re.compile(rf"\s*(?P<sep>-|–|—|\bto\b|\bor\b|\band\b)\s*(?P<n>{_ONE_NUM})", re.IGNORECASE)
+_QUAL_RE = re.compile(rf"(?<![\w-])(?P<q>{_alt(_QUALS)}|between|from)\s+$", re.IGNORECASE)
+_SPLIT = re.compile(r"[\s-]+")
+
+
+def parse_number(s: str) -> float | None:
+    """Value of one number phrase: '2,000', '1.5 million', 'twenty-four', 'a dozen', 'dozens'.
+
+    Returns None when ``s`` is not a number phrase.
+    """
+    if not isinstance(s, str):
+        raise TypeError(f"s must be str, got {type(s).__name__}")
+    low = s.strip().lower()
+    low = re.sub(r"\s+", " ", low)
+    if low in _VAGUE:
+        return _VAGUE[low][0]
+    if not low:
+        return None
+    if low[0].isdigit():
+        parts = low.split(" ")
+        try:
+            v = float(parts[0].replace(",", ""))
+        except ValueError:
+            return None
+        for p in parts[1:]:
+            if p not in _SCALES:
+                return None
+            v *= _SCALES[p]
+        return int(v) if v == int(v) else v
+    total = current = 0
+    seen = False
+    for tok in _SPLIT.split(low):
+        if tok == "and" or not tok:
+            continue
+        if tok in _WORDS:
+            current += _WORDS[tok]
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1) * 100
+        elif tok in _SCALES:
+            total += (current or 1) * _SCALES[tok]
+            current = 0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _bounds(value, qualifier):
+    if qualifier == "exact":
+        return value, value
+    if qualifier in ("more_than", "over", "at_least"):
+        return value, None
+    if qualifier in ("nearly", "up_to", "less_than"):
+        return None, value
+    return None, None  # around
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every amount in ``text[start:end]`` with its qualifier and bounds.
+
+    Parameters
+    ----------
+    text : str
+        The article text; offsets refer to it.
+    start, end : int
+        The region to scan (a sentence); ``end`` None means to the end of the text.
+
+    Returns
+    -------
+    list of Quantity
+        In text order, not overlapping; a range ("10 to 15", "two or three") is one quantity.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}")
+    end = len(text) if end is None else end
+    out: list[Quantity] = []
+    pos = start
+    while True:
+        m = _NUM_RE.search(text, pos, end)
+        if not m:
+            break
+        ns, ne = m.span()
+        pos = ne
+        surf = m.group(0)
+        val = parse_number(surf)
+        if val is None:
+            continue
+        key = re.sub(r"\s+", " ", surf.lower())
+        vague = _VAGUE.get(key)
+        qualifier, low, high = "exact", val, val
+        if vague:
+            _, low, high, qualifier = vague
+        qs = ns
+        qm = _QUAL_RE.search(text, max(start, ns - 25), ns)
+        qword = qm.group("q").lower() if qm else None
+        # a range: "10-15", "10 to 15", "two or three", "between 30 and 40", "from 5 to 7"
+        rm = _RANGE_RE.match(text, ne, end)
+        if rm and not vague:
+            sep = rm.group("sep").lower()
+            v2 = parse_number(rm.group("n"))
+            ok = v2 is not None and v2 > val and (
+                (sep == "and" and qword == "between")
+                or (sep in ("to", "-", "–", "—") and (qword in (None, "from", "between") or qword in _QUALS))
+                or (sep == "or" and qword in (None,)))
+            # "1,5-2" style digit ranges must not swallow "24-hour" (the lookahead already does)
+            if ok and sep in ("-", "–", "—") and (rm.group("n")[:1].isalpha() != surf[:1].isalpha()):
+                ok = False
+            if ok:
+                if qm and qword in ("between", "from"):
+                    qs = qm.start("q")
+                elif qm and qword in _QUALS:
+                    qs = qm.start("q")
+                out.append(Quantity(qs, rm.end(), ns, rm.end(), val, val, v2, "range", False))
+                pos = rm.end()
+                continue
+        if qm and qword in _QUALS:
+            q = _QUALS[qword]
+            qs = qm.start("q")
+            if vague and qualifier == "range":
+                # "at least dozens": keep the vague range's bounds, qualifier says what was written
+                qualifier = q if q != "exact" else qualifier
+            else:
+                qualifier = q
+                low, high = _bounds(val, q)
+        out.append(Quantity(qs, ne, ns, ne, val, low, high, qualifier,
+                            bool(vague) or key.startswith(("a ", "an "))))
+    return out
