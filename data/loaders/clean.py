@@ -1,0 +1,417 @@
+"""Layout repair and boilerplate removal shared by every loader.
+
+Input is the raw text of one article as a loader got it (a PDF-to-text export, trafilatura's
+main text, a feed item with its HTML stripped, a CSV cell). Output is a :class:`Cleaned`
+record: the body as paragraphs separated by one blank line (each paragraph on one line), the
+title and publication date found in the head, agency credits found at the tail, and every line
+that was taken out, so that a reader can see what was dropped.
+
+The work is one pass over blocks (runs of lines between blank lines), so time and memory grow
+linearly with the input; only the head (title, dateline) and the tail (credit lines) get extra
+attention.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+from .dateline import dateline
+
+_HERE = Path(__file__).resolve().parent
+_BP = json.loads((_HERE / "boilerplate.json").read_text(encoding="utf-8"))
+
+# --- lexicon-driven patterns (the words themselves live in boilerplate.json) -----------------
+_AGENCY_ALIASES = {
+    alias.casefold(): name for name, aliases in _BP["agencies"].items() for alias in aliases
+}
+_MARKERS = sorted(_BP["credit_markers"], key=len, reverse=True)
+_MARKER_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(m) for m in _MARKERS) + r")(?!\w)", re.IGNORECASE
+)
+_AGENCY_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(
+        (a for al in _BP["agencies"].values() for a in al), key=len, reverse=True)) + r")(?!\w)"
+)
+_LINK_PREFIX_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in sorted(_BP["link_prefixes"], key=len, reverse=True))
+    + r")\s*(?::|\||»|>|–|—|-)\s*\S",
+    re.IGNORECASE,
+)
+_LINK_HEADING = {p.casefold() for p in _BP["link_prefixes"]} - {"more", "latest", "watch", "listen"}
+_FURNITURE = {f.casefold() for f in _BP["furniture"]}
+_FURNITURE_RE = re.compile("|".join("(?:%s)" % p for p in _BP["furniture_patterns"]), re.IGNORECASE)
+_TAIL_RES = [re.compile(p, re.IGNORECASE) for p in _BP["tail_credit_patterns"]]
+
+_URL_LINE_RE = re.compile(r"^[<(\[]?(?:https?://|www\.)\S+[>)\]]?$", re.IGNORECASE)
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
+_PHOTO_TAIL_RE = re.compile(
+    r"[(\[]?\s*(?:photo|photograph|image|picture|credit|source)s?\s*(?:by|:|/)\s*[^.!?]{1,60}[)\]]?$",
+    re.IGNORECASE,
+)
+_SENT_END = ('.', '!', '?', '…', '"', '”', '’', "'", ')', '»')
+_TITLE_BAD_END = ('.', ',', ';', ':')
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_BLANKS_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_LEFT_WORD_RE = re.compile(r"([^\W\d_]+)-$")
+_RIGHT_WORD_RE = re.compile(r"^([^\W\d_]+)")
+_SPLIT_NAMES_RE = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.IGNORECASE)
+
+#: longest line, in characters, that can still be a hard-wrapped line of a paragraph
+_MAX_WRAP = 150
+#: a shorter line ending a sentence ends its paragraph (hard-wrap without blank lines)
+_SHORT_SLACK = 20
+
+
+@dataclass
+class Cleaned:
+    """What :func:`clean` found.
+
+    Attributes
+    ----------
+    text : str
+        Body paragraphs joined by ``"\\n\\n"``; no paragraph contains a newline.
+    title, published : str or None
+        Title from the first block; ``YYYY-MM-DD`` from a dateline in the head.
+    credits : list of str
+        Agencies (or names) credited by trailing lines such as "AFP contributed reporting.".
+    removed : list of str
+        Lines taken out of the body (photo credits, related links, bare URLs, furniture,
+        datelines, credit lines).
+    links : list of str
+        URLs seen in the text (for publisher hints only: never the article's own URL or date).
+    """
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    credits: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+# --- de-hyphenation ------------------------------------------------------------------------
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+def join_hyphenated(left: str, right: str) -> bool:
+    """Decide whether a word split at a line end as ``left-`` / ``right`` is one word.
+
+    Parameters
+    ----------
+    left, right : str
+        The letters before the line-end hyphen and after the line break.
+
+    Returns
+    -------
+    bool
+        True to join without the hyphen ("govern-"/"ment" -> "government"); False to keep the
+        hyphen ("Nagorno-"/"Karabakh", "five-"/"year").
+
+    Notes
+    -----
+    A capitalised right half is a compound of names. Otherwise the joined word must be more
+    frequent (wordfreq, English) than the hyphenated compound; when neither is known the halves
+    are fragments, so they are joined.
+    """
+    if not left or not right or right[0].isupper():
+        return False
+    lo, ro = left.casefold(), right.casefold()
+    joined = _zipf(lo + ro)
+    hyphenated = _zipf(lo + "-" + ro)
+    if joined > hyphenated:
+        return True
+    if hyphenated > 0:
+        return False
+    # Neither form is known: if both halves are words keep the compound, else it is a split word.
+    return not (_zipf(lo) >= 3.0 and _zipf(ro) >= 3.0)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the hard-wrapped lines of one paragraph, repairing words split at line ends."""
+    if len(lines) == 1:
+        return lines[0]
+    out = lines[0]
+    for nxt in lines[1:]:
+        if out.endswith("\u00ad"):  # soft hyphen: always a split word
+            out = out[:-1] + nxt
+            continue
+        if out.endswith("-") and nxt[:1].isalpha():
+            lm = _LEFT_WORD_RE.search(out)
+            rm = _RIGHT_WORD_RE.match(nxt)
+            if lm and rm:
+                out = (out[:-1] if join_hyphenated(lm.group(1), rm.group(1)) else out) + nxt
+                continue
+            out += nxt  # "Russian-" + "17": a compound either way
+            continue
+        out += " " + nxt
+    return out
+
+
+# --- line and paragraph classification -------------------------------------------------------
+
+def _normalise(raw: str) -> str:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    text = _CONTROL_RE.sub("", text)
+    text = _SPACES_RE.sub(" ", text)
+    # Soft hyphens inside a line are invisible hints, not text; at a line end they mark a split.
+    text = text.replace("\u00ad\n", "\u00ad\x00").replace("\u00ad", "").replace("\x00", "\u00ad\n")
+    return text
+
+
+def _is_url_line(line: str) -> bool:
+    return (line[:1] in "hHwW<([") and bool(_URL_LINE_RE.match(line))
+
+
+def _is_link_line(line: str) -> bool:
+    """'Related article: ...', 'Read more: ...', or a bare 'Related articles' heading."""
+    if _LINK_PREFIX_RE.match(line):
+        return True
+    return len(line) <= 40 and line.rstrip(":").strip().casefold() in _LINK_HEADING
+
+
+def _is_furniture(line: str) -> bool:
+    if len(line) > 120:
+        return False
+    key = line.strip(" .:|•·-–—").casefold()
+    return key in _FURNITURE or bool(_FURNITURE_RE.match(line))
+
+
+def _is_photo_credit(par: str) -> bool:
+    """A short line without final punctuation that names a source ('MoD of Armenia')."""
+    if len(par) > 200 or par.endswith(_SENT_END[:3]) or par.endswith((",", ";", ":")):
+        return False
+    if _PHOTO_TAIL_RE.search(par) and len(par) <= 200:
+        return True  # "Soldiers near Jermuk. Photo: Reuters"
+    if len(par) > 70 or len(par.split()) > 8:
+        return False
+    return bool(_MARKER_RE.search(par) or _AGENCY_RE.search(par) or " / " in par)
+
+
+def _agency(name: str) -> str | None:
+    return _AGENCY_ALIASES.get(name.strip(" .()-–—").casefold())
+
+
+def _credit_line(par: str) -> list[str] | None:
+    """Credits named by a trailing credit line, [] for a credit line naming none, else None."""
+    if len(par) > 250:
+        return None
+    for rx in _TAIL_RES:
+        m = rx.match(par)
+        if not m:
+            continue
+        groups = m.groupdict()
+        if groups.get("agencies") is not None:
+            # 'With AFP', '(Reuters)': every name must be a known agency, or it is prose.
+            names = [n for n in _SPLIT_NAMES_RE.split(groups["agencies"]) if n.strip()]
+            found = [_agency(n) for n in names]
+            if names and all(found):
+                return list(dict.fromkeys(found))
+            continue
+        if groups.get("names") is not None:
+            names = [n.strip(" .") for n in _SPLIT_NAMES_RE.split(groups["names"]) if n.strip(" .")]
+            out = []
+            for n in names:
+                n = re.sub(r"^(?:the|staff of|staff)\s+", "", n, flags=re.IGNORECASE)
+                n = re.sub(r"\s+in\s+[A-Z][\w ]*$", "", n)  # "Jane Doe in Baku"
+                ag = _agency(n)
+                if ag:
+                    out.append(ag)
+                elif "contributed" in par.casefold() and 0 < len(n.split()) <= 5:
+                    out.append(n)
+                else:
+                    # 'Reporting by <person>': only agencies are credits; the line still goes.
+                    out.extend(_agency(a.group(0)) for a in _AGENCY_RE.finditer(n))
+            return list(dict.fromkeys(x for x in out if x))
+        return []  # 'Editing by ...'
+    return None
+
+
+# --- paragraphs -------------------------------------------------------------------------------
+
+def _wrap_width(lines: list[str]) -> int:
+    """Typical width of a hard-wrapped line: the 90th percentile of line lengths."""
+    lengths = sorted(len(l) for l in lines if l)
+    if not lengths:
+        return 0
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+
+
+def _paragraphs(block: str, width: int, removed: list[str]) -> list[tuple[str, list[str]]]:
+    """Split one block into paragraphs ``(text, lines)``, dropping link, URL and furniture lines."""
+    out: list[tuple[str, list[str]]] = []
+    cur: list[str] = []
+    short = width - _SHORT_SLACK
+    for line in block.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) <= 300 and (_is_url_line(line) or _is_link_line(line) or _is_furniture(line)):
+            removed.append(line)
+            continue
+        cur.append(line)
+        # In hard-wrapped text every line but a paragraph's last fills the wrap width, so a
+        # clearly shorter line ends its paragraph (datelines, bylines, credit lines stacked
+        # without blank lines too). A line too long to be wrapped at all ends one when it
+        # ends a sentence (one paragraph per line).
+        if (len(line) < short and not line.endswith("-")) or (
+                len(line) > _MAX_WRAP and line.endswith(_SENT_END)):
+            out.append((join_lines(cur), cur))
+            cur = []
+    if cur:
+        out.append((join_lines(cur), cur))
+    return out
+
+
+_BYLINE_RE = re.compile(r"^(?i:by|from)\s+[A-Z][^.!?]{0,60}$")
+
+
+def _is_head_line(line: str) -> bool:
+    """Dateline, byline or photo credit: lines that may follow a title inside its block."""
+    return bool(dateline(line) or _BYLINE_RE.match(line) or _is_photo_credit(line)
+                or _is_furniture(line))
+
+
+def _split_title(block: str, more: bool) -> tuple[str | None, str]:
+    """Take a wrapped title off the top of the first block.
+
+    The title is the block's first lines (at most 3) up to the block's end or up to a
+    dateline, byline or photo credit; a block that goes on with ordinary text is a paragraph.
+    """
+    lines = [l.strip() for l in block.split("\n") if l.strip()]
+    k = 0
+    while k < len(lines) and k < 4 and not _is_head_line(lines[k]):
+        k += 1
+    if k == 0 or k > 3 or (k == len(lines) and not more):
+        return None, block
+    if k < len(lines) and not _is_head_line(lines[k]):
+        return None, block
+    cand = join_lines(lines[:k])
+    if not _looks_like_title(cand, k) or _is_link_line(cand) or _is_url_line(cand):
+        return None, block
+    return cand, "\n".join(lines[k:])
+
+
+def _looks_like_title(par: str, n_lines: int) -> bool:
+    return (
+        n_lines <= 3
+        and 3 <= len(par) <= 250
+        and len(par.split()) <= 30
+        and not par.endswith(_TITLE_BAD_END)
+        and any(c.isalpha() for c in par)
+    )
+
+
+def clean(raw: str, *, title: str | None = None, detect_title: bool = True,
+          head_paragraphs: int = 8) -> Cleaned:
+    """Repair the layout of ``raw`` and separate body text from boilerplate.
+
+    Parameters
+    ----------
+    raw : str
+        Text of one article, possibly hard-wrapped with words split at line ends.
+    title : str, optional
+        Known title (from metadata). A first paragraph equal to it is dropped from the body.
+    detect_title : bool
+        Take the first block as the title when ``title`` is not given and it looks like one
+        (at most 3 lines, no final full stop, followed by more text).
+    head_paragraphs : int
+        How many paragraphs at the top are searched for a dateline.
+
+    Returns
+    -------
+    Cleaned
+    """
+    if not isinstance(raw, str):
+        raise TypeError(f"raw must be str, got {type(raw).__name__}")
+    if head_paragraphs < 0:
+        raise ValueError(f"head_paragraphs must be >= 0, got {head_paragraphs}")
+    text = _normalise(raw)
+    removed: list[str] = []
+    links = _URL_RE.findall(text) if ("http" in text or "www." in text) else []
+    blocks = _BLANKS_RE.split(text.strip("\n"))
+    width = _wrap_width(text.split("\n")) if len(text) < 2_000_000 else _wrap_width(
+        text[:2_000_000].split("\n"))
+
+    # One pass in document order: title, then datelines and photo credits, then body.
+    keep: list[tuple[str, list[str]]] = []
+    found_title: str | None = None
+    published = updated = None
+    seen = 0  # paragraphs seen after the title, for the head window
+    for bi, block in enumerate(blocks):
+        if bi == 0 and title is None and detect_title:
+            found_title, block = _split_title(block, more=len(blocks) > 1)
+        ps = _paragraphs(block, width, removed)
+        for par, lines in ps:
+            n = len(lines)
+            seen += 1
+            if seen == 1 and title is not None and _same(par, title):
+                continue  # the body repeats the title given by metadata
+            if seen <= head_paragraphs:
+                d = dateline(par)
+                if d:
+                    iso, is_updated, standalone = d
+                    if is_updated:
+                        updated = updated or iso
+                    else:
+                        published = published or iso
+                    if standalone:
+                        removed.append(par)
+                        continue
+            if n <= 2 and (_is_photo_credit(par) or (seen <= head_paragraphs and _BYLINE_RE.match(par))):
+                removed.append(par)
+                continue
+            keep.append((par, lines))
+
+    # Tail: credit lines, furniture and photo credits after the last body paragraph.
+    tail: list[tuple[str, list[str]]] = []
+    while keep:
+        last, lines = keep[-1]
+        if len(lines) > 1:
+            per_line = [_credit_line(l) for l in lines]
+            if all(x is not None for x in per_line):  # credit lines stacked without blank lines
+                keep.pop()
+                tail.extend(reversed(list(zip(lines, per_line))))
+                continue
+        names = _credit_line(last)
+        if names is not None or _is_furniture(last) or (len(lines) <= 2 and _is_photo_credit(last)):
+            keep.pop()
+            tail.append((last, names or []))
+            continue
+        # A credit line stacked under the last paragraph without a blank line: peel it off when
+        # it starts a new sentence ('...holding.' / 'AFP contributed reporting.').
+        if len(lines) > 1 and lines[-2].endswith(_SENT_END) and lines[-1][:1].isupper():
+            names = _credit_line(lines[-1])
+            if names is not None:
+                tail.append((lines[-1], names))
+                keep[-1] = (join_lines(lines[:-1]), lines[:-1])
+                continue
+        break
+    credits: list[str] = []
+    for line, names in reversed(tail):
+        removed.append(line)
+        credits.extend(n for n in names if n not in credits)
+
+    return Cleaned(
+        text="\n\n".join(par for par, _ in keep),
+        title=title if title is not None else found_title,
+        published=published or updated,
+        credits=credits,
+        removed=removed,
+        links=links,
+    )
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

@@ -1,0 +1,42 @@
+"""The one error shape every loader yields instead of raising."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Stable error codes (docs/ARCHITECTURE.md). ``decode_fallback`` is a warning: the article loads.
+CODES = (
+    "empty_file", "binary_file", "decode_fallback", "pdf_corrupt", "pdf_encrypted",
+    "no_article", "too_large", "missing_columns", "bad_row", "unsupported_type", "not_found",
+)
+WARNING_CODES = frozenset({"decode_fallback"})
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A file (or one item of it) that could not be loaded, or a warning about one that was.
+
+    Attributes
+    ----------
+    source : str
+        File path, with ``#N`` for the N-th item of a multi-article file.
+    code : str
+        One of :data:`CODES`.
+    message : str
+        What went wrong and what was expected, for the ingest log.
+    """
+
+    source: str
+    code: str
+    message: str
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"code must be one of {CODES}, got {self.code!r}")
+
+    @property
+    def is_warning(self) -> bool:
+        """True when the article was still loaded (e.g. ``decode_fallback``)."""
+        return self.code in WARNING_CODES
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.code}: {self.message}"
