@@ -67,7 +67,8 @@ for _r in _rows("international_orgs.csv"):
     for _s in [_r["name"], *_split(_r["aliases"])]:
         _add(_s, "io", _r["name"], "international_org", _r["country"])
 for _r in _rows("media.csv"):
-    for _s in [_r["name"], *_split(_r["aliases"])]:
+    # bare=no: the name alone is a common word ("Trend"); only the aliases are matched
+    for _s in ([_r["name"]] if _r.get("bare", "yes") != "no" else []) + _split(_r["aliases"]):
         _add(_s, "media", _r["name"], "media", _r["country"])
 for _r in _rows("armed_groups.csv"):
     for _s in [_r["name"], *_split(_r["aliases"])]:
@@ -125,7 +126,7 @@ _SAID_AFTER = re.compile(r",?\s+(?:(?:also|later|earlier|then|has|had|have|was|i
                          r"recently|reportedly|again)\s+)*(?:" + _SPEECH_RX + r")\b")
 _SAID_BEFORE = re.compile(r"\b(?:" + _SPEECH_RX + r"|according\s+to)\s+$")
 _APPOS = re.compile(r",\s+([^,.;:\"“”()]{3,90}?),")
-_VERBS_OK = frozenset(_SPEECH) | frozenset(_words("political_verbs.txt"))
+_FORCE_ADJ = frozenset(w.lower() for w in _words("force_adjective_nouns.txt"))
 _SURNAME_END = re.compile(r"(?:yan|ian|ov|ova|ev|eva|yev|yeva|li|lu|shvili|dze|enko|sky|skiy|"
                           r"skaya|ski|zadeh|oglu|oğlu)$")
 _UP = _pl._UP
@@ -273,7 +274,7 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
             if f and (kind == "demonym" or f.group(0).startswith("'s")):
                 head = re.sub(r"\s+", " ", f.group(1).lower())
                 nxt = re.match(r"\s+([a-z]+)", t[f.end():f.end() + 30])
-                if head in ("military", "army", "navy") and nxt and nxt.group(1) not in _VERBS_OK:
+                if head in ("military", "army", "navy") and nxt and nxt.group(1) in _FORCE_ADJ:
                     continue  # "Russia's military aid": an adjective, not the force
                 tpl, typ = _FORCE[head]
                 dem = _DEM_OF_STATE.get(st, st)

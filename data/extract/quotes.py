@@ -1,5 +1,190 @@
-"""Placeholder: replaced by the extraction work (see docs/ARCHITECTURE.md)."""
+"""Direct quotations with their speaker and the outlet that carried them.
+
+1. Quote spans: curly (“…”), guillemets («…») and straight ("…") marks are paired in one pass;
+   a quotation that runs over a paragraph break (the next paragraph reopens the quote without
+   the previous one closing) stays one span.
+2. Scare quotes of one to three words (“large-scale provocation”) are skipped unless a speech
+   verb introduces them directly (``he said: “No.”``).
+3. Speaker: the first person named in the attribution after the quote in the same sentence
+   ("…,” Armen Grigoryan said), else "he/she said" -> the last person named before the quote,
+   else the person before the quote ("X said: “…”"), else a non-media actor of the attribution
+   ("…,” the ministry said), else - for a quote with no attribution right after another quote -
+   the previous quote's speaker.
+4. ``via``: a news outlet in the attribution ("as quoted by Armenia's News.am news agency",
+   "told TASS"), or one named by "According to X" in the sentence just before the quote.
+
+Records: ``start``/``end`` of the quoted text (inside the marks), ``surface``, ``speaker``, ``via``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from data.extract import sentences as _sentences
+from data.extract.places import _words
+
+__all__ = ["find_quotes"]
+
+_SPEECH = sorted(_words("speech_verbs.txt"), key=len, reverse=True)
+_SPEECH_RX = re.compile(r"\b(?:" + "|".join(map(re.escape, _SPEECH)) + r")\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_INTRO = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _SPEECH)) + r")\b[^.!?]{0,40}?[:,]?|:)\s*$",
+                    re.I)
+_ACCORDING = re.compile(r"^\W*(?:according\s+to|as\s+reported\s+by|citing)\b", re.I)
+_PARA = re.compile(r"\n\s*\n")
+_OPEN, _CLOSE = "“«", "”»"
 
 
-def find_quotes(*args, **kwargs):
-    return []
+def _spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quote marks."""
+    out: list[tuple[int, int]] = []
+    open_at = -1
+    straight_open = -1
+    for m in re.finditer(r"[“”«»\"]", text):
+        c, p = m.group(0), m.start()
+        if c == '"':
+            prev = text[p - 1] if p > 0 else " "
+            nxt = text[p + 1] if p + 1 < len(text) else " "
+            opening = (prev.isspace() or prev in "([—–-:") and not nxt.isspace()
+            if straight_open < 0:
+                if opening:
+                    straight_open = p
+            elif opening and _PARA.search(text, straight_open, p):
+                continue  # a quotation reopened in the next paragraph: the same quote
+            else:
+                out.append((straight_open + 1, p))
+                straight_open = -1
+            continue
+        if c in _OPEN:
+            if open_at < 0:
+                open_at = p
+            elif not _PARA.search(text, open_at, p):
+                open_at = p  # an unclosed mark earlier in the paragraph: start again here
+        elif open_at >= 0:
+            out.append((open_at + 1, p))
+            open_at = -1
+    out.sort()
+    return out
+
+
+def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
+                actors: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Direct quotations in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Clean article body.
+    sents : list of (int, int), optional
+        Sentence spans; computed when not given.
+    actors : list of dict, optional
+        Actor records of the same text (from :func:`data.extract.actors.find_actors`).
+
+    Returns
+    -------
+    list of dict
+        ``start``, ``end``, ``surface`` (the quoted text), ``speaker`` (canonical actor name or
+        None) and ``via`` (the news outlet that carried it, or None).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}")
+    if not text or not any(c in text for c in "“”«»\""):
+        return []
+    sents = list(sents) if sents else _sentences.split_sentences(text)
+    s_starts = [s for s, _e in sents]
+    actors = sorted(actors or [], key=lambda a: a["start"])
+    persons = [a for a in actors if a.get("type") == "person"]
+    out: list[dict[str, Any]] = []
+    prev_speaker = None
+    prev_end = -1
+    for qs, qe in _spans(text):
+        inner = text[qs:qe]
+        ls = len(inner) - len(inner.lstrip())
+        rs = len(inner.rstrip())
+        if rs <= ls:
+            continue
+        s0, e0 = qs + ls, qs + rs
+        body = text[s0:e0]
+        sent_open = _sent_bounds(sents, s_starts, qs - 1, len(text))
+        sent_close = _sent_bounds(sents, s_starts, qe, len(text))
+        before = text[sent_open[0]:qs - 1] if sent_open[0] < qs else ""
+        after_end = max(sent_close[1], qe + 1)
+        nxt_open = _next_open(text, qe + 1, after_end)
+        after_end = min(after_end, nxt_open)
+        after = text[qe + 1:after_end]
+        n_words = len(body.split())
+        introduced = bool(_INTRO.search(before))
+        if n_words <= 3 and not introduced:
+            continue
+        in_after = _outermost([a for a in actors if qe < a["start"] < after_end])
+        in_before = _outermost([a for a in actors if sent_open[0] <= a["start"] and a["end"] <= qs])
+        speaker = None
+        attributed_after = bool(_SPEECH_RX.search(after))
+        if attributed_after:
+            p = [a for a in in_after if a["type"] == "person"]
+            m_pro = _PRONOUN.search(after)
+            if p and (not m_pro or p[0]["start"] - qe < m_pro.start()):
+                speaker = p[0]["name"]
+            elif m_pro:
+                last = [a for a in persons if a["end"] <= qs]
+                speaker = last[-1]["name"] if last else None
+            else:
+                o = [a for a in in_after if a["type"] != "media"]
+                speaker = o[0]["name"] if o else None
+        if speaker is None and (introduced or _SPEECH_RX.search(before)):
+            p = [a for a in in_before if a["type"] == "person"]
+            if p:
+                speaker = p[-1]["name"]
+            elif _PRONOUN.search(before):
+                last = [a for a in persons if a["end"] <= sent_open[0]]
+                speaker = last[-1]["name"] if last else None
+            else:
+                o = [a for a in in_before if a["type"] != "media"]
+                speaker = o[-1]["name"] if o else None
+        if speaker is None and not attributed_after and prev_speaker and 0 <= prev_end and \
+                len(text[prev_end:qs]) < 400 and not any(prev_end < a["start"] < qs for a in persons):
+            speaker = prev_speaker  # a further quotation of the same speaker
+        media = [a for a in in_after + in_before if a["type"] == "media"]
+        via = media[0]["name"] if media else None
+        if via is None:
+            via = _according(text, sents, s_starts, sent_open[0], actors)
+        out.append({"start": s0, "end": e0, "surface": body, "speaker": speaker, "via": via})
+        if speaker:
+            prev_speaker, prev_end = speaker, after_end
+    return out
+
+
+def _outermost(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop records inside a longer one ("Russia" inside "Russia's Foreign Ministry")."""
+    return [a for a in recs if not any(b is not a and b["start"] <= a["start"] and a["end"] <= b["end"]
+                                       and b["end"] - b["start"] > a["end"] - a["start"] for b in recs)]
+
+
+def _sent_bounds(sents, s_starts, pos, n) -> tuple[int, int]:
+    i = bisect_right(s_starts, pos) - 1
+    if 0 <= i < len(sents):
+        return sents[i]
+    return (0, n)
+
+
+def _next_open(text: str, start: int, end: int) -> int:
+    for c in _OPEN:
+        p = text.find(c, start, end)
+        if p >= 0:
+            end = p
+    return end
+
+
+def _according(text, sents, s_starts, sent_start, actors) -> str | None:
+    """'According to News.am, …' in the sentence before the quote's sentence."""
+    i = bisect_right(s_starts, sent_start - 1) - 1
+    if i < 0 or i >= len(sents) or sents[i][0] >= sent_start:
+        return None
+    ps, pe = sents[i]
+    if not _ACCORDING.search(text[ps:pe]):
+        return None
+    for a in actors:
+        if ps <= a["start"] < min(pe, ps + 60) and a["type"] == "media":
+            return a["name"]
+    return None

@@ -1,0 +1,166 @@
+"""Actors: states, metonyms, bodies, forces, organisations, media, groups, people (own sentences)."""
+import pytest
+
+from data.extract.actors import find_actors
+from data.extract.places import find_places
+from data.extract.sentences import split_sentences
+
+
+def actors(text):
+    sents = split_sentences(text)
+    recs = find_actors(text, sents, find_places(text, sents))
+    for r in recs:
+        assert text[r["start"]:r["end"]] == r["surface"]
+        assert set(r) == {"start", "end", "surface", "name", "type", "country", "role"}
+        assert r["type"] in {"state", "organisation", "armed_force", "armed_group", "person",
+                             "media", "international_org"}
+    return recs
+
+
+def pairs(text):
+    return [(r["surface"], r["name"]) for r in actors(text)]
+
+
+def by_name(text, name):
+    return [r for r in actors(text) if r["name"] == name]
+
+
+def test_state_names_and_demonyms():
+    recs = actors("Georgian officials said Turkey would reopen the crossing.")
+    assert ("Georgian", "Georgia") in [(r["surface"], r["name"]) for r in recs]
+    t = [r for r in recs if r["name"] == "Turkey"][0]
+    assert t["type"] == "state" and t["country"] == "TR"
+
+
+def test_demonym_of_land_or_ethnicity_is_not_an_actor():
+    assert pairs("They crossed into Azerbaijani territory.") == []
+    assert pairs("Thousands of ethnic Armenians left.") == []
+
+
+def test_capitals_as_governments():
+    got = pairs("Ankara accused Tehran of arming rebels, and Washington has not commented.")
+    assert got == [("Ankara", "Turkey"), ("Tehran", "Iran"), ("Washington", "United States")]
+
+
+def test_capital_as_location_is_not_an_actor():
+    assert pairs("Thousands marched in Tbilisi.") == []
+
+
+def test_seat_of_government():
+    assert pairs("The Kremlin declined to comment.") == [("Kremlin", "Russia")]
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia's Interior Ministry opened a case.",
+    "The Georgian Interior Ministry opened a case.",
+    "The Ministry of Internal Affairs of Georgia opened a case.",
+])
+def test_ministry_forms_share_a_canonical_name(text):
+    assert by_name(text, "Ministry of Internal Affairs of Georgia")
+
+
+def test_councils_and_offices():
+    assert by_name("The Azerbaijani security council met.", "Security Council of Azerbaijan")
+    assert by_name("Armenia's prosecutor general's office charged him.",
+                   "Prosecutor General's Office of Armenia")
+
+
+def test_bare_ministry_refers_to_last_ministry():
+    text = "Russia's Foreign Ministry summoned the envoy. The ministry said more steps would follow."
+    recs = by_name(text, "Ministry of Foreign Affairs of Russia")
+    assert [r["surface"] for r in recs] == ["Russia's Foreign Ministry", "The ministry"]
+
+
+def test_two_ministries_name_no_single_body():
+    text = "Iranian and Turkish soldiers met, the two defence ministries reported."
+    assert not [r for r in actors(text) if r["type"] == "organisation"]
+
+
+def test_unnamed_ministry_alone_is_not_invented():
+    assert not [r for r in actors("The ministry said the report was false.") if r["type"] == "organisation"]
+
+
+def test_armed_forces_from_demonym_and_possessive():
+    assert by_name("Georgian forces withdrew.", "Armed Forces of Georgia")
+    assert by_name("Turkey's army shelled the hills.", "Armed Forces of Turkey")
+    assert not by_name("Turkey's military aid grew.", "Armed Forces of Turkey")
+
+
+def test_troops_name_the_state_only():
+    assert pairs("Iranian troops held drills.") == [("Iranian", "Iran")]
+
+
+def test_peacekeepers():
+    r = by_name("Kazakh peacekeepers arrived.", "Kazakh peacekeepers")[0]
+    assert r["type"] == "armed_force" and r["country"] == "KZ"
+
+
+def test_international_organisations_with_aliases():
+    assert pairs("The UN refugee agency warned of shortages.") == [("UN refugee agency", "UNHCR")]
+    assert pairs("The Red Cross visited detainees.") == [("Red Cross", "ICRC")]
+    assert pairs("The EU monitoring mission patrolled.") == [("EU monitoring mission", "EUMA")]
+    assert pairs("Monitors from the OSCE arrived.") == [("OSCE", "OSCE")]
+
+
+def test_acronyms_must_match_case():
+    assert pairs("he told us about it") == []
+
+
+def test_media():
+    recs = actors("Officials told Interfax and the Trend news agency.")
+    assert [(r["name"], r["type"]) for r in recs] == [("Interfax", "media"), ("Trend", "media")]
+
+
+def test_armed_groups_need_their_conflict_context():
+    assert by_name("Karabakh separatist authorities said the road was closed.",
+                   "Nagorno-Karabakh authorities")
+    assert not by_name("Separatist officials in Donetsk said it.", "Nagorno-Karabakh authorities")
+
+
+def test_known_person_and_bare_surname():
+    recs = [r for r in actors("Sergei Lavrov met reporters. Lavrov said nothing new.")
+            if r["type"] == "person"]
+    assert [r["name"] for r in recs] == ["Sergei Lavrov", "Sergei Lavrov"]
+    assert recs[0]["country"] == "RU"
+
+
+def test_person_after_role_title_with_country_from_demonym():
+    r = by_name("Georgian deputy defence minister Levan Beridze visited the unit.", "Levan Beridze")[0]
+    assert r["role"] == "Georgian deputy defence minister" and r["country"] == "GE"
+
+
+def test_ambassador_role_keeps_host_capital():
+    r = by_name("Turkish Ambassador to Tehran Hakan Tekin told reporters.", "Hakan Tekin")[0]
+    assert r["role"] == "Turkish Ambassador to Tehran" and r["country"] == "TR"
+    assert by_name("Turkish Ambassador to Tehran Hakan Tekin told reporters.", "Iran")
+
+
+def test_person_with_apposition():
+    r = by_name("Giorgi Tsereteli, the foreign minister, said the talks failed.", "Giorgi Tsereteli")[0]
+    assert r["role"] == "foreign minister"
+
+
+def test_person_next_to_speech_verb_and_later_surname():
+    recs = [r for r in actors("“We are ready,” said Davit Melkonyan. Melkonyan added more.")
+            if r["type"] == "person"]
+    assert [(r["surface"], r["name"]) for r in recs] == [("Davit Melkonyan", "Davit Melkonyan"),
+                                                        ("Melkonyan", "Davit Melkonyan")]
+
+
+def test_no_false_persons():
+    text = ("Human Rights Watch said the Soviet Union collapsed. Both Sides agreed. "
+            "Red Cross staff arrived in Nagorno-Karabakh.")
+    assert not [r for r in actors(text) if r["type"] == "person"]
+
+
+def test_two_people_with_one_surname_resolve_to_the_latest():
+    text = ("Deputy minister Aram Petrosyan spoke first. Then governor Lilit Petrosyan spoke. "
+            "Petrosyan said the road was open.")
+    recs = [r for r in actors(text) if r["surface"] == "Petrosyan"]
+    assert recs[0]["name"] == "Lilit Petrosyan"
+
+
+@pytest.mark.parametrize("text", ["", "\x00", "🙂 Armenia 🙂", "İstanbul İİ Armenia said", "Ա" * 50,
+                                  "“", "’s", "the ministry"])
+def test_any_text_gives_valid_records(text):
+    actors(text)

@@ -1,0 +1,117 @@
+"""Places: gazetteer matching, border, cued unknown names, metonymy (own sentences)."""
+import pytest
+
+from data.extract.places import find_places
+from data.extract.sentences import split_sentences
+
+
+def places(text):
+    recs = find_places(text, split_sentences(text))
+    for r in recs:
+        assert text[r["start"]:r["end"]] == r["surface"]
+        assert set(r) == {"start", "end", "surface", "name", "country", "kind", "lat", "lon",
+                          "regions", "border_km"}
+    return recs
+
+
+def names(text):
+    return [r["name"] for r in places(text)]
+
+
+def test_longest_match_wins():
+    recs = places("Shelling was reported across Nagorno-Karabakh overnight.")
+    assert [(r["surface"], r["name"]) for r in recs] == [("Nagorno-Karabakh", "Nagorno-Karabakh")]
+
+
+def test_alias_resolves_to_region():
+    recs = places("Residents of Artsakh and Karabakh fled.")
+    assert [r["name"] for r in recs] == ["Nagorno-Karabakh", "Nagorno-Karabakh"]
+    assert all(r["kind"] == "region" for r in recs)
+
+
+def test_line_break_inside_hyphenated_name():
+    assert names("Fighting in Nagorno-\nKarabakh resumed.") == ["Nagorno-Karabakh"]
+
+
+def test_dual_names_resolve_to_one_place():
+    a = places("Drones struck Stepanakert at dawn.")[0]
+    b = places("Drones struck Khankendi at dawn.")[0]
+    assert a["name"] == b["name"] and a["lat"] == b["lat"]
+    assert places("Troops entered Shushi.")[0]["name"] == places("Troops entered Shusha.")[0]["name"]
+
+
+def test_country_record_has_coordinates():
+    r = places("Georgia offered to host talks.")[0]
+    assert r["name"] == "Georgia" and r["country"] == "GE" and r["kind"] == "country"
+    assert r["lat"] is not None
+
+
+def test_demonym_is_not_a_place():
+    assert names("An Armenian soldier and an Azerbaijani officer were hurt.") == []
+
+
+def test_lowercase_word_is_not_a_place():
+    assert names("they had a nice view of the bar") == []
+
+
+def test_capital_as_government_is_not_a_place():
+    assert names("Ankara has accused Tehran of meddling.") == []
+    assert names("Yerevan and Baku agreed to resume talks.") == []
+    assert names("Tbilisi said it would mediate.") == []
+
+
+def test_capital_as_location_is_a_place():
+    assert names("Protesters gathered in Tbilisi on Monday.") == ["Tbilisi"]
+    assert names("The delegation flew from Baku to Moscow.") == ["Baku", "Moscow"]
+
+
+def test_ambassador_to_capital_is_not_a_place():
+    assert "Ankara" not in names("The Georgian envoy to Ankara Levan Kipiani met reporters.")
+
+
+def test_border_resolves_to_pair_the_article_is_about():
+    text = "Armenia and Azerbaijan exchanged fire. The border stayed tense, and their frontier closed."
+    recs = [r for r in places(text) if r["kind"] == "border"]
+    assert [r["surface"] for r in recs] == ["The border", "their frontier"]
+    assert {r["name"] for r in recs} == {"Armenia-Azerbaijan border"}
+    assert all(r["country"] is None for r in recs)
+
+
+def test_border_needs_two_states():
+    assert [r for r in places("Smugglers crossed the border at night.") if r["kind"] == "border"] == []
+
+
+def test_other_border_pairs_come_from_data():
+    text = "India and Pakistan traded accusations after shooting along the border."
+    assert "India-Pakistan border" in names(text)
+
+
+def test_unknown_village_is_returned_without_coordinates():
+    recs = places("Two shepherds were detained near the village of Zrkovanq on Friday.")
+    r = [r for r in recs if r["surface"] == "Zrkovanq"][0]
+    assert r["lat"] is None and r["lon"] is None and r["country"] is None and r["kind"] == "village"
+
+
+def test_unknown_name_after_near_and_district():
+    recs = places("A mine exploded near Qizilqaya in the Zalmara district.")
+    assert [r["surface"] for r in recs] == ["Qizilqaya", "Zalmara"]
+
+
+def test_suffix_is_not_part_of_the_surface():
+    recs = places("Shots were fired in the Tavush province.")
+    assert [r["surface"] for r in recs] == ["Tavush"]
+
+
+def test_ambiguous_name_prefers_article_countries():
+    r = [r for r in places("Armenia said shells hit Goris, near the Azerbaijani border.")
+         if r["surface"] == "Goris"][0]
+    assert r["country"] == "AM"
+
+
+def test_weekday_after_near_is_not_a_place():
+    assert names("The talks ended near Tuesday midnight.") == []
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\x01", "🙂🙂", "Հայաստան Azərbaycan Россия", "İİİ Armenia"])
+def test_any_text_gives_valid_records(text):
+    places(text)

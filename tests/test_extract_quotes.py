@@ -1,0 +1,77 @@
+"""Quotes: spans, speakers, outlets (own sentences)."""
+import pytest
+
+from data.extract import extract
+from data.extract.quotes import find_quotes
+
+
+def quotes(text):
+    recs = extract(text, "2023-05-02")["quotes"]
+    for q in recs:
+        assert text[q["start"]:q["end"]] == q["surface"]
+    return [(q["surface"][:12], q["speaker"], q["via"]) for q in recs]
+
+
+def test_speaker_after_quote_and_outlet_same_sentence():
+    text = ("“The road must reopen within days,” Georgian deputy foreign minister Levan Beridze said, "
+            "as quoted by Interfax.")
+    assert quotes(text) == [("The road mus", "Levan Beridze", "Interfax")]
+
+
+def test_said_name_order_and_straight_quotes():
+    text = '"We will not accept any ultimatum from anyone," said Davit Melkonyan.'
+    assert quotes(text) == [("We will not ", "Davit Melkonyan", None)]
+
+
+def test_bare_surname_and_pronoun_resolve_to_last_person():
+    text = ("Foreign minister Giorgi Tsereteli spoke to reporters. "
+            "“We are ready for talks at any level,” Tsereteli added. "
+            "“Nothing has been decided yet,” he told Reuters.")
+    assert quotes(text) == [("We are ready", "Giorgi Tsereteli", None),
+                            ("Nothing has ", "Giorgi Tsereteli", "Reuters")]
+
+
+def test_according_to_outlet_in_previous_sentence():
+    text = ("According to Interfax, Giorgi Tsereteli said the envoy had left. "
+            "“He left without any explanation at all,” he was quoted as saying.")
+    assert quotes(text) == [("He left with", "Giorgi Tsereteli", "Interfax")]
+
+
+def test_speaker_before_quote_with_colon():
+    text = "Sergei Lavrov told journalists: “The situation remains very difficult for everyone.”"
+    assert quotes(text) == [("The situatio", "Sergei Lavrov", None)]
+
+
+def test_organisation_as_speaker():
+    text = "“The shelling of civilian areas must stop now,” Russia's Foreign Ministry said."
+    assert quotes(text) == [("The shelling", "Ministry of Foreign Affairs of Russia", None)]
+
+
+def test_scare_quotes_are_skipped():
+    text = "Officials in Tbilisi denounced what they called a “provocative act” on Monday."
+    assert quotes(text) == []
+
+
+def test_short_quote_introduced_by_speech_verb_is_kept():
+    text = "Asked about the deal, Davit Melkonyan said: “Absolutely not.”"
+    assert quotes(text) == [("Absolutely n", "Davit Melkonyan", None)]
+
+
+def test_quote_spanning_a_paragraph():
+    text = ("“We have done everything we could to stop this war.\n\n"
+            "“Now it is up to the other side to act,” said Davit Melkonyan.")
+    recs = extract(text)["quotes"]
+    assert len(recs) == 1 and recs[0]["speaker"] == "Davit Melkonyan"
+    assert recs[0]["surface"].startswith("We have") and recs[0]["surface"].endswith("act,")
+
+
+def test_unattributed_follow_up_quote_keeps_speaker():
+    text = ("“The talks went well and we will meet again,” said Davit Melkonyan.\n\n"
+            "“There is still a lot of work ahead of us.”")
+    assert [q[1] for q in quotes(text)] == ["Davit Melkonyan", "Davit Melkonyan"]
+
+
+@pytest.mark.parametrize("text", ["", "“", "”", '"', '""', "“”", "“ ”", '" a "', "«x»", "\x00“\x00”"])
+def test_odd_marks_give_valid_records(text):
+    for q in find_quotes(text, None, []):
+        assert text[q["start"]:q["end"]] == q["surface"]
