@@ -1,0 +1,1 @@
+"""The Streamlit dashboard: rendering only; reads the store through ``dashboard.queries``."""

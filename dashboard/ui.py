@@ -1,0 +1,133 @@
+"""Streamlit helpers shared by the pages: the view context, URL writes, charts with their data
+twins (CSV of exactly the rows drawn, PNG of the chart), tables and the empty state.
+
+All URL writes go through :func:`sync_url`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from data.store.filters import Filters
+
+__all__ = ["Context", "context", "sync_url", "current_params", "keep", "param", "chart", "table",
+           "empty_store", "png_bytes", "link"]
+
+
+@dataclass
+class Context:
+    """What every page needs: the filters (with their data version), the page, the snapshot."""
+
+    filters: Filters
+    page: str
+    live_version: int
+    snapshot: dict | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def version(self) -> int:
+        return int(self.filters.version or 0)
+
+
+def context() -> Context:
+    """The context app.py built for this run."""
+    ctx = st.session_state.get("_ctx")
+    if ctx is None:  # a page run on its own (not through app.py)
+        ctx = Context(filters=Filters(version=0), page=state.DEFAULT_PAGE, live_version=0)
+    return ctx
+
+
+def current_params() -> dict[str, list[str]]:
+    """The URL's query parameters, repeated keys as lists."""
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def sync_url(params: dict[str, list[str]]) -> None:
+    """Make the URL hold exactly ``params`` (written only when different, so no history noise)."""
+    if current_params() != params:
+        st.query_params.from_dict(params)
+
+
+def param(key: str) -> str | None:
+    """A page-local URL parameter (e.g. ``article``), or None."""
+    v = st.query_params.get_all(key)
+    return v[-1] if v else None
+
+
+def keep(key: str, value: Any) -> None:
+    """Keep a page-local parameter in the URL after this run (None removes it)."""
+    ctx = context()
+    if value is None or value == "":
+        ctx.extra.pop(key, None)
+    else:
+        ctx.extra[key] = value
+
+
+def link(page: str, **extra: Any) -> str:
+    """A link to ``page`` carrying the current filters (or snapshot) and ``extra``."""
+    ctx = context()
+    snap = ctx.snapshot["id"] if ctx.snapshot else None
+    return state.build_link(page, ctx.filters, snapshot=snap, extra=extra)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "data"
+
+
+def png_bytes(ch: alt.TopLevelMixin) -> bytes:
+    """The chart as PNG, rendered offline by vl-convert."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_png(ch.to_dict(), scale=2)
+
+
+def chart(ch: alt.TopLevelMixin, rows: pd.DataFrame, name: str, *, select: bool = False,
+          selection_mode: str | None = None) -> Any:
+    """Draw a chart with CSV (exactly ``rows``) and PNG downloads under it.
+
+    Returns the selection event when ``select`` is set.
+    """
+    kwargs: dict[str, Any] = {"key": f"chart_{_slug(name)}", "width": "stretch"}
+    if select:
+        kwargs.update(on_select="rerun", selection_mode=selection_mode)
+    event = st.altair_chart(ch, **kwargs)
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button("CSV", rows.to_csv(index=False).encode("utf-8"), file_name=f"{_slug(name)}.csv",
+                       mime="text/csv", key=f"csv_{_slug(name)}", on_click="ignore",
+                       help=f"The {len(rows)} rows this chart shows")
+    c2.download_button("PNG", lambda: png_bytes(ch), file_name=f"{_slug(name)}.png", mime="image/png",
+                       key=f"png_{_slug(name)}", on_click="ignore", help="The chart as an image")
+    return event
+
+
+def table(rows: pd.DataFrame, name: str, **kwargs: Any) -> Any:
+    """A data table with a CSV download of exactly its rows."""
+    out = st.dataframe(rows, hide_index=True, key=f"table_{_slug(name)}", **kwargs)
+    st.download_button("CSV", rows.to_csv(index=False).encode("utf-8"), file_name=f"{_slug(name)}.csv",
+                       mime="text/csv", key=f"csvt_{_slug(name)}", on_click="ignore",
+                       help=f"The {len(rows)} rows of this table")
+    return out
+
+
+def empty_store() -> bool:
+    """Show a helpful empty state and return True when the view has no data version yet."""
+    ctx = context()
+    if ctx.version > 0:
+        return False
+    st.info(
+        "The store holds no articles yet. Add some on the **Add articles** page, or load the "
+        "sample corpus from a terminal: `python -m data ingest data/articles`."
+    )
+    st.page_link("views/add.py", label="Add articles", icon="➕", query_params=state.url_params(ctx.filters))
+    return True
+
+
+def no_rows(what: str = "articles") -> None:
+    """The message shown when filters match nothing."""
+    st.warning(f"No {what} match these filters. Widen the date range or clear some filters in the sidebar.")

@@ -1,0 +1,52 @@
+"""Articles: a searchable list and a reader with highlighted mentions (all text escaped)."""
+import html
+
+import streamlit as st
+
+from dashboard import queries, render, ui
+
+ctx = ui.context()
+st.title("Articles")
+if not ui.empty_store():
+    f = ctx.filters
+    if "art_q" not in st.session_state:
+        st.session_state["art_q"] = ui.param("q") or ""
+    search = st.text_input("Search title and text", key="art_q")
+    ui.keep("q", search.strip() or None)
+    rows = queries.q("article_list", f, search.strip() or None, 200)
+    total = int(rows["total"].iloc[0]) if not rows.empty else 0
+    st.caption(f"{total:,} matching articles" + (" (first 200 shown)" if total > 200 else ""))
+    listing = rows.drop(columns=["total"])
+    event = ui.table(listing, "articles", on_select="rerun", selection_mode="single-row")
+    chosen = ui.param("article")
+    sel = event.selection.rows if event is not None else []
+    if sel:
+        chosen = listing.iloc[sel[0]]["id"]
+    if chosen is None and len(listing) == 1:
+        chosen = listing.iloc[0]["id"]
+    if chosen:
+        art, mentions = queries.article(chosen, ctx.version)
+        if art.empty:
+            st.warning(f"Article {chosen!r} is not in this data version.")
+        else:
+            ui.keep("article", chosen)
+            a = art.iloc[0]
+            st.divider()
+            st.subheader(a["title"] or "(untitled)", anchor=False)
+            meta = {
+                "Publisher": a["publisher"], "Published": a["published"], "Credits": ", ".join(a["credits"] or []),
+                "URL": a["url"], "Source": a["source"], "Kind": a["kind"], "Id": a["id"],
+                "Data version": a["version"],
+            }
+            st.markdown(" · ".join(f"**{k}:** {html.escape(str(v))}" for k, v in meta.items() if v not in (None, "")))
+            counts = mentions["label"].value_counts().to_dict() if not mentions.empty else {}
+            st.html(render.legend(counts))
+            st.html(render.highlight(a["text"], mentions))
+            removed = list(a["removed"] if a["removed"] is not None else [])
+            with st.expander(f"Removed as boilerplate ({len(removed)} lines)"):
+                if removed:
+                    st.text("\n".join(removed))
+                else:
+                    st.caption("Nothing was removed.")
+            with st.expander("Mentions"):
+                ui.table(mentions, "article mentions")

@@ -1,0 +1,34 @@
+"""Overview: headline counts, date span, mentions over time, top places and actors, latest articles."""
+import streamlit as st
+
+from dashboard import charts, queries, ui
+
+ctx = ui.context()
+st.title("Overview")
+if not ui.empty_store():
+    f = ctx.filters
+    o = queries.q("overview", f).iloc[0]
+    cols = st.columns(5)
+    cols[0].metric("Articles", f"{int(o.articles):,}")
+    cols[1].metric("Places", f"{int(o.places):,}", help=f"{int(o.place_mentions):,} place mentions")
+    cols[2].metric("Figures", f"{int(o.figures):,}", help="Figure claims (never summed)")
+    cols[3].metric("Actors", f"{int(o.actors):,}")
+    span = f"{o['first']:%Y-%m-%d} – {o['last']:%Y-%m-%d}" if o.articles and o["first"] is not None else "–"
+    cols[4].metric("Published", span)
+    if not o.articles:
+        ui.no_rows()
+    else:
+        ui.chart(charts.timeline(t := queries.q("mentions_over_time", f)), t, "mentions over time")
+        left, right = st.columns(2)
+        with left:
+            ui.chart(charts.hbar(p := queries.q("top_places", f, 15), "name", "mentions", "kind", "Top places"),
+                     p, "top places")
+        with right:
+            ui.chart(charts.actor_bars(a := queries.q("top_actors", f, 15), "Top actors"), a, "top actors")
+        st.subheader("Latest articles")
+        latest = queries.q("latest_articles", f, 10)
+        for row in latest.itertuples():
+            when = f"{row.published:%Y-%m-%d}" if row.published is not None and str(row.published) != "NaT" else "undated"
+            st.markdown(f"- [{(row.title or row.id)}]({ui.link('articles', article=row.id)}) · {when} · "
+                        f"{row.publisher or 'unknown publisher'}".replace("<", "&lt;"))
+        ui.table(latest, "latest articles")
