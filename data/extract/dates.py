@@ -34,7 +34,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 
-from data.extract.numbers import read_lexicon
+from data.extract.numbers import Anchors, read_lexicon
 
 __all__ = ["find_dates", "period_hints", "parse_published"]
 
@@ -63,7 +63,7 @@ _PATTERNS = [
     # (in) April 2016
     rf"(?:\b{_MOD}\s+)?(?<![\w-]){_MON.format(g='m3')},?\s+{_YEAR.format(g='y3')}(?![\d-])",
     # last November / in May / November
-    rf"(?:\b{_MOD.replace('mod', 'mod4')}\s+)?(?<![\w-]){_MON.format(g='m4')}(?![\w-])",
+    rf"(?:\b{_MOD.replace('mod', 'mod4')}\s+)?(?<![\w-]){_MON.format(g='m4')}(?![\w-])(?!\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]))",
     # weekdays
     rf"(?:\b(?i:(?P<wmod>last|next|this|earlier|early|late|on))\s+)?\b(?P<wd>{_alt(_WEEKDAYS)})(?![\w-])",
     # relative words
@@ -80,7 +80,21 @@ _PATTERNS = [
     rf"autumn|fall|winter))(?:\s+|(?<=-))(?<![\w]){_YEAR.format(g='y5')}(?P<yposs>'s|’s)?(?![\w-]|,\d)",
 ]
 _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|am|az|ru|ge)/\S*", re.IGNORECASE)
+# one smaller pattern per kind of anchor: a month name, a weekday, a relative word, a year
+_RE_BY_KIND = {
+    "m": re.compile("|".join(f"(?:{p})" for p in _PATTERNS[1:5])),
+    "w": re.compile(_PATTERNS[5]),
+    "r": re.compile(_PATTERNS[6]),
+    "y": re.compile("|".join(f"(?:{p})" for p in (_PATTERNS[0], _PATTERNS[7]))),
+}
+# Only the places where a date word or a year occurs are searched with the full pattern.
+_ANCHOR_M = Anchors(list(_MONTHS))
+_ANCHOR_W = Anchors(list(_WEEKDAYS))
+_ANCHOR_R = Anchors(["yesterday", "today", "tonight", "overnight", "morning", "afternoon",
+                     "evening", "night", "week", "weeks", "month", "months", "year", "days", "day",
+                     "ago"])
+_YEAR_ANCHOR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
 # attributive year: "the 1997 treaty", "a 1997 Russian-Armenian mutual defense treaty",
 # "the 2020 war", "last year's war"
 _ATTR_YEAR_RE = re.compile(
@@ -203,8 +217,26 @@ def _relative(rel: str, m, pub: dt.date | None):
     return None, {"from": (pub - span * day).isoformat(), "to": pub.isoformat()}
 
 
+def _windowed_kinds(text, anchors, before=32, after=40):
+    """Like :func:`data.extract.numbers.windowed`, with the pattern chosen by anchor kind."""
+    pos = 0
+    n = len(text)
+    for a, b, kind in anchors:
+        if a < pos:
+            continue
+        pat = _RE_BY_KIND[kind]
+        lo, hi = max(pos, a - before), min(n, b + after)
+        m = pat.search(text, lo, hi)
+        while m is not None and m.end() <= a and m.end() < hi:
+            m = pat.search(text, max(m.end(), m.start() + 1), hi)
+        if m is None or m.start() > a or m.end() <= a:
+            continue
+        pos = m.end()
+        yield m
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
-    if "/" not in text and "www." not in text:
+    if "://" not in text and "www." not in text and "WWW." not in text:
         return []
     return [m.span() for m in _URL_RE.finditer(text)]
 
@@ -250,11 +282,15 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
     urls = _url_spans(text)
     url_starts = [s for s, _ in urls]
     out: list[dict] = []
-    for m in _DATE_RE.finditer(text):
+    anchors = sorted([(a, b, "m") for a, b in _ANCHOR_M.find(text)]
+                     + [(a, b, "w") for a, b in _ANCHOR_W.find(text)]
+                     + [(a, b, "r") for a, b in _ANCHOR_R.find(text)]
+                     + [(*m.span(), "y") for m in _YEAR_ANCHOR.finditer(text)])
+    for m in _windowed_kinds(text, anchors):
         s, e = m.span()
         if urls and (_in_spans(s, urls, url_starts) or _in_spans(e - 1, urls, url_starts)):
             continue
-        g = m.group
+        g = m.groupdict().get
         date, extra = None, {}
         if g("iy"):
             date = _ymd(int(g("iy")), int(g("im")), int(g("id")))
@@ -329,7 +365,24 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                 and (g("m1") or g("m2") or g("iy")) and _line_words(text, s, e) <= 6:
             kind = "publication"
         out.append(_rec(s, e, text, date, kind, **extra))
-    return out
+    return _drop_redundant_overnight(out, sents)
+
+
+def _drop_redundant_overnight(recs, sents):
+    """'overnight on Saturday', 'on Tuesday ... overnight attacks': the day named in the same
+    sentence is the date; a separate 'overnight' (publication day) would only add noise."""
+    if not any(r["surface"].lower() == "overnight" for r in recs):
+        return recs
+    spans = list(sents) if sents else []
+    starts = [a for a, _ in spans]
+
+    def sent_of(pos):
+        i = bisect_right(starts, pos) - 1
+        return i if i >= 0 and pos < spans[i][1] else -1
+
+    days = {sent_of(r["start"]) for r in recs
+            if r["date"] and len(r["date"]) == 10 and r["surface"].lower() != "overnight"}
+    return [r for r in recs if not (r["surface"].lower() == "overnight" and sent_of(r["start"]) in days)]
 
 
 def period_hints(text: str, start: int, end: int, published=None) -> list[tuple[int, int, str]]:

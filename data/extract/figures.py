@@ -73,6 +73,7 @@ _STATES = _load_states()
 _TOKEN_RE = re.compile(r"\w+(?:['’.,]\w+)*|[^\w\s]")
 _ARTICLE_RE = re.compile(
     rf"(?<![\w-])(?:[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(re.escape(n) for n in _SG_NOUNS)})(?![\w-])")
+_ORDINAL_RE = re.compile(r"(?<![\w-])an?\s+(?:second|third|fourth|fifth|sixth)(?=\s*[,.;]|\s+(?:was|were|is|one|person)\b)")
 _REPORT_RE = re.compile(
     r"\b(?:said|says|say|reported|reports|report|told|tells|announced|announces|claimed|claims|"
     r"stated|states|confirmed|confirms|estimated|estimates|put|puts|raised|raises|added|adds|"
@@ -94,7 +95,7 @@ _REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?
 
 class _Cand:
     __slots__ = ("q", "weak", "ti", "tj", "qi", "head", "head_cat", "head_end", "np_end_tok",
-                 "thing", "coord_next", "cat", "trig_left", "trig_right")
+                 "thing", "coord_next", "cat", "trig_left", "trig_right", "ordinal")
 
     def __init__(self, q: Quantity, weak: bool = False):
         self.q = q
@@ -106,14 +107,35 @@ class _Cand:
         self.thing = False
         self.coord_next = None
         self.cat = None
+        self.ordinal = False
+
+
+def _by_first(table):
+    """First token -> [(length, phrase, value)], longest first (a cheap set test per token)."""
+    out: dict[str, list] = {}
+    for k, v in table.items():
+        out.setdefault(k[0], []).append((len(k), k, v))
+    for lst in out.values():
+        lst.sort(key=lambda x: -x[0])
+    return out
+
+
+_FIRST = {}
 
 
 def _match_at(toks, i, table, maxlen):
     """Longest phrase of ``table`` starting at token ``i``: (length, value) or None."""
-    for n in range(min(maxlen, len(toks) - i), 0, -1):
-        key = tuple(t[2] for t in toks[i:i + n])
-        if key in table:
-            return n, table[key]
+    first = _FIRST.get(id(table))
+    if first is None:
+        first = _FIRST[id(table)] = _by_first(table)
+    opts = first.get(toks[i][2])
+    if not opts:
+        return None
+    for n, key, val in opts:
+        if n == 1:
+            return 1, val
+        if i + n <= len(toks) and all(toks[i + x][2] == key[x] for x in range(1, n)):
+            return n, val
     return None
 
 
@@ -134,20 +156,39 @@ def _tokens(text, s, e):
     return [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN_RE.finditer(text, s, e)]
 
 
-def _candidates(text, s, e, date_spans, urls, url_starts):
+def _candidates(text, dates, urls, url_starts):
+    """Every amount in the text (one scan), plus "a/an <person>" and "a third" candidates."""
+    d_spans = sorted((d["start"], d["end"]) for d in dates if d["end"] > d["start"])
+    d_starts = [x for x, _ in d_spans]
     out = []
-    for q in find_quantities(text, s, e):
-        if any(ds < q.num_end and q.num_start < de for ds, de in date_spans):
+    for q in find_quantities(text):
+        i = bisect_right(d_starts, q.num_end - 1)
+        if any(ds < q.num_end and q.num_start < de for ds, de in d_spans[max(0, i - 3):i]):
             continue
         if urls and _dates._in_spans(q.num_start, urls, url_starts):
             continue
         out.append(_Cand(q))
-    for m in _ARTICLE_RE.finditer(text, s, e):
+    taken = [c.q.start for c in out]
+    ends = [c.q.end for c in out]
+
+    def free(pos):
+        i = bisect_right(taken, pos) - 1
+        return i < 0 or ends[i] <= pos
+
+    extra = []
+    for m in _ARTICLE_RE.finditer(text):
         a_end = m.start() + (2 if text[m.start() + 1] in "nN" else 1)
-        q = Quantity(m.start(), a_end, m.start(), a_end, 1, 1, 1, "exact", True)
-        if not any(c.q.start <= m.start() < c.q.end for c in out):
-            out.append(_Cand(q, weak=True))
-    out.sort(key=lambda c: c.q.start)
+        if free(m.start()):
+            extra.append(_Cand(Quantity(m.start(), a_end, m.start(), a_end, 1, 1, 1, "exact", True), weak=True))
+    # "killing two crew members and wounding a third": one more of the same
+    for m in _ORDINAL_RE.finditer(text):
+        if free(m.start()):
+            c = _Cand(Quantity(m.start(), m.end(), m.start(), m.end(), 1, 1, 1, "exact", True), weak=True)
+            c.ordinal = True
+            extra.append(c)
+    if extra:
+        out.extend(extra)
+        out.sort(key=lambda c: c.q.start)
     return out
 
 
@@ -170,6 +211,10 @@ def _find_head(c, toks, text, cand_at):
         hit = _match_at(toks, k, _NOUNS, _NOUN_MAXLEN)
         if hit:
             ln, (cat, _num) = hit
+            # "93 civilian deaths", "51 military casualties": the last noun names what is counted
+            nxt = _match_at(toks, k + ln, _NOUNS, _NOUN_MAXLEN) if k + ln < n else None
+            if nxt and nxt[1][0] not in ("person", "military"):
+                k, ln, cat = k + ln, nxt[0], nxt[1][0]
             c.head, c.head_cat, c.head_end = (k, k + ln), cat, toks[k + ln - 1][1]
             c.np_end_tok = k + ln
             return
@@ -197,43 +242,76 @@ def _find_head(c, toks, text, cand_at):
         c.thing = True
 
 
-def _nearest_trigger(c, trig, cand_tok, head_cat):
-    """(category, distance, side) of the nearest casualty word to the left and right."""
-    left = right = None
-    # left: a trigger ending before the qualifier, no other figure in between
-    for i, j, cat in trig:
-        if j <= c.qi:
-            d = c.qi - j
-            if d <= 7 and not any(j <= t < c.qi for t in cand_tok):
-                if left is None or d < left[1]:
-                    left = (cat, d, i, j)
-    end = c.np_end_tok if c.np_end_tok is not None else c.tj
-    for i, j, cat in trig:
-        if i >= end:
-            d = i - end
-            if d <= 8 and (right is None or d < right[1]):
-                right = (cat, d, i, j)
-    return left, right
+_HARD_STOP = frozenset({"said", "says", "say", "told", "according", ";", ":", "as", "when", "while",
+                        "after", "because", "although", "though", "but", "before", "whereas", "if",
+                        "where", '"', "“", "”", "(", ")"})
 
 
-def _blocked_right(c, right, cands_by_tok, toks):
-    """A figure between the number and a right-hand trigger takes the trigger, unless it is a
-    coordinated or parenthetical part of the same subject ("and a local official",
-    ", including 10 civilians,")."""
-    end = c.np_end_tok if c.np_end_tok is not None else c.tj
-    for t in range(end, right[2]):
+def _gap_ok(toks, a, b, c, cands_by_tok, side, max_unknown):
+    """Whether a casualty word at the other end of tokens ``[a, b)`` still speaks of ``c``.
+
+    Another figure in between takes the word, unless it is a coordinated or parenthetical part
+    of the same subject ("Two journalists and a local official died", ", including 10
+    civilians, were killed"); a clause boundary or too many unknown content words (another
+    verb: "gathered as the shelling killed 3") cut the link.
+    """
+    unknown = 0
+    t = a
+    while t < b:
         other = cands_by_tok.get(t)
-        if other is None or other is c:
+        if other is not None and other is not c:
+            if side == "right":
+                prev = toks[other.qi - 1][2] if other.qi > 0 else ""
+                ok = prev in _CROSS and (other.head_cat is not None or other.weak)
+            else:
+                prev = toks[c.qi - 1][2] if c.qi > 0 else ""
+                ok = prev in ("and", ",", "or") and other.head_cat is not None and c.head_cat is not None
+            if not ok:
+                return False
+            t = max(t + 1, other.np_end_tok or other.tj)
             continue
-        prev = toks[other.qi - 1][2] if other.qi > 0 else ""
-        if prev in _CROSS and (other.head_cat is not None or other.weak):
-            continue
-        return True
-    # a right-hand trigger beyond a semicolon or a clause with its own subject is not ours
-    for t in range(end, right[2]):
-        if toks[t][2] in (";", ":"):
-            return True
-    return False
+        tok = toks[t][2]
+        if tok in ("including", "among", "mostly", "mainly", "many") and t > a and toks[t - 1][2] == ",":
+            # ", including a deputy commander,": a parenthesis inside the subject
+            nxt = next((u for u in range(t + 1, b) if toks[u][2] == ","), None)
+            if nxt is not None:
+                t = nxt + 1
+                continue
+        if tok in _HARD_STOP:
+            return False
+        if tok[0].isalpha() and tok not in _STOP and tok not in _MODIFIERS and not tok.endswith("ly") \
+                and tok not in _GAP_WORDS and (tok,) not in _NOUNS and (tok,) not in _TRIGGERS:
+            unknown += 1
+            if unknown > max_unknown:
+                return False
+        t += 1
+    return True
+
+
+_GAP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "both", "all", "sides",
+                        "side", "been", "being", "be", "reportedly", "allegedly", "also", "own",
+                        "total", "number", "official", "confirmed", "them", "whom", "those",
+                        "these", "rose", "risen", "climbed", "stood", "stands", "reached",
+                        "increased", "jumped", "brought", "bringing", "raising", "put", "puts",
+                        "putting", "at", "to", "of", "with", "among", "including", "from"})
+
+
+def _nearest_trigger(c, trig, cands_by_tok, toks):
+    """The nearest casualty word linked to ``c`` on the left and on the right:
+    ``(category, distance, first token, end token)`` or None."""
+    left = right = None
+    for i, j, cat in trig:
+        if j <= c.qi and c.qi - j <= 7 and (left is None or c.qi - j < left[1]):
+            left = (cat, c.qi - j, i, j)
+    end = c.np_end_tok if c.np_end_tok is not None else c.tj
+    for i, j, cat in trig:
+        if i >= end and i - end <= 8 and (right is None or i - end < right[1]):
+            right = (cat, i - end, i, j)
+    if left and not _gap_ok(toks, left[3], c.qi, c, cands_by_tok, "left", 2):
+        left = None
+    if right and not _gap_ok(toks, end, right[2], c, cands_by_tok, "right", 1):
+        right = None
+    return left, right
 
 
 def find_figures(text, sents, actors=(), places=(), dates=(), published=None) -> list[dict]:
@@ -269,30 +347,25 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
     urls = _dates._url_spans(text)
     url_starts = [u for u, _ in urls]
     out: list[dict] = []
-    for s, e in sents:
-        seg = text[s:e]
-        # cheap gate: no digit and no letter sequence that could be a number word -> skip
-        if not _GATE.search(seg):
-            continue
-        ds = [(d["start"], d["end"]) for d in dates[bisect_left(d_starts, s - 200):bisect_right(d_starts, e)]
-              if d["start"] < e and d["end"] > s]
-        cands = _candidates(text, s, e, ds, urls, url_starts)
-        if not cands:
-            continue
+    cands = _candidates(text, dates, urls, url_starts)
+    if not cands:
+        return out
+    s_starts = [a for a, _ in sents]
+    groups: dict[int, list] = {}
+    for c in cands:
+        i = bisect_right(s_starts, c.q.start) - 1
+        if i >= 0 and c.q.end <= sents[i][1]:
+            groups.setdefault(i, []).append(c)
+    for i in sorted(groups):
+        s, e = sents[i]
         toks = _tokens(text, s, e)
         t_starts = [t[0] for t in toks]
         sent_actors = actors[bisect_left(a_starts, s):bisect_right(a_starts, e)]
         sent_places = places[bisect_left(p_starts, s):bisect_right(p_starts, e)]
         sent_dates = dates[bisect_left(d_starts, s):bisect_right(d_starts, e)]
-        out.extend(_sentence(text, s, e, toks, t_starts, cands, sent_actors, actors,
+        out.extend(_sentence(text, s, e, toks, t_starts, groups[i], sent_actors, actors,
                              sent_places, sent_dates, published))
     return out
-
-
-_GATE = re.compile(r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                   r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
-                   r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|dozens|"
-                   r"hundreds|thousands|a|an|couple)\b)")
 
 
 def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_places,
@@ -326,13 +399,22 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             nx = c.coord_next  # "Four Armenian and three Azerbaijani soldiers"
             c.head_cat, c.thing = nx.head_cat, nx.thing
     recs = []
-    for c in cands:
+    for idx, c in enumerate(cands):
+        if c.ordinal:
+            # "a third" counts the noun of the figure before it, if there is one
+            prevs = [p for p in cands[:idx] if p.head_cat is not None and not p.ordinal]
+            if not prevs:
+                continue
+            c.head_cat = prevs[-1].head_cat
+            c.np_end_tok = c.tj
         q = c.q
         prev = toks[c.qi - 1][2] if c.qi > 0 else ""
         if prev in _LABEL_BEFORE and not (prev == "the" and c.head_cat):
             continue
         if c.weak and c.head_cat is None:
             continue
+        if c.tj + 1 < n and toks[c.tj][2] == "of" and (c.tj + 1) in cand_at:
+            continue  # "one of 16 people killed": the 16 is the figure
         if c.thing and c.head_cat is None:
             continue
         surf_num = text[q.num_start:q.num_end]
@@ -342,9 +424,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             continue
         if isinstance(q.value, float) and c.head_cat is None:
             continue
-        left, right = _nearest_trigger(c, trig, cand_tok - set(range(c.qi, max(c.tj, c.qi + 1))), c.head_cat)
-        if right is not None and _blocked_right(c, right, cands_by_tok, toks):
-            right = None
+        left, right = _nearest_trigger(c, trig, cands_by_tok, toks)
         trig_hit = None
         if left and right:
             trig_hit = left if left[1] < right[1] else right
@@ -353,6 +433,11 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         tcat = trig_hit[0] if trig_hit else None
         hc = c.head_cat
         cat = None
+        if tcat == "same":
+            # "up from an earlier figure of 42": the category of the figure it revises
+            tcat = recs[-1][3] if recs else None
+            if tcat is not None and hc is None:
+                hc = tcat if tcat in ("killed", "wounded", "missing") else hc
         if hc in ("killed", "wounded", "missing"):
             cat = hc
         elif tcat in _CASUALTY and not (hc == "refugees" and tcat != "killed"):
@@ -372,9 +457,12 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             cat = None
         if cat is None:
             continue
+        if c.weak and not c.ordinal:
+            if toks[c.qi - 1][2] == "including" if c.qi > 0 else False:
+                continue  # ", including a deputy commander,": a part of the figure before it
         if c.weak:
             # "a local official" counts only as a subject of a casualty verb or next to a figure
-            if cat not in _CASUALTY or not trig_hit or trig_hit[1] > 3:
+            if cat not in _CASUALTY or not trig_hit or trig_hit[1] > (0 if trig_hit is left else 2):
                 continue
         # surface: qualifier + number (+ counted noun)
         end = c.head_end if c.head_end is not None and c.head is not None else q.end
@@ -386,11 +474,16 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         value = q.value
         low, high = q.low, q.high
         side = _side(text, c, start, end, toks, sent_actors, all_actors)
+        claimed_by, claim_rec = _claimant(text, s, e, start, end, sent_actors, all_actors)
+        if side is None and claim_rec is not None and c.head_cat in ("military", "troops"):
+            # "The Armenian defence ministry said 15 soldiers were killed": a military body or
+            # government reporting soldiers without naming a side reports its own
+            side = _state_of(claim_rec, all_actors)
         figs.append({
             "start": start, "end": end, "surface": text[start:end],
             "value": value, "low": low, "high": high, "qualifier": q.qualifier,
             "category": cat, "actor": side,
-            "claimed_by": _claimant(text, s, e, start, end, sent_actors, all_actors),
+            "claimed_by": claimed_by,
             "date": _date_for(text, s, e, start, sent_dates, published),
             "place": _place_for(start, end, sent_places, sent_actors),
         })
@@ -447,7 +540,7 @@ def _side(text, c, start, end, toks, sent_actors, all_actors):
 def _claimant(text, s, e, fs, fe, sent_actors, all_actors):
     """Who the sentence attributes the figure to: 'X said', 'according to X', 'said X'."""
     if not sent_actors:
-        return None
+        return None, None
     claims = []
     for m in _REPORT_RE.finditer(text, s, e):
         if m.start() < fe and m.end() > fs:
@@ -473,12 +566,10 @@ def _claimant(text, s, e, fs, fe, sent_actors, all_actors):
             continue
         claims.append((m.start(), rec))
     if not claims:
-        return None
+        return None, None
     before = [c for c in claims if c[0] < fs]
     pos, rec = max(before, key=lambda c: c[0]) if before else min(claims, key=lambda c: c[0])
-    if rec.get("type") == "state":
-        return rec.get("name")
-    return rec.get("name") or rec.get("surface")
+    return rec.get("name") or rec.get("surface"), rec
 
 
 def _date_for(text, s, e, fs, sent_dates, published):
