@@ -20,6 +20,7 @@ Every record: ``start``, ``end``, ``surface`` (``text[start:end]``), ``name`` (c
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -114,6 +115,7 @@ _FORCE_BEFORE = re.compile(r"\b(?:the\s+)?(armed\s+forces|army|military|air\s+fo
                            r"defen[cs]e\s+forces)\s+of\s+(?:the\s+)?$", re.I)
 _BODY_BARE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]he\s+country's)\s+(?:(two|both|three|several|"
                         r"respective)\s+)?(" + _alt(_BODY) + r"|ministry|ministries|council)\b", re.I)
+_OF_END = re.compile(r"\bof\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?$")
 _GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "council"}
 _NONACTOR_HEADS = frozenset(w.lower() for w in _words("nonactor_heads.txt"))
 _TITLES = [w.lower() for w in _words("titles.txt")]
@@ -141,8 +143,9 @@ def _rec(text: str, s: int, e: int, name: str, typ: str, country: str | None,
             "country": country, "role": role}
 
 
+@functools.lru_cache(maxsize=4096)
 def _case_ok(key_surface: str, surf: str) -> bool:
-    if _is_acronym(key_surface) and not any(c.islower() for c in key_surface):
+    if _is_acronym(key_surface):
         return surf == key_surface or surf.replace(".", "") == key_surface.replace(".", "")
     if key_surface[:1].isupper():
         if not surf[:1].isupper():
@@ -281,6 +284,8 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
                 res.append(_rec(text, s, f.end(), tpl.format(state=st, demonym=dem), typ, iso))
         if kind == "state":
             win = t[max(0, s - 80):s]
+            if not _OF_END.search(win[-20:]):
+                continue
             m = _BODY_BEFORE.search(win)
             if m:
                 head = re.sub(r"\s+", " ", m.group(1).lower())
