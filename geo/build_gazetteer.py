@@ -155,7 +155,7 @@ def add_regions(records: list[dict]) -> bool:
     shapes = {fid: geom for fid, geom in regions.region_shapes(layers).items()}
     for r in records:
         geom = shapes.get(r["layer"]) if r["layer"] else None
-        if geom is not None and r["kind"] in ("region", "feature"):
+        if geom is not None and r["kind"] in ("region", "feature", "border"):
             from shapely.geometry import Point
             if not geom.contains(Point(r["lon"], r["lat"])):
                 p = geom.representative_point()
