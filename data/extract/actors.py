@@ -119,6 +119,7 @@ _OF_END = re.compile(r"\bof\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?$")
 _GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "council"}
 _NONACTOR_HEADS = frozenset(w.lower() for w in _words("nonactor_heads.txt"))
 _TITLES = [w.lower() for w in _words("titles.txt")]
+_HEAD_TITLES = frozenset(w for w in _TITLES if " " not in w and "-" not in w)
 _TITLE_WORDS = frozenset(x for w in _TITLES for x in re.split(r"[\s-]+", w))
 _ROLE_WORDS = _TITLE_WORDS | frozenset(w.lower() for w in _words("role_words.txt"))
 _NOT_NAME = frozenset(w.lower() for w in _words("not_name_words.txt")) | _pl._STOP
@@ -376,6 +377,8 @@ def _role_before(t: str, s: int) -> str | None:
             break
         base = w[:-2] if w.endswith("'s") else w
         lw = base.lower().rstrip(".")
+        if lw in ("to", "of", "for") and any(k[2].lower() in _HEAD_TITLES for k in kept):
+            break  # "adviser to Azerbaijani President X": the name belongs to the inner title
         if (lw in _ROLE_WORDS or base in DEMONYMS or base in _STATE_SURF or base in CAPITALS
                 or lw in ("to", "of", "for", "the", "and", "in", "on")):
             kept.append((ts, te, w))
@@ -401,6 +404,8 @@ def _role_country(role: str | None) -> str | None:
 
 
 def _bad_token(w: str) -> bool:
+    if w.endswith("'s"):
+        w = w[:-2]
     return (w.lower() in _NOT_NAME or w.lower() in _ROLE_WORDS or w in DEMONYMS
             or w in _STATE_SURF or w in CAPITALS or w.isupper())
 

@@ -204,6 +204,20 @@ def _build_automaton() -> ahocorasick.Automaton:
             continue
         for v in _cap_variants(n):
             keys.setdefault(v, ("place", n))
+    # upper-case forms for datelines ("YEREVAN, Sept 13 (Reuters) -"); short names stay out
+    # because upper-case short words are mostly acronyms
+    for n in list(keys):
+        if len(n) >= 5 and keys[n][0] == "place" and not n.isupper():
+            keys.setdefault(n.upper(), keys[n])
+    # names of organisations, media and armed groups that contain a place name ("OSCE Minsk
+    # Group", "The Moscow Times"): the longer name wins and hides the place
+    for lex, col in (("international_orgs.csv", "aliases"), ("media.csv", "aliases"),
+                     ("armed_groups.csv", None)):
+        for r in _rows(lex):
+            for a in [r["name"], *(_split(r[col]) if col else [])]:
+                a = match_text(a)
+                if " " in a and a[:1].isupper():
+                    keys.setdefault(a, ("block", a))
     # demonyms and capitals tell which states the article is about (not places themselves)
     for d, st in DEMONYMS.items():
         keys[d] = ("demonym", st)

@@ -133,9 +133,14 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
                 o = [a for a in in_after if a["type"] != "media"]
                 speaker = o[0]["name"] if o else None
         if speaker is None and (introduced or _SPEECH_RX.search(before)):
-            p = [a for a in in_before if a["type"] == "person"]
+            # the subject of the speech verb: the first person before the verb ("Hikmet
+            # Hajiyev, adviser to President Ilham Aliyev, told AFP that ...")
+            v = _SPEECH_RX.search(before)
+            vpos = sent_open[0] + v.start() if v else qs
+            p = [a for a in in_before if a["type"] == "person" and a["end"] <= vpos] or \
+                [a for a in in_before if a["type"] == "person"]
             if p:
-                speaker = p[-1]["name"]
+                speaker = p[0]["name"]
             elif _PRONOUN.search(before):
                 last = [a for a in persons if a["end"] <= sent_open[0]]
                 speaker = last[-1]["name"] if last else None
