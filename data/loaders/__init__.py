@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -138,11 +139,12 @@ def load_path(path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article |
 
 
 def _walk(root: Path):
+    """Every non-hidden file under ``root``, sorted by path relative to it."""
+    files = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield Path(dirpath) / name
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        files.extend(Path(dirpath) / n for n in filenames if not n.startswith("."))
+    return sorted(files, key=lambda f: f.relative_to(root).parts)
 
 
 def _load_file(path: Path, max_bytes: int) -> Iterator[Article | LoadError]:
@@ -176,6 +178,7 @@ def _dispatch(path: Path, source: str, max_bytes: int):
         yield from _load_feed(data, source)
         return
     text, warning = decode(data)
+    del data  # a 50 MB file should not be held twice while it is cleaned
     if not text.strip():
         raise FileProblem("empty_file", "file has only whitespace")
     if kind == "txt":
@@ -251,8 +254,10 @@ def _load_html(data: bytes, source: str):
 
     got = parse_html(data)
     c = _clean.clean(got["text"], title=got["title"], detect_title=got["title"] is None)
-    if not c.text.strip():
-        raise FileProblem("no_article", "the page's main text is only boilerplate")
+    if not _has_sentence(c.text):
+        # trafilatura falls back to any text it finds (menus, footers): without one sentence
+        # of prose there is no article on the page.
+        raise FileProblem("no_article", "the page has no article text (no paragraph with a sentence)")
     article = Article(
         id=article_id(c.text), text=c.text, title=c.title,
         published=got["published"] or c.published,
@@ -319,6 +324,14 @@ def _load_rows(text: str, source: str, kind: str, ext: str, warning: str | None,
         yield article
     if warning:  # one warning for the file, not one per row
         yield LoadError(source, "decode_fallback", warning)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’)]*(?:\s|$)")
+
+
+def _has_sentence(text: str) -> bool:
+    """True when a paragraph of ``text`` has five or more words and ends a sentence."""
+    return any(len(par.split()) >= 5 and _SENTENCE_END_RE.search(par) for par in text.split("\n\n"))
 
 
 def _replace(article: Article, **changes) -> Article:

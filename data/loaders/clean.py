@@ -67,6 +67,8 @@ _SPLIT_NAMES_RE = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.IGNORECASE)
 _MAX_WRAP = 150
 #: a shorter line ending a sentence ends its paragraph (hard-wrap without blank lines)
 _SHORT_SLACK = 20
+#: paragraphs at the end whose lines are kept for the credit-line scan
+_TAIL_KEEP = 8
 
 
 @dataclass
@@ -145,13 +147,13 @@ def join_lines(lines: list[str]) -> str:
         if out.endswith("\u00ad"):  # soft hyphen: always a split word
             out = out[:-1] + nxt
             continue
-        if out.endswith("-") and nxt[:1].isalpha():
+        if out.endswith("-") and out[-2:-1].isalnum() and nxt[:1].isalnum():
             lm = _LEFT_WORD_RE.search(out)
             rm = _RIGHT_WORD_RE.match(nxt)
             if lm and rm:
                 out = (out[:-1] if join_hyphenated(lm.group(1), rm.group(1)) else out) + nxt
                 continue
-            out += nxt  # "Russian-" + "17": a compound either way
+            out += nxt  # "COVID-" + "19", "Su-" + "25": a compound either way
             continue
         out += " " + nxt
     return out
@@ -213,6 +215,8 @@ def _credit_line(par: str) -> list[str] | None:
             continue
         groups = m.groupdict()
         if groups.get("agencies") is not None:
+            if not par[:4].lower().startswith("with") and (" / " in par or _MARKER_RE.search(par)):
+                continue  # 'AFP / Getty Images', 'Photo: Reuters': a photo credit, not reporting
             # 'With AFP', '(Reuters)': every name must be a known agency, or it is prose.
             names = [n for n in _SPLIT_NAMES_RE.split(groups["agencies"]) if n.strip()]
             found = [_agency(n) for n in names]
@@ -340,18 +344,23 @@ def clean(raw: str, *, title: str | None = None, detect_title: bool = True,
     text = _normalise(raw)
     removed: list[str] = []
     links = _URL_RE.findall(text) if ("http" in text or "www." in text) else []
-    blocks = _BLANKS_RE.split(text.strip("\n"))
-    width = _wrap_width(text.split("\n")) if len(text) < 2_000_000 else _wrap_width(
-        text[:2_000_000].split("\n"))
+    text = text.strip("\n")
+    # The wrap width is a statistic: a 2 MB sample is plenty and keeps memory flat.
+    width = _wrap_width(text[:2_000_000].split("\n"))
+    more = _BLANKS_RE.search(text) is not None
 
     # One pass in document order: title, then datelines and photo credits, then body.
-    keep: list[tuple[str, list[str]]] = []
+    keep: list[tuple[str, list[str], bool]] = []
     found_title: str | None = None
     published = updated = None
     seen = 0  # paragraphs seen after the title, for the head window
-    for bi, block in enumerate(blocks):
+    for bi, block in enumerate(_blocks(text)):
         if bi == 0 and title is None and detect_title:
-            found_title, block = _split_title(block, more=len(blocks) > 1)
+            found_title, block = _split_title(block, more=more)
+        elif bi == 0 and title is not None:
+            lines = [l.strip() for l in block.split("\n") if l.strip()]
+            if len(lines) <= 3 and _same(join_lines(lines), title):
+                continue  # the body repeats the (wrapped) title given by metadata
         ps = _paragraphs(block, width, removed)
         for par, lines in ps:
             n = len(lines)
@@ -369,48 +378,69 @@ def clean(raw: str, *, title: str | None = None, detect_title: bool = True,
                     if standalone:
                         removed.append(par)
                         continue
-            if n <= 2 and (_is_photo_credit(par) or (seen <= head_paragraphs and _BYLINE_RE.match(par))):
+            if n <= 2 and seen <= head_paragraphs and _BYLINE_RE.match(par):
                 removed.append(par)
                 continue
-            keep.append((par, lines))
+            photo = n <= 2 and _is_photo_credit(par)
+            if photo:
+                # Recorded now, in document order; kept in the list until the tail scan has
+                # seen it, since 'With AFP' at the end is a credit line, not a photo credit.
+                removed.append(par)
+            keep.append((par, lines, photo))
+            if len(keep) > _TAIL_KEEP:
+                # Only the last paragraphs can hold credit lines; drop older line lists.
+                old = keep[-_TAIL_KEEP - 1]
+                if old[1] is not None:
+                    keep[-_TAIL_KEEP - 1] = (old[0], None, old[2])
 
     # Tail: credit lines, furniture and photo credits after the last body paragraph.
-    tail: list[tuple[str, list[str]]] = []
+    tail: list[tuple[str, list[str], bool]] = []
     while keep:
-        last, lines = keep[-1]
+        last, lines, photo = keep[-1]
+        lines = lines or [last]
         if len(lines) > 1:
             per_line = [_credit_line(l) for l in lines]
             if all(x is not None for x in per_line):  # credit lines stacked without blank lines
                 keep.pop()
-                tail.extend(reversed(list(zip(lines, per_line))))
+                tail.extend(reversed([(l, x, False) for l, x in zip(lines, per_line)]))
                 continue
         names = _credit_line(last)
-        if names is not None or _is_furniture(last) or (len(lines) <= 2 and _is_photo_credit(last)):
+        if names is not None or photo or _is_furniture(last):
             keep.pop()
-            tail.append((last, names or []))
+            tail.append((last, names or [], photo))
             continue
         # A credit line stacked under the last paragraph without a blank line: peel it off when
         # it starts a new sentence ('...holding.' / 'AFP contributed reporting.').
         if len(lines) > 1 and lines[-2].endswith(_SENT_END) and lines[-1][:1].isupper():
             names = _credit_line(lines[-1])
             if names is not None:
-                tail.append((lines[-1], names))
-                keep[-1] = (join_lines(lines[:-1]), lines[:-1])
+                tail.append((lines[-1], names, False))
+                keep[-1] = (join_lines(lines[:-1]), lines[:-1], False)
                 continue
         break
     credits: list[str] = []
-    for line, names in reversed(tail):
-        removed.append(line)
+    for line, names, already in reversed(tail):
+        if not already:
+            removed.append(line)
         credits.extend(n for n in names if n not in credits)
 
     return Cleaned(
-        text="\n\n".join(par for par, _ in keep),
+        text="\n\n".join(par for par, _, photo in keep if not photo),
         title=title if title is not None else found_title,
         published=published or updated,
         credits=credits,
         removed=removed,
         links=links,
     )
+
+
+def _blocks(text: str):
+    """Yield runs of lines between blank lines, without splitting the whole text at once."""
+    pos = 0
+    for m in _BLANKS_RE.finditer(text):
+        yield text[pos:m.start()]
+        pos = m.end()
+    yield text[pos:]
 
 
 def _same(a: str, b: str) -> bool:

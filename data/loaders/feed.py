@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 import feedparser
 
-from ._bytes import FileProblem
+from ._bytes import FileProblem, decode
 from .html import html_to_text
 
 
@@ -30,7 +31,16 @@ def parse_feed(data: bytes) -> tuple[list[dict], list[tuple[int, str]]]:
     FileProblem
         ``no_article`` when the file is not a feed or has no items.
     """
-    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    try:
+        parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    except Exception:
+        # feedparser trips over a damaged XML declaration; decode ourselves and drop it.
+        text, _ = decode(data)
+        text = re.sub(r"^\ufeff?\s*<\?xml[^>]*\?>", "", text)
+        try:
+            parsed = feedparser.parse(text, resolve_relative_uris=False, sanitize_html=True)
+        except Exception as exc:
+            raise FileProblem("no_article", f"unreadable feed: {type(exc).__name__}: {exc}") from None
     entries = parsed.get("entries") or []
     if not entries:
         why = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
