@@ -98,7 +98,7 @@ _URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
 # attributive year: "the 1997 treaty", "a 1997 Russian-Armenian mutual defense treaty",
 # "the 2020 war", "last year's war"
 _ATTR_YEAR_RE = re.compile(
-    r"\b(?P<det>the|a|an|its|their|his|her|this|that)\s+(?P<y>(?:1[89]|20)\d\d)(?:'s|’s)?\s+"
+    r"\b(?P<det>(?i:the|a|an|its|their|his|her|this|that))\s+(?P<y>(?:1[89]|20)\d\d)(?:'s|’s)?\s+"
     r"(?P<after>(?:[\w-]+\s+){0,3}?)(?P<noun>[a-z][\w-]*)\b"
     r"|\b(?P<ly>last|this|next)\s+year(?:'s|’s)\s+(?P<noun2>[a-z][\w-]*)\b"
     r"|\b(?P<y3>(?:1[89]|20)\d\d)(?:'s|’s)\s+(?P<noun3>[a-z][\w-]*)\b")

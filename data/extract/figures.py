@@ -33,7 +33,8 @@ def _phrases(rows):
     return {tuple(r[0].lower().split()): r[1:] for r in rows}
 
 
-_TRIGGERS = {k: v[0] for k, v in _phrases(read_lexicon("categories.csv")).items()}
+_TRIGGERS = {k: (v[0], len(v) > 1 and v[1] == "animate")
+             for k, v in _phrases(read_lexicon("categories.csv")).items()}
 _NOUNS = {k: (v[0], v[1]) for k, v in _phrases(read_lexicon("person_nouns.csv")).items()}
 _MODIFIERS = frozenset(r[0].lower() for r in read_lexicon("modifiers.csv"))
 _STOP = frozenset(r[0].lower() for r in read_lexicon("stopwords.csv"))
@@ -95,7 +96,8 @@ _REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?
 
 class _Cand:
     __slots__ = ("q", "weak", "ti", "tj", "qi", "head", "head_cat", "head_end", "np_end_tok",
-                 "thing", "coord_next", "cat", "trig_left", "trig_right", "ordinal")
+                 "thing", "coord_next", "cat", "trig_left", "trig_right", "ordinal", "unit",
+                 "unk_end")
 
     def __init__(self, q: Quantity, weak: bool = False):
         self.q = q
@@ -108,6 +110,8 @@ class _Cand:
         self.coord_next = None
         self.cat = None
         self.ordinal = False
+        self.unit = False       # glued to a unit: never a count of people
+        self.unk_end = None     # end of an unknown noun ("engineers"), if any
 
 
 def _by_first(table):
@@ -197,6 +201,7 @@ def _find_head(c, toks, text, cand_at):
     k = c.tj
     n = len(toks)
     unknown = 0
+    last_unknown = None
     steps = 0
     if k < n and toks[k][2] == "of":
         k += 1
@@ -224,8 +229,8 @@ def _find_head(c, toks, text, cand_at):
             break
         first = toks[k][0]
         if tok in _UNITS:
-            c.thing = True
-            break
+            c.thing = c.unit = True
+            return
         if tok in _STOP or not (tok[0].isalnum()):
             if tok in ("and", "or") and k + 1 in cand_at:
                 c.coord_next = cand_at[k + 1]
@@ -236,12 +241,17 @@ def _find_head(c, toks, text, cand_at):
         unknown += 1
         if unknown > 2:
             break
+        last_unknown = k
         k += 1
     c.np_end_tok = k
     if unknown:
         c.thing = True
+        c.np_end_tok = last_unknown + 1
+        c.unk_end = toks[last_unknown][1]
 
 
+_AUX = frozenset({"was", "were", "is", "are", "had", "have", "has", "been", "being", "be", "reportedly",
+                  "allegedly", "also", "all", "later", "subsequently", "both"})
 _HARD_STOP = frozenset({"said", "says", "say", "told", "according", ";", ":", "as", "when", "while",
                         "after", "because", "although", "though", "but", "before", "whereas", "if",
                         "where", '"', "“", "”", "(", ")"})
@@ -262,7 +272,8 @@ def _gap_ok(toks, a, b, c, cands_by_tok, side, max_unknown):
         if other is not None and other is not c:
             if side == "right":
                 prev = toks[other.qi - 1][2] if other.qi > 0 else ""
-                ok = prev in _CROSS and (other.head_cat is not None or other.weak)
+                ok = prev in _CROSS and (other.head_cat is not None or other.weak
+                                         or other.unk_end is not None)
             else:
                 prev = toks[c.qi - 1][2] if c.qi > 0 else ""
                 ok = prev in ("and", ",", "or") and other.head_cat is not None and c.head_cat is not None
@@ -300,13 +311,13 @@ def _nearest_trigger(c, trig, cands_by_tok, toks):
     """The nearest casualty word linked to ``c`` on the left and on the right:
     ``(category, distance, first token, end token)`` or None."""
     left = right = None
-    for i, j, cat in trig:
+    for i, j, cat, anim in trig:
         if j <= c.qi and c.qi - j <= 7 and (left is None or c.qi - j < left[1]):
-            left = (cat, c.qi - j, i, j)
+            left = (cat, c.qi - j, i, j, anim)
     end = c.np_end_tok if c.np_end_tok is not None else c.tj
-    for i, j, cat in trig:
+    for i, j, cat, anim in trig:
         if i >= end and i - end <= 8 and (right is None or i - end < right[1]):
-            right = (cat, i - end, i, j)
+            right = (cat, i - end, i, j, anim)
     if left and not _gap_ok(toks, left[3], c.qi, c, cands_by_tok, "left", 2):
         left = None
     if right and not _gap_ok(toks, end, right[2], c, cands_by_tok, "right", 1):
@@ -389,7 +400,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
     while i < n:
         hit = _match_at(toks, i, _TRIGGERS, _TRIG_MAXLEN)
         if hit:
-            trig.append((i, i + hit[0], hit[1]))
+            trig.append((i, i + hit[0], hit[1][0], hit[1][1]))
             i += hit[0]
         else:
             i += 1
@@ -398,6 +409,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         if c.head is None and c.coord_next is not None and c.coord_next.head is not None:
             nx = c.coord_next  # "Four Armenian and three Azerbaijani soldiers"
             c.head_cat, c.thing = nx.head_cat, nx.thing
+            if nx.unk_end is not None and c.head_cat is None:
+                c.unk_end = c.q.end  # the shared unknown noun is counted after the last number
     recs = []
     for idx, c in enumerate(cands):
         if c.ordinal:
@@ -415,7 +428,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             continue
         if c.tj + 1 < n and toks[c.tj][2] == "of" and (c.tj + 1) in cand_at:
             continue  # "one of 16 people killed": the 16 is the figure
-        if c.thing and c.head_cat is None:
+        if c.unit or (c.thing and c.unk_end is None and c.head_cat is None):
             continue
         surf_num = text[q.num_start:q.num_end]
         yearlike = (q.qualifier == "exact" and surf_num.isdigit() and len(surf_num) == 4
@@ -432,6 +445,18 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             trig_hit = left or right
         tcat = trig_hit[0] if trig_hit else None
         hc = c.head_cat
+        unknown_noun = c.thing and hc is None
+        if unknown_noun:
+            # "two engineers died": a noun we do not know counts people only when the word
+            # next to it is said of living beings (not "captured 5 positions", "lost 3 tanks")
+            if not trig_hit or not trig_hit[4]:
+                continue
+            if trig_hit is left and trig_hit[1] > 0:
+                continue
+            if trig_hit is right and not all(
+                    toks[t][2] in _AUX for t in range(c.np_end_tok or c.tj, right[2])):
+                continue
+            hc = "person"
         cat = None
         if tcat == "same":
             # "up from an earlier figure of 42": the category of the figure it revises
@@ -466,6 +491,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 continue
         # surface: qualifier + number (+ counted noun)
         end = c.head_end if c.head_end is not None and c.head is not None else q.end
+        if unknown_noun and c.unk_end is not None:
+            end = c.unk_end
         start = q.start
         recs.append((c, start, end, cat))
     figs = []
@@ -512,6 +539,8 @@ def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
 def _side(text, c, start, end, toks, sent_actors, all_actors):
     """The side a figure is about: a demonym or name in its noun phrase, or the subject that
     "its"/"their" refers to ("49 of its soldiers" after "Armenia's Defence Ministry said")."""
+    if c.np_end_tok is not None and c.tj < c.np_end_tok <= len(toks):
+        end = max(end, toks[c.np_end_tok - 1][1])  # "Five Georgian and two ...": up to "and"
     inside = [a for a in sent_actors if a["start"] < end and a["end"] > start]
     for a in inside:
         st = _state_of(a, all_actors)

@@ -1,0 +1,138 @@
+"""Dates resolved against the publication date (own sentences; see dates.py for the rules)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from data.extract.dates import find_dates, parse_published, period_hints
+from data.extract.sentences import split_sentences
+
+PUB = "2023-03-08"  # a Wednesday
+
+
+def got(text, pub=PUB):
+    return [(d["surface"], d["date"]) for d in find_dates(text, split_sentences(text), pub)]
+
+
+def dates_of(text, pub=PUB):
+    return [d["date"] for d in find_dates(text, split_sentences(text), pub)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Shelling resumed on Monday near the pass.", ["2023-03-06"]),
+    ("Officials confirmed the exchange earlier Wednesday.", ["2023-03-08"]),
+    ("The convoy was stopped Wednesday morning.", ["2023-03-08"]),
+    ("A drone was downed last Wednesday.", ["2023-03-01"]),
+    ("Talks resume next Friday.", ["2023-03-10"]),
+    ("Thursday's strike hit a school.", ["2023-03-02"]),
+    ("The envoy arrived yesterday.", ["2023-03-07"]),
+    ("The envoy leaves today.", ["2023-03-08"]),
+    ("A depot burned overnight.", ["2023-03-08"]),
+    ("The blast happened 3 days ago.", ["2023-03-05"]),
+])
+def test_weekdays_and_relative_days(text, want):
+    assert dates_of(text) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The truce was signed last October.", ["2022-10"]),
+    ("The road was cut last February.", ["2023-02"]),
+    ("Elections are due next April.", ["2023-04"]),
+    ("Fighting flared in January.", ["2023-01"]),
+    ("Fighting flared in September.", ["2022-09"]),
+    ("The corridor has been shut since February 14.", ["2023-02-14"]),
+    ("Prisoners were swapped on 21 December.", ["2022-12-21"]),
+    ("The mission began on Oct. 3, 2022.", ["2022-10-03"]),
+    ("The offensive of 19 September 2023 displaced thousands.", ["2023-09-19"]),
+    ("The talks in June 2019 failed.", ["2019-06"]),
+    ("The region declared independence in 1991.", ["1991"]),
+    ("Skirmishes have continued since 1994.", ["1994"]),
+    ("Between 1988 and 1994 the war raged.", ["1988", "1994"]),
+    ("The report is dated 2022-11-30.", ["2022-11-30"]),
+    ("Casualties mounted throughout last year.", ["2022"]),
+    ("Prices doubled earlier this month.", ["2023-03"]),
+    ("Aid was cut last month.", ["2023-02"]),
+    ("Work resumes in mid-2024.", ["2024"]),
+])
+def test_months_and_years(text, want):
+    assert dates_of(text) == want
+
+
+def test_precision_is_kept():
+    assert dates_of("It happened in May 2016.") == ["2016-05"]
+    assert dates_of("It happened on May 5, 2016.") == ["2016-05-05"]
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders may meet again, and we will see.",
+    "They signed a five-year plan and a 2008 memorandum.",
+    "The 2016 war and last year's war are remembered.",
+    "Under the 1994 ceasefire both sides held their lines.",
+    "A march through the capital drew crowds.",
+    "See https://news.example.com/2021/04/11/story-2021 for more.",
+    "Protesters may March to the border.",
+    "The war of 2020 changed the map.",
+])
+def test_no_false_dates(text):
+    assert [d for d in dates_of(text) if d] == []
+
+
+def test_vague_spans_have_bounds_not_dates():
+    recs = find_dates("Fighting eased last week and in recent days.", None, PUB)
+    assert [r["date"] for r in recs] == [None, None]
+    assert recs[0]["from"] == "2023-02-27" and recs[0]["to"] == "2023-03-05"
+
+
+def test_overnight_with_a_named_day_is_not_repeated():
+    text = "Troops clashed overnight on Sunday near the lake."
+    assert dates_of(text) == ["2023-03-05"]
+
+
+def test_dateline_is_publication():
+    text = "Border clashes\n\nMarch 8, 2023\n\nTroops clashed on Monday."
+    recs = find_dates(text, split_sentences(text), PUB)
+    assert [(r["date"], r["kind"]) for r in recs] == [("2023-03-08", "publication"), ("2023-03-06", "event")]
+
+
+def test_offsets_and_kind():
+    text = "On Tuesday, and again on 2 March, shells fell."
+    for r in find_dates(text, None, PUB):
+        assert text[r["start"]:r["end"]] == r["surface"]
+        assert r["kind"] == "event"
+
+
+def test_without_publication_date_relative_dates_are_null():
+    assert dates_of("It began on Tuesday, in April 2016.", None) == [None, "2016-04"]
+
+
+def test_published_validation():
+    assert parse_published("2021-11-16T10:00:00") .isoformat() == "2021-11-16"
+    with pytest.raises(ValueError, match="published"):
+        find_dates("x", None, "16/11/2021")
+    with pytest.raises(TypeError):
+        find_dates(None, None, PUB)
+
+
+def test_period_hints_for_figures():
+    text = "The 2020 war and last year's fighting killed thousands."
+    assert [h[2] for h in period_hints(text, 0, len(text), PUB)] == ["2020", "2022"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_gives_valid_records(text):
+    for r in find_dates(text, None, PUB):
+        assert text[r["start"]:r["end"]] == r["surface"]
+        assert r["date"] is None or len(r["date"]) in (4, 7, 10)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["on", "Monday", "last", "November", "13", "2021", ",", "in", "1991",
+                                 "May", "yesterday", "overnight", "since", "week", "the", "treaty",
+                                 "Ղարաբաղ", "Qarabağ", "\x00", "🙂", "-", "31", "February"]), max_size=20))
+def test_date_word_soup(words):
+    text = " ".join(words)
+    for r in find_dates(text, None, "2024-02-29"):
+        assert text[r["start"]:r["end"]] == r["surface"]
+        if r["date"] and len(r["date"]) == 10:
+            assert r["date"] <= "2024-02-29" or "next" in r["surface"].lower()

@@ -1,0 +1,189 @@
+"""Casualty, troop and displacement figures (own sentences; actor/place records built by hand)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from data.extract.dates import find_dates
+from data.extract.figures import find_figures
+from data.extract.sentences import split_sentences
+
+PUB = "2022-06-10"
+KEYS = {"start", "end", "surface", "value", "low", "high", "qualifier", "category", "actor",
+        "claimed_by", "date", "place"}
+
+
+def recs(text, spec):
+    """Records for each (surface, name, type, country) at every whole-word occurrence."""
+    out = []
+    for surface, name, typ, cc in spec:
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            out.append({"start": m.start(), "end": m.end(), "surface": surface, "name": name,
+                        "type": typ, "country": cc, "role": None, "kind": typ})
+    return out
+
+
+def figs(text, actors=(), places=(), pub=PUB):
+    sents = split_sentences(text)
+    dates = find_dates(text, sents, pub)
+    return find_figures(text, sents, recs(text, actors), recs(text, places), dates, pub)
+
+
+def vc(text, **kw):
+    return [(f["value"], f["category"]) for f in figs(text, **kw) if f["category"] != "other"]
+
+
+@pytest.mark.parametrize("text,want", [
+    # verbs after the counted noun
+    ("Eight sappers were killed by a mine.", [(8, "killed")]),
+    ("Nineteen conscripts were injured in the blast.", [(19, "wounded")]),
+    ("Six shepherds were taken captive near the river.", [(6, "captured")]),
+    ("Two border guards went missing overnight.", [(2, "missing")]),
+    ("Some 3,000 villagers were evacuated.", [(3000, "displaced")]),
+    # verbs and nouns before the number
+    ("The strike killed 27 people and injured at least 40.", [(27, "killed"), (40, "wounded")]),
+    ("The official death toll has risen to 312.", [(312, "killed")]),
+    ("The battle claimed the lives of some 90 fighters.", [(90, "killed")]),
+    ("The army lost 14 servicemen in the ambush.", [(14, "killed")]),
+    ("Contact has been lost with 6 soldiers.", [(6, "missing")]),
+    ("The sides exchanged 11 prisoners of war.", [(11, "prisoners")]),
+    # the noun names the category
+    ("The bombardment left 35 dead and 80 injured.", [(35, "killed"), (80, "wounded")]),
+    ("Officials counted 41 civilian deaths.", [(41, "killed")]),
+    ("A war that cost 9,000 lives ended.", [(9000, "killed")]),
+    ("About 2,500 peacekeepers patrol the zone.", [(2500, "peacekeepers")]),
+    ("The country keeps 5,000 troops at its base.", [(5000, "troops")]),
+    ("The ministry deployed 700 soldiers to the frontier.", [(700, "troops")]),
+    ("Some 400 hostages remain.", [(400, "hostages")]),
+    # coordination and parentheses
+    ("Five Georgian and two Turkish engineers died in the crash.", [(5, "killed"), (2, "killed")]),
+    ("Three medics and a driver were killed.", [(3, "killed")]),
+    ("Two reporters and a local official were wounded.", [(2, "wounded"), (1, "wounded")]),
+    ("At least 60 people, including 12 children, were killed.", [(60, "killed"), (12, "killed")]),
+    ("Shells killed four civilians and wounded a fifth.", [(4, "killed"), (1, "wounded")]),
+    ("An elderly woman was killed by shrapnel.", [(1, "killed")]),
+    ("Gunfire killed a shepherd.", [(1, "killed")]),
+    ("The toll rose to 52, up from an earlier figure of 47.", [(52, "killed"), (47, "killed")]),
+])
+def test_categories(text, want):
+    assert vc(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The ceasefire of 1994 held for a 26-year period.",
+    "Troops advanced 4.5 kilometres in a three-day push.",
+    "The fighting lasted 44 days and destroyed 20 tanks.",
+    "Prices rose 30 percent and the budget reached $2 billion.",
+    "The rebels seized six villages and dozens of homes.",
+    "Resolution 853 was adopted by the council.",
+    "The president, 47, signed a 10-year deal in 2021.",
+    "An official said an attack had taken place.",
+    "He was one of 16 people who signed the letter.",
+    "A soldier said the post was quiet.",
+])
+def test_never_casualty_figures(text):
+    assert vc(text) == []
+
+
+def test_populations_are_other():
+    got = figs("The blockade left some 90,000 residents without gas.")
+    assert [(f["value"], f["qualifier"], f["category"]) for f in got] == [(90000, "around", "other")]
+
+
+def test_fleeing_across_a_border_is_refugees():
+    places = [("Iran", "Iran", "country", "IR")]
+    assert vc("More than 5,000 people fled to Iran.", places=places) == [(5000, "refugees")]
+    assert vc("More than 5,000 people fled their homes.") == [(5000, "displaced")]
+
+
+def test_record_shape_and_offsets():
+    text = "Officials said nearly 1,200 soldiers were wounded."
+    (f,) = figs(text)
+    assert set(f) == KEYS
+    assert text[f["start"]:f["end"]] == f["surface"] == "nearly 1,200 soldiers"
+    assert (f["value"], f["low"], f["high"], f["qualifier"]) == (1200, None, 1200, "nearly")
+
+
+STATES = [("Georgia", "Georgia", "state", "GE"), ("Georgian", "Georgia", "state", "GE"),
+          ("Turkish", "Turkey", "state", "TR"), ("Tbilisi", "Georgia", "state", "GE"),
+          ("Ankara", "Turkey", "state", "TR"), ("Turkey", "Turkey", "state", "TR")]
+
+
+def test_side_from_demonym_in_the_noun_phrase():
+    got = figs("Five Georgian and two Turkish engineers died.", actors=STATES)
+    assert [(f["value"], f["actor"]) for f in got] == [(5, "Georgia"), (2, "Turkey")]
+
+
+def test_side_from_force_record_maps_to_state():
+    actors = STATES + [("Turkish peacekeepers", "Turkish peacekeepers", "armed_force", "TR")]
+    text = "Almost 900 Turkish peacekeepers arrived."
+    got = figs(text, actors=actors)
+    assert [(f["category"], f["actor"]) for f in got] == [("peacekeepers", "Turkey")]
+
+
+def test_side_from_possessive_and_claimant():
+    actors = STATES + [("Georgia's Interior Ministry", "Ministry of Internal Affairs of Georgia",
+                        "organisation", "GE")]
+    text = "Georgia's Interior Ministry said 12 of its officers were wounded."
+    (f,) = figs(text, actors=actors)
+    assert (f["value"], f["category"], f["actor"]) == (12, "wounded", "Georgia")
+    assert f["claimed_by"] == "Ministry of Internal Affairs of Georgia"
+
+
+def test_each_clause_has_its_own_claimant():
+    text = "Ankara put its losses at 9 soldiers, while Tbilisi raised its toll to 15."
+    got = figs(text, actors=STATES)
+    assert [(f["value"], f["category"], f["actor"], f["claimed_by"]) for f in got] == [
+        (9, "killed", "Turkey", "Turkey"), (15, "killed", "Georgia", "Georgia")]
+
+
+def test_according_to_and_trailing_attribution():
+    actors = [("Reuters", "Reuters", "media", "GB"), ("Tbilisi", "Georgia", "state", "GE")]
+    (f,) = figs("According to Reuters, 31 people were killed.", actors=actors)
+    assert f["claimed_by"] == "Reuters"
+    (f,) = figs("Thirty civilians were killed in the raid, Tbilisi said.", actors=actors)
+    assert (f["claimed_by"], f["actor"]) == ("Georgia", None)
+
+
+def test_military_figure_reported_by_a_side_is_that_side():
+    actors = [("Georgian defence ministry", "Ministry of Defence of Georgia", "organisation", "GE")]
+    (f,) = figs("The Georgian defence ministry said 4 soldiers were killed.", actors=actors)
+    assert f["actor"] == "Georgia"
+
+
+def test_place_and_date_of_the_sentence():
+    places = [("Poti", "Poti", "city", "GE"), ("Georgia", "Georgia", "country", "GE")]
+    (f,) = figs("Seven sailors were killed near Poti on Tuesday.", places=places)
+    assert (f["place"], f["date"]) == ("Poti", "2022-06-07")
+    (f,) = figs("The 2008 war killed about 850 people.")
+    assert f["date"] == "2008"
+
+
+def test_empty_and_odd_input():
+    assert find_figures("", [], [], [], [], None) == []
+    assert find_figures("Ղարաբաղ 😀 \x00 ١٢٣", None, [], [], [], None) == []
+    with pytest.raises(TypeError):
+        find_figures(b"12 killed", None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["killed", "12", "more than", "1,500", "soldiers", "and", "a", "civilian",
+                                 "were", "wounded", ",", "including", "two", "dozens", "of", "its",
+                                 "fled", "to", "the", "toll", "Ղարաբաղ", "😀", ".", "\n", "2020"]),
+                max_size=25))
+def test_offsets_and_schema_on_word_soup(words):
+    text = " ".join(words)
+    for f in figs(text):
+        assert set(f) == KEYS
+        assert text[f["start"]:f["end"]] == f["surface"]
+        assert f["category"] in {"killed", "wounded", "captured", "missing", "displaced", "refugees",
+                                 "troops", "peacekeepers", "prisoners", "hostages", "other"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text(text):
+    for f in figs(text):
+        assert text[f["start"]:f["end"]] == f["surface"]

@@ -1,0 +1,79 @@
+"""Number parsing: digits, words, vague amounts, qualifiers, ranges (own sentences)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from data.extract.numbers import find_quantities, parse_number
+
+
+def q(text):
+    return [(text[x.start:x.end], x.value, x.low, x.high, x.qualifier) for x in find_quantities(text)]
+
+
+@pytest.mark.parametrize("s,value", [
+    ("2,000", 2000), ("1,234,567", 1234567), ("3.5", 3.5), ("1.5 million", 1500000),
+    ("six", 6), ("Thirteen", 13), ("twenty-four", 24), ("ninety nine", 99),
+    ("one hundred and twenty", 120), ("two thousand", 2000), ("a dozen", 12), ("dozens", 24),
+    ("hundreds", 200), ("a hundred", 100), ("tens of thousands", 20000), ("a million", 1000000),
+])
+def test_parse_number(s, value):
+    assert parse_number(s) == value
+
+
+def test_parse_number_rejects_words_and_types():
+    assert parse_number("soldiers") is None
+    assert parse_number("") is None
+    with pytest.raises(TypeError):
+        parse_number(12)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The clashes cost more than 4,100 lives.", ("more than 4,100", 4100, 4100, None, "more_than")),
+    ("over 300 fighters", ("over 300", 300, 300, None, "over")),
+    ("At least eleven villagers", ("At least eleven", 11, 11, None, "at_least")),
+    ("almost 900 families", ("almost 900", 900, None, 900, "nearly")),
+    ("roughly 45 medics", ("roughly 45", 45, None, None, "around")),
+    ("an estimated 8,000 people", ("an estimated 8,000", 8000, None, None, "around")),
+    ("as many as 60 sappers", ("as many as 60", 60, None, 60, "up_to")),
+    ("fewer than 20 officers", ("fewer than 20", 20, None, 20, "less_than")),
+    ("between 70 and 80 conscripts", ("between 70 and 80", 70, 70, 80, "range")),
+    ("from 5 to 9 shepherds", ("from 5 to 9", 5, 5, 9, "range")),
+    ("25-30 reservists", ("25-30", 25, 25, 30, "range")),
+    ("two or three doctors", ("two or three", 2, 2, 3, "range")),
+    ("Dozens of volunteers", ("Dozens", 24, 24, 99, "range")),
+    ("hundreds of thousands of refugees", ("hundreds of thousands", 200000, 200000, 999999, "range")),
+    ("17 paramedics", ("17", 17, 17, 17, "exact")),
+])
+def test_qualifiers_and_bounds(text, want):
+    assert q(text)[0] == want
+
+
+def test_not_numbers():
+    # glued to units or letters, money, percentages, times, model names, URL paths, ordinals
+    for text in ["a 48-hour truce", "a seven-year term", "the Su-25 and T-72", "$40 million",
+                 "12% of the vote", "at 10:30", "https://example.org/2024/05/07/page", "the 3rd brigade"]:
+        assert [x for x in q(text) if x[1] in (48, 7, 25, 72, 40, 12, 10, 30, 2024, 5, 3)] == [], text
+
+
+def test_verb_particle_is_not_a_qualifier():
+    assert q("Baku handed over 12 detainees")[0][4] == "exact"
+    assert q("Baku handed over 12 detainees")[0][0] == "12"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_offsets_on_any_text(text):
+    for x in find_quantities(text):
+        assert 0 <= x.start <= x.num_start < x.num_end <= x.end <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["more than", "12", "1,500", "twenty-one", "dozens", "of", "and",
+                                 "between", "to", "soldiers", ",", "a dozen", "-", "ԱՐՑԱԽ", "😀"]),
+                max_size=15))
+def test_offsets_on_number_soup(words):
+    text = " ".join(words)
+    for x in find_quantities(text):
+        assert text[x.num_start:x.num_end].strip() == text[x.num_start:x.num_end]
+        assert parse_number(text[x.num_start:x.num_end].split(" to ")[0].split("-")[0]) is not None or x.qualifier == "range"
