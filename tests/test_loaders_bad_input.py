@@ -22,9 +22,18 @@ def test_error_shape():
     e = LoadError("a.txt", "empty_file", "file is empty")
     assert (e.source, e.code, e.message, e.is_warning) == ("a.txt", "empty_file", "file is empty", False)
     assert LoadError("a.txt", "decode_fallback", "x").is_warning
-    with pytest.raises(ValueError, match="code must be one of"):
-        LoadError("a.txt", "oops", "x")
+    with pytest.raises(ValueError, match="code must be an identifier"):
+        LoadError("a.txt", "not a code", "x")
     assert len(CODES) == 11
+
+
+def test_loaders_only_use_documented_codes(tmp_path):
+    (tmp_path / "e.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(b"\x00" * 10)
+    got = list(load_path(FIX)) + list(load_path(tmp_path)) + list(load_path(tmp_path / "missing"))
+    errors = [x for x in got if isinstance(x, LoadError)]
+    assert len(errors) == 9
+    assert all(e.code in CODES for e in errors)
 
 
 def test_empty_and_whitespace_files(tmp_path):

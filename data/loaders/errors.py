@@ -30,8 +30,10 @@ class LoadError:
     message: str
 
     def __post_init__(self) -> None:
-        if self.code not in CODES:
-            raise ValueError(f"code must be one of {CODES}, got {self.code!r}")
+        # Loaders use only CODES; later stages (data.pipeline) add their own codes such as
+        # ``extract_failed``, so any non-empty identifier is accepted here.
+        if not isinstance(self.code, str) or not self.code.isidentifier():
+            raise ValueError(f"code must be an identifier such as {CODES[0]!r}, got {self.code!r}")
 
     @property
     def is_warning(self) -> bool:
