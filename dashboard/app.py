@@ -30,7 +30,7 @@ PAGES = {slug: st.Page(str(HERE / "views" / f"{slug}.py"), title=title,
                        url_path=None if slug == state.DEFAULT_PAGE else slug,
                        default=slug == state.DEFAULT_PAGE)
          for slug, title in state.PAGES.items()}
-nav = st.navigation(list(PAGES.values()))
+nav = st.navigation(list(PAGES.values()), position="hidden")
 slug = next((s for s, p in PAGES.items() if p.url_path == nav.url_path), state.DEFAULT_PAGE)
 
 
@@ -83,7 +83,8 @@ version = int(snapshot["version"]) if snapshot else live
 fac = queries.facets(version)
 locked = snapshot is not None
 
-# -- sidebar filters -----------------------------------------------------------------------
+# -- sidebar: page links (filled once the filters are known), then the filters ---------------
+nav_box = st.sidebar.container()
 with st.sidebar:
     st.header("Filters")
     st.radio("Date range applies to", ["published", "event"], key="w_dates", horizontal=True, disabled=locked,
@@ -111,6 +112,13 @@ with st.sidebar:
 filters = state.filters_from_widgets({k: ss[f"w_{k}"] for k in KEYS}, version=version)
 ctx = ui.Context(filters=filters, page=slug, live_version=live, snapshot=snapshot)
 ss["_ctx"] = ctx
+
+# Our own page links carry the filters (or the snapshot) explicitly in their query string.
+with nav_box:
+    link_params = state.url_params(filters, snapshot["id"] if snapshot else None)
+    for s_, page_ in PAGES.items():
+        st.page_link(page_, label=state.PAGES[s_], query_params=link_params)
+    st.divider()
 
 with st.sidebar:
     if locked:

@@ -5,6 +5,13 @@ import streamlit as st
 
 from dashboard import queries, render, ui
 
+
+
+def _list(value) -> list:
+    """A DuckDB list column (None or an array) as a Python list."""
+    return [] if value is None else [str(v) for v in value]
+
+
 ctx = ui.context()
 st.title("Articles")
 if not ui.empty_store():
@@ -34,7 +41,7 @@ if not ui.empty_store():
             st.divider()
             st.subheader(a["title"] or "(untitled)", anchor=False)
             meta = {
-                "Publisher": a["publisher"], "Published": a["published"], "Credits": ", ".join(a["credits"] or []),
+                "Publisher": a["publisher"], "Published": str(a["published"])[:10] if a["published"] is not None else None, "Credits": ", ".join(_list(a["credits"])),
                 "URL": a["url"], "Source": a["source"], "Kind": a["kind"], "Id": a["id"],
                 "Data version": a["version"],
             }
@@ -42,7 +49,7 @@ if not ui.empty_store():
             counts = mentions["label"].value_counts().to_dict() if not mentions.empty else {}
             st.html(render.legend(counts))
             st.html(render.highlight(a["text"], mentions))
-            removed = list(a["removed"] if a["removed"] is not None else [])
+            removed = _list(a["removed"])
             with st.expander(f"Removed as boilerplate ({len(removed)} lines)"):
                 if removed:
                     st.text("\n".join(removed))

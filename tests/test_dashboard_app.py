@@ -1,0 +1,156 @@
+"""Every page through Streamlit's AppTest: unfiltered, filtered, snapshot and empty store."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data.store import Store, read
+from data.store.filters import Filters
+from tests.conftest_dashboard import LATE, add_version, build_store
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+PAGES = ["overview", "map", "casualties", "actors", "articles", "add"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("app") / "app.duckdb"
+    build_store(path)
+    return path
+
+
+def run(monkeypatch, db_path, page="overview", params=None) -> AppTest:
+    monkeypatch.setenv("CONFLICT_DB", str(db_path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    if page != "overview":
+        at.switch_page(f"views/{page}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def qp(at, key) -> list[str]:
+    v = at.query_params.get(key)
+    return [] if v is None else [v] if isinstance(v, str) else list(v)
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_unfiltered(monkeypatch, db, page):
+    at = run(monkeypatch, db, page)
+    assert at.title[0].value
+    assert not at.warning, [w.value for w in at.warning]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_filtered(monkeypatch, db, page):
+    params = {"actor": ["Azerbaijan"], "from": "2021-01-01", "to": "2021-12-31", "category": "killed"}
+    at = run(monkeypatch, db, page, params)
+    assert at.sidebar.multiselect(key="w_actor").value == ["Azerbaijan"]
+    assert dict(at.query_params)["actor"] == "Azerbaijan"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_on_an_empty_store(monkeypatch, tmp_path, page):
+    at = run(monkeypatch, tmp_path / "empty.duckdb", page, {"actor": "Armenia"})
+    if page != "add":
+        assert any("holds no articles" in i.value for i in at.info)
+
+
+def test_overview_numbers_follow_the_url(monkeypatch, db):
+    assert metrics(run(monkeypatch, db))["Articles"] == "5"
+    at = run(monkeypatch, db, params={"actor": "Azerbaijan", "from": "2021-01-01", "to": "2021-12-31"})
+    m = metrics(at)
+    assert (m["Articles"], m["Figures"], m["Places"]) == ("1", "1", "1")
+
+
+def test_bad_url_values_warn_instead_of_failing(monkeypatch, db):
+    at = run(monkeypatch, db, params={"from": "yesterday", "dates": "never"})
+    assert len(at.warning) == 2
+    assert metrics(at)["Articles"] == "5"
+
+
+def test_changing_a_filter_rewrites_the_url(monkeypatch, db):
+    at = run(monkeypatch, db)
+    at.sidebar.multiselect(key="w_actor").select("Russia").run()
+    assert qp(at, "actor") == ["Russia"]
+    assert metrics(at)["Articles"] == "3"
+    at.sidebar.multiselect(key="w_category").select("killed").run()
+    assert qp(at, "category") == ["killed"] and metrics(at)["Articles"] == "1"
+
+
+def test_casualties_show_bounds_and_disputed_claims(monkeypatch, db):
+    at = run(monkeypatch, db, "casualties")
+    tables = [t.value for t in at.dataframe]
+    ledger = next(v for v in tables if "bounds" in v.columns)
+    assert "> 6,500" in set(ledger["bounds"]) and "≥ 40" in set(ledger["bounds"])
+    wide = next(v for v in tables if "claim 1" in v.columns)
+    assert len(wide) == 1 and wide.iloc[0]["claims"] == 2
+
+
+def test_reader_escapes_article_html(monkeypatch, db):
+    aid = read.article_list(Store(db), Filters(), "<script>").iloc[0]["id"]
+    at = run(monkeypatch, db, "articles", {"article": aid})
+    bodies = [h.proto.body for h in at.get("html")]
+    text = next(b for b in bodies if "article-text" in b)
+    assert "<script>" not in text and "&lt;script&gt;" in text and "<mark" in text
+    assert any("legend" in b for b in bodies)
+    assert qp(at, "article") == [aid]
+
+
+def test_snapshot_reproduces_rows_after_more_ingests(monkeypatch, tmp_path):
+    path = tmp_path / "snap.duckdb"
+    store = build_store(path)
+    v1 = store.current_version()
+    view = store.save_view({"actor": ["Armenia"]}, "overview", "Armenia as of v1", version=v1)
+    before = metrics(run(monkeypatch, path, params={"actor": "Armenia"}))
+    add_version(store, [LATE])
+    live = metrics(run(monkeypatch, path, params={"actor": "Armenia"}))
+    assert int(live["Articles"]) == int(before["Articles"]) + 1
+    at = run(monkeypatch, path, params={"snapshot": view})
+    assert metrics(at) == before
+    assert any("Newer data exists" in i.value for i in at.info)
+    assert at.sidebar.multiselect(key="w_actor").disabled
+    assert dict(at.query_params) == {"snapshot": view}
+
+
+def test_unknown_snapshot_falls_back_to_live_data(monkeypatch, db):
+    at = run(monkeypatch, db, params={"snapshot": "nosuchview"})
+    assert any("not found" in w.value for w in at.warning)
+    assert metrics(at)["Articles"] == "5"
+
+
+def test_share_this_view_saves_a_snapshot(monkeypatch, tmp_path):
+    path = tmp_path / "share.duckdb"
+    build_store(path)
+    at = run(monkeypatch, path, "casualties", {"actor": "Russia"})
+    at.sidebar.text_input(key="w_share_title").input("my view")
+    at.sidebar.button(key="w_share").click().run()
+    code = next(c.value for c in at.sidebar.code)
+    view_id = code.split("snapshot=")[1]
+    view = Store(path).load_view(view_id)
+    assert view["page"] == "casualties" and view["params"] == {"actor": ["Russia"]} and view["title"] == "my view"
+    assert view["version"] == 1
+
+
+def test_pasted_article_appears_without_restart(monkeypatch, tmp_path):
+    path = tmp_path / "add.duckdb"
+    build_store(path)
+    at = run(monkeypatch, path, "add")
+    at.text_area(key="add_text").input("Armenia and Azerbaijan traded fire near the border on Monday, "
+                                       "officials in Yerevan said. Nobody was hurt.")
+    at.text_input(key="add_title").input("Pasted report")
+    next(b for b in at.button if b.label == "Add this article").click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("Loaded 1 new article" in s.value for s in at.success)
+    assert Store(path).current_version() == 2
+    at.switch_page("views/overview.py").run()
+    assert metrics(at)["Articles"] == "6"
