@@ -1,0 +1,130 @@
+"""Dask engine: run :func:`data.pipeline.process_file` on a Dask cluster.
+
+With ``scheduler=None`` a ``LocalCluster`` of ``workers`` single-threaded worker processes is
+started here and closed at the end; with an address (``tcp://host:8786``) the engine connects to
+an existing cluster and leaves it running. Every worker must be able to ``import data``: start
+workers from a checkout of this project with its virtual environment (see the README).
+
+Files are grouped into small chunks (a few files or a few MB each) and submitted through a
+bounded window, so that neither the client nor the cluster ever holds the whole corpus: at most
+``window`` chunks are in flight, and results stream back with ``as_completed`` and are handed to
+the driver in batches as soon as they arrive (in completion order, not file order).
+"""
+from __future__ import annotations
+
+import logging
+import os
+from typing import Iterator, Sequence
+
+from data.pipeline import Result, process_file
+
+__all__ = ["process", "chunk_files"]
+
+# A chunk is one task: big enough that scheduling overhead (~1 ms a task) is negligible, small
+# enough that the work spreads evenly and a chunk's results fit comfortably in memory.
+CHUNK_MAX_FILES = 16
+CHUNK_MAX_BYTES = 4 * 1024 * 1024
+
+
+def chunk_files(files: Sequence[str], max_files: int = CHUNK_MAX_FILES,
+                max_bytes: int = CHUNK_MAX_BYTES) -> Iterator[list[str]]:
+    """Group ``files`` in order into chunks of at most ``max_files`` files or ``max_bytes`` bytes.
+
+    A single file bigger than ``max_bytes`` is a chunk of its own. A file that cannot be
+    stat'ed counts as empty (the loader reports it as ``not_found``).
+    """
+    if max_files < 1:
+        raise ValueError(f"max_files must be >= 1, got {max_files!r}")
+    chunk: list[str] = []
+    size = 0
+    for f in files:
+        try:
+            n = os.path.getsize(f)
+        except OSError:
+            n = 0
+        if chunk and (len(chunk) >= max_files or size + n > max_bytes):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(f)
+        size += n
+    if chunk:
+        yield chunk
+
+
+def _process_chunk(paths: list[str]) -> list[Result]:
+    """Worker side: the results of every file of one chunk."""
+    out: list[Result] = []
+    for p in paths:
+        out.extend(process_file(p))
+    return out
+
+
+def process(files: Sequence[str], *, scheduler: str | None = None, workers: int | None = None,
+            batch_size: int = 64, window: int | None = None) -> Iterator[list[Result]]:
+    """Yield batches of :func:`data.pipeline.process_file` results computed on a Dask cluster.
+
+    Parameters
+    ----------
+    files : sequence of str
+        File paths (folders already expanded by the driver).
+    scheduler : str, optional
+        Address of a running Dask scheduler. ``None`` starts a ``LocalCluster``.
+    workers : int, optional
+        Worker processes for the ``LocalCluster`` (default 2; one thread each, since extraction
+        is pure Python and holds the GIL). Ignored with ``scheduler``.
+    batch_size : int
+        Results per yielded batch (the driver writes one transaction per batch).
+    window : int, optional
+        Chunks in flight at once (default: 2 per worker thread, at least 4).
+
+    Yields
+    ------
+    list
+        Up to ``batch_size`` results (extract JSON dicts or ``LoadError``), in completion order.
+    """
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers must be a positive int or None, got {workers!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+    if window is not None and (not isinstance(window, int) or window < 1):
+        raise ValueError(f"window must be a positive int or None, got {window!r}")
+    files = list(files)
+    if not files:
+        return
+
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        limit = window or max(4, 2 * threads)
+        chunks = chunk_files(files)
+        ac = as_completed()
+        for chunk in chunks:
+            ac.add(client.submit(_process_chunk, chunk, pure=False))
+            if ac.count() >= limit:
+                break
+        batch: list[Result] = []
+        for fut in ac:
+            results = fut.result()
+            fut.release()  # let the cluster forget it: memory stays bounded by the window
+            nxt = next(chunks, None)
+            if nxt is not None:
+                ac.add(client.submit(_process_chunk, nxt, pure=False))
+            for r in results:
+                batch.append(r)
+                if len(batch) >= batch_size:
+                    yield batch
+                    batch = []
+        if batch:
+            yield batch
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
