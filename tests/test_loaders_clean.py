@@ -66,6 +66,7 @@ def test_dateline_updated_flag_and_prefix():
     # a dateline opening the first paragraph gives the date but stays body text
     assert dateline("BAKU, Sept. 19, 2023 (Reuters) - Azerbaijan said it had begun") == (
         "2023-09-19", False, False)
+    assert dateline("YEREVAN/BAKU, Sept. 27, 2020 - Fighting broke out") == ("2020-09-27", False, False)
 
 
 @pytest.mark.parametrize("line", [

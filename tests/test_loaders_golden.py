@@ -253,11 +253,13 @@ def test_semicolon_csv_and_tsv(tmp_path):
 
 # --- PDF ---------------------------------------------------------------------------------------
 
-def make_pdf(paragraphs, title=None):
+def make_pdf(paragraphs, title=None, keywords=None):
     from fpdf import FPDF
 
     pdf = FPDF()
     pdf.set_title(title or "")
+    if keywords:
+        pdf.set_keywords(keywords)
     pdf.add_page()
     pdf.set_font("Helvetica", size=11)
     for p in paragraphs:
@@ -281,9 +283,10 @@ PDF_PARAS = [
 
 def test_pdf_article(tmp_path):
     f = tmp_path / "offensive.pdf"
-    f.write_bytes(make_pdf(PDF_PARAS))
+    f.write_bytes(make_pdf(PDF_PARAS, keywords="sample=true; Karabakh; lang=en"))
     a = one(f)
     assert a.kind == "pdf"
+    assert a.meta["sample"] is True and a.meta["lang"] == "en"  # key=value keywords
     assert a.title == "Azerbaijan Launches Offensive in Karabakh"
     assert a.published == "2023-09-19"
     assert a.credits == ("AFP",)

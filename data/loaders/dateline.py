@@ -39,7 +39,7 @@ _DATELINE_WORDS = re.compile(
 )
 # "YEREVAN, Nov. 16, 2021 (AFP) -" or "November 16, 2021 -" opening a body paragraph.
 _PREFIX_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z'’.\- ]{1,40},\s*)?(?P<date>.{6,40}?)\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s+\S",
+    r"^(?:[A-Z][A-Za-z'’./\- ]{1,40},\s*)?(?P<date>.{6,40}?)\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s+\S",
 )
 
 

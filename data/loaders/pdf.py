@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from ._bytes import FileProblem
 
 # pypdf logs every oddity of a damaged file at WARNING; our LoadError already says what happened.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+_KV_RE = re.compile(r"(?:^|[;,])\s*([A-Za-z_]\w*)\s*=\s*([^;,]+)")
 
 
 def parse_pdf(data: bytes) -> dict:
@@ -66,6 +69,10 @@ def parse_pdf(data: bytes) -> dict:
         for key in ("/Subject", "/Keywords", "/Author"):
             if info.get(key):
                 meta[key[1:].lower()] = str(info[key])
+        # 'key=value' keywords ("sample=true; lang=en") become metadata fields of their own.
+        for m in _KV_RE.finditer(meta.get("keywords", "")):
+            value = m.group(2).strip()
+            meta.setdefault(m.group(1).lower(), {"true": True, "false": False}.get(value.lower(), value))
     except Exception:  # broken info dictionary: the text is what matters
         pass
     return {"text": text, "title": title, "meta": meta}
