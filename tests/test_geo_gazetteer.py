@@ -130,3 +130,8 @@ def test_cli_locate():
     out = subprocess.run([sys.executable, "-m", "geo", "locate", "Qwxzy"],
                          capture_output=True, text=True, check=True)
     assert json.loads(out.stdout)["lat"] is None
+
+
+def test_stored_index_matches_normalize():
+    idx = gazetteer._index()
+    assert idx.by_name == gazetteer.build_index(idx.places)
