@@ -148,7 +148,7 @@ def join_lines(lines: list[str]) -> str:
             out = out[:-1] + nxt
             continue
         if out.endswith("-") and out[-2:-1].isalnum() and nxt[:1].isalnum():
-            lm = _LEFT_WORD_RE.search(out)
+            lm = _LEFT_WORD_RE.search(out[-64:])  # only the tail: `out` grows with the paragraph
             rm = _RIGHT_WORD_RE.match(nxt)
             if lm and rm:
                 out = (out[:-1] if join_hyphenated(lm.group(1), rm.group(1)) else out) + nxt
