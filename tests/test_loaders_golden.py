@@ -346,3 +346,13 @@ def test_load_text_explicit_metadata_wins():
 def test_load_text_validates(kwargs, err):
     with pytest.raises(err):
         load_text(**kwargs)
+
+
+def test_double_spaced_export_reads_like_the_original(tmp_path):
+    # Some PDF-to-text exports put a blank line after every line (and two between paragraphs).
+    seed = (FIX / "seed_moscow_times.txt").read_text(encoding="utf-8")
+    doubled = "\n".join(line + "\n" if line.strip() else "\n" for line in seed.split("\n"))
+    f = tmp_path / "double.txt"
+    f.write_text(doubled, encoding="utf-8")
+    a, ref = one(f), one(FIX / "seed_moscow_times.txt")
+    assert (a.title, a.published, a.credits, a.text) == (ref.title, ref.published, ref.credits, ref.text)

@@ -347,6 +347,8 @@ def clean(raw: str, *, title: str | None = None, detect_title: bool = True,
     text = text.strip("\n")
     # The wrap width is a statistic: a 2 MB sample is plenty and keeps memory flat.
     width = _wrap_width(text[:2_000_000].split("\n"))
+    if _double_spaced(text[:2_000_000], width):
+        text = _undouble(text)
     more = _BLANKS_RE.search(text) is not None
 
     # One pass in document order: title, then datelines and photo credits, then body.
@@ -432,6 +434,35 @@ def clean(raw: str, *, title: str | None = None, detect_title: bool = True,
         removed=removed,
         links=links,
     )
+
+
+def _double_spaced(sample: str, width: int) -> bool:
+    """True for exports that put a blank line after every wrapped line.
+
+    Then many blocks are one full-width line that stops mid-sentence, which never happens
+    when blank lines separate paragraphs.
+    """
+    blocks = [b.strip() for b in _BLANKS_RE.split(sample.strip("\n"))]
+    if len(blocks) < 6:
+        return False
+    wrapped = sum(1 for b in blocks if "\n" not in b and len(b) >= width - _SHORT_SLACK
+                  and not b.endswith(_SENT_END))
+    return wrapped >= 0.3 * len(blocks)
+
+
+def _undouble(text: str) -> str:
+    """Drop single blank lines (line breaks); keep runs of two or more as paragraph breaks."""
+    out: list[str] = []
+    blanks = 0
+    for line in text.split("\n"):
+        if line.strip():
+            if blanks >= 2 and out:
+                out.append("")
+            out.append(line)
+            blanks = 0
+        else:
+            blanks += 1
+    return "\n".join(out)
 
 
 def _blocks(text: str):
