@@ -82,16 +82,6 @@ for _r in _rows("people.csv"):
         _add(_s, "person", _r["name"], "person", _r["country"], _r["role"])
 
 
-def _build() -> ahocorasick.Automaton:
-    A = ahocorasick.Automaton()
-    for k, v in _ENTRIES.items():
-        A.add_word(k, (len(k), v))
-    A.make_automaton()
-    return A
-
-
-_AUTO = _build()
-
 # bodies (ministries, councils, offices) and forces
 _BODY: dict[str, tuple[str, str, str]] = {}  # head (lower) -> (template, type, generic word)
 for _r in _rows("bodies.csv"):
@@ -102,6 +92,19 @@ for _r in _rows("forces.csv"):
     for _h in _split(_r["heads"]):
         _FORCE[_h.lower()] = (_r["canonical"], _r["type"])
 
+
+def _build() -> ahocorasick.Automaton:
+    A = ahocorasick.Automaton()
+    # heads of bodies ("defence ministry", "the ministry") are found in the same pass
+    for h in [*_BODY, "ministry", "ministries", "council"]:
+        _ENTRIES.setdefault(h, []).append((h, "bodyhead", h, "organisation", None, None, ()))
+    for k, v in _ENTRIES.items():
+        A.add_word(k, (len(k), v))
+    A.make_automaton()
+    return A
+
+
+_AUTO = _build()
 
 def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
@@ -114,7 +117,7 @@ _FORCE_AFTER = re.compile(r"(?:'s)?\s+(?:(?:own|regular|elite|special|combined|g
 _FORCE_BEFORE = re.compile(r"\b(?:the\s+)?(armed\s+forces|army|military|air\s+force|navy|"
                            r"defen[cs]e\s+forces)\s+of\s+(?:the\s+)?$", re.I)
 _BODY_BARE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]he\s+country's)\s+(?:(two|both|three|several|"
-                        r"respective)\s+)?(" + _alt(_BODY) + r"|ministry|ministries|council)\b", re.I)
+                        r"respective)\s+)?$")
 _OF_END = re.compile(r"\bof\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?$")
 _GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "council"}
 _NONACTOR_HEADS = frozenset(w.lower() for w in _words("nonactor_heads.txt"))
@@ -208,6 +211,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     hits = _longest(raw)
 
     out: list[dict[str, Any]] = []
+    heads = [(s, e) for s, e, ent in hits if ent[1] == "bodyhead"]
     caps = [(s, e) for s, e, ent in hits if ent[1] == "capital"]
     flags = dict(zip(caps, metonym_flags(t, caps)))
     place_spans = {(p["start"], p["end"]) for p in places}
@@ -215,6 +219,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     persons = []
     for s, e, ent in hits:
         _surf, kind, name, typ, country, role, _req = ent
+        if kind == "bodyhead":
+            continue
         if kind == "capital":
             if flags.get((s, e)) and (s, e) not in place_spans:
                 out.append(_rec(text, s, e, name, typ, country))
@@ -244,8 +250,9 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
 
     bodies = _compose(text, t, state_hits, out)
     out += bodies
-    out += _bare_bodies(text, t, bodies, state_hits)
-    taken = [(s, e) for s, e, _ in hits] + [(b["start"], b["end"]) for b in bodies]
+    out += _bare_bodies(text, t, heads, bodies, state_hits)
+    taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead"] + [
+        (b["start"], b["end"]) for b in bodies]
     persons += _pattern_persons(t, taken, place_spans, places, persons)
     out += _person_records(text, t, persons)
     out.sort(key=lambda r: (r["start"], r["end"]))
@@ -300,19 +307,19 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
     return res
 
 
-def _bare_bodies(text, t, bodies, state_hits) -> list[dict[str, Any]]:
+def _bare_bodies(text, t, heads, bodies, state_hits) -> list[dict[str, Any]]:
     """'the ministry', 'the defence ministry' without a state: the last such body, or the state
     named last before it; 'the two defence ministries' names no single body."""
     res = []
     named = sorted(bodies, key=lambda b: b["start"])
     spans = [(b["start"], b["end"]) for b in bodies]
-    for m in _BODY_BARE.finditer(t):
-        s, e = m.start(2), m.end(2)
+    for s, e in heads:
         if any(bs <= s < be for bs, be in spans):
             continue
-        if m.group(1):  # "the two defence ministries"
+        m = _BODY_BARE.search(t, max(0, s - 30), s)
+        if not m or m.group(1):  # no article, or "the two defence ministries"
             continue
-        head = re.sub(r"\s+", " ", m.group(2).lower())
+        head = re.sub(r"\s+", " ", t[s:e].lower())
         if head.endswith("ies"):
             continue
         before = [b for b in named if b["end"] <= s]
@@ -330,7 +337,7 @@ def _bare_bodies(text, t, bodies, state_hits) -> list[dict[str, Any]]:
             res.append(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
         states = [(hs, st) for hs, he, st, k in state_hits if he <= s and st in STATES]
-        if states:
+        if states and _g == "ministry":  # "the defence ministry said": the state named last
             st = states[-1][1]
             res.append(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
     return res
