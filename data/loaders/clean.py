@@ -57,7 +57,9 @@ _PHOTO_TAIL_RE = re.compile(
 _SENT_END = ('.', '!', '?', '…', '"', '”', '’', "'", ')', '»')
 _TITLE_BAD_END = ('.', ',', ';', ':')
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
-_SPACES_RE = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+# Runs of two or more spaces, or any tab or no-break space (single spaces are left alone, so
+# text without such runs is not copied).
+_SPACES_RE = re.compile(r" [ \t\u00a0\u2007\u202f]+|[\t\u00a0\u2007\u202f][ \t\u00a0\u2007\u202f]*")
 _BLANKS_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _LEFT_WORD_RE = re.compile(r"([^\W\d_]+)-$")
 _RIGHT_WORD_RE = re.compile(r"^([^\W\d_]+)")
