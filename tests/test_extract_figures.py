@@ -187,3 +187,18 @@ def test_offsets_and_schema_on_word_soup(words):
 def test_any_text(text):
     for f in figs(text):
         assert text[f["start"]:f["end"]] == f["surface"]
+
+
+def test_coordinated_bare_numbers_share_the_side():
+    text = "Ankara said 6 of its soldiers were killed and 9 wounded."
+    got = figs(text, actors=STATES)
+    assert [(f["value"], f["category"], f["actor"]) for f in got] == [
+        (6, "killed", "Turkey"), (9, "wounded", "Turkey")]
+
+
+def test_bystanders_get_no_side_and_state_names_are_not_verbs():
+    text = "France, Turkey and the United States said two Georgian journalists were injured."
+    actors = STATES + [("United States", "United States", "state", "US"), ("France", "France", "state", "FR")]
+    (f,) = figs(text, actors=actors)
+    assert (f["value"], f["category"], f["actor"]) == (2, "wounded", None)
+    assert f["claimed_by"] == "United States"

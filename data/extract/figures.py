@@ -79,7 +79,7 @@ _REPORT_RE = re.compile(
     r"\b(?:said|says|say|reported|reports|report|told|tells|announced|announces|claimed|claims|"
     r"stated|states|confirmed|confirms|estimated|estimates|put|puts|raised|raises|added|adds|"
     r"wrote|writes|noted|notes|updated|revised|counted|recorded|registered|"
-    r"(?P<acc>according\s+to|cited|quoted\s+by|citing))\b", re.IGNORECASE)
+    r"(?P<acc>[Aa]ccording\s+to|cited|quoted\s+by|citing))\b")
 _POSSESSIVE = frozenset({"its", "their", "our", "own"})
 _DETERMINERS = frozenset({"the", "its", "their", "our", "his", "her", "these", "those", "them",
                           "whom", "which"})
@@ -89,6 +89,7 @@ _LABEL_BEFORE = frozenset({"aged", "age", "ages", "no", "no.", "number", "resolu
                            "grade", "class", "level", "room", "flight", "unit", "brigade",
                            "division", "regiment", "battalion", "corps", "$", "€", "£", "us$",
                            "usd", "amd", "azn", "rub", "the"})
+_SIDED = {"military", "troops", "peacekeepers", "prisoners", "hostages"}
 _CASUALTY = {"killed", "wounded", "captured", "missing", "hostages", "prisoners"}
 _CROSS = frozenset({"and", "or", "including", "among", ",", "of"})
 _REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?)\b", re.IGNORECASE)
@@ -496,6 +497,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         start = q.start
         recs.append((c, start, end, cat))
     figs = []
+    prev_fig = None
     for c, start, end, cat in recs:
         q = c.q
         value = q.value
@@ -506,14 +508,20 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "The Armenian defence ministry said 15 soldiers were killed": a military body or
             # government reporting soldiers without naming a side reports its own
             side = _state_of(claim_rec, all_actors)
-        figs.append({
+        if side is None and prev_fig is not None and (
+                c.head is None or toks[c.head[0]][2] == "others"
+                or c.head_cat in ("killed", "wounded", "missing")) and prev_fig["actor"]:
+            # "15 soldiers were killed and 12 captured", "... and 24 others": the same side
+            side = prev_fig["actor"]
+        prev_fig = {
             "start": start, "end": end, "surface": text[start:end],
             "value": value, "low": low, "high": high, "qualifier": q.qualifier,
             "category": cat, "actor": side,
             "claimed_by": claimed_by,
             "date": _date_for(text, s, e, start, sent_dates, published),
             "place": _place_for(start, end, sent_places, sent_actors),
-        })
+        }
+        figs.append(prev_fig)
     return figs
 
 
@@ -542,10 +550,12 @@ def _side(text, c, start, end, toks, sent_actors, all_actors):
     if c.np_end_tok is not None and c.tj < c.np_end_tok <= len(toks):
         end = max(end, toks[c.np_end_tok - 1][1])  # "Five Georgian and two ...": up to "and"
     inside = [a for a in sent_actors if a["start"] < end and a["end"] > start]
-    for a in inside:
-        st = _state_of(a, all_actors)
-        if st:
-            return st
+    # a demonym makes a side of soldiers, not of bystanders ("two Russian journalists")
+    if c.head_cat in _SIDED or c.head_cat is None:
+        for a in inside:
+            st = _state_of(a, all_actors)
+            if st:
+                return st
     # possessive in the noun phrase or just before the number ("its death toll to 105")
     lo = max(0, c.qi - 6)
     hi = c.np_end_tok if c.np_end_tok is not None else c.tj
