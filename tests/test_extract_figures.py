@@ -66,6 +66,12 @@ def vc(text, **kw):
     ("An elderly woman was killed by shrapnel.", [(1, "killed")]),
     ("Gunfire killed a shepherd.", [(1, "killed")]),
     ("The toll rose to 52, up from an earlier figure of 47.", [(52, "killed"), (47, "killed")]),
+    # a part of the figure before it, other clauses' verbs, captivity
+    ("The toll climbed to 64, including nine children.", [(64, "killed"), (9, "killed")]),
+    ("Eight people, including a 70-year-old man, were injured.", [(8, "wounded")]),
+    ("Three people died and 14 were hospitalised.", [(3, "killed"), (14, "wounded")]),
+    ("About 80 civilians are still held by the navy.", [(80, "prisoners")]),
+    ("Some 600 villagers are listed as missing.", [(600, "missing")]),
 ])
 def test_categories(text, want):
     assert vc(text) == want

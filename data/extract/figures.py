@@ -317,7 +317,7 @@ def _nearest_trigger(c, trig, cands_by_tok, toks):
             left = (cat, c.qi - j, i, j, anim)
     end = c.np_end_tok if c.np_end_tok is not None else c.tj
     for i, j, cat, anim in trig:
-        if i >= end and i - end <= 8 and (right is None or i - end < right[1]):
+        if i >= end and i - end <= 14 and (right is None or i - end < right[1]):
             right = (cat, i - end, i, j, anim)
     if left and not _gap_ok(toks, left[3], c.qi, c, cands_by_tok, "left", 2):
         left = None
@@ -439,6 +439,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         if isinstance(q.value, float) and c.head_cat is None:
             continue
         left, right = _nearest_trigger(c, trig, cands_by_tok, toks)
+        if left and c.head is None and right is None and _own_verb_follows(toks, c.tj):
+            left = None  # "Two people died and 11 were hospitalized": "died" is not about 11
         trig_hit = None
         if left and right:
             trig_hit = left if left[1] < right[1] else right
@@ -481,6 +483,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             cat = "troops" if tcat == "troops" else "other"
         elif hc is None and tcat == "troops":
             cat = None
+        if cat == "other" and recs and c.qi >= 1 and toks[c.qi - 1][2] in ("including", "them", "whom") \
+                and recs[-1][3] in _CASUALTY:
+            cat = recs[-1][3]  # "13 dead, including two children": a part of the figure before
         if cat is None:
             continue
         if c.weak and not c.ordinal:
@@ -523,6 +528,17 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         }
         figs.append(prev_fig)
     return figs
+
+
+def _own_verb_follows(toks, k):
+    """'11 were hospitalized': an auxiliary then a word that is not a casualty word."""
+    n = len(toks)
+    if k < n and toks[k][2] in ("were", "was", "are", "is", "have", "had", "has"):
+        k += 1
+        while k < n and toks[k][2] in ("been", "being", "also", "still", "later", "reportedly"):
+            k += 1
+        return k < n and toks[k][2].isalpha() and _match_at(toks, k, _TRIGGERS, _TRIG_MAXLEN) is None
+    return False
 
 
 def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
