@@ -203,7 +203,7 @@ def add_regions(records: list[dict]) -> bool:
             if not geom.contains(Point(r["lon"], r["lat"])):
                 p = geom.representative_point()
                 r["lat"], r["lon"] = round(p.y, 5), round(p.x, 5)
-    res = regions.assign([r["lat"] for r in records], [r["lon"] for r in records], layers=layers)
+    res = regions.assign([r["lat"] for r in records], [r["lon"] for r in records])
     for r, regs, km in zip(records, res["regions"], res["border_km"]):
         regs = list(regs)
         if r["layer"] and r["layer"] in shapes and r["layer"] not in regs:

@@ -223,6 +223,10 @@ def _features(gdf: gpd.GeoDataFrame, props: list[str]) -> dict:
     gdf = gdf.copy()
     gdf["geometry"] = shapely.set_precision(gdf.geometry.values, 1e-5)
     gdf["geometry"] = gdf.geometry.make_valid()
+    # Clockwise exteriors: the d3-geo/Vega convention (Vega fills a
+    # counter-clockwise ring as "the whole globe but this"); GIS readers
+    # ignore winding.
+    gdf["geometry"] = shapely.orient_polygons(gdf.geometry.values, exterior_cw=True)
     return json.loads(gdf[props + ["geometry"]].to_json(drop_id=True))
 
 

@@ -148,7 +148,7 @@ def _coerce(lats, lons):
     return lat, lon
 
 
-def assign(lats, lons=None, *, layers=None) -> pd.DataFrame:
+def assign(lats, lons=None) -> pd.DataFrame:
     """Regions, country and border distance for each point (vectorised).
 
     Parameters
@@ -159,9 +159,6 @@ def assign(lats, lons=None, *, layers=None) -> pd.DataFrame:
     lons : array_like, optional
         Longitudes (WGS84), same length as ``lats``.  NaN coordinates are
         allowed and give no regions and a NaN distance.
-    layers : dict, optional
-        Ignored unless it is the committed layers (kept for symmetry with
-        :func:`load_layers`).
 
     Returns
     -------

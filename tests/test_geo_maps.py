@@ -29,8 +29,23 @@ def test_base_map_renders_layers_and_points():
     # Nagorno-Karabakh's orange (#f4a259 at 0.7 opacity over grey) is drawn
     orange = (np.abs(img.astype(int) - [242, 185, 133]).sum(axis=2) < 30).mean()
     assert orange > 0.005
-    # the point lands inside Nagorno-Karabakh: black pixels exist
-    assert ((img < 40).all(axis=2)).sum() > 20
+    # the point (Khankendi) lands inside Nagorno-Karabakh's orange
+    black = (img < 40).all(axis=2)
+    assert black.sum() > 20
+    oy, ox = np.nonzero(np.abs(img.astype(int) - [242, 185, 133]).sum(axis=2) < 30)
+    by, bx = np.nonzero(black)
+    assert oy.min() < by.mean() < oy.max() and ox.min() < bx.mean() < ox.max()
+
+
+def test_points_with_their_own_mercator_projection_stay_aligned():
+    # the dashboard's pattern: alt.layer(base, points.project(type="mercator"))
+    pts = pd.DataFrame({"lat": [40.1776], "lon": [44.5126]})  # Yerevan: west of Nagorno-Karabakh
+    points = alt.Chart(pts).mark_circle(size=200, color="#000000", opacity=1).encode(
+        longitude="lon:Q", latitude="lat:Q").project(type="mercator")
+    img = _png(alt.layer(base_map(width=400, height=260), points))
+    by, bx = np.nonzero((img < 40).all(axis=2))
+    ox = np.nonzero(np.abs(img.astype(int) - [242, 185, 133]).sum(axis=2) < 30)[1]
+    assert len(bx) > 20 and bx.mean() < ox.min() and 0.15 * img.shape[1] < bx.mean()
 
 
 def test_base_map_is_a_layer_chart_with_inline_data():
