@@ -1,5 +1,8 @@
 """Pure Altair chart builders and table shapers: data in, chart (or frame) out, no ``st.*``.
 
+Charts with a nominal (band) axis size it with ``alt.Step``: inside Streamlit 1.67 a fixed
+pixel height on such a chart collapses the bands to nothing.
+
 Every builder takes the exact DataFrame a page also offers as CSV, so the download and the
 picture always hold the same rows.
 """
@@ -108,7 +111,7 @@ def hbar(df: pd.DataFrame, label: str, value: str, colour: str | None = None, ti
     )
     if colour:
         enc["color"] = alt.Color(f"{colour}:N", title=colour)
-    return alt.Chart(df).mark_bar().encode(**enc).properties(title=title, height=max(120, 22 * len(df)))
+    return alt.Chart(df).mark_bar().encode(**enc).properties(title=title, height=alt.Step(22))
 
 
 # -- map ---------------------------------------------------------------------------------
@@ -139,8 +142,9 @@ def map_chart(points: pd.DataFrame, measure: str = "mentions", base: alt.Chart |
     if regions and regions.get("features"):
         layers.append(alt.Chart(alt.InlineData(values=regions, format=alt.DataFormat(property="features", type="json")))
                       .mark_geoshape(stroke="#555", strokeWidth=0.8, fillOpacity=0.55)
-                      .encode(color=alt.Color(f"properties.{region_measure}:Q", title=f"region {region_measure}",
-                                              scale=alt.Scale(scheme="oranges")),
+                      .encode(color=alt.Color(f"properties.{region_measure}:Q", title=f"region {region_measure.replace('_', ' ')}",
+                                              scale=alt.Scale(scheme="oranges"),
+                                              legend=alt.Legend(format="d", tickMinStep=1)),
                               tooltip=[alt.Tooltip("properties.label:N", title="region"),
                                        alt.Tooltip(f"properties.{region_measure}:Q", title=region_measure)])
                       .project(type=projection))
@@ -151,7 +155,8 @@ def map_chart(points: pd.DataFrame, measure: str = "mentions", base: alt.Chart |
         elif measure == "actor":
             colour = alt.value("#1f77b4")
         else:
-            colour = alt.Color(f"{measure}:Q", title=MAP_MEASURES[measure], scale=alt.Scale(scheme="reds"))
+            colour = alt.Color(f"{measure}:Q", title=MAP_MEASURES[measure], scale=alt.Scale(scheme="reds"),
+                               legend=alt.Legend(format="d", tickMinStep=1))
         tooltip = [alt.Tooltip("name:N", title="place"), alt.Tooltip("names:N", title="names in text"),
                    "country:N", "mentions:Q", "articles:Q", alt.Tooltip("casualty_claims:Q", title="casualty claims"),
                    alt.Tooltip("evidence:N", title="sample evidence")]
@@ -159,7 +164,8 @@ def map_chart(points: pd.DataFrame, measure: str = "mentions", base: alt.Chart |
             tooltip.append(alt.Tooltip("actor:N", title="most named actor"))
         layers.append(alt.Chart(points).mark_circle(stroke="black", strokeWidth=0.6).encode(
             longitude="lon:Q", latitude="lat:Q",
-            size=alt.Size("mentions:Q", scale=alt.Scale(range=[40, 900]), title="mentions"),
+            size=alt.Size("mentions:Q", scale=alt.Scale(range=[40, 900]), title="mentions",
+                         legend=alt.Legend(format="d", tickMinStep=1)),
             color=colour,
             opacity=alt.condition(pick, alt.value(0.9), alt.value(0.35)),
             tooltip=tooltip,
@@ -220,7 +226,7 @@ def disputed_chart(df: pd.DataFrame, title: str = "Disputed events: claims side 
         color=alt.Color("claimant:N"),
         shape=alt.Shape("bound:N", scale=alt.Scale(domain=list(BOUND_SHAPES), range=list(BOUND_SHAPES.values()))),
         tooltip=["event:N", "bounds:N", "claimant:N", "side:N", "publisher:N", "title:N"],
-    ).properties(title=title, height=max(80, 40 * d["event"].nunique()))
+    ).properties(title=title, height=alt.Step(40))
 
 
 def disputed_wide(df: pd.DataFrame) -> pd.DataFrame:

@@ -132,11 +132,11 @@ def region_geojson(counts: pd.DataFrame, measure: str) -> dict | None:
 
 
 @st.cache_resource(show_spinner=False)
-def base_map():
+def base_map(width: int = 760, height: int = 520):
     """``geo.maps.base_map()`` (country outlines, regions, border and buffer) or None while the
     geo layers are not available; the map still draws its points without it."""
     try:
         from geo.maps import base_map as _base
-        return _base()
+        return _base(width=width, height=height)
     except Exception:  # the map must render even if the geo package is missing or broken
         return None

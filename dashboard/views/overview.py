@@ -8,13 +8,14 @@ st.title("Overview")
 if not ui.empty_store():
     f = ctx.filters
     o = queries.q("overview", f).iloc[0]
-    cols = st.columns(5)
+    cols = st.columns(6)
     cols[0].metric("Articles", f"{int(o.articles):,}")
     cols[1].metric("Places", f"{int(o.places):,}", help=f"{int(o.place_mentions):,} place mentions")
     cols[2].metric("Figures", f"{int(o.figures):,}", help="Figure claims (never summed)")
     cols[3].metric("Actors", f"{int(o.actors):,}")
-    span = f"{o['first']:%Y-%m-%d} – {o['last']:%Y-%m-%d}" if o.articles and o["first"] is not None else "–"
-    cols[4].metric("Published", span)
+    has_dates = bool(o.articles) and o["first"] is not None and str(o["first"]) != "NaT"
+    cols[4].metric("First published", f"{o['first']:%Y-%m-%d}" if has_dates else "–")
+    cols[5].metric("Last published", f"{o['last']:%Y-%m-%d}" if has_dates else "–")
     if not o.articles:
         ui.no_rows()
     else:
