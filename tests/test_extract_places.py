@@ -115,3 +115,18 @@ def test_weekday_after_near_is_not_a_place():
 @pytest.mark.parametrize("text", ["", " ", "\x00\x01", "🙂🙂", "Հայաստան Azərbaycan Россия", "İİİ Armenia"])
 def test_any_text_gives_valid_records(text):
     places(text)
+
+
+def test_regions_missing_from_the_gazetteer_come_from_the_extra_lexicon():
+    recs = places("Rivalry in the South Caucasus grew over the Zangezur corridor.")
+    assert [(r["name"], r["kind"]) for r in recs] == [("South Caucasus", "region"),
+                                                      ("Zangezur corridor", "feature")]
+    assert all(r["lat"] is not None for r in recs)
+
+
+def test_organisation_name_hides_its_place():
+    assert names("The OSCE Minsk Group met in Vienna.") == ["Vienna"]
+
+
+def test_dateline_in_capitals():
+    assert names("TBILISI, March 3 (Reuters) - Protests continued.")[0] == "Tbilisi"

@@ -154,7 +154,38 @@ def _load_gazetteer():
         return _Fallback()
 
 
-_GAZ = _load_gazetteer()
+class _WithExtras:
+    """The gazetteer, plus ``extra_places.csv`` for names it does not hold (regions such as the
+    South Caucasus, rivers, crossings); the gazetteer always answers first."""
+
+    def __init__(self, gaz) -> None:
+        from types import SimpleNamespace as NS
+
+        self._gaz = gaz
+        self._by: dict[str, Any] = {}
+        self._names: list[str] = []
+        for r in _rows("extra_places.csv"):
+            p = NS(name=r["name"], country=r["country"] or None, kind=r["kind"],
+                   lat=float(r["lat"]), lon=float(r["lon"]), regions=(), border_km=None,
+                   source="extract:extra_places")
+            for n in [r["name"], *_split(r["other_names"])]:
+                self._by.setdefault(_Fallback._key(n), p)
+                self._names.append(n)
+
+    def names(self) -> Iterable[str]:
+        yield from self._gaz.names()
+        yield from self._names
+
+    def lookup(self, name: str, countries: Iterable[str] = (), kind: str | None = None):
+        p = self._gaz.lookup(name, countries, kind) if kind else self._gaz.lookup(name, countries)
+        if p is None:
+            p = self._by.get(_Fallback._key(name))
+            if p is not None and kind is not None and p.kind != kind:
+                p = None
+        return p
+
+
+_GAZ = _WithExtras(_load_gazetteer())
 
 
 # --------------------------------------------------------------------------- matching text
