@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from data.extract import dates as _dates
-from data.extract.numbers import LEXICONS, Quantity, find_quantities, read_lexicon
+from data.extract.numbers import LEXICONS, Anchors, Quantity, find_quantities, read_lexicon
 
 __all__ = ["find_figures"]
 
@@ -40,6 +40,7 @@ _MODIFIERS = frozenset(r[0].lower() for r in read_lexicon("modifiers.csv"))
 _STOP = frozenset(r[0].lower() for r in read_lexicon("stopwords.csv"))
 _UNITS = frozenset(r[0].lower() for r in read_lexicon("units.csv"))
 _TRIG_MAXLEN = max(len(k) for k in _TRIGGERS)
+_TRIG_FIRST = frozenset(k[0] for k in _TRIGGERS)
 _NOUN_MAXLEN = max(len(k) for k in _NOUNS)
 _SG_NOUNS = sorted((" ".join(k) for k, (c, n) in _NOUNS.items() if n == "sg"), key=len, reverse=True)
 
@@ -75,6 +76,10 @@ _TOKEN_RE = re.compile(r"\w+(?:['’.,]\w+)*|[^\w\s]")
 _ARTICLE_RE = re.compile(
     rf"(?<![\w-])(?:[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(re.escape(n) for n in _SG_NOUNS)})(?![\w-])")
 _ORDINAL_RE = re.compile(r"(?<![\w-])an?\s+(?:second|third|fourth|fifth|sixth)(?=\s*[,.;]|\s+(?:was|were|is|one|person)\b)")
+# "a/an" is searched only before a singular person noun (far rarer than "a")
+_SG_ANCHORS = Anchors(_SG_NOUNS)
+_ORD_ANCHORS = Anchors(["second", "third", "fourth", "fifth", "sixth"])
+_ART_BEFORE = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[\w-]+\s+){0,2}$")
 _REPORT_RE = re.compile(
     r"\b(?:said|says|say|reported|reports|report|told|tells|announced|announces|claimed|claims|"
     r"stated|states|confirmed|confirms|estimated|estimates|put|puts|raised|raises|added|adds|"
@@ -181,12 +186,18 @@ def _candidates(text, dates, urls, url_starts):
         return i < 0 or ends[i] <= pos
 
     extra = []
-    for m in _ARTICLE_RE.finditer(text):
+    for ns, ne in _SG_ANCHORS.find(text):
+        m = _ART_BEFORE.search(text, max(0, ns - 40), ns)
+        if m is None:
+            continue
         a_end = m.start() + (2 if text[m.start() + 1] in "nN" else 1)
         if free(m.start()):
             extra.append(_Cand(Quantity(m.start(), a_end, m.start(), a_end, 1, 1, 1, "exact", True), weak=True))
     # "killing two crew members and wounding a third": one more of the same
-    for m in _ORDINAL_RE.finditer(text):
+    for ns, ne in _ORD_ANCHORS.find(text):
+        m = _ORDINAL_RE.search(text, max(0, ns - 4), ne + 12)
+        if m is None or m.end() < ne:
+            continue
         if free(m.start()):
             c = _Cand(Quantity(m.start(), m.end(), m.start(), m.end(), 1, 1, 1, "exact", True), weak=True)
             c.ordinal = True
@@ -370,7 +381,16 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
             groups.setdefault(i, []).append(c)
     for i in sorted(groups):
         s, e = sents[i]
-        toks = _tokens(text, s, e)
+        grp = groups[i]
+        # tokens only around the numbers: casualty words further away are never linked
+        ts, te = max(s, grp[0].q.start - 100), min(e, grp[-1].q.end + 140)
+        if ts > s:
+            sp = text.find(" ", ts, grp[0].q.start)
+            ts = sp + 1 if sp >= 0 else grp[0].q.start
+        if te < e:
+            sp = text.rfind(" ", grp[-1].q.end, te)
+            te = sp if sp >= 0 else grp[-1].q.end
+        toks = _tokens(text, ts, te)
         t_starts = [t[0] for t in toks]
         sent_actors = actors[bisect_left(a_starts, s):bisect_right(a_starts, e)]
         sent_places = places[bisect_left(p_starts, s):bisect_right(p_starts, e)]
@@ -397,14 +417,14 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             cands_by_tok[t] = c
     # casualty words in this sentence
     trig = []
-    i = 0
-    while i < n:
+    nxt_free = 0
+    for i, t in enumerate(toks):
+        if i < nxt_free or t[2] not in _TRIG_FIRST:
+            continue
         hit = _match_at(toks, i, _TRIGGERS, _TRIG_MAXLEN)
         if hit:
             trig.append((i, i + hit[0], hit[1][0], hit[1][1]))
-            i += hit[0]
-        else:
-            i += 1
+            nxt_free = i + hit[0]
     for c in reversed(cands):
         _find_head(c, toks, text, cand_at)
         if c.head is None and c.coord_next is not None and c.coord_next.head is not None:

@@ -124,6 +124,7 @@ _NUMBER_WORD = (rf"(?<![\w-])(?:{_W})(?:-(?:{_W}))?(?:\s+(?:{_SC})(?:\s+(?:and\s
 _VAGUE_RE = rf"(?<![\w-])(?:{_alt(_VAGUE)})(?![\w-])"
 _ONE_NUM = rf"(?:{_VAGUE_RE}|{_DIGITS}(?:\s+(?:{_SC})(?![\w-]))?|{_NUMBER_WORD})"
 _NUM_RE = re.compile(rf"(?P<n>{_ONE_NUM})", re.IGNORECASE)
+_DIGIT_NUM_RE = re.compile(rf"{_DIGITS}(?:\s+(?:{_SC})(?![\w-]))?", re.IGNORECASE)
 _RANGE_RE = re.compile(rf"\s*(?P<sep>-|–|—|\bto\b|\bor\b|\band\b)\s*(?P<n>{_ONE_NUM})", re.IGNORECASE)
 _QUAL_RE = re.compile(rf"(?<![\w-])(?P<q>{_alt(_QUALS)}|between|from)\s+$", re.IGNORECASE)
 _PARTICLES = frozenset({"over", "under", "about", "around", "above", "below"})
@@ -146,8 +147,13 @@ def parse_number(s: str) -> float | None:
     """
     if not isinstance(s, str):
         raise TypeError(f"s must be str, got {type(s).__name__}")
-    low = s.strip().lower()
-    low = re.sub(r"\s+", " ", low)
+    if s[:1].isdigit() and " " not in s:
+        try:  # the common case: "2,000", "3.5"
+            v = float(s.replace(",", ""))
+            return int(v) if v == int(v) else v
+        except ValueError:
+            return None
+    low = " ".join(s.lower().split())
     if low in _VAGUE:
         return _VAGUE[low][0]
     if not low:
@@ -181,6 +187,47 @@ def parse_number(s: str) -> float | None:
     return total + current if seen else None
 
 
+def _number_matches(text, start, end):
+    """Number phrases in text order: digits are matched in place, number words in a small
+    window (a vague amount may start before its anchor: "a dozen", "tens of thousands")."""
+    words = _WORD_ANCHORS.find(text, start, end)
+    wi = 0
+    pos = start
+    for d in _DIGIT_RUN.finditer(text, start, end):
+        a = d.start()
+        while wi < len(words) and words[wi][0] < a:
+            m = _word_match(text, words[wi], pos, end)
+            wi += 1
+            if m is not None:
+                pos = m.end()
+                yield m
+        if a < pos:
+            continue
+        m = _DIGIT_NUM_RE.match(text, a, end)
+        if m is not None:
+            pos = m.end()
+            yield m
+    while wi < len(words):
+        m = _word_match(text, words[wi], pos, end)
+        wi += 1
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
+def _word_match(text, anchor, pos, end):
+    a, b = anchor
+    if a < pos:
+        return None
+    lo, hi = max(pos, a - 20), min(end, b + 40)
+    m = _NUM_RE.search(text, lo, hi)
+    while m is not None and m.end() <= a and m.end() < hi:
+        m = _NUM_RE.search(text, max(m.end(), m.start() + 1), hi)
+    if m is None or m.start() > a or m.end() <= a:
+        return None
+    return m
+
+
 def _bounds(value, qualifier):
     if qualifier == "exact":
         return value, value
@@ -210,10 +257,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         raise TypeError(f"text must be str, got {type(text).__name__}")
     end = len(text) if end is None else end
     out: list[Quantity] = []
-    digits = [m.span() for m in _DIGIT_RUN.finditer(text, start, end)]
-    anchors = list(merge(digits, _WORD_ANCHORS.find(text, start, end)))
     skip_to = start
-    for m in windowed(_NUM_RE, text, anchors, 24, 40, end):
+    for m in _number_matches(text, start, end):
         ns, ne = m.span()
         if ns < skip_to or ns < start:
             continue
