@@ -176,10 +176,35 @@ def assign(lats, lons=None) -> pd.DataFrame:
         out["regions"] = pd.Series(dtype=object)
         out["border_km"] = pd.Series(dtype=float)
         return out[COLUMNS]
-    ix = _metric_index()
     ok = np.isfinite(lat) & np.isfinite(lon)
-    pts = gpd.GeoSeries(gpd.points_from_xy(lon[ok], lat[ok]), crs=4326).to_crs(METRIC).values
-    pos = np.flatnonzero(ok)
+    # Mentions repeat the same gazetteer points: work on each distinct point
+    # once.  lat + i*lon is exact, and hashing it (factorize) beats sorting rows.
+    codes, uniq = pd.factorize(lat[ok] + 1j * lon[ok])
+    u_country, u_regions, u_dist = _assign_distinct(uniq.real, uniq.imag)
+    country = np.full(n, None, dtype=object)
+    country[ok] = u_country[codes]
+    dist = np.full(n, np.nan)
+    dist[ok] = u_dist[codes]
+    full = np.full(n, len(u_regions))  # NaN rows point at the extra empty list
+    full[ok] = codes
+    u_regions.append([])
+    regions = [u_regions[j].copy() for j in full.tolist()]  # rows must not share lists
+    out["country"] = country
+    out["regions"] = regions
+    out["border_km"] = dist
+    return out[COLUMNS]
+
+
+def _assign_distinct(lat: np.ndarray, lon: np.ndarray):
+    """Country, regions and border distance for finite points (arrays)."""
+    ix = _metric_index()
+    m = len(lat)
+    country = np.full(m, None, dtype=object)
+    regions: list[list[str]] = [[] for _ in range(m)]
+    dist = np.full(m, np.nan)
+    if m == 0:
+        return country, regions, dist
+    pts = gpd.GeoSeries(gpd.points_from_xy(lon, lat), crs=4326).to_crs(METRIC).values
 
     # Regions: one query of all points against all region tiles; a point on
     # a tile edge hits two tiles of one region, hence the unique().
@@ -191,27 +216,19 @@ def assign(lats, lons=None) -> pd.DataFrame:
     order = np.lexsort((ix["reg_id"][hit_reg], ix["reg_order"][hit_reg], hit_pt))
     hit_pt, hit_reg = hit_pt[order], hit_reg[order]
     ids = ix["reg_id"][hit_reg].tolist()
-    bounds = np.searchsorted(hit_pt, np.arange(len(pos) + 1))
-    regions = [[] for _ in range(n)]
-    for k, p in enumerate(pos):
-        a, b = bounds[k], bounds[k + 1]
-        if b > a:
-            regions[p] = ids[a:b]
+    bounds = np.searchsorted(hit_pt, np.arange(m + 1)).tolist()
+    for k in range(m):
+        if bounds[k + 1] > bounds[k]:
+            regions[k] = ids[bounds[k]:bounds[k + 1]]
 
-    country = np.full(n, None, dtype=object)
     c_pt, c_tile = ix["cty_tree"].query(pts, predicate="intersects")
     # A point on a shared edge matches two countries: keep the first.
     first = np.unique(c_pt, return_index=True)[1]
-    country[pos[c_pt[first]]] = ix["cty_id"][ix["cty_of"][c_tile[first]]]
+    country[c_pt[first]] = ix["cty_id"][ix["cty_of"][c_tile[first]]]
 
-    dist = np.full(n, np.nan)
-    if pos.size:
-        nearest, d = ix["border_tree"].query_nearest(pts, return_distance=True, all_matches=False)
-        dist[pos[nearest[0]]] = d / 1000.0
-    out["country"] = country
-    out["regions"] = regions
-    out["border_km"] = dist
-    return out[COLUMNS]
+    nearest, d = ix["border_tree"].query_nearest(pts, return_distance=True, all_matches=False)
+    dist[nearest[0]] = d / 1000.0
+    return country, regions, dist
 
 
 def to_geojson(layer: str | None = None) -> str:

@@ -173,6 +173,9 @@ def test_missing_coordinates_and_input_forms():
     df = assign([np.nan, 40.1776], [np.nan, 44.5126])
     assert df.loc[0, "regions"] == [] and np.isnan(df.loc[0, "border_km"])
     assert df.loc[1, "country"] == "AM"
+    twice = assign([40.1776, 40.1776], [44.5126, 44.5126])
+    twice.loc[0, "regions"].append("changed")
+    assert twice.loc[1, "regions"] == ["am-yerevan"]  # rows do not share one list
     pairs = assign([(40.1776, 44.5126)])
     assert pairs.loc[0, "border_km"] == pytest.approx(df.loc[1, "border_km"])
 
