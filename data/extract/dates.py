@@ -88,12 +88,10 @@ _RE_BY_KIND = {
     "y": re.compile("|".join(f"(?:{p})" for p in (_PATTERNS[0], _PATTERNS[7]))),
 }
 # Only the places where a date word or a year occurs are searched with the full pattern.
-_ANCHOR_M = Anchors(list(_MONTHS))
-_ANCHOR_W = Anchors(list(_WEEKDAYS))
-_ANCHOR_R = Anchors(["yesterday", "today", "tonight", "overnight", "morning", "afternoon",
-                     "evening", "night", "week", "weeks", "month", "months", "year", "days", "day",
-                     "ago"])
-_YEAR_ANCHOR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_ANCHORS = Anchors({**dict.fromkeys(_MONTHS, "m"), **dict.fromkeys(_WEEKDAYS, "w"), **dict.fromkeys(
+    ["yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night",
+     "week", "weeks", "month", "months", "year", "days", "day", "ago"], "r")})
+_DIGIT_RUN = re.compile(r"\d+")
 _URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
 # attributive year: "the 1997 treaty", "a 1997 Russian-Armenian mutual defense treaty",
 # "the 2020 war", "last year's war"
@@ -282,10 +280,9 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
     urls = _url_spans(text)
     url_starts = [s for s, _ in urls]
     out: list[dict] = []
-    anchors = sorted([(a, b, "m") for a, b in _ANCHOR_M.find(text)]
-                     + [(a, b, "w") for a, b in _ANCHOR_W.find(text)]
-                     + [(a, b, "r") for a, b in _ANCHOR_R.find(text)]
-                     + [(*m.span(), "y") for m in _YEAR_ANCHOR.finditer(text)])
+    years = [(m.start(), m.end(), "y") for m in _DIGIT_RUN.finditer(text)
+             if m.end() - m.start() == 4 and text[m.start():m.start() + 2] in ("18", "19", "20")]
+    anchors = sorted(_ANCHORS.find_tagged(text) + years)
     for m in _windowed_kinds(text, anchors):
         s, e = m.span()
         if urls and (_in_spans(s, urls, url_starts) or _in_spans(e - 1, urls, url_starts)):

@@ -51,9 +51,10 @@ class Anchors:
 
     def __init__(self, words):
         self._a = ahocorasick.Automaton()
-        for w in words:
+        tags = words if isinstance(words, dict) else dict.fromkeys(words)
+        for w, tag in tags.items():
             for v in {w, w.lower(), w[:1].upper() + w[1:].lower(), w.upper()}:
-                self._a.add_word(v, len(v))
+                self._a.add_word(v, (len(v), tag))
         self._a.make_automaton()
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -62,11 +63,24 @@ class Anchors:
         out = []
         if end <= start:
             return out
-        for last, n in self._a.iter_long(text, start, end):
+        for last, (n, _tag) in self._a.iter_long(text, start, end):
             s = last - n + 1
             if (s > 0 and text[s - 1].isalnum()) or (last + 1 < len(text) and text[last + 1].isalnum()):
                 continue
             out.append((s, last + 1))
+        return out
+
+    def find_tagged(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, object]]:
+        """Like :meth:`find`, with the tag each word was added with."""
+        end = len(text) if end is None else end
+        out = []
+        if end <= start:
+            return out
+        for last, (n, tag) in self._a.iter_long(text, start, end):
+            s = last - n + 1
+            if (s > 0 and text[s - 1].isalnum()) or (last + 1 < len(text) and text[last + 1].isalnum()):
+                continue
+            out.append((s, last + 1, tag))
         return out
 
 
