@@ -53,6 +53,8 @@ def test_weekdays_and_relative_days(text, want):
     ("Prices doubled earlier this month.", ["2023-03"]),
     ("Aid was cut last month.", ["2023-02"]),
     ("Work resumes in mid-2024.", ["2024"]),
+    ("Talks stalled in mid-January.", ["2023-01"]),
+    ("The statement of 14.02.2023 was read out.", ["2023-02-14"]),
 ])
 def test_months_and_years(text, want):
     assert dates_of(text) == want

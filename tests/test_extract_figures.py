@@ -57,6 +57,7 @@ def vc(text, **kw):
     ("The country keeps 5,000 troops at its base.", [(5000, "troops")]),
     ("The ministry deployed 700 soldiers to the frontier.", [(700, "troops")]),
     ("Some 400 hostages remain.", [(400, "hostages")]),
+    ("A 3,000-strong peacekeeping contingent was sent.", [(3000, "peacekeepers")]),
     # coordination and parentheses
     ("Five Georgian and two Turkish engineers died in the crash.", [(5, "killed"), (2, "killed")]),
     ("Three medics and a driver were killed.", [(3, "killed")]),

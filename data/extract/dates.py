@@ -54,8 +54,9 @@ _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:1[89]|20)\d\d)"
 _MOD = r"(?i:(?P<mod>last|next|this|early|mid-|mid|late|in|since|until|till|by|from|during|of|end of|the end of|start of|beginning of))"
 _PATTERNS = [
-    # 2021-11-16
-    rf"(?<![\w/.-]){_YEAR.format(g='iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\w/-])",
+    # 2021-11-16 and 16.11.2021 (day first, as Armenian and Azerbaijani outlets write it)
+    rf"(?<![\w/.-]){_YEAR.format(g='iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\w/-])"
+    rf"|(?<![\w/.,-])(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.{_YEAR.format(g='ey')}(?![\w/-]|\.\d)",
     # November 13, 2021 / Nov. 13 / November 13-14
     rf"(?<![\w-]){_MON.format(g='m1')}\s+{_DAY.format(g='d1')}(?:\s*[-–]\s*[0-3]?\d)?(?![\w:])(?:,?\s+{_YEAR.format(g='y1')}(?!\d))?",
     # 13 November 2021 / 13th of November / 27-28 September
@@ -63,7 +64,7 @@ _PATTERNS = [
     # (in) April 2016
     rf"(?:\b{_MOD}\s+)?(?<![\w-]){_MON.format(g='m3')},?\s+{_YEAR.format(g='y3')}(?![\d-])",
     # last November / in May / November
-    rf"(?:\b{_MOD.replace('mod', 'mod4')}\s+)?(?<![\w-]){_MON.format(g='m4')}(?![\w-])(?!\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]))",
+    rf"(?:\b{_MOD.replace('mod', 'mod4')}(?:\s+|(?<=-)))?(?<![\w]){_MON.format(g='m4')}(?![\w-])(?!\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]))",
     # weekdays
     rf"(?:\b(?i:(?P<wmod>last|next|this|earlier|early|late|on))\s+)?\b(?P<wd>{_alt(_WEEKDAYS)})(?![\w-])",
     # relative words
@@ -291,6 +292,10 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
         date, extra = None, {}
         if g("iy"):
             date = _ymd(int(g("iy")), int(g("im")), int(g("id")))
+        elif g("ey"):
+            if not (1 <= int(g("em")) <= 12 and 1 <= int(g("ed")) <= 31):
+                continue
+            date = _ymd(int(g("ey")), int(g("em")), int(g("ed")))
         elif g("m1") or g("m2"):
             mon = _MONTHS[g("m1") or g("m2")]
             day = int(g("d1") or g("d2"))
@@ -359,7 +364,7 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
             continue
         kind = "event"
         if date and pub is not None and date == pub.isoformat() and len(date) == 10 \
-                and (g("m1") or g("m2") or g("iy")) and _line_words(text, s, e) <= 6:
+                and (g("m1") or g("m2") or g("iy") or g("ey")) and _line_words(text, s, e) <= 6:
             kind = "publication"
         out.append(_rec(s, e, text, date, kind, **extra))
     return _drop_redundant_overnight(out, sents)

@@ -237,6 +237,9 @@ def _find_head(c, toks, text, cand_at):
             return
         if k in cand_at:
             break
+        if tok == "-" and k + 1 < n and toks[k + 1][2] == "strong":
+            k += 2  # "a 2,000-strong peacekeeping force"
+            continue
         if _match_at(toks, k, _TRIGGERS, _TRIG_MAXLEN) and tok not in _MODIFIERS:
             break
         first = toks[k][0]

@@ -132,7 +132,7 @@ _W = _alt(_WORDS)
 _SC = _alt(_SCALES)
 # Digits: not glued to letters (F-16, T-72, 2nd), money signs, URLs/paths or times (10:30).
 _DIGITS = (r"(?<![\w.,$€£#/:@])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?"
-           r"(?![\w%$€£]|[.,:/]\d|-[^\W\d_])")
+           r"(?![\w%$€£]|[.,:/]\d|-(?!strong\b)[^\W\d_])")
 _NUMBER_WORD = (rf"(?<![\w-])(?:{_W})(?:-(?:{_W}))?(?:\s+(?:{_SC})(?:\s+(?:and\s+)?(?:{_W})(?:-(?:{_W}))?)?)*"
                 r"(?![\w-])")
 _VAGUE_RE = rf"(?<![\w-])(?:{_alt(_VAGUE)})(?![\w-])"
