@@ -18,8 +18,33 @@ def normalise_body(text: str) -> str:
 
 
 def article_id(text: str) -> str:
-    """Stable content id: the first 16 hex digits of sha1 over the normalised body."""
-    return hashlib.sha1(normalise_body(text).encode("utf-8")).hexdigest()[:16]
+    """Stable content id: the first 16 hex digits of sha1 over :func:`normalise_body`.
+
+    Hashes chunk by chunk (cut at whitespace, which normalisation never joins across) so a
+    50 MB body does not need several normalised copies in memory at once.
+    """
+    h = hashlib.sha1()
+    sep = b""
+    for chunk in _chunks_at_whitespace(text, 1 << 20):
+        words = unicodedata.normalize("NFKC", chunk).casefold().split()
+        if words:
+            h.update(sep + " ".join(words).encode("utf-8"))
+            sep = b" "
+    return h.hexdigest()[:16]
+
+
+def _chunks_at_whitespace(text: str, size: int):
+    start, n = 0, len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            if cut < start:  # one long run without spaces: cut at the next whitespace instead
+                nxt = [i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0]
+                cut = min(nxt) if nxt else n - 1
+            end = cut + 1
+        yield text[start:end]
+        start = end
 
 
 @dataclass(frozen=True)
