@@ -73,6 +73,9 @@ def vc(text, **kw):
     ("Three people died and 14 were hospitalised.", [(3, "killed"), (14, "wounded")]),
     ("About 80 civilians are still held by the navy.", [(80, "prisoners")]),
     ("Some 600 villagers are listed as missing.", [(600, "missing")]),
+    ("A 19-year-old conscript was shot dead.", [(1, "killed")]),
+    ("The remains of 340 soldiers were handed over.", [(340, "killed")]),
+    ("Border guards detained 4 soldiers.", [(4, "captured")]),
 ])
 def test_categories(text, want):
     assert vc(text) == want
@@ -89,6 +92,8 @@ def test_categories(text, want):
     "An official said an attack had taken place.",
     "He was one of 16 people who signed the letter.",
     "A soldier said the post was quiet.",
+    "The sergeant, 23, died in hospital.",
+    "Police detained 75 protesters in the capital.",
 ])
 def test_never_casualty_figures(text):
     assert vc(text) == []

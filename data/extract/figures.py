@@ -35,6 +35,8 @@ def _phrases(rows):
 
 _TRIGGERS = {k: (v[0], len(v) > 1 and v[1] == "animate")
              for k, v in _phrases(read_lexicon("categories.csv")).items()}
+_MILITARY_ONLY = frozenset(k for k, v in _phrases(read_lexicon("categories.csv")).items()
+                           if len(v) > 1 and v[1] == "military")
 _NOUNS = {k: (v[0], v[1]) for k, v in _phrases(read_lexicon("person_nouns.csv")).items()}
 _MODIFIERS = frozenset(r[0].lower() for r in read_lexicon("modifiers.csv"))
 _STOP = frozenset(r[0].lower() for r in read_lexicon("stopwords.csv"))
@@ -222,7 +224,7 @@ def _find_head(c, toks, text, cand_at):
                 c.head, c.head_cat, c.head_end = (k, k + 1), "person", toks[k][1]
                 return
             k += 1
-    while k < n and steps < 5:
+    while k < n and steps < 9:
         steps += 1
         tok = toks[k][2]
         hit = _match_at(toks, k, _NOUNS, _NOUN_MAXLEN)
@@ -243,15 +245,22 @@ def _find_head(c, toks, text, cand_at):
         if _match_at(toks, k, _TRIGGERS, _TRIG_MAXLEN) and tok not in _MODIFIERS:
             break
         first = toks[k][0]
-        if tok in _UNITS:
+        if tok in _UNITS and (k == c.tj or toks[k - 1][2] == "-") and not c.weak:
             c.thing = c.unit = True
             return
+        if tok == "-" and 0 < k < n - 1 and toks[k - 1][1] == toks[k][0] == toks[k + 1][0] - 1:
+            k += 1  # inside a compound adjective: "a 20-year-old conscript"
+            continue
         if tok in _STOP or not (tok[0].isalnum()):
             if tok in ("and", "or") and k + 1 in cand_at:
                 c.coord_next = cand_at[k + 1]
             break
         if text[first].isupper() or tok in _MODIFIERS or "-" in tok:
             k += 1
+            continue
+        if (k + 1 < n and toks[k + 1][2] == "-" and toks[k + 1][0] == toks[k][1]) or \
+                (toks[k - 1][2] == "-" and toks[k - 1][1] == first):
+            k += 1  # a part of a compound adjective ("20-year-old", "so-called")
             continue
         unknown += 1
         if unknown > 2:
@@ -426,7 +435,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             continue
         hit = _match_at(toks, i, _TRIGGERS, _TRIG_MAXLEN)
         if hit:
-            trig.append((i, i + hit[0], hit[1][0], hit[1][1]))
+            key = tuple(x[2] for x in toks[i:i + hit[0]])
+            cat = "captured_mil" if key in _MILITARY_ONLY else hit[1][0]
+            trig.append((i, i + hit[0], cat, hit[1][1]))
             nxt_free = i + hit[0]
     for c in reversed(cands):
         _find_head(c, toks, text, cand_at)
@@ -459,6 +470,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                     and 1800 <= q.value <= 2100)
         if yearlike and c.head_cat is None:
             continue
+        if c.head is None and prev == "," and c.tj < n and toks[c.tj][2] in (",", ")"):
+            continue  # "The soldier, 19, died": an age in apposition
         if isinstance(q.value, float) and c.head_cat is None:
             continue
         left, right = _nearest_trigger(c, trig, cands_by_tok, toks)
@@ -471,6 +484,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             trig_hit = left or right
         tcat = trig_hit[0] if trig_hit else None
         hc = c.head_cat
+        if tcat == "captured_mil":
+            # "detained 2 soldiers" is a capture; "detained 150 protesters" is not a war figure
+            tcat = "captured" if (hc in _SIDED or _has_sided_actor(c, start_of(c), toks, sent_actors)) else None
         unknown_noun = c.thing and hc is None
         if unknown_noun:
             # "two engineers died": a noun we do not know counts people only when the word
@@ -551,6 +567,16 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         }
         figs.append(prev_fig)
     return figs
+
+
+def start_of(c):
+    return c.q.start
+
+
+def _has_sided_actor(c, start, toks, sent_actors):
+    end = toks[c.np_end_tok - 1][1] if c.np_end_tok and c.np_end_tok <= len(toks) else c.q.end
+    return any(a["start"] < end and a["end"] > start and a.get("type") in ("state", "armed_force")
+               for a in sent_actors)
 
 
 def _own_verb_follows(toks, k):
