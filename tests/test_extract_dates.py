@@ -138,3 +138,18 @@ def test_date_word_soup(words):
         assert text[r["start"]:r["end"]] == r["surface"]
         if r["date"] and len(r["date"]) == 10:
             assert r["date"] <= "2024-02-29" or "next" in r["surface"].lower()
+
+
+def test_future_cues_resolve_forward():
+    assert dates_of("The envoys will meet on Friday.") == ["2023-03-10"]
+    assert dates_of("A vote is scheduled for April 2.") == ["2023-04-02"]
+    assert dates_of("The road reopened on April 2.") == ["2022-04-02"]
+    assert dates_of("Elections will be held in November.") == ["2023-11"]
+
+
+def test_agency_datelines_and_page_furniture():
+    text = "TBILISI, March 8 (Reuters) - Troops clashed on Monday."
+    recs = find_dates(text, split_sentences(text), PUB)
+    assert [(r["date"], r["kind"]) for r in recs] == [("2023-03-08", "publication"), ("2023-03-06", "event")]
+    text = "Updated: 9 March 2023\n\nTroops clashed on Monday."
+    assert dates_of(text) == ["2023-03-06"]

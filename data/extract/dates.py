@@ -234,6 +234,15 @@ def _windowed_kinds(text, anchors, before=32, after=40):
         yield m
 
 
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|scheduled|due|planned|plans|expected|set\s+to|"
+                     r"going\s+to|upcoming|next)\b[^.;!?,]{0,40}$", re.IGNORECASE)
+
+
+def _future(text: str, pos: int) -> bool:
+    """A future cue shortly before a date in the same clause ("will meet on Friday")."""
+    return _FUTURE.search(text, max(0, pos - 45), pos) is not None
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     if "://" not in text and "www." not in text and "WWW." not in text:
         return []
@@ -250,6 +259,17 @@ def _line_words(text: str, start: int, end: int) -> int:
     le = text.find("\n", end)
     le = len(text) if le < 0 else le
     return len(text[ls:le].split())
+
+
+_DATELINE = re.compile(r"\s*(?:\((?:[A-Z][\w.&/ -]{1,30})\)\s*)?(?:[-–—]|/[A-Z]+/)\s")
+_META_BEFORE = re.compile(r"(?:^|\n)\s*(?:Updated|Published|Posted|Last\s+updated|Modified|Date)\b[^\n]{0,18}$",
+                          re.IGNORECASE)
+
+
+def _line_start_near(text: str, pos: int) -> bool:
+    """The date opens its paragraph (after a place name at most): a news-agency dateline."""
+    ls = text.rfind("\n", 0, pos) + 1
+    return pos - ls <= 40
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -306,6 +326,8 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                 date = _ymd(int(year), mon, day)
             elif pub is not None:
                 y = pub.year if (mon, day) <= (pub.month, pub.day) else pub.year - 1
+                if y < pub.year and _future(text, s):
+                    y = pub.year  # "talks are scheduled for December 5"
                 date = _ymd(y, mon, day)
         elif g("m3"):
             date = f"{int(g('y3')):04d}-{_MONTHS[g('m3')]:02d}"
@@ -321,6 +343,9 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                 s = m.start("m4")
             if pub is not None:
                 mon = _MONTHS[name]
+                if mod in (None, "in", "by", "early", "mid", "mid-", "late", "end of", "the end of") \
+                        and mon > pub.month and _future(text, s):
+                    mod = "next"  # "elections will be held in December"
                 date = f"{_month_year(mon, pub, mod):04d}-{mon:02d}"
         elif g("wd"):
             wmod = g("wmod")
@@ -330,6 +355,8 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                 wd = _WEEKDAYS[g("wd")]
                 if wmod == "next":
                     delta = -((wd - pub.weekday()) % 7 or 7)
+                elif wmod != "last" and _future(text, s):
+                    delta = -((wd - pub.weekday()) % 7)  # "the leaders will meet on Friday"
                 else:
                     delta = (pub.weekday() - wd) % 7
                     if wmod == "last" and delta == 0:
@@ -363,6 +390,12 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
         else:  # pragma: no cover - every alternative has a named group
             continue
         kind = "event"
+        if date and len(date) == 10 and _DATELINE.match(text, e) and _line_start_near(text, s):
+            kind = "publication"  # "YEREVAN, Sept 13 (Reuters) -"
+        elif date and _META_BEFORE.search(text, max(0, s - 30), s) and _line_words(text, s, e) <= 8:
+            if pub is not None and date != pub.isoformat():
+                continue  # "Updated: 17 November 2021": page furniture, not an event
+            kind = "publication"
         if date and pub is not None and date == pub.isoformat() and len(date) == 10 \
                 and (g("m1") or g("m2") or g("iy") or g("ey")) and _line_words(text, s, e) <= 6:
             kind = "publication"
