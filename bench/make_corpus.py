@@ -387,7 +387,8 @@ def write_corpus(n: int, out: str | Path, *, seed: int = 7, shard_size: int = 10
     if shard_size < 1:
         raise ValueError(f"shard_size must be >= 1, got {shard_size!r}")
     out = Path(out)
-    manifest_path = out / "manifest.json"
+    # hidden, so that `python -m data ingest <out>` (which skips dot files) sees only the shards
+    manifest_path = out / ".manifest.json"
     if manifest_path.exists():
         m = json.loads(manifest_path.read_text())
         if m.get("n") == n and m.get("seed") == seed and m.get("shard_size") == shard_size:

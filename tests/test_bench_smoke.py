@@ -1,0 +1,86 @@
+"""Smoke runs of every benchmark at 1k articles (the full runs are `make bench`, not `make test`).
+
+Real generator, real extraction, a real `python -m data ingest` child process, real DuckDB and
+a real PNG; everything is written under the test's temporary folder.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench import bench_dashboard, bench_extract, bench_ingest, plot
+from bench._util import save
+from bench.make_corpus import make_article, shard_paths, write_corpus
+
+N = 1000
+pytestmark = pytest.mark.slow  # ~35 CPU-s in all
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory):
+    return tmp_path_factory.mktemp("bench")
+
+
+def test_corpus_is_deterministic_synthetic_and_streamed_in_shards(work):
+    m = write_corpus(N, work / "corpus" / "1k", shard_size=250)
+    shards = shard_paths(work / "corpus" / "1k")
+    assert m["n"] == N and m["synthetic"] and len(shards) == 4
+    lines = [json.loads(x) for p in shards for x in open(p, encoding="utf-8")]
+    assert len(lines) == N
+    assert all(r["synthetic"] is True and r["title"].startswith("[SYNTHETIC]") for r in lines)
+    words = [len(r["text"].split()) for r in lines]
+    assert 200 <= min(words) and max(words) <= 1600 and len(set(words)) > 300
+    # article i depends on (seed, i) only: regenerating one gives the same line
+    again = make_article(777)
+    assert {k: again[k] for k in ("id", "text", "published")} == {k: lines[777][k] for k in ("id", "text", "published")}
+    assert make_article(777, seed=8)["text"] != again["text"]
+    # varied places, dates and sentence shapes
+    assert len({r["text"].split(".")[0] for r in lines}) > 600
+    assert len({r["published"] for r in lines}) > 300
+
+
+def test_planted_mentions_have_exact_offsets():
+    for i in range(0, 60, 7):
+        a = make_article(i, truth=True)
+        kinds = a["mentions"]
+        assert kinds["places"] and kinds["figures"] and kinds["actors"] and kinds["dates"]
+        for recs in kinds.values():
+            for r in recs:
+                assert a["text"][r["start"]:r["end"]] == r["surface"]
+
+
+def test_extract_benchmark_reports_ratio_and_flat_memory(work):
+    res = bench_extract.run(target_mb=100, max_articles=N, chunk=100)
+    save("extract-smoke", res, work / "out")
+    assert res["corpus"]["articles"] == N
+    assert res["ours"]["words_per_s"] > 0 and res["ratio_ours_over_spacy_floor"] > 0
+    assert res["baseline_spacy_blank_sentencizer"]["words_per_s"] > 0
+    assert res["memory"]["rss_growth_mb"] < 50  # streaming: no corpus-sized growth
+
+
+def test_ingest_benchmark_end_to_end(work):
+    res = bench_ingest.run(["1k"], ["local"], stage_sample=50, out=work / "out", corpus_root=work / "corpus")
+    (r,) = res["runs"]
+    assert r["articles"] == N and r["failed"] == 0
+    assert r["articles_per_s"] > 0 and r["peak_rss_mb"] > 0 and r["store_mb_per_1000_articles"] > 0
+    assert set(res["stages"]["cpu_s"]) >= {"load", "places_geo", "figures", "store_write"}
+    assert abs(sum(res["stages"]["share"].values()) - 1) < 0.01
+
+
+def test_dashboard_benchmark_times_every_read_query(work):
+    from data.store import read
+
+    res = bench_dashboard.run(N, work / "dash.duckdb", repeat=1, cold_runs=1)
+    save("dashboard-smoke", res, work / "out")
+    assert res["counts"]["articles"] == N and res["counts"]["figures"] > N
+    timed = {q["query"] for q in res["queries"].values()}
+    assert timed == {n for n in read.__all__ if n != "scope"}
+    assert res["cold_start"]["process_to_overview_data_s"] > 0
+    # the planted places carry the gazetteer's regions, so region filters select something
+    assert res["queries"]["region_counts[none]"]["rows"] > 0
+
+
+def test_plot_is_a_png(work):
+    png = plot.write_png(work / "out", work / "scaling.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
