@@ -80,7 +80,6 @@ _PATTERNS = [
     rf"in\s+early|in\s+late|in\s+mid-?|early|late|mid-|the\s+end\s+of|end\s+of|spring|summer|"
     rf"autumn|fall|winter))(?:\s+|(?<=-))(?<![\w]){_YEAR.format(g='y5')}(?P<yposs>'s|’s)?(?![\w-]|,\d)",
 ]
-_DATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 # one smaller pattern per kind of anchor: a month name, a weekday, a relative word, a year
 _RE_BY_KIND = {
     "m": re.compile("|".join(f"(?:{p})" for p in _PATTERNS[1:5])),

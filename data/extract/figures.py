@@ -75,8 +75,6 @@ def _load_states() -> dict[str, str]:
 _STATES = _load_states()
 
 _TOKEN_RE = re.compile(r"\w+(?:['’.,]\w+)*|[^\w\s]")
-_ARTICLE_RE = re.compile(
-    rf"(?<![\w-])(?:[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(re.escape(n) for n in _SG_NOUNS)})(?![\w-])")
 _ORDINAL_RE = re.compile(r"(?<![\w-])an?\s+(?:second|third|fourth|fifth|sixth)(?=\s*[,.;]|\s+(?:was|were|is|one|person)\b)")
 # "a/an" is searched only before a singular person noun (far rarer than "a")
 _SG_ANCHORS = Anchors(_SG_NOUNS)
