@@ -76,6 +76,10 @@ def vc(text, **kw):
     ("A 19-year-old conscript was shot dead.", [(1, "killed")]),
     ("The remains of 340 soldiers were handed over.", [(340, "killed")]),
     ("Border guards detained 4 soldiers.", [(4, "captured")]),
+    ("The number of victims in the region has reached 57.", [(57, "killed")]),
+    ("The number of detainees held in Tbilisi is estimated at 30.", [(30, "prisoners")]),
+    ("About 100 peacekeepers guard the bridge, while a further 250 patrol the road.",
+     [(100, "peacekeepers"), (250, "peacekeepers")]),
 ])
 def test_categories(text, want):
     assert vc(text) == want
@@ -214,3 +218,9 @@ def test_bystanders_get_no_side_and_state_names_are_not_verbs():
     (f,) = figs(text, actors=actors)
     assert (f["value"], f["category"], f["actor"]) == (2, "wounded", None)
     assert f["claimed_by"] == "United States"
+
+
+def test_side_from_of_phrase():
+    actors = [("Turkish Army", "Armed Forces of Turkey", "armed_force", "TR"), ("Turkey", "Turkey", "state", "TR")]
+    (f,) = figs("Two servicemen of the Turkish Army were killed.", actors=actors)
+    assert (f["value"], f["category"], f["actor"]) == (2, "killed", "Turkey")

@@ -163,7 +163,8 @@ def _state_of(rec, actors):
 
 
 def _tokens(text, s, e):
-    return [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN_RE.finditer(text, s, e)]
+    return [(m.start(), m.end(), g.lower(), g[0].isupper())
+            for m in _TOKEN_RE.finditer(text, s, e) for g in (m.group(0),)]
 
 
 def _candidates(text, dates, urls, url_starts):
@@ -279,6 +280,11 @@ _HARD_STOP = frozenset({"said", "says", "say", "told", "according", ";", ":", "a
                         "where", '"', "“", "”", "(", ")"})
 
 
+def text_upper(toks, t):
+    """Whether token ``t`` was written capitalised (names are not verbs of another clause)."""
+    return toks[t][3] if len(toks[t]) > 3 else False
+
+
 def _gap_ok(toks, a, b, c, cands_by_tok, side, max_unknown):
     """Whether a casualty word at the other end of tokens ``[a, b)`` still speaks of ``c``.
 
@@ -313,6 +319,7 @@ def _gap_ok(toks, a, b, c, cands_by_tok, side, max_unknown):
         if tok in _HARD_STOP:
             return False
         if tok[0].isalpha() and tok not in _STOP and tok not in _MODIFIERS and not tok.endswith("ly") \
+                and not text_upper(toks, t) \
                 and tok not in _GAP_WORDS and (tok,) not in _NOUNS and (tok,) not in _TRIGGERS:
             unknown += 1
             if unknown > max_unknown:
@@ -520,6 +527,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             cat = "troops" if tcat == "troops" else "other"
         elif hc is None and tcat == "troops":
             cat = None
+        if cat is None and hc is None and recs and c.qi >= 1 \
+                and toks[c.qi - 1][2] in ("further", "another", "additional"):
+            cat = recs[-1][3]  # "200 peacekeepers are at Lachin, while a further 400 ..."
         if cat == "other" and recs and c.qi >= 1 and toks[c.qi - 1][2] in ("including", "them", "whom") \
                 and recs[-1][3] in _CASUALTY:
             cat = recs[-1][3]  # "13 dead, including two children": a part of the figure before
@@ -550,6 +560,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "The Armenian defence ministry said 15 soldiers were killed": a military body or
             # government reporting soldiers without naming a side reports its own
             side = _state_of(claim_rec, all_actors)
+        if side is None and prev_fig is not None and c.qi >= 1 \
+                and toks[c.qi - 1][2] in ("further", "another", "additional"):
+            side = prev_fig["actor"]
         if side is None and prev_fig is not None and (
                 c.head is None or toks[c.head[0]][2] == "others"
                 or c.head_cat in ("killed", "wounded", "missing")) and prev_fig["actor"]:
@@ -619,6 +632,16 @@ def _side(text, c, start, end, toks, sent_actors, all_actors):
             st = _state_of(a, all_actors)
             if st:
                 return st
+    # "3 servicemen of the Azerbaijani Army"
+    if c.head is not None and c.head_cat in _SIDED:
+        after = text[end:end + 40]
+        mo = re.match(r"\s+of\s+(?:the\s+)?", after)
+        if mo:
+            for a in sent_actors:
+                if a["start"] == end + mo.end():
+                    st = _state_of(a, all_actors)
+                    if st:
+                        return st
     # possessive in the noun phrase or just before the number ("its death toll to 105")
     lo = max(0, c.qi - 6)
     hi = c.np_end_tok if c.np_end_tok is not None else c.tj
