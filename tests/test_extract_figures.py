@@ -78,7 +78,7 @@ def vc(text, **kw):
     ("Border guards detained 4 soldiers.", [(4, "captured")]),
     ("The number of victims in the region has reached 57.", [(57, "killed")]),
     ("The number of detainees held in Tbilisi is estimated at 30.", [(30, "prisoners")]),
-    ("About 100 peacekeepers guard the bridge, while a further 250 patrol the road.",
+    ("About 100 peacekeepers guard the bridge, while a further 250 are in the town.",
      [(100, "peacekeepers"), (250, "peacekeepers")]),
 ])
 def test_categories(text, want):
