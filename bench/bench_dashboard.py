@@ -8,7 +8,8 @@ full, as an ingest would.
 
 Each query runs ``--repeat`` times per filter set (none; one actor; one year of publication
 dates; a category plus a region; all four together) on a read-only connection opened per call,
-as the dashboard does. Cold start is a fresh Python process that imports the read module, opens
+as the dashboard does; wall time (median, p95) and the process's CPU time are recorded, the
+latter because wall time on a shared machine mostly measures the other jobs. Cold start is a fresh Python process that imports the read module, opens
 the store and runs the overview query (OS page cache warm: a "cold process", not a cold disk).
 
 Usage::
@@ -145,13 +146,16 @@ def time_queries(db: Path, repeat: int = 7) -> dict:
         fn = getattr(read, name)
         takes_filters = list(inspect.signature(fn).parameters)[:2] == ["store", "f"]
         for fname, f in (fsets.items() if takes_filters else [("-", None)]):
-            times, rows = [], None
+            times, cpus, rows = [], [], None
             for _ in range(repeat):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 df = _call(fn, store, f, some_id)
                 times.append(time.perf_counter() - t)
+                cpus.append(time.process_time() - c)
                 rows = len(df)
-            out[f"{name}[{fname}]"] = {"query": name, "filters": fname, "rows": rows, **summary(times)}
+            # CPU time (all DuckDB threads of this process) is robust to other jobs on the machine
+            out[f"{name}[{fname}]"] = {"query": name, "filters": fname, "rows": rows, **summary(times),
+                                       "cpu_median_ms": round(statistics.median(cpus) * 1000, 2)}
     return out
 
 

@@ -52,9 +52,18 @@ def test_dask_engine_records_its_name_in_versions(stores):
     assert [v["engine"] for v in dsk.stats()["versions"]] == ["dask"]
 
 
-def test_dask_engine_yields_bounded_batches_and_reports_missing_files(tmp_path):
+def test_scheduler_address_mode_uses_and_keeps_an_existing_cluster(tmp_path):
+    import logging
+
+    from distributed import Client, LocalCluster
+
     files = list(iter_files([SAMPLE]))[:5] + [str(tmp_path / "nope.txt")]
-    batches = list(dask_engine.process(files, workers=1, batch_size=2))
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster:
+        batches = list(dask_engine.process(files, scheduler=cluster.scheduler_address, batch_size=2))
+        # the engine closed only its client: the cluster still takes work
+        with Client(cluster) as c:
+            assert c.submit(sum, [1, 2]).result() == 3
     assert all(1 <= len(b) <= 2 for b in batches)
     results = [r for b in batches for r in b]
     errors = [r for r in results if not isinstance(r, dict)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pkgutil
 from typing import Iterator, Sequence
 
 from data.pipeline import Result, process_file
@@ -59,6 +60,26 @@ def _process_chunk(paths: list[str]) -> list[Result]:
     return out
 
 
+def _check_cluster(client, address: str) -> None:
+    """Fail early, with a useful message, when the cluster cannot import this project.
+
+    Tasks refer to ``data.engines.dask._process_chunk`` by name, so the scheduler (which
+    deserialises task graphs) and every worker must be able to import ``data``.
+    ``pkgutil.resolve_name`` is stdlib, so the probe itself travels to any Python.
+    """
+    probe = "data.engines.dask:__name__"
+    try:
+        client.run_on_scheduler(pkgutil.resolve_name, probe)
+        client.run(pkgutil.resolve_name, probe)
+    except Exception as exc:
+        raise RuntimeError(
+            f"the Dask cluster at {address} cannot import this project's `data` package "
+            f"({type(exc).__name__}: {exc}). Start the scheduler and every worker from a checkout of "
+            "the project with its requirements installed, e.g. `cd PROJECT && PYTHONPATH=$PWD dask "
+            "scheduler` and `PYTHONPATH=$PWD dask worker tcp://HOST:8786 --nthreads 1` "
+            "(docs/BENCHMARKS.md, 'Running on a Dask cluster')") from exc
+
+
 def process(files: Sequence[str], *, scheduler: str | None = None, workers: int | None = None,
             batch_size: int = 64, window: int | None = None) -> Iterator[list[Result]]:
     """Yield batches of :func:`data.pipeline.process_file` results computed on a Dask cluster.
@@ -97,6 +118,11 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
     cluster = None
     if scheduler:
         client = Client(scheduler)
+        try:
+            _check_cluster(client, scheduler)
+        except BaseException:
+            client.close()
+            raise
     else:
         cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
