@@ -213,3 +213,18 @@ def test_cli_regions():
     bad = subprocess.run([sys.executable, "-m", "geo", "regions", "--layer", "x"],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "layer must be one of" in bad.stderr
+
+
+def test_curated_areas_sit_inside_their_own_layer():
+    import csv
+    from geo.build_gazetteer import DATA
+    with open(DATA / "places.csv", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["layer"]]
+    assert len(rows) >= 20
+    for r in rows:
+        p = lookup(r["name"], kind=r["kind"])
+        assert p is not None and p.name == r["name"], r["name"]
+        if r["kind"] != "border":
+            assert r["layer"] in p.regions, (r["name"], p.regions)
+        else:
+            assert p.border_km < 0.1
