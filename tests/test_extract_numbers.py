@@ -16,6 +16,7 @@ def q(text):
     ("six", 6), ("Thirteen", 13), ("twenty-four", 24), ("ninety nine", 99),
     ("one hundred and twenty", 120), ("two thousand", 2000), ("a dozen", 12), ("dozens", 24),
     ("hundreds", 200), ("a hundred", 100), ("tens of thousands", 20000), ("a million", 1000000),
+    ("1.500", 1500), ("12.000", 12000),
 ])
 def test_parse_number(s, value):
     assert parse_number(s) == value

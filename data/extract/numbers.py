@@ -151,6 +151,7 @@ _WORD_ANCHORS = Anchors(list(_WORDS) + list(_SCALES) + ["hundred", "dozen", "doz
                                                        "thousands", "couple", "tens"])
 _DIGIT_RUN = re.compile(r"\d+")
 _QUAL_LAST = frozenset(p.split()[-1] for p in list(_QUALS) + ["between", "from"])
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _SPLIT = re.compile(r"[\s-]+")
 
 
@@ -161,6 +162,8 @@ def parse_number(s: str) -> float | None:
     """
     if not isinstance(s, str):
         raise TypeError(f"s must be str, got {type(s).__name__}")
+    if _DOT_THOUSANDS.match(s):
+        return int(s.replace(".", ""))  # "1.500 people" in translated copy: thousands, not 1.5
     if s[:1].isdigit() and " " not in s:
         try:  # the common case: "2,000", "3.5"
             v = float(s.replace(",", ""))
