@@ -74,10 +74,6 @@ elif not ss.get("_init"):
     ss["_snapshot"] = None
     ss["_init"] = True
 
-# A click on the map asks for a place filter; widgets can only be changed before they render.
-if ss.get("_pending_places") is not None:
-    ss["w_place"] = state.merge(ss["w_place"], ss.pop("_pending_places"))
-
 snapshot = ss.get("_snapshot")
 version = int(snapshot["version"]) if snapshot else live
 fac = queries.facets(version)

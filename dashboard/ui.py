@@ -87,15 +87,21 @@ def png_bytes(ch: alt.TopLevelMixin) -> bytes:
     return vlc.vegalite_to_png(ch.to_dict(), scale=2)
 
 
-def chart(ch: alt.TopLevelMixin, rows: pd.DataFrame, name: str, *, select: bool = False,
+def chart_key(name: str) -> str:
+    """The widget key of the chart called ``name`` (its selection lives under it)."""
+    return f"chart_{_slug(name)}"
+
+
+def chart(ch: alt.TopLevelMixin, rows: pd.DataFrame, name: str, *, on_select: Any = None,
           selection_mode: str | None = None) -> Any:
     """Draw a chart with CSV (exactly ``rows``) and PNG downloads under it.
 
-    Returns the selection event when ``select`` is set.
+    ``on_select`` (a callback) makes the chart's selection a widget; the callback runs before
+    the next run, so it may change the sidebar filters' state.
     """
-    kwargs: dict[str, Any] = {"key": f"chart_{_slug(name)}", "width": "stretch"}
-    if select:
-        kwargs.update(on_select="rerun", selection_mode=selection_mode)
+    kwargs: dict[str, Any] = {"key": chart_key(name), "width": "stretch"}
+    if on_select is not None:
+        kwargs.update(on_select=on_select, selection_mode=selection_mode)
     event = st.altair_chart(ch, **kwargs)
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button("CSV", rows.to_csv(index=False).encode("utf-8"), file_name=f"{_slug(name)}.csv",

@@ -85,7 +85,9 @@ def server(tmp_path_factory):
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium` (make test does)")
-    from playwright.sync_api import sync_playwright  # a missing package is an error, not a skip
+    from playwright.sync_api import expect, sync_playwright  # a missing package is an error, not a skip
+
+    expect.set_options(timeout=TIMEOUT_MS)
 
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -206,6 +208,21 @@ def test_screenshots_of_every_page_and_map_not_blank(server, page):
     assert max(stat.stddev) > 20, f"map looks blank (pixel stddev {stat.stddev})"
     colours = img.getcolors(maxcolors=1 << 20) or []
     assert len(colours) > 50, f"map has only {len(colours)} colours"
+
+
+def test_map_click_filters_every_page_by_place(server, page):
+    open_page(page, server.url + "/map", "Map")
+    points = page.locator("[data-testid=stVegaLiteChart]").first.locator("g.mark-symbol.role-mark path")
+    points.first.wait_for()
+    assert points.count() == 3
+    yerevan = points.nth(2)  # rows come most mentioned first: Stepanakert, Shusha, Yerevan
+    box = yerevan.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(lambda u: "place=Yerevan" in u)
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Overview").click()
+    page.wait_for_url(lambda u: urlsplit(u).path == "/" and "place=Yerevan" in u)
+    expect_metric(page, "Articles", "1")
 
 
 def test_snapshot_link_reproduces_rows_after_more_data(server, browser, page):

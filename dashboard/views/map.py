@@ -1,7 +1,17 @@
 """Map: places as points over the offline region layers; a click on a place filters every page."""
 import streamlit as st
 
-from dashboard import charts, queries, ui
+from dashboard import charts, queries, state, ui
+
+def _pick() -> None:
+    """A click on a place adds it to the sidebar's place filter (runs before the next run)."""
+    event = st.session_state.get(ui.chart_key("map places"))
+    sel = (event or {}).get("selection", {}).get(charts.PLACE_SELECTION) or []
+    names = [s.get("name") for s in sel if isinstance(s, dict) and s.get("name")]
+    if names:
+        st.session_state["w_place"] = state.merge(st.session_state.get("w_place", []), names)
+        ctx = ui.context()
+        ui.sync_url(state.url_params(ctx.filters.with_(places=tuple(st.session_state["w_place"]))))
 
 ctx = ui.context()
 st.title("Map")
@@ -20,14 +30,8 @@ if not ui.empty_store():
     ch = charts.map_chart(points, measure, base=queries.base_map(), regions=layer, region_measure=shade)
     if points.empty:
         ui.no_rows("located places")
-    event = ui.chart(ch, points, "map places", select=True, selection_mode=charts.PLACE_SELECTION)
-    picked = [s.get("name") for s in (event.selection.get(charts.PLACE_SELECTION) or []) if s.get("name")] \
-        if event is not None else []
-    if picked and picked != st.session_state.get("_last_pick"):
-        st.session_state["_last_pick"] = picked
-        if not ctx.snapshot:
-            st.session_state["_pending_places"] = picked
-            st.rerun()
+    ui.chart(ch, points, "map places", on_select=None if ctx.snapshot else _pick,
+             selection_mode=charts.PLACE_SELECTION)
     st.caption("Click a place to filter every page by it; clear it under *Places* in the sidebar.")
     st.subheader("Regions")
     ui.table(regions, "map regions")
