@@ -21,8 +21,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import LineString, MultiLineString, Polygon, shape
-from shapely.ops import linemerge, polygonize, unary_union
+from shapely.geometry import LineString, Polygon
+from shapely.ops import linemerge, unary_union
 
 GEO = Path(__file__).resolve().parent
 LAYERS = GEO / "layers"
@@ -304,7 +304,7 @@ def build(workdir: str | None = None, tolerance_m: float = 50.0) -> dict:
     # Border: the shared edge of the two (coverage-simplified) outlines.
     border_m = linemerge(am_m.boundary.intersection(az_m.boundary))
     parts = list(getattr(border_m, "geoms", [border_m]))
-    nakh_m = max(az_m.geoms, key=lambda g: -g.centroid.x) if hasattr(az_m, "geoms") else None
+    # Nakhchivan: the westernmost part of Azerbaijan's outline.
     nakh_m = min(az_m.geoms, key=lambda g: _project([g], to=4326, frm=METRIC).iloc[0].centroid.x)
     in_nakh = [p for p in parts if p.distance(nakh_m) < 1.0]
     report["border_km"] = round(border_m.length / 1e3, 1)
@@ -349,7 +349,6 @@ def build(workdir: str | None = None, tolerance_m: float = 50.0) -> dict:
     if adm["id"].isna().any():
         raise RuntimeError(f"admin units without an entry in admin_units.csv: "
                            f"{adm.loc[adm['id'].isna(), 'gn_name'].tolist()}")
-    adm = adm.rename(columns={"name": "name_x"}) if "name" not in adm else adm
     marz = _snap_units(adm[adm["country"] == "AM"][["id", "name", "unit", "geometry"]], am)
     rayon = _snap_units(adm[adm["country"] == "AZ"][["id", "name", "unit", "geometry"]], az)
     rayon = _fit_nkao_rayons(rayon, nk)
