@@ -94,3 +94,14 @@ def test_reader_escapes_markup_and_highlights_mentions():
 def test_reader_survives_bad_offsets():
     out = render.highlight("abc", [{"label": "date", "start": 2, "end": 10}, {"label": "date", "start": 1, "end": 2}])
     assert out.count("<mark") == 1 and ">b</mark>" in out
+
+
+def test_png_export_renders_offline(store):
+    from dashboard.ui import png_bytes
+
+    from dashboard import queries
+
+    pts = read.place_points(store, Filters())
+    png = png_bytes(charts.map_chart(pts, "mentions", base=queries.base_map()))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    assert png_bytes(charts.claims_chart(read.figures_ledger(store, Filters())))[:4] == b"\x89PNG"
