@@ -20,6 +20,7 @@ Every record: ``start``, ``end``, ``surface`` (``text[start:end]``), ``name`` (c
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any
@@ -196,6 +197,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     low = _lower(t)
     n = len(t)
     raw = []
+    context: dict[tuple, bool] = {}  # "requires" words of armed-group aliases, found once per text
     for end, (klen, entries) in _AUTO.iter(low):
         s, e = end - klen + 1, end + 1
         if (s > 0 and (t[s - 1].isalnum() or t[s - 1] in "@/")) or (e < n and t[e].isalnum()):
@@ -203,8 +205,11 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
         surf = t[s:e]
         for ent in entries:
             if _case_ok(ent[0], surf):
-                if ent[6] and not any(w in low for w in ent[6]):
-                    continue
+                if ent[6]:
+                    if ent[6] not in context:
+                        context[ent[6]] = any(w in low for w in ent[6])
+                    if not context[ent[6]]:
+                        continue
                 raw.append((s, e, ent))
                 break
     raw.sort(key=lambda h: (h[0], h[0] - h[1]))
@@ -311,10 +316,12 @@ def _bare_bodies(text, t, heads, bodies, state_hits) -> list[dict[str, Any]]:
     """'the ministry', 'the defence ministry' without a state: the last such body, or the state
     named last before it; 'the two defence ministries' names no single body."""
     res = []
-    named = sorted(bodies, key=lambda b: b["start"])
-    spans = [(b["start"], b["end"]) for b in bodies]
+    named = sorted(bodies, key=lambda b: b["end"])
+    ends = [b["end"] for b in named]
+    occ = _pl.Occupancy((b["start"], b["end"]) for b in bodies)
+    st_ends = [he for hs, he, st, k in state_hits]
     for s, e in heads:
-        if any(bs <= s < be for bs, be in spans):
+        if occ.overlaps(s, s + 1):
             continue
         m = _BODY_BARE.search(t, max(0, s - 30), s)
         if not m or m.group(1):  # no article, or "the two defence ministries"
@@ -322,7 +329,7 @@ def _bare_bodies(text, t, heads, bodies, state_hits) -> list[dict[str, Any]]:
         head = re.sub(r"\s+", " ", t[s:e].lower())
         if head.endswith("ies"):
             continue
-        before = [b for b in named if b["end"] <= s]
+        before = named[max(0, bisect.bisect_right(ends, s) - 50):bisect.bisect_right(ends, s)]
         if head in _GENERIC_HEADS:
             g = _GENERIC_HEADS[head]
             cands = [b for b in before if _BODY_GENERIC.get(b["name"]) == g]
@@ -336,9 +343,11 @@ def _bare_bodies(text, t, heads, bodies, state_hits) -> list[dict[str, Any]]:
             b = same[-1]
             res.append(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
-        states = [(hs, st) for hs, he, st, k in state_hits if he <= s and st in STATES]
-        if states and _g == "ministry":  # "the defence ministry said": the state named last
-            st = states[-1][1]
+        j = bisect.bisect_right(st_ends, s) - 1
+        while j >= 0 and state_hits[j][2] not in STATES:
+            j -= 1
+        if j >= 0 and _g == "ministry":  # "the defence ministry said": the state named last
+            st = state_hits[j][2]
             res.append(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
     return res
 
@@ -419,8 +428,8 @@ def _bad_token(w: str) -> bool:
 
 def _pattern_persons(t, taken, place_spans, places, known) -> list[list]:
     res = []
-    known_spans = [(p[0], p[1]) for p in known]
-    occupied = taken + [(p["start"], p["end"]) for p in places]
+    known_occ = _pl.Occupancy((p[0], p[1]) for p in known)
+    occupied = _pl.Occupancy(taken + [(p["start"], p["end"]) for p in places])
     for m in _CAPRUN.finditer(t):
         toks = [(x.start() + m.start(), x.end() + m.start(), x.group(0))
                 for x in re.finditer(r"\S+", m.group(0))]
@@ -439,8 +448,7 @@ def _pattern_persons(t, taken, place_spans, places, known) -> list[list]:
             if not 2 <= len(seg) <= 3:
                 continue
             s, e = seg[0][0], seg[-1][1]
-            if any(ks < e and s < ke for ks, ke in occupied) or any(
-                    ks <= s and e <= ke for ks, ke in known_spans):
+            if occupied.overlaps(s, e) or known_occ.contains(s, e):
                 continue
             role = _role_before(t, s)
             after = t[e:e + 100]
@@ -468,14 +476,14 @@ def _pattern_persons(t, taken, place_spans, places, known) -> list[list]:
 def _person_records(text, t, persons) -> list[dict[str, Any]]:
     out = []
     full: list[tuple[int, str, str | None, str | None]] = []  # (start, name, country, role)
-    spans = []
+    spans = _pl.Occupancy()
     for s, e, name, country, role in sorted(persons, key=lambda p: p[0]):
         lex = _PEOPLE.get(name)
         country = _role_country(role) or country or (lex[0] if lex else None)
         rec = _rec(text, s, e, name, "person", country, role or (lex[1] if lex else None))
         # a known person met first by surname takes the lexicon's role only
         out.append(rec)
-        spans.append((s, e))
+        spans.add(s, e)
         if " " in name:
             full.append((s, name, rec["country"], rec["role"]))
     # later bare surnames ("Grigoryan added") -> the same person
@@ -486,7 +494,7 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
         rx = re.compile(r"\b(" + "|".join(map(re.escape, by_surname)) + r")\b")
         for m in rx.finditer(t):
             s, e = m.span()
-            if any(ps <= s < pe for ps, pe in spans):
+            if spans.overlaps(s, s + 1):
                 continue
             if re.match(rf"\s+[{_UP}][a-z]", t[e:e + 3]) or t[e:e + 1] == "-":
                 continue
@@ -494,8 +502,7 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
             if pw and pw.group(1).lower() not in _ROLE_WORDS and not _pl._sentence_start(t, s - len(pw.group(0))):
                 continue
             cands = by_surname[m.group(1)]
-            prior = [c for c in cands if c[0] < s]
-            s0, name, c, r = (prior[-1] if prior else cands[0])
+            k = bisect.bisect_left(cands, (s,)) - 1  # the last full mention before, else the first
+            s0, name, c, r = cands[k] if k >= 0 else cands[0]
             out.append(_rec(text, s, e, name, "person", c, r))
-            spans.append((s, e))
     return out

@@ -17,6 +17,7 @@ Everything heavy (automaton, lexicons) is built once at import; calls are pure.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -460,7 +461,7 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
         if f:
             met.add(i)
     out: list[dict[str, Any]] = []
-    taken: list[tuple[int, int]] = []
+    taken = Occupancy()
     for i, (s, e, kind, name) in enumerate(hits):
         if kind != "place" or i in met:
             continue
@@ -489,11 +490,49 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
             if _safe_lookup(words[0], countries, cache) is not None:
                 e = s + len(words[0])
         out.append(_record(text, s, e, place))
-        taken.append((s, e))
+        taken.add(s, e)
     out += _borders(text, t, cues, hits, mentioned, cache, taken)
     out += _cued(text, t, cues, hits, countries, cache, taken)
     out.sort(key=lambda r: (r["start"], r["end"]))
     return out
+
+
+class Occupancy:
+    """Spans already taken, for overlap tests in O(log n) (a list scan is quadratic on a
+    50 MB text)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._s: list[int] = []
+        self._e: list[int] = []
+        self._maxlen = 0
+        for a, b in sorted(spans):  # appends only: inserting in the middle would be quadratic
+            self._s.append(a)
+            self._e.append(b)
+            self._maxlen = max(self._maxlen, b - a)
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self._s, s)
+        self._s.insert(i, s)
+        self._e.insert(i, e)
+        self._maxlen = max(self._maxlen, e - s)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)`` shares a character with a taken span."""
+        j = bisect.bisect_left(self._s, e) - 1
+        while j >= 0 and self._s[j] >= s - self._maxlen:
+            if self._e[j] > s:
+                return True
+            j -= 1
+        return False
+
+    def contains(self, s: int, e: int) -> bool:
+        """Whether a taken span covers ``[s, e)``."""
+        j = bisect.bisect_right(self._s, s) - 1
+        while j >= 0 and self._s[j] >= s - self._maxlen:
+            if self._e[j] >= e:
+                return True
+            j -= 1
+        return False
 
 
 def _longest(raw: list[tuple]) -> list[tuple]:
@@ -517,6 +556,7 @@ def _sentence_start(t: str, s: int) -> bool:
 
 def _borders(text, t, cues, hits, mentioned, cache, taken) -> list[dict[str, Any]]:
     out = []
+    by_start = {h[0]: h for h in hits}
     for cs, ce, kind, _k in cues:
         if kind != "border_cue":
             continue
@@ -526,12 +566,10 @@ def _borders(text, t, cues, hits, mentioned, cache, taken) -> list[dict[str, Any
         s, e = m.start(), ce
         with_state = None
         w = _BORDER_WITH.match(t, e)
-        if w:
-            for hs, he, kind, name in hits:
-                if hs == w.end():
-                    st = name if kind == "demonym" else _STATE_SURF.get(t[hs:he])
-                    with_state = STATES.get(st) if st else None
-                    break
+        if w and w.end() in by_start:
+            hs, he, kind, name = by_start[w.end()]
+            st = name if kind == "demonym" else _STATE_SURF.get(t[hs:he])
+            with_state = STATES.get(st) if st else None
         best = None
         for bname, a, b in BORDERS:
             if a in mentioned and b in mentioned:
@@ -542,13 +580,13 @@ def _borders(text, t, cues, hits, mentioned, cache, taken) -> list[dict[str, Any
                     best = (score, bname)
         if best is None:
             continue
-        if any(ts < e and s < te for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
         place = _safe_lookup(best[1], (), cache, "border")
         rec = _record(text, s, e, place, best[1], "border")
         rec["name"], rec["kind"], rec["country"] = best[1], "border", None
         out.append(rec)
-        taken.append((s, e))
+        taken.add(s, e)
     return out
 
 
@@ -583,6 +621,7 @@ def _cue_matches(t: str, cues):
 
 def _cued(text, t, cues, hits, countries, cache, taken) -> list[dict[str, Any]]:
     out = []
+    hit_occ = Occupancy((h[0], h[1]) for h in hits)
     for (s, e), cue_kind in _cue_matches(t, cues):
         name = t[s:e]
         # cut the candidate at the first stop word ("near Tegh On Tuesday" cannot happen in
@@ -597,14 +636,14 @@ def _cued(text, t, cues, hits, countries, cache, taken) -> list[dict[str, Any]]:
             continue
         name = " ".join(keep)
         e = s + len(name)
-        if _bad_cued(name) or any(ts < e and s < te for ts, te in taken):
+        if _bad_cued(name) or taken.overlaps(s, e):
             continue
-        if any(hs < e and s < he for hs, he, _k, _n in hits):
+        if hit_occ.overlaps(s, e):
             continue
         place = _safe_lookup(name, countries, cache)
         kind = cue_kind
         if name.split(" ")[0].lower() in _FEATURE_WORDS:
             kind = "feature"
         out.append(_record(text, s, e, place, name, kind))
-        taken.append((s, e))
+        taken.add(s, e)
     return out
