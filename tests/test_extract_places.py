@@ -130,3 +130,11 @@ def test_organisation_name_hides_its_place():
 
 def test_dateline_in_capitals():
     assert names("TBILISI, March 3 (Reuters) - Protests continued.")[0] == "Tbilisi"
+
+
+def test_place_name_used_as_a_first_name_is_not_a_place():
+    assert names("Foreign Minister Ararat Mirzoyan met Hovhannes Stepanyan in Goris.") == ["Goris"]
+
+
+def test_capital_with_for_its_part_is_the_government():
+    assert names("Ankara, for its part, denied the report.") == []

@@ -76,6 +76,7 @@ _CUE_ROWS = _rows("place_cues.csv")
 BORDERS: list[tuple[str, str, str]] = [(r["name"], r["a"], r["b"]) for r in _rows("borders.csv")]
 _STOP = frozenset(w.lower() for w in _words("place_stopwords.txt"))
 _FEATURE_WORDS = frozenset(w.lower() for w in _words("place_generic_words.txt"))
+_SURNAME_END = re.compile(r"(?:yan|ian|ov|ova|ev|eva|yev|yeva|shvili|dze|enko|sky|skiy|zadeh|oglu|oğlu)$")
 _SUFFIXES = frozenset({"district", "province", "region", "marz", "rayon", "raion", "oblast",
                        "county", "municipality", "governorate"})
 
@@ -244,7 +245,7 @@ def _build_automaton() -> ahocorasick.Automaton:
     # names of organisations, media and armed groups that contain a place name ("OSCE Minsk
     # Group", "The Moscow Times"): the longer name wins and hides the place
     for lex, col in (("international_orgs.csv", "aliases"), ("media.csv", "aliases"),
-                     ("armed_groups.csv", None)):
+                     ("armed_groups.csv", None), ("people.csv", "aliases")):
         for r in _rows(lex):
             for a in [r["name"], *(_split(r[col]) if col else [])]:
                 a = match_text(a)
@@ -292,9 +293,13 @@ _BEFORE_LAST = re.compile(r"(?:to|with|on|from|between|against|by|accus\w*|blam\
                           r"join\w*|allies|ally)$", re.I)
 
 
+_AFTER_CLAUSE = re.compile(r",\s+(?:which|meanwhile|however|in turn|for its part|for their part|"
+                           r"in response|in a statement)\b")
+
+
 def _is_metonym(t: str, s: int, e: int) -> bool:
     after = t[e:e + 60]
-    if _AFTER.match(after):
+    if _AFTER.match(after) or _AFTER_CLAUSE.match(after):
         return True
     m = _POSS.match(after)
     if m and m.group(1) not in _POSS_PLACE:
@@ -483,6 +488,12 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
                                     or (_is_cap_word(pw) and not _sentence_start(t, s)
                                         and pw.lower() not in _FEATURE_WORDS
                                         and pw not in STATES and pw not in DEMONYMS)):
+                continue
+        # a place name used as a first name ("Ararat Mirzoyan"): the next word is a surname
+        if " " not in surf:
+            nw = _next_word(t, e)
+            if nw[:1].isupper() and _SURNAME_END.search(nw) and t[e:e + 1] == " " \
+                    and nw not in DEMONYMS:
                 continue
         # "Syunik province", "Kalbajar district": the name is the place; the suffix describes it
         words = surf.rsplit(" ", 1)
