@@ -189,7 +189,8 @@ def claims_chart(ledger: pd.DataFrame, title: str = "Figure claims over time") -
     tooltip = ["bounds:N", "category:N", "side:N", "claimed_by:N", "event_date:N", "place:N", "publisher:N", "surface:N"]
     pts = alt.Chart(df).mark_point(filled=True, size=90).encode(
         x=alt.X("when:T", title="event date"),
-        y=alt.Y("value:Q", title="claimed value (log)", scale=alt.Scale(type="symlog")),
+        y=alt.Y("value:Q", title="claimed value (log scale)", scale=alt.Scale(type="symlog"),
+                axis=alt.Axis(values=[0, 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000], format=",d")),
         color=alt.Color("category:N"),
         shape=alt.Shape("bound:N", title="bound",
                         scale=alt.Scale(domain=list(BOUND_SHAPES), range=list(BOUND_SHAPES.values()))),

@@ -113,7 +113,12 @@ def chart(ch: alt.TopLevelMixin, rows: pd.DataFrame, name: str, *, on_select: An
 
 
 def table(rows: pd.DataFrame, name: str, **kwargs: Any) -> Any:
-    """A data table with a CSV download of exactly its rows."""
+    """A data table with a CSV download of exactly its rows (dates shown without a time)."""
+    config = dict(kwargs.pop("column_config", None) or {})
+    for col in rows.columns:
+        if col not in config and pd.api.types.is_datetime64_any_dtype(rows[col]) and col in ("published", "month"):
+            config[col] = st.column_config.DateColumn(col, format="YYYY-MM-DD")
+    kwargs["column_config"] = config
     out = st.dataframe(rows, hide_index=True, key=f"table_{_slug(name)}", **kwargs)
     st.download_button("CSV", rows.to_csv(index=False).encode("utf-8"), file_name=f"{_slug(name)}.csv",
                        mime="text/csv", key=f"csvt_{_slug(name)}", on_click="ignore",

@@ -22,7 +22,8 @@ if not ui.empty_store():
     ui.keep("q", search.strip() or None)
     rows = queries.q("article_list", f, search.strip() or None, 200)
     total = int(rows["total"].iloc[0]) if not rows.empty else 0
-    st.caption(f"{total:,} matching articles" + (" (first 200 shown)" if total > 200 else ""))
+    st.caption(f"{total:,} matching articles" + (" (first 200 shown)" if total > 200 else "")
+               + ". Select a row to read the article.")
     listing = rows.drop(columns=["total"])
     event = ui.table(listing, "articles", on_select="rerun", selection_mode="single-row")
     chosen = ui.param("article")
