@@ -164,3 +164,23 @@ def test_two_people_with_one_surname_resolve_to_the_latest():
                                   "“", "’s", "the ministry"])
 def test_any_text_gives_valid_records(text):
     actors(text)
+
+
+def test_acronym_state_qualifies_a_body():
+    assert by_name("The U.S. State Department urged restraint.", "Department of State of United States")
+
+
+def test_capitals_after_contact_with_both():
+    got = pairs("Officials kept in contact with both Ankara and Tehran.")
+    assert got == [("Ankara", "Turkey"), ("Tehran", "Iran")]
+
+
+def test_de_facto_authorities():
+    assert by_name("The de facto authorities of Nagorno-Karabakh declared a curfew.",
+                   "Nagorno-Karabakh authorities")
+
+
+def test_role_stops_at_an_inner_title():
+    text = "Mikheil Gelashvili, adviser to Georgian President Salome Zourabichvili, said no."
+    r = by_name(text, "Salome Zourabichvili")[0]
+    assert r["role"] == "Georgian President"

@@ -282,12 +282,13 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
         # "Armenia's Defence Ministry", "the Armenian security council"
         if kind in ("state", "demonym", "capital"):
             m = _BODY_AFTER.match(t, e)
-            if m and (kind == "demonym" or m.group(0).startswith("'s")):
+            acro = _is_acronym(t[s:e])  # "U.S. State Department", "UK Foreign Office"
+            if m and (kind == "demonym" or acro or m.group(0).startswith("'s")):
                 head = re.sub(r"\s+", " ", m.group(1).lower())
                 tpl, typ, _g = _BODY[head]
                 res.append(_rec(text, s, m.end(), tpl.format(state=st), typ, iso))
             f = _FORCE_AFTER.match(t, e)
-            if f and (kind == "demonym" or f.group(0).startswith("'s")):
+            if f and (kind == "demonym" or acro or f.group(0).startswith("'s")):
                 head = re.sub(r"\s+", " ", f.group(1).lower())
                 nxt = re.match(r"\s+([a-z]+)", t[f.end():f.end() + 30])
                 if head in ("military", "army", "navy") and nxt and nxt.group(1) in _FORCE_ADJ:

@@ -283,12 +283,13 @@ _BEFORE = re.compile(
     r"press\w*|criticis\w*|criticiz\w*|condemn\w*|ambassadors? to|envoys? to|relations with|ties with|"
     r"talks with|negotiations with|agreement with|deal with|dialogue with|treaty with|peace with|"
     r"alliance with|tensions with|rift with|pressure on|support from|backing from|appeal\w* to|"
-    r"between|against|by|sanction\w*|recogni[sz]\w* by|join\w*|allies?|ally|"
+    r"between|against|by|sanction\w*|recogni[sz]\w* by|join\w*|allies?|ally|contacts? with|both|either|"
+    r"neither|mediat\w* between|rapprochement with|normali[sz]ation with|"
     r"(?:return|hand|cede|transfer|give|gave|handed|returned|ceded|transferred|giving|handing|returning|"
     r"ceding|transferring)\b[^.;!?]{0,70}\bto)\s+)$", re.I)
 
 
-_BEFORE_LAST = re.compile(r"(?:to|with|on|from|between|against|by|accus\w*|blam\w*|urg\w*|warn\w*|told|"
+_BEFORE_LAST = re.compile(r"(?:to|with|on|from|between|against|by|both|either|neither|accus\w*|blam\w*|urg\w*|warn\w*|told|"
                           r"tell\w*|ask\w*|press\w*|criticis\w*|criticiz\w*|condemn\w*|sanction\w*|"
                           r"join\w*|allies|ally)$", re.I)
 
