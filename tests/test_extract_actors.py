@@ -184,3 +184,14 @@ def test_role_stops_at_an_inner_title():
     text = "Mikheil Gelashvili, adviser to Georgian President Salome Zourabichvili, said no."
     r = by_name(text, "Salome Zourabichvili")[0]
     assert r["role"] == "Georgian President"
+
+
+def test_abbreviated_title_and_honorific():
+    recs = [r for r in actors("Georgian PM Kobakhidze spoke. Later Mr Kobakhidze left.") if r["type"] == "person"]
+    assert [r["name"] for r in recs] == ["Irakli Kobakhidze", "Irakli Kobakhidze"]
+    assert recs[0]["role"] == "Georgian PM" and recs[1]["role"] != "Mr"
+
+
+def test_role_does_not_cross_a_paragraph():
+    text = "Talks with Turkey\n\nGeorgian deputy minister Levan Beridze spoke."
+    assert by_name(text, "Levan Beridze")[0]["role"] == "Georgian deputy minister"

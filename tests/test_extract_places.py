@@ -138,3 +138,9 @@ def test_place_name_used_as_a_first_name_is_not_a_place():
 
 def test_capital_with_for_its_part_is_the_government():
     assert names("Ankara, for its part, denied the report.") == []
+
+
+def test_its_border_with_names_the_owner_state():
+    text = ("Armenia and Azerbaijan held talks. Ankara said it was ready to open its border "
+            "with Armenia.")
+    assert [r["name"] for r in places(text) if r["kind"] == "border"] == ["Armenia-Turkey border"]

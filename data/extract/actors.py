@@ -123,6 +123,7 @@ _OF_END = re.compile(r"\bof\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?$")
 _GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "council"}
 _NONACTOR_HEADS = frozenset(w.lower() for w in _words("nonactor_heads.txt"))
 _TITLES = [w.lower() for w in _words("titles.txt")]
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "sir", "madam"})
 _HEAD_TITLES = frozenset(w for w in _TITLES if " " not in w and "-" not in w)
 _TITLE_WORDS = frozenset(x for w in _TITLES for x in re.split(r"[\s-]+", w))
 _ROLE_WORDS = _TITLE_WORDS | frozenset(w.lower() for w in _words("role_words.txt"))
@@ -249,7 +250,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                 if nw or (pw and pw.group(0).strip().lower() not in _ROLE_WORDS
                           and not _pl._sentence_start(t, s - len(pw.group(0)))):
                     continue
-            persons.append([s, e, name, country, _role_before(t, s) or None])
+            persons.append([s, e, name, country, _role_before(t, s, text) or None])
             continue
         out.append(_rec(text, s, e, name, typ, country))
 
@@ -258,7 +259,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     out += _bare_bodies(text, t, heads, bodies, state_hits)
     taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead"] + [
         (b["start"], b["end"]) for b in bodies]
-    persons += _pattern_persons(t, taken, place_spans, places, persons)
+    persons += _pattern_persons(text, t, taken, place_spans, places, persons)
     out += _person_records(text, t, persons)
     out.sort(key=lambda r: (r["start"], r["end"]))
     # drop exact duplicates
@@ -379,7 +380,7 @@ _BODY_GENERIC = _GenericLookup()
 
 
 # --------------------------------------------------------------------------- people
-def _role_before(t: str, s: int) -> str | None:
+def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     """The role phrase right before a name: "Armenian security council chief",
     "Armenia's deputy prime minister", "Armenian Ambassador to Moscow"."""
     win_start = max(0, s - 120)
@@ -390,8 +391,8 @@ def _role_before(t: str, s: int) -> str | None:
     kept = []
     for ts, te, w in reversed(toks):
         gap = t[te:kept[-1][0]] if kept else t[te:s]
-        if gap.strip():  # punctuation between words ends the role phrase
-            break
+        if gap.strip() or (text is not None and "\n\n" in text[te:kept[-1][0] if kept else s]):
+            break  # punctuation or a paragraph break between words ends the role phrase
         base = w[:-2] if w.endswith("'s") else w
         lw = base.lower().rstrip(".")
         if lw in ("to", "of", "for") and any(k[2].lower() in _HEAD_TITLES for k in kept):
@@ -406,6 +407,8 @@ def _role_before(t: str, s: int) -> str | None:
         kept.pop(0)
     if not kept or not any(k[2].lower().rstrip(".") in _TITLE_WORDS for k in kept):
         return None
+    if all(k[2].lower().rstrip(".") in _HONORIFICS for k in kept):
+        return None  # "Mr Pashinyan": a title, no role
     return t[kept[0][0]:kept[-1][1]]
 
 
@@ -427,7 +430,7 @@ def _bad_token(w: str) -> bool:
             or w in _STATE_SURF or w in CAPITALS or w.isupper())
 
 
-def _pattern_persons(t, taken, place_spans, places, known) -> list[list]:
+def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
     res = []
     known_occ = _pl.Occupancy((p[0], p[1]) for p in known)
     occupied = _pl.Occupancy(taken + [(p["start"], p["end"]) for p in places])
@@ -451,7 +454,7 @@ def _pattern_persons(t, taken, place_spans, places, known) -> list[list]:
             s, e = seg[0][0], seg[-1][1]
             if occupied.overlaps(s, e) or known_occ.contains(s, e):
                 continue
-            role = _role_before(t, s)
+            role = _role_before(t, s, text)
             after = t[e:e + 100]
             evidence = bool(role)
             if not evidence and (_SAID_AFTER.match(after) or _SAID_BEFORE.search(t[max(0, s - 30):s])):

@@ -569,6 +569,7 @@ def _sentence_start(t: str, s: int) -> bool:
 def _borders(text, t, cues, hits, mentioned, cache, taken) -> list[dict[str, Any]]:
     out = []
     by_start = {h[0]: h for h in hits}
+    hit_starts = [h[0] for h in hits]
     for cs, ce, kind, _k in cues:
         if kind != "border_cue":
             continue
@@ -583,7 +584,20 @@ def _borders(text, t, cues, hits, mentioned, cache, taken) -> list[dict[str, Any
             st = name if kind == "demonym" else _STATE_SURF.get(t[hs:he])
             with_state = STATES.get(st) if st else None
         best = None
-        for bname, a, b in BORDERS:
+        if with_state:
+            # "Ankara ... its border with Armenia": the owner is the state named last before
+            j = bisect.bisect_left(hit_starts, s) - 1
+            while j >= 0:
+                hs, he, kind, name = hits[j]
+                st = name if kind == "demonym" else (_STATE_SURF.get(t[hs:he]) or CAPITALS.get(t[hs:he]))
+                iso = STATES.get(st) if st else None
+                if iso and iso != with_state:
+                    for bname, a, b in BORDERS:
+                        if {a, b} == {iso, with_state}:
+                            best = (0, bname)
+                    break
+                j -= 1
+        for bname, a, b in BORDERS if best is None else ():
             if a in mentioned and b in mentioned:
                 if with_state and with_state not in (a, b):
                     continue
