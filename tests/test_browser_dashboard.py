@@ -256,3 +256,25 @@ def test_snapshot_link_reproduces_rows_after_more_data(server, browser, page):
     assert params(fp) == {"snapshot": [snap]}
     fp.screenshot(path=str(ARTIFACTS / "snapshot.png"), full_page=True)
     fresh.close()
+
+
+def test_upload_reports_each_file_and_new_data_shows_at_once(server, page, tmp_path):
+    from playwright.sync_api import expect
+
+    good = tmp_path / "report.txt"
+    good.write_text("Clashes near Tavush\n\nArmenia said two soldiers were wounded on Monday near the border "
+                    "with Azerbaijan, officials in Yerevan told reporters.\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    before = int(read.overview(server.store, Filters()).iloc[0].articles)
+    open_page(page, server.url + "/add", "Add articles")
+    page.locator("input[type=file]").set_input_files([str(good), str(empty)])
+    expect(page.get_by_text("empty.txt")).to_be_visible()
+    button = page.get_by_role("button", name="Add these files")
+    expect(button).to_be_enabled()
+    button.click()
+    expect(page.get_by_text("Loaded 1 new article")).to_be_visible()
+    expect(page.get_by_text("could not be loaded")).to_be_visible()
+    expect(page.locator("[data-testid=stDataFrame] table").first).to_contain_text("empty.txt")
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Overview").click()
+    expect_metric(page, "Articles", str(before + 1))
