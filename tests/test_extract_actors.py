@@ -195,3 +195,12 @@ def test_abbreviated_title_and_honorific():
 def test_role_does_not_cross_a_paragraph():
     text = "Talks with Turkey\n\nGeorgian deputy minister Levan Beridze spoke."
     assert by_name(text, "Levan Beridze")[0]["role"] == "Georgian deputy minister"
+
+
+def test_demonym_in_compounds_is_not_an_actor():
+    assert pairs("The post-Soviet order and a Soviet-era tank.") == []
+    assert pairs("Pro-Russian activists marched.") == []
+
+
+def test_organisation_with_speech_verb_is_not_a_person():
+    assert not [r for r in actors("Carnegie Endowment said the deal was fragile.") if r["type"] == "person"]

@@ -144,3 +144,9 @@ def test_its_border_with_names_the_owner_state():
     text = ("Armenia and Azerbaijan held talks. Ankara said it was ready to open its border "
             "with Armenia.")
     assert [r["name"] for r in places(text) if r["kind"] == "border"] == ["Armenia-Turkey border"]
+
+
+def test_cue_covers_a_list_of_names():
+    recs = places("Shells fell on the villages of Zrkovanq, Kutbar and Verin Lorut overnight.")
+    assert [(r["surface"], r["kind"]) for r in recs] == [
+        ("Zrkovanq", "village"), ("Kutbar", "village"), ("Verin Lorut", "village")]

@@ -121,6 +121,8 @@ _BODY_BARE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]he\s+country's)\s+(?:(
                         r"respective)\s+)?$")
 _OF_END = re.compile(r"\bof\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?$")
 _GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "council"}
+_NONACTOR_SUFFIX = frozenset({"era", "style", "speaking", "populated", "majority", "born", "made",
+                              "language", "american", "americans", "era's", "type", "built"})
 _NONACTOR_HEADS = frozenset(w.lower() for w in _words("nonactor_heads.txt"))
 _TITLES = [w.lower() for w in _words("titles.txt")]
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "sir", "madam"})
@@ -236,7 +238,9 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             state_hits.append((s, e, name, "demonym"))
             prev = low[max(0, s - 7):s]
             nxt = re.match(r"[\s-]+([a-z]+)", low[e:e + 30])
-            if prev.endswith("ethnic ") or (nxt and nxt.group(1) in _NONACTOR_HEADS):
+            if prev.endswith(("ethnic ", "post-", "pro-", "anti-", "non-")) or (
+                    nxt and nxt.group(1) in _NONACTOR_HEADS) or (
+                    low[e:e + 1] == "-" and nxt and nxt.group(1) in _NONACTOR_SUFFIX):
                 continue
             out.append(_rec(text, s, e, name, typ, country))
             continue

@@ -346,6 +346,7 @@ _REGION_WORDS = r"(?:district|province|region|area|valley|gorge|county|municipal
                 r"marz|raion|governorate)\b"
 _NAME_AT = re.compile(rf"{_NAME}")
 _NAME_END = re.compile(rf"({_NAME})$")
+_LIST_NEXT = re.compile(rf"(?:,\s|\sand\s|,\sand\s|\sor\s)({_NAME})")
 _REGION_AFTER = re.compile(r"\s" + _REGION_WORDS)
 _KIND_BY_CUE = {"village": "village", "villages": "village", "hamlet": "village",
                 "hamlets": "village", "settlement": "village", "settlements": "village",
@@ -468,6 +469,7 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
             met.add(i)
     out: list[dict[str, Any]] = []
     taken = Occupancy()
+    dropped: list[int] = []  # place hits rejected as parts of longer names (a cue may still use them)
     for i, (s, e, kind, name) in enumerate(hits):
         if kind != "place" or i in met:
             continue
@@ -476,6 +478,7 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
         if place is None:
             continue
         src = getattr(place, "source", "") or ""
+        dropped.append(i)
         if src.startswith("geonames") and surf not in CAPITALS:
             if _common_word(surf):
                 pw = _prev_word(t, s)
@@ -501,10 +504,13 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
         if len(words) == 2 and words[1].lower() in _SUFFIXES:
             if _safe_lookup(words[0], countries, cache) is not None:
                 e = s + len(words[0])
+        dropped.pop()
         out.append(_record(text, s, e, place))
         taken.add(s, e)
     out += _borders(text, t, cues, hits, mentioned, cache, taken)
-    out += _cued(text, t, cues, hits, countries, cache, taken)
+    dropped_set = set(dropped)
+    out += _cued(text, t, cues, [h for i, h in enumerate(hits) if i not in dropped_set], countries,
+                 cache, taken)
     out.sort(key=lambda r: (r["start"], r["end"]))
     return out
 
@@ -643,6 +649,14 @@ def _cue_matches(t: str, cues):
                 yield (ce, ce + len(" ".join(words))), ukind
             else:
                 yield m.span(), ukind
+                # "the villages of Sotk, Kut and Verin Shorzha": the list shares the cue
+                pos = m.end()
+                while True:
+                    c = _LIST_NEXT.match(t, pos)
+                    if not c:
+                        break
+                    yield c.span(1), ukind
+                    pos = c.end()
 
 
 def _cued(text, t, cues, hits, countries, cache, taken) -> list[dict[str, Any]]:
