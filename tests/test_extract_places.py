@@ -150,3 +150,12 @@ def test_cue_covers_a_list_of_names():
     recs = places("Shells fell on the villages of Zrkovanq, Kutbar and Verin Lorut overnight.")
     assert [(r["surface"], r["kind"]) for r in recs] == [
         ("Zrkovanq", "village"), ("Kutbar", "village"), ("Verin Lorut", "village")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Trucks queued at the Azerbaijan-Iran border.", "Azerbaijan-Iran border"),
+    ("Guards patrol the Turkish-Armenian border.", "Armenia-Turkey border"),
+    ("Troops massed on the Chad-Sudan border.", "Chad-Sudan border"),
+])
+def test_explicit_state_pair_border(text, want):
+    assert [r["name"] for r in places(text) if r["kind"] == "border"] == [want]

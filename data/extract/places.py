@@ -575,9 +575,18 @@ def _sentence_start(t: str, s: int) -> bool:
 def _borders(text, t, cues, hits, mentioned, cache, taken) -> list[dict[str, Any]]:
     out = []
     by_start = {h[0]: h for h in hits}
+    by_end = {h[1]: h for h in hits}
     hit_starts = [h[0] for h in hits]
     for cs, ce, kind, _k in cues:
         if kind != "border_cue":
+            continue
+        pair = _pair_before(t, cs, by_end)
+        if pair is not None:
+            ps, bname = pair  # the country names inside stay places of their own
+            place = _safe_lookup(bname, (), cache, "border")
+            rec = _record(text, ps, ce, place, bname, "border")
+            rec["name"], rec["kind"], rec["country"] = bname, "border", None
+            out.append(rec)
             continue
         m = _BORDER_BEFORE.search(t, max(0, cs - 60), cs)
         if not m:
@@ -620,6 +629,30 @@ def _borders(text, t, cues, hits, mentioned, cache, taken) -> list[dict[str, Any
         out.append(rec)
         taken.add(s, e)
     return out
+
+
+def _hit_state(t: str, h: tuple) -> str | None:
+    hs, he, kind, name = h
+    st = name if kind == "demonym" else _STATE_SURF.get(t[hs:he])
+    return st if st in STATES else None
+
+
+def _pair_before(t: str, cs: int, by_end: dict) -> tuple[int, str] | None:
+    """'Azerbaijan-Iran border', 'the Turkish-Armenian border': (start, border name)."""
+    h2 = by_end.get(cs)
+    if h2 is None or h2[0] < 2 or t[h2[0] - 1] != "-":
+        return None
+    h1 = by_end.get(h2[0] - 1)
+    if h1 is None:
+        return None
+    a, b = _hit_state(t, h1), _hit_state(t, h2)
+    if not a or not b or a == b:
+        return None
+    pair = {STATES[a], STATES[b]}
+    for bname, x, y in BORDERS:
+        if {x, y} == pair:
+            return h1[0], bname
+    return h1[0], "-".join(sorted((a, b))) + " border"
 
 
 def _bad_cued(name: str) -> bool:
