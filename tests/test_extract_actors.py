@@ -204,3 +204,9 @@ def test_demonym_in_compounds_is_not_an_actor():
 
 def test_organisation_with_speech_verb_is_not_a_person():
     assert not [r for r in actors("Carnegie Endowment said the deal was fragile.") if r["type"] == "person"]
+
+
+def test_coordinated_demonyms_share_the_force():
+    got = [(r["surface"], r["name"]) for r in actors("Georgian and Turkish forces held drills.")
+           if r["type"] == "armed_force"]
+    assert got == [("Georgian", "Armed Forces of Georgia"), ("Turkish forces", "Armed Forces of Turkey")]

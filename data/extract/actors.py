@@ -315,6 +315,15 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
             if f:
                 bs = s - len(win) + f.start(1)
                 res.append(_rec(text, bs, e, f"Armed Forces of {st}", "armed_force", iso))
+    # "Armenian and Azerbaijani forces": the first demonym shares the second one's head
+    by_start = {r["start"]: r for r in res if r["type"] == "armed_force"}
+    for (s1, e1, st1, k1), (s2, e2, st2, k2) in zip(state_hits, state_hits[1:]):
+        if k1 == k2 == "demonym" and st1 in STATES and s2 in by_start \
+                and t[e1:s2] in (" and ", " or ", ", ", ", and "):
+            r2 = by_start[s2]
+            dem1 = _DEM_OF_STATE.get(st1, st1)
+            name = r2["name"].replace(st2, st1).replace(_DEM_OF_STATE.get(st2, st2), dem1)
+            res.append(_rec(text, s1, e1, name, r2["type"], STATES[st1]))
     return res
 
 
