@@ -210,3 +210,7 @@ def test_coordinated_demonyms_share_the_force():
     got = [(r["surface"], r["name"]) for r in actors("Georgian and Turkish forces held drills.")
            if r["type"] == "armed_force"]
     assert got == [("Georgian", "Armed Forces of Georgia"), ("Turkish forces", "Armed Forces of Turkey")]
+
+
+def test_demonym_before_culture_words_is_not_an_actor():
+    assert pairs("Armenian media and the Georgian Orthodox church reported it.") == []
