@@ -214,3 +214,8 @@ def test_coordinated_demonyms_share_the_force():
 
 def test_demonym_before_culture_words_is_not_an_actor():
     assert pairs("Armenian media and the Georgian Orthodox church reported it.") == []
+
+
+def test_media_role_from_its_description():
+    r = by_name("He told the Turkish state-run Anadolu news agency that talks would go on.", "Anadolu")[0]
+    assert r["type"] == "media" and r["country"] == "TR" and r["role"] == "Turkish state-run news agency"

@@ -256,7 +256,10 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                     continue
             persons.append([s, e, name, country, _role_before(t, s, text) or None])
             continue
-        out.append(_rec(text, s, e, name, typ, country))
+        rec = _rec(text, s, e, name, typ, country)
+        if kind == "media":
+            rec["role"] = _media_role(t, s, e)
+        out.append(rec)
 
     bodies = _compose(text, t, state_hits, out)
     out += bodies
@@ -275,6 +278,29 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             seen.add(k)
             res.append(r)
     return res
+
+
+_MEDIA_BEFORE = re.compile(r"((?:[\w.]+'s|[A-Z][\w.-]*)\s+(?:(?:state-run|state-owned|state|private|"
+                           r"independent|official|pro-government|pro-Kremlin|opposition|"
+                           r"government-run|leading|major|main)\s+)*)$")
+_MEDIA_AFTER = re.compile(r"\s+(news\s+agency|agency|newspaper|daily|television|TV|broadcaster|"
+                          r"news\s+website|website|radio)\b")
+
+
+_MEDIA_TAIL = re.compile(r"\s(news\s+agency|agency|newspaper|daily|television|TV)$")
+
+
+def _media_role(t: str, s: int, e: int) -> str | None:
+    """'the Russian state-run TASS news agency' -> 'Russian state-run news agency'."""
+    m = _MEDIA_BEFORE.search(t, max(0, s - 60), s)
+    a = _MEDIA_AFTER.match(t, e) or _MEDIA_TAIL.search(t, s, e)  # "Anadolu news agency"
+    if not m or not a:
+        return None
+    first = m.group(1).split()[0]
+    base = first[:-2] if first.endswith("'s") else first
+    if base not in DEMONYMS and base not in _STATE_SURF:
+        return None
+    return re.sub(r"\s+", " ", m.group(1) + a.group(1))
 
 
 # --------------------------------------------------------------------------- bodies and forces
