@@ -373,7 +373,7 @@ def _bare_bodies(text, t, heads, bodies, state_hits) -> list[dict[str, Any]]:
         before = named[max(0, bisect.bisect_right(ends, s) - 50):bisect.bisect_right(ends, s)]
         if head in _GENERIC_HEADS:
             g = _GENERIC_HEADS[head]
-            cands = [b for b in before if _BODY_GENERIC.get(b["name"]) == g]
+            cands = [b for b in before if _generic_of(b["name"]) == g]
             if cands:
                 b = cands[-1]
                 res.append(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
@@ -393,29 +393,23 @@ def _bare_bodies(text, t, heads, bodies, state_hits) -> list[dict[str, Any]]:
     return res
 
 
-_BODY_GENERIC: dict[str, str] = {}
 _TEMPLATES = {tpl for tpl, _t, _g in _BODY.values()}
+_GENERIC_OF_TPL = {tpl: g for tpl, _t, g in _BODY.values()}
 
 
 def _template_of(name: str) -> str | None:
+    """The body template a canonical name was made from ("Ministry of Defence of {state}")."""
     for tpl in _TEMPLATES:
         pre = tpl.split("{state}")[0]
-        if name.startswith(pre) and pre:
+        if pre and name.startswith(pre):
             return tpl
     return None
 
 
-# generic word of each body name is looked up through its template
-_GENERIC_OF_TPL = {tpl: g for tpl, _t, g in _BODY.values()}
-
-
-class _GenericLookup(dict):
-    def get(self, name, default=None):  # type: ignore[override]
-        tpl = _template_of(name)
-        return _GENERIC_OF_TPL.get(tpl, default) if tpl else default
-
-
-_BODY_GENERIC = _GenericLookup()
+def _generic_of(name: str) -> str | None:
+    """The generic word ("ministry", "council") that refers back to a body."""
+    tpl = _template_of(name)
+    return _GENERIC_OF_TPL.get(tpl) if tpl else None
 
 
 # --------------------------------------------------------------------------- people
@@ -496,12 +490,12 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
             role = _role_before(t, s, text)
             after = t[e:e + 100]
             evidence = bool(role)
-            if not evidence and (_SAID_AFTER.match(after) or _SAID_BEFORE.search(t[max(0, s - 30):s])):
-                # "Tensions Rose said" cannot happen, but "Both Sides said" could: a name at a
-                # sentence start needs a second sign unless it ends like a surname
+            if not evidence and _SAID_AFTER.match(after):
+                evidence = True  # "Armen Grigoryan said"
+            elif not evidence and _SAID_BEFORE.search(t[max(0, s - 30):s]):
+                # "said Davit Melkonyan"; a capitalised pair opening a sentence after "said"
+                # also needs a surname ending
                 evidence = not _pl._sentence_start(t, s) or bool(_SURNAME_END.search(seg[-1][2]))
-                if not evidence and _SAID_AFTER.match(after):
-                    evidence = True
             if not role:
                 a = _APPOS.match(after)
                 if a and any(w.lower() in _TITLE_WORDS for w in _WORD.findall(a.group(1))):
