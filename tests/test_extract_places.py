@@ -159,3 +159,12 @@ def test_cue_covers_a_list_of_names():
 ])
 def test_explicit_state_pair_border(text, want):
     assert [r["name"] for r in places(text) if r["kind"] == "border"] == [want]
+
+
+def test_four_letter_dateline_and_town_before_title():
+    assert names("BAKU (AP) - Talks resumed.") == ["Baku"]
+    assert names("Gyumri Mayor Vardan Ghukasyan resigned.") == ["Gyumri"]
+
+
+def test_capital_as_object_of_support_is_the_government():
+    assert names("Allies pledged to keep supporting Kyiv.") == []

@@ -127,7 +127,8 @@ _NONACTOR_HEADS = frozenset(w.lower() for w in _words("nonactor_heads.txt"))
 _TITLES = [w.lower() for w in _words("titles.txt")]
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "sir", "madam"})
 _HEAD_TITLES = frozenset(w for w in _TITLES if " " not in w and "-" not in w)
-_TITLE_WORDS = frozenset(x for w in _TITLES for x in re.split(r"[\s-]+", w))
+_TITLE_WORDS = frozenset(x for w in _TITLES for x in re.split(r"[\s-]+", w)) | frozenset(
+    w for w in _TITLES if " " not in w)
 _ROLE_WORDS = _TITLE_WORDS | frozenset(w.lower() for w in _words("role_words.txt"))
 _NOT_NAME = frozenset(w.lower() for w in _words("not_name_words.txt")) | _pl._STOP
 _SPEECH = _words("speech_verbs.txt")

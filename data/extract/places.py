@@ -75,6 +75,8 @@ for _r in _rows("metonyms.csv"):
 _CUE_ROWS = _rows("place_cues.csv")
 BORDERS: list[tuple[str, str, str]] = [(r["name"], r["a"], r["b"]) for r in _rows("borders.csv")]
 _STOP = frozenset(w.lower() for w in _words("place_stopwords.txt"))
+# "Kharkiv Mayor X", "Goris Governor X": a town before a title is still a place
+_TITLE_SINGLE = frozenset(w.lower() for w in _words("titles.txt") if " " not in w)
 _FEATURE_WORDS = frozenset(w.lower() for w in _words("place_generic_words.txt"))
 _SURNAME_END = re.compile(r"(?:yan|ian|ov|ova|ev|eva|yev|yeva|shvili|dze|enko|sky|skiy|zadeh|oglu|oğlu)$")
 _SUFFIXES = frozenset({"district", "province", "region", "marz", "rayon", "raion", "oblast",
@@ -239,8 +241,10 @@ def _build_automaton() -> ahocorasick.Automaton:
             keys.setdefault(v, ("place", n))
     # upper-case forms for datelines ("YEREVAN, Sept 13 (Reuters) -"); short names stay out
     # because upper-case short words are mostly acronyms
+    acronyms = {a for lex in ("international_orgs.csv", "media.csv", "armed_groups.csv")
+                for r in _rows(lex) for a in [r["name"], *_split(r["aliases"])] if a.isupper()}
     for n in list(keys):
-        if len(n) >= 5 and keys[n][0] == "place" and not n.isupper():
+        if len(n) >= 4 and keys[n][0] == "place" and not n.isupper() and n.upper() not in acronyms:
             keys.setdefault(n.upper(), keys[n])
     # names of organisations, media and armed groups that contain a place name ("OSCE Minsk
     # Group", "The Moscow Times"): the longer name wins and hides the place
@@ -284,12 +288,14 @@ _BEFORE = re.compile(
     r"talks with|negotiations with|agreement with|deal with|dialogue with|treaty with|peace with|"
     r"alliance with|tensions with|rift with|pressure on|support from|backing from|appeal\w* to|"
     r"between|against|by|sanction\w*|recogni[sz]\w* by|join\w*|allies?|ally|contacts? with|both|either|"
-    r"neither|mediat\w* between|rapprochement with|normali[sz]ation with|"
+    r"neither|mediat\w* between|rapprochement with|normali[sz]ation with|support\w*|back(?:ed|ing|s)?|"
+    r"arm(?:ed|ing|s)?|aid(?:ed|ing)?|help\w*|"
     r"(?:return|hand|cede|transfer|give|gave|handed|returned|ceded|transferred|giving|handing|returning|"
     r"ceding|transferring)\b[^.;!?]{0,70}\bto)\s+)$", re.I)
 
 
-_BEFORE_LAST = re.compile(r"(?:to|with|on|from|between|against|by|both|either|neither|accus\w*|blam\w*|urg\w*|warn\w*|told|"
+_BEFORE_LAST = re.compile(r"(?:to|with|on|from|between|against|by|both|either|neither|support\w*|"
+                          r"back(?:ed|ing|s)?|arm(?:ed|ing|s)?|aid(?:ed|ing)?|help\w*|accus\w*|blam\w*|urg\w*|warn\w*|told|"
                           r"tell\w*|ask\w*|press\w*|criticis\w*|criticiz\w*|condemn\w*|sanction\w*|"
                           r"join\w*|allies|ally)$", re.I)
 
@@ -488,7 +494,8 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
             # a town name glued to other capitalised words is part of a person's or an
             # organisation's name ("Vardan Toganyan", "Ganja Airport")
             pw, nw = _prev_word(t, s), _next_word(t, e)
-            if " " not in surf and ((_is_cap_word(nw) and nw.lower() not in _FEATURE_WORDS)
+            if " " not in surf and ((_is_cap_word(nw) and nw.lower() not in _FEATURE_WORDS
+                                     and nw.lower() not in _TITLE_SINGLE)
                                     or (_is_cap_word(pw) and not _sentence_start(t, s)
                                         and pw.lower() not in _FEATURE_WORDS
                                         and pw not in STATES and pw not in DEMONYMS)):
