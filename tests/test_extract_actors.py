@@ -219,3 +219,9 @@ def test_demonym_before_culture_words_is_not_an_actor():
 def test_media_role_from_its_description():
     r = by_name("He told the Turkish state-run Anadolu news agency that talks would go on.", "Anadolu")[0]
     assert r["type"] == "media" and r["country"] == "TR" and r["role"] == "Turkish state-run news agency"
+
+
+def test_surname_after_state_possessive_and_object_of_role():
+    recs = [r for r in actors("Georgia's Kobakhidze met an adviser to Kobakhidze.") if r["type"] == "person"]
+    assert [r["name"] for r in recs] == ["Irakli Kobakhidze", "Irakli Kobakhidze"]
+    assert recs[1]["role"] != "adviser to"

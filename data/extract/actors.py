@@ -251,8 +251,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             # a bare surname followed by another capitalised word belongs to someone else
             if " " not in _surf:
                 nw = re.match(rf"\s+[{_UP}]", t[e:e + 3])
-                pw = re.search(rf"[{_UP}][\w'\-]*\s$", t[max(0, s - 25):s])
-                if nw or (pw and pw.group(0).strip().lower() not in _ROLE_WORDS
+                pw = re.search(rf"[{_UP}][\w'\-.]*\s$", t[max(0, s - 25):s])
+                if nw or (pw and not _qualifier_word(pw.group(0).strip())
                           and not _pl._sentence_start(t, s - len(pw.group(0)))):
                     continue
             persons.append([s, e, name, country, _role_before(t, s, text) or None])
@@ -436,6 +436,8 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
             kept.append((ts, te, w))
             continue
         break
+    if kept and kept[0][2].lower() in ("to", "of", "for", "and", "in", "on"):
+        return None  # "an aide to Aliyev": the name is the object of the role, not its holder
     kept.reverse()
     while kept and kept[0][2].lower() in ("to", "of", "for", "the", "and", "in", "on"):
         kept.pop(0)
@@ -444,6 +446,16 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     if all(k[2].lower().rstrip(".") in _HONORIFICS for k in kept):
         return None  # "Mr Pashinyan": a title, no role
     return t[kept[0][0]:kept[-1][1]]
+
+
+def _qualifier_word(w: str) -> bool:
+    """A capitalised word that may stand before a bare surname without being a first name:
+    a title ("President"), a state or demonym ("Azerbaijan's Aliyev", "Russian Lavrov")."""
+    if w.endswith(".") and not _is_acronym(w):
+        return True  # the previous sentence's last word
+    base = w[:-2] if w.endswith("'s") else w
+    return (base.lower().rstrip(".") in _ROLE_WORDS or base in DEMONYMS or base in _STATE_SURF
+            or base in CAPITALS)
 
 
 def _role_country(role: str | None) -> str | None:
@@ -536,8 +548,8 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
                 continue
             if re.match(rf"\s+[{_UP}][a-z]", t[e:e + 3]) or t[e:e + 1] == "-":
                 continue
-            pw = re.search(rf"([{_UP}][\w'\-]*)\s$", t[max(0, s - 25):s])
-            if pw and pw.group(1).lower() not in _ROLE_WORDS and not _pl._sentence_start(t, s - len(pw.group(0))):
+            pw = re.search(rf"([{_UP}][\w'\-.]*)\s$", t[max(0, s - 25):s])
+            if pw and not _qualifier_word(pw.group(1)) and not _pl._sentence_start(t, s - len(pw.group(0))):
                 continue
             cands = by_surname[m.group(1)]
             k = bisect.bisect_left(cands, (s,)) - 1  # the last full mention before, else the first
