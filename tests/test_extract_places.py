@@ -168,3 +168,8 @@ def test_four_letter_dateline_and_town_before_title():
 
 def test_capital_as_object_of_support_is_the_government():
     assert names("Allies pledged to keep supporting Kyiv.") == []
+
+
+def test_border_as_a_modifier_is_not_a_place():
+    text = "Armenia and Azerbaijan met. The border delimitation commission and the border guards met."
+    assert [r for r in places(text) if r["kind"] == "border"] == []

@@ -73,6 +73,7 @@ for _r in _rows("metonyms.csv"):
     else:
         CAPITALS[_r["surface"]] = _r["actor"]
 _CUE_ROWS = _rows("place_cues.csv")
+_BORDER_NOT_PLACE = frozenset(_words("border_not_place_next.txt"))
 BORDERS: list[tuple[str, str, str]] = [(r["name"], r["a"], r["b"]) for r in _rows("borders.csv")]
 _STOP = frozenset(w.lower() for w in _words("place_stopwords.txt"))
 # "Kharkiv Mayor X", "Goris Governor X": a town before a title is still a place
@@ -596,7 +597,7 @@ def _borders(text, t, cues, hits, mentioned, cache, taken) -> list[dict[str, Any
             out.append(rec)
             continue
         m = _BORDER_BEFORE.search(t, max(0, cs - 60), cs)
-        if not m:
+        if not m or _next_word(t, ce).lower() in _BORDER_NOT_PLACE:
             continue
         s, e = m.start(), ce
         with_state = None
