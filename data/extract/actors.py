@@ -314,12 +314,13 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
         # "Armenia's Defence Ministry", "the Armenian security council"
         if kind in ("state", "demonym", "capital"):
             m = _BODY_AFTER.match(t, e)
-            acro = _is_acronym(t[s:e])  # "U.S. State Department", "UK Foreign Office"
+            f = _FORCE_AFTER.match(t, e)
+            # "U.S. State Department", "UK Foreign Office": an acronym needs no "'s"
+            acro = bool(m or f) and _is_acronym(t[s:e])
             if m and (kind == "demonym" or acro or m.group(0).startswith("'s")):
                 head = re.sub(r"\s+", " ", m.group(1).lower())
                 tpl, typ, _g = _BODY[head]
                 res.append(_rec(text, s, m.end(), tpl.format(state=st), typ, iso))
-            f = _FORCE_AFTER.match(t, e)
             if f and (kind == "demonym" or acro or f.group(0).startswith("'s")):
                 head = re.sub(r"\s+", " ", f.group(1).lower())
                 nxt = re.match(r"\s+([a-z]+)", t[f.end():f.end() + 30])
@@ -417,6 +418,9 @@ def _generic_of(name: str) -> str | None:
 def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     """The role phrase right before a name: "Armenian security council chief",
     "Armenia's deputy prime minister", "Armenian Ambassador to Moscow"."""
+    last = _LAST_WORD.search(t, max(0, s - 40), s)
+    if not last or not _role_token(last.group(1)):
+        return None  # cheap exit: most names have no role right before them
     win_start = max(0, s - 120)
     win = t[win_start:s]
     toks = [(m.start() + win_start, m.end() + win_start, m.group(0)) for m in _WORD.finditer(win)]
@@ -453,6 +457,15 @@ def _qualifier_word(w: str) -> bool:
     a title ("President"), a state or demonym ("Azerbaijan's Aliyev", "Russian Lavrov")."""
     if w.endswith(".") and not _is_acronym(w):
         return True  # the previous sentence's last word
+    base = w[:-2] if w.endswith("'s") else w
+    return (base.lower().rstrip(".") in _ROLE_WORDS or base in DEMONYMS or base in _STATE_SURF
+            or base in CAPITALS)
+
+
+_LAST_WORD = re.compile(r"([\w'\-.]+)\s+$")
+
+
+def _role_token(w: str) -> bool:
     base = w[:-2] if w.endswith("'s") else w
     return (base.lower().rstrip(".") in _ROLE_WORDS or base in DEMONYMS or base in _STATE_SURF
             or base in CAPITALS)
