@@ -173,3 +173,7 @@ def test_capital_as_object_of_support_is_the_government():
 def test_border_as_a_modifier_is_not_a_place():
     text = "Armenia and Azerbaijan met. The border delimitation commission and the border guards met."
     assert [r for r in places(text) if r["kind"] == "border"] == []
+
+
+def test_capital_in_brokered_compound_is_the_government():
+    assert names("A Moscow-brokered truce held, said a Baku-based analyst.") == ["Baku"]

@@ -301,8 +301,9 @@ _BEFORE_LAST = re.compile(r"(?:to|with|on|from|between|against|by|both|either|ne
                           r"join\w*|allies|ally)$", re.I)
 
 
-_AFTER_CLAUSE = re.compile(r",\s+(?:which|meanwhile|however|in turn|for its part|for their part|"
-                           r"in response|in a statement)\b")
+_AFTER_CLAUSE = re.compile(r"(?:,\s+(?:which|meanwhile|however|in turn|for its part|for their part|"
+                           r"in response|in a statement)\b|-(?:brokered|backed|led|mediated|sponsored|"
+                           r"allied|aligned|friendly|imposed|installed)\b)")
 
 
 def _is_metonym(t: str, s: int, e: int) -> bool:
