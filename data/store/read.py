@@ -63,14 +63,12 @@ def scope(f: Filters) -> tuple[str, dict[str, Any]]:
         conds.append("a.version <= $v")
     if f.date_from or f.date_to:
         if f.date_field == "published":
-            pub = "strftime(a.published, '%Y-%m-%d')"
-            conds.append(f"a.published IS NOT NULL AND {_overlap(pub, f, p)}")
+            conds.append(_pub_range("a", f, p))
         else:
             ev = (f"a.id IN (SELECT d.article_id FROM dates d WHERE d.kind = 'event' AND d.date IS NOT NULL"
                   f"{_ver('d', f)} AND {_overlap('d.date', f, p)})")
             no_ev = f"a.id NOT IN (SELECT d.article_id FROM dates d WHERE d.kind = 'event' AND d.date IS NOT NULL{_ver('d', f)})"
-            pub = "strftime(a.published, '%Y-%m-%d')"
-            conds.append(f"({ev} OR ({no_ev} AND a.published IS NOT NULL AND {_overlap(pub, f, p)}))")
+            conds.append(f"({ev} OR ({no_ev} AND {_pub_range('a', f, p)}))")
     if f.sources:
         p["sources"] = list(f.sources)
         conds.append("(list_contains($sources, a.publisher) OR list_has_any(a.credits, $sources))")
@@ -84,6 +82,42 @@ def scope(f: Filters) -> tuple[str, dict[str, Any]]:
         conds.append(f"a.id IN (SELECT g.article_id FROM figures g WHERE list_contains($categories, g.category){_ver('g', f)})")
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
     return f"WITH sel AS (SELECT a.id, a.published FROM articles a{where})", p
+
+
+def _pub_range(alias: str, f: Filters, p: dict[str, Any]) -> str:
+    """SQL: ``alias.published`` (a DATE) inside the filter's range."""
+    conds = [f"{alias}.published IS NOT NULL"]
+    if f.date_from:
+        p["dfrom"] = f.date_from
+        conds.append(f"{alias}.published >= CAST($dfrom AS DATE)")
+    if f.date_to:
+        p["dto"] = f.date_to
+        conds.append(f"{alias}.published <= CAST($dto AS DATE)")
+    return " AND ".join(conds)
+
+
+def _narrows(f: Filters) -> bool:
+    """True when the article set depends on more than the version and publication date."""
+    return bool(f.actors or f.regions or f.places or f.categories or f.sources
+                or (f.date_field == "event" and (f.date_from or f.date_to)))
+
+
+def _in(alias: str, f: Filters, p: dict[str, Any]) -> str:
+    """SQL (starting with `` AND``) keeping mention rows of ``alias`` that belong to ``sel``.
+
+    Mention tables repeat ``version`` and ``published``, so those conditions apply directly; the
+    semi-join on ``sel`` is added only when other filters narrow the articles. Without filters
+    a chart then scans one table instead of joining millions of rows to every article.
+    """
+    conds = []
+    if f.version is not None:
+        p["v"] = f.version
+        conds.append(f"{alias}.version <= $v")
+    if f.date_field == "published" and (f.date_from or f.date_to):
+        conds.append(_pub_range(alias, f, p))
+    if _narrows(f):
+        conds.append(f"{alias}.article_id IN (SELECT id FROM sel)")
+    return "".join(" AND " + c for c in conds)
 
 
 def _place_cond(alias: str, f: Filters, p: dict[str, Any]) -> str:
@@ -118,14 +152,14 @@ def overview(store, f: Filters) -> pd.DataFrame:
     cte, p = scope(f)
     sql = f"""{cte}
     SELECT (SELECT count(*) FROM sel) AS articles,
-           (SELECT count(DISTINCT m.name) FROM places m JOIN sel ON m.article_id = sel.id
-             WHERE {_place_cond('m', f, p)}{_ver('m', f)}) AS places,
-           (SELECT count(*) FROM places m JOIN sel ON m.article_id = sel.id
-             WHERE {_place_cond('m', f, p)}{_ver('m', f)}) AS place_mentions,
-           (SELECT count(*) FROM figures m JOIN sel ON m.article_id = sel.id
-             WHERE {_figure_cond('m', f, p)}{_ver('m', f)}) AS figures,
-           (SELECT count(DISTINCT m.name) FROM actors m JOIN sel ON m.article_id = sel.id
-             WHERE TRUE{_ver('m', f)}) AS actors,
+           (SELECT count(DISTINCT m.name) FROM places m
+             WHERE {_place_cond('m', f, p)}{_in('m', f, p)}) AS places,
+           (SELECT count(*) FROM places m
+             WHERE {_place_cond('m', f, p)}{_in('m', f, p)}) AS place_mentions,
+           (SELECT count(*) FROM figures m
+             WHERE {_figure_cond('m', f, p)}{_in('m', f, p)}) AS figures,
+           (SELECT count(DISTINCT m.name) FROM actors m
+             WHERE TRUE{_in('m', f, p)}) AS actors,
            (SELECT min(published) FROM sel) AS first,
            (SELECT max(published) FROM sel) AS last"""
     return _run(store, sql, p)
@@ -136,7 +170,7 @@ def mentions_over_time(store, f: Filters) -> pd.DataFrame:
     cte, p = scope(f)
     parts = [
         f"SELECT '{t}' AS kind, date_trunc('month', m.published) AS month, count(*) AS mentions "
-        f"FROM {t} m JOIN sel ON m.article_id = sel.id WHERE m.published IS NOT NULL{_ver('m', f)} GROUP BY ALL"
+        f"FROM {t} m WHERE m.published IS NOT NULL{_in('m', f, p)} GROUP BY ALL"
         for t in ("places", "figures", "actors", "dates")
     ]
     sql = f"{cte} SELECT month, kind, mentions FROM ({' UNION ALL '.join(parts)}) ORDER BY month, kind"
@@ -144,26 +178,26 @@ def mentions_over_time(store, f: Filters) -> pd.DataFrame:
 
 
 def top_places(store, f: Filters, n: int = 15) -> pd.DataFrame:
-    """Most mentioned places: ``name, country, kind, mentions, articles``."""
+    """Most mentioned places: ``name, country, kind, mentions``."""
     cte, p = scope(f)
     p["n"] = int(n)
     sql = f"""{cte}
     SELECT m.name, any_value(m.country) AS country, any_value(m.kind) AS kind,
-           count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-    FROM places m JOIN sel ON m.article_id = sel.id
-    WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_ver('m', f)}
+           count(*) AS mentions
+    FROM places m
+    WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)}
     GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
     return _run(store, sql, p)
 
 
 def top_actors(store, f: Filters, n: int = 15) -> pd.DataFrame:
-    """Most mentioned actors: ``name, type, mentions, articles``."""
+    """Most mentioned actors: ``name, type, mentions``."""
     cte, p = scope(f)
     p["n"] = int(n)
     sql = f"""{cte}
-    SELECT m.name, mode(m.type) AS type, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-    FROM actors m JOIN sel ON m.article_id = sel.id
-    WHERE m.name IS NOT NULL{_ver('m', f)}
+    SELECT m.name, mode(m.type) AS type, count(*) AS mentions
+    FROM actors m
+    WHERE m.name IS NOT NULL{_in('m', f, p)}
     GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
     return _run(store, sql, p)
 
@@ -182,45 +216,54 @@ def latest_articles(store, f: Filters, n: int = 10) -> pd.DataFrame:
 # -- map ---------------------------------------------------------------------------------
 def place_points(store, f: Filters) -> pd.DataFrame:
     """Located places: ``name, names, country, kind, lat, lon, regions, border_km, mentions,
-    articles, figures, casualty_claims, evidence, article_id``."""
+    articles, figures, casualty_claims, evidence, article_id``.
+
+    ``articles`` is a HyperLogLog estimate (exact distinct counts over millions of mentions
+    would cost seconds); ``evidence`` is the text around the mention in the first article.
+    """
     cte, p = scope(f)
     p["cas"] = list(CASUALTY_CATEGORIES)
     sql = f"""{cte},
     pts AS (
-        SELECT m.name, string_agg(DISTINCT m.surface, ' / ' ORDER BY m.surface) AS names,
-               any_value(m.country) AS country, any_value(m.kind) AS kind,
+        SELECT m.name, any_value(m.country) AS country, any_value(m.kind) AS kind,
                avg(m.lat) AS lat, avg(m.lon) AS lon, any_value(m.regions) AS regions,
                min(m.border_km) AS border_km, count(*) AS mentions,
-               count(DISTINCT m.article_id) AS articles,
-               min({{'aid': m.article_id, 'st': m.start, 'en': m."end"}}) AS ev
-        FROM places m JOIN sel ON m.article_id = sel.id
-        WHERE m.lat IS NOT NULL AND m.lon IS NOT NULL AND {_place_cond('m', f, p)}{_ver('m', f)}
+               approx_count_distinct(m.article_id) AS articles,
+               arg_min({{'aid': m.article_id, 'st': m.start, 'en': m."end"}}, m.article_id) AS ev
+        FROM places m
+        WHERE m.lat IS NOT NULL AND m.lon IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)}
         GROUP BY m.name),
+    nm AS (
+        SELECT name, string_agg(surface, ' / ' ORDER BY surface) AS names FROM (
+            SELECT m.name, m.surface FROM places m
+            WHERE m.lat IS NOT NULL AND m.lon IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)}
+            GROUP BY ALL) GROUP BY name),
     fig AS (
         SELECT g.place AS name, count(*) AS figures,
                count(*) FILTER (WHERE list_contains($cas, g.category)) AS casualty_claims
-        FROM figures g JOIN sel ON g.article_id = sel.id
-        WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_ver('g', f)}
+        FROM figures g
+        WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p)}
         GROUP BY g.place)
-    SELECT pts.name, pts.names, pts.country, pts.kind, pts.lat, pts.lon, pts.regions, pts.border_km,
+    SELECT pts.name, nm.names, pts.country, pts.kind, pts.lat, pts.lon, pts.regions, pts.border_km,
            pts.mentions, pts.articles, coalesce(fig.figures, 0) AS figures,
            coalesce(fig.casualty_claims, 0) AS casualty_claims,
            trim(substr(a.text, greatest(pts.ev.st - 79, 1), pts.ev.en - pts.ev.st + 160)) AS evidence,
            pts.ev.aid AS article_id
-    FROM pts LEFT JOIN fig USING (name) LEFT JOIN articles a ON a.id = pts.ev.aid
+    FROM pts LEFT JOIN nm USING (name) LEFT JOIN fig USING (name) LEFT JOIN articles a ON a.id = pts.ev.aid
     ORDER BY pts.mentions DESC, pts.name"""
     return _run(store, sql, p)
 
 
 def place_top_actor(store, f: Filters) -> pd.DataFrame:
-    """For each located place, the actor most often named in the same articles:
-    ``name, actor, articles``."""
+    """For each located place, the actor (among the 12 most named) most often named in the
+    same articles: ``name, actor, articles``."""
     cte, p = scope(f)
     sql = f"""{cte},
-    pa AS (SELECT DISTINCT m.article_id, m.name FROM places m JOIN sel ON m.article_id = sel.id
-           WHERE m.lat IS NOT NULL AND {_place_cond('m', f, p)}{_ver('m', f)}),
-    aa AS (SELECT DISTINCT x.article_id, x.name FROM actors x JOIN sel ON x.article_id = sel.id
-           WHERE x.name IS NOT NULL{_ver('x', f)}),
+    pa AS (SELECT DISTINCT m.article_id, m.name FROM places m
+           WHERE m.lat IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)}),
+    a0 AS (SELECT x.article_id, x.name FROM actors x WHERE x.name IS NOT NULL{_in('x', f, p)}),
+    top AS (SELECT name FROM a0 GROUP BY name ORDER BY count(*) DESC, name LIMIT 12),
+    aa AS (SELECT DISTINCT article_id, name FROM a0 WHERE name IN (SELECT name FROM top)),
     c AS (SELECT pa.name, aa.name AS actor, count(*) AS articles
           FROM pa JOIN aa USING (article_id) GROUP BY ALL)
     SELECT name, arg_max(actor, articles * 1e6 - hash(actor) % 1000) AS actor, max(articles) AS articles
@@ -229,19 +272,26 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
 
 
 def region_counts(store, f: Filters) -> pd.DataFrame:
-    """Mentions and casualty claims per region id: ``region, mentions, articles, casualty_claims``."""
+    """Mentions and casualty claims per region id: ``region, mentions, casualty_claims``.
+
+    Places are counted per name first and their (gazetteer) regions expanded afterwards, so
+    the work is one pass over the mention tables.
+    """
     cte, p = scope(f)
     p["cas"] = list(CASUALTY_CATEGORIES)
     sql = f"""{cte},
-    r AS (SELECT unnest(m.regions) AS region, m.article_id FROM places m JOIN sel ON m.article_id = sel.id
-          WHERE {_place_cond('m', f, p)}{_ver('m', f)}),
-    rc AS (SELECT region, count(*) AS mentions, count(DISTINCT article_id) AS articles FROM r GROUP BY region),
-    pr AS (SELECT DISTINCT name, unnest(regions) AS region FROM places WHERE name IS NOT NULL),
-    fc AS (SELECT pr.region, count(*) AS casualty_claims
-           FROM figures g JOIN sel ON g.article_id = sel.id JOIN pr ON pr.name = g.place
-           WHERE list_contains($cas, g.category) AND {_figure_cond('g', f, p)}{_ver('g', f)}
-           GROUP BY pr.region)
-    SELECT rc.region, rc.mentions, rc.articles, coalesce(fc.casualty_claims, 0) AS casualty_claims
+    pn AS (SELECT m.name, any_value(m.regions) AS regions, count(*) AS mentions FROM places m
+           WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)} GROUP BY m.name),
+    rc AS (SELECT region, sum(mentions) AS mentions FROM (SELECT unnest(regions) AS region, mentions FROM pn)
+           GROUP BY region),
+    names AS (SELECT name, any_value(regions) AS regions FROM places WHERE name IS NOT NULL GROUP BY name),
+    fp AS (SELECT g.place AS name, count(*) AS claims FROM figures g
+           WHERE g.place IS NOT NULL AND list_contains($cas, g.category) AND {_figure_cond('g', f, p)}{_in('g', f, p)}
+           GROUP BY g.place),
+    fc AS (SELECT region, sum(claims) AS casualty_claims FROM
+           (SELECT unnest(names.regions) AS region, fp.claims FROM fp JOIN names USING (name)) GROUP BY region)
+    SELECT rc.region, CAST(rc.mentions AS BIGINT) AS mentions,
+           CAST(coalesce(fc.casualty_claims, 0) AS BIGINT) AS casualty_claims
     FROM rc LEFT JOIN fc USING (region) ORDER BY rc.mentions DESC, rc.region"""
     return _run(store, sql, p)
 
@@ -259,11 +309,14 @@ def figures_ledger(store, f: Filters, limit: int = 5000) -> pd.DataFrame:
     publisher`` (newest events first)."""
     cte, p = scope(f)
     p["lim"] = int(limit)
-    sql = f"""{cte}
-    SELECT {_LEDGER_COLS}, a.title, a.published, a.publisher
-    FROM figures g JOIN sel ON g.article_id = sel.id JOIN articles a ON a.id = g.article_id
-    WHERE {_figure_cond('g', f, p)}{_ver('g', f)}
-    ORDER BY event_date DESC NULLS LAST, g.category, g.article_id, g.idx LIMIT $lim"""
+    # Pick the rows first, then fetch titles for those rows only.
+    sql = f"""{cte},
+    x AS (SELECT {_LEDGER_COLS} FROM figures g
+          WHERE {_figure_cond('g', f, p)}{_in('g', f, p)}
+          ORDER BY event_date DESC NULLS LAST, g.category, g.article_id, g.idx LIMIT $lim)
+    SELECT x.*, a.title, a.published, a.publisher
+    FROM x JOIN articles a ON a.id = x.article_id
+    ORDER BY x.event_date DESC NULLS LAST, x.category, x.article_id, x.idx"""
     return _run(store, sql, p)
 
 
@@ -274,46 +327,49 @@ def figures_by_month(store, f: Filters) -> pd.DataFrame:
     sql = f"""{cte},
     x AS (SELECT g.category, coalesce(g.actor, 'unattributed') AS side,
                  coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS d, coalesce(g.low, g.value) AS lo
-          FROM figures g JOIN sel ON g.article_id = sel.id
-          WHERE {_figure_cond('g', f, p)}{_ver('g', f)})
+          FROM figures g
+          WHERE {_figure_cond('g', f, p)}{_in('g', f, p)})
     SELECT CAST({_D_START.format(d='left(d, 7)')} AS DATE) AS month, category, side,
            count(*) AS claims, max(lo) AS highest_low
     FROM x WHERE d IS NOT NULL GROUP BY ALL ORDER BY month, category, side"""
     return _run(store, sql, p)
 
 
-def disputed(store, f: Filters) -> pd.DataFrame:
+def disputed(store, f: Filters, events: int = 100) -> pd.DataFrame:
     """Claims about the same event (same event date, place and category) that differ in value
     or come from more than one article, one row per claim: ``event_date, place, category,
-    claim, claims_in_event`` plus the ledger columns. Never summed."""
+    claim, claims_in_event`` plus the ledger columns, for the ``events`` most recent disputed
+    events. Never summed."""
     cte, p = scope(f)
+    p["events"] = int(events)
     sql = f"""{cte},
-    x AS (SELECT {_LEDGER_COLS}, a.title, a.publisher
-          FROM figures g JOIN sel ON g.article_id = sel.id JOIN articles a ON a.id = g.article_id
-          WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_ver('g', f)}),
+    x AS (SELECT {_LEDGER_COLS}
+          FROM figures g
+          WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p)}),
     ev AS (SELECT event_date, place, category, count(*) AS claims_in_event FROM x
            WHERE event_date IS NOT NULL GROUP BY ALL
-           HAVING count(*) > 1 AND (count(DISTINCT article_id) > 1
-                  OR count(DISTINCT (coalesce(low, value), coalesce(high, value))) > 1))
+           HAVING count(*) > 1 AND (min(article_id) <> max(article_id)
+                  OR min(coalesce(low, value)) <> max(coalesce(low, value))
+                  OR min(coalesce(high, value)) <> max(coalesce(high, value)))
+           ORDER BY event_date DESC, place, category LIMIT $events)
     SELECT x.event_date, x.place, x.category,
            row_number() OVER (PARTITION BY x.event_date, x.place, x.category
                               ORDER BY x.value, x.article_id, x.idx) AS claim,
            ev.claims_in_event, x.value, x.low, x.high, x.qualifier, x.side, x.claimed_by,
-           x.publisher, x.title, x.article_id, x.idx, x.sentence
-    FROM x JOIN ev USING (event_date, place, category)
+           a.publisher, a.title, x.article_id, x.idx, x.sentence
+    FROM x JOIN ev USING (event_date, place, category) JOIN articles a ON a.id = x.article_id
     ORDER BY x.event_date DESC, x.place, x.category, claim"""
     return _run(store, sql, p)
 
 
 # -- actors ------------------------------------------------------------------------------
 def actors_by_type(store, f: Filters, n: int = 40) -> pd.DataFrame:
-    """``name, type, country, mentions, articles`` for the most mentioned actors."""
+    """``name, type, country, mentions`` for the most mentioned actors."""
     cte, p = scope(f)
     p["n"] = int(n)
     sql = f"""{cte}
-    SELECT m.name, mode(m.type) AS type, mode(m.country) AS country, count(*) AS mentions,
-           count(DISTINCT m.article_id) AS articles
-    FROM actors m JOIN sel ON m.article_id = sel.id WHERE m.name IS NOT NULL{_ver('m', f)}
+    SELECT m.name, mode(m.type) AS type, mode(m.country) AS country, count(*) AS mentions
+    FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}
     GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
     return _run(store, sql, p)
 
@@ -324,14 +380,14 @@ def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
     cte, p = scope(f)
     p["top"] = int(top)
     chosen = ("SELECT unnest($actors) AS name" if f.actors else
-              f"SELECT m.name FROM actors m JOIN sel ON m.article_id = sel.id WHERE m.name IS NOT NULL{_ver('m', f)} "
+              f"SELECT m.name FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)} "
               "GROUP BY m.name ORDER BY count(*) DESC, m.name LIMIT $top")
     if f.actors:
         p.pop("top")
     sql = f"""{cte}, t AS ({chosen})
     SELECT date_trunc('month', m.published) AS month, m.name, count(*) AS mentions
-    FROM actors m JOIN sel ON m.article_id = sel.id JOIN t ON t.name = m.name
-    WHERE m.published IS NOT NULL{_ver('m', f)}
+    FROM actors m JOIN t ON t.name = m.name
+    WHERE m.published IS NOT NULL{_in('m', f, p)}
     GROUP BY ALL ORDER BY month, m.name"""
     return _run(store, sql, p)
 
@@ -341,12 +397,11 @@ def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
     cte, p = scope(f)
     p["top"] = int(top)
     sql = f"""{cte},
-    am AS (SELECT DISTINCT m.article_id, m.name FROM actors m JOIN sel ON m.article_id = sel.id
-           WHERE m.name IS NOT NULL{_ver('m', f)}),
-    t AS (SELECT name FROM am GROUP BY name ORDER BY count(*) DESC, name LIMIT $top)
+    a0 AS (SELECT m.article_id, m.name FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}),
+    t AS (SELECT name FROM a0 GROUP BY name ORDER BY count(*) DESC, name LIMIT $top),
+    am AS (SELECT DISTINCT article_id, name FROM a0 WHERE name IN (SELECT name FROM t))
     SELECT x.name AS actor, y.name AS other, count(*) AS articles
     FROM am x JOIN am y ON x.article_id = y.article_id AND x.name <> y.name
-    WHERE x.name IN (SELECT name FROM t) AND y.name IN (SELECT name FROM t)
     GROUP BY ALL ORDER BY articles DESC, actor, other"""
     return _run(store, sql, p)
 
@@ -357,9 +412,9 @@ def people(store, f: Filters, n: int = 200) -> pd.DataFrame:
     p["n"] = int(n)
     sql = f"""{cte}
     SELECT m.name, string_agg(DISTINCT m.role, '; ' ORDER BY m.role) AS roles, mode(m.country) AS country,
-           count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-    FROM actors m JOIN sel ON m.article_id = sel.id
-    WHERE m.type = 'person' AND m.name IS NOT NULL{_ver('m', f)}
+           count(*) AS mentions, approx_count_distinct(m.article_id) AS articles
+    FROM actors m
+    WHERE m.type = 'person' AND m.name IS NOT NULL{_in('m', f, p)}
     GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
     return _run(store, sql, p)
 
@@ -371,8 +426,8 @@ def quotes(store, f: Filters, limit: int = 500) -> pd.DataFrame:
     p["lim"] = int(limit)
     sql = f"""{cte}
     SELECT q.speaker, q.via, q.surface AS quote, q.sentence, a.publisher, a.published, a.title, q.article_id
-    FROM quotes q JOIN sel ON q.article_id = sel.id JOIN articles a ON a.id = q.article_id
-    WHERE TRUE{_ver('q', f)}
+    FROM quotes q JOIN articles a ON a.id = q.article_id
+    WHERE TRUE{_in('q', f, p)}
     ORDER BY a.published DESC NULLS LAST, q.article_id, q.idx LIMIT $lim"""
     return _run(store, sql, p)
 
