@@ -96,9 +96,13 @@ def save_view(params: dict, page: str, title: str | None, version: int) -> str:
 # -- geo layers (static committed files; cached for the process) ---------------------------
 @st.cache_resource(show_spinner=False)
 def _layer_features() -> list[dict]:
-    """Every region feature of ``geo/layers/*.geojson`` with a ``region`` id in its properties."""
+    """Every region feature of ``geo/layers/*.geojson`` with a ``region`` id in its properties,
+    simplified for display (about 500 m): full-resolution outlines made each map rerun ship
+    about 1 MB of JSON to the browser."""
     import json
     from pathlib import Path
+
+    from shapely.geometry import mapping, shape
 
     out: list[dict] = []
     for path in sorted((Path(__file__).resolve().parents[1] / "geo" / "layers").glob("*.geojson")):
@@ -111,7 +115,11 @@ def _layer_features() -> list[dict]:
             props = feat.get("properties") or {}
             rid = props.get("id") or props.get("layer") or (path.stem if len(feats) == 1 else None)
             if rid and feat.get("geometry"):
-                out.append({"type": "Feature", "geometry": feat["geometry"],
+                try:
+                    geom = mapping(shape(feat["geometry"]).simplify(0.005, preserve_topology=True))
+                except Exception:  # keep the raw geometry rather than lose the region
+                    geom = feat["geometry"]
+                out.append({"type": "Feature", "geometry": geom,
                             "properties": {"region": str(rid), "label": props.get("name") or str(rid)}})
     return out
 
@@ -137,6 +145,6 @@ def base_map(width: int = 760, height: int = 520):
     geo layers are not available; the map still draws its points without it."""
     try:
         from geo.maps import base_map as _base
-        return _base(width=width, height=height)
+        return _base(width=width, height=height, tolerance_deg=0.005)
     except Exception:  # the map must render even if the geo package is missing or broken
         return None
