@@ -177,3 +177,23 @@ def test_border_as_a_modifier_is_not_a_place():
 
 def test_capital_in_brokered_compound_is_the_government():
     assert names("A Moscow-brokered truce held, said a Baku-based analyst.") == ["Baku"]
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Talks on the South Caucasus resumed.", "South Caucasus", None),
+    ("Trade through the Zangezur corridor was discussed.", "Zangezur corridor", "AM"),
+    ("The road follows the Aras river for 40 km.", "Aras river", None),
+    ("Protesters gathered at the Hakari bridge.", "Hakari bridge", "AZ"),
+    ("Shelling continued around Bakhmut overnight.", "Bakhmut", "UA"),
+    ("Moscow annexed Crimea in 2014.", "Crimea", "UA"),
+    ("Russian troops remain in Abkhazia and South Ossetia.", "Abkhazia", "GE"),
+])
+def test_regional_names_come_from_the_gazetteer_with_points(text, name, country):
+    rec = [r for r in places(text) if r["name"] == name]
+    assert rec, names(text)
+    assert rec[0]["country"] == country and rec[0]["lat"] is not None
+
+
+def test_place_inside_an_organisation_name_is_not_a_place():
+    assert names("Envoys of the OSCE Minsk Group met in Paris.") == ["Paris"]
+    assert "Minsk" not in names("The Minsk Group co-chairs issued a statement.")
