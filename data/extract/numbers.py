@@ -131,7 +131,8 @@ def _alt(words) -> str:
 _W = _alt(_WORDS)
 _SC = _alt(_SCALES)
 # Digits: not glued to letters (F-16, T-72, 2nd), money signs, URLs/paths or times (10:30).
-_DIGITS = (r"(?<![\w.,$€£#/:@])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?"
+_DIGITS = (r"(?<![\w.,$€£#/:@+])(?<![A-Za-z]-)"
+           r"(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.:/])|\d+)(?:\.\d+)?"
            r"(?![\w%$€£]|[.,:/]\d|-(?!strong\b)[^\W\d_])")
 _NUMBER_WORD = (rf"(?<![\w-])(?:{_W})(?:-(?:{_W}))?(?:\s+(?:{_SC})(?:\s+(?:and\s+)?(?:{_W})(?:-(?:{_W}))?)?)*"
                 r"(?![\w-])")
@@ -148,10 +149,12 @@ _VERB_BEFORE = re.compile(r"\b(?:hand|hands|handed|handing|took|take|takes|taken
                           r"argued|fought|talked|spoke|worried|concerned|over|moved|shifted)\s+$",
                           re.IGNORECASE)
 _WORD_ANCHORS = Anchors(list(_WORDS) + list(_SCALES) + ["hundred", "dozen", "dozens", "hundreds",
-                                                       "thousands", "couple", "tens"])
+                                                       "thousands", "couple", "tens", "scores"])
 _DIGIT_RUN = re.compile(r"\d+")
 _QUAL_LAST = frozenset(p.split()[-1] for p in list(_QUALS) + ["between", "from"])
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+# "1 500" / "1\u00a0500" in translated copy: a space groups thousands
+_SPACE_THOUSANDS = re.compile(r"^\d{1,3}(?:[\u00a0\u202f ]\d{3})+$")
 _SPLIT = re.compile(r"[\s-]+")
 
 
@@ -164,6 +167,8 @@ def parse_number(s: str) -> float | None:
         raise TypeError(f"s must be str, got {type(s).__name__}")
     if _DOT_THOUSANDS.match(s):
         return int(s.replace(".", ""))  # "1.500 people" in translated copy: thousands, not 1.5
+    if _SPACE_THOUSANDS.match(s):
+        return int("".join(ch for ch in s if ch.isdigit()))
     if s[:1].isdigit() and " " not in s:
         try:  # the common case: "2,000", "3.5"
             v = float(s.replace(",", ""))
@@ -283,8 +288,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         val = parse_number(surf)
         if val is None:
             continue
-        key = re.sub(r"\s+", " ", surf.lower())
-        vague = _VAGUE.get(key)
+        if surf[0].isdigit():
+            key, vague = "", None
+        else:
+            key = " ".join(surf.lower().split())
+            vague = _VAGUE.get(key)
+            if key == "scores" and not text.startswith(" of ", ne):
+                continue  # "scores" is a count only in "scores of"
         qualifier, low, high = "exact", val, val
         if vague:
             _, low, high, qualifier = vague
