@@ -89,9 +89,12 @@ for _r in _rows("bodies.csv"):
     for _h in _split(_r["patterns"]):
         _BODY[match_text(_h).lower()] = (_r["canonical"], _r["type"], _r["generic"])
 _FORCE: dict[str, tuple[str, str]] = {}
+_COUNTED: set[str] = set()  # heads that name individuals after a count ("three Armenian soldiers")
 for _r in _rows("forces.csv"):
     for _h in _split(_r["heads"]):
         _FORCE[_h.lower()] = (_r["canonical"], _r["type"])
+        if _r.get("counted") == "yes":
+            _COUNTED.add(_h.lower())
 
 
 def _build() -> ahocorasick.Automaton:
@@ -112,7 +115,28 @@ def _alt(words) -> str:
 
 
 _BODY_AFTER = re.compile(r"(?:'s)?\s+(" + _alt(_BODY) + r")\b", re.I)
-_BODY_BEFORE = re.compile(r"\b(" + _alt(_BODY) + r")\s+of\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?$", re.I)
+_BODY_BEFORE = re.compile(r"\b(" + _alt(_BODY) + r")(?:\s*\([^()]{1,40}\))?\s+of\s+(?:the\s+)?"
+                          r"(?:[Rr]epublic\s+of\s+)?$", re.I)
+# "the defence ministry in Yerevan", "the State Border Service of the Republic of Azerbaijan"
+_BODY_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?")
+# "five of its peacekeepers", "its own troops": the force of the sentence's first state
+_ITS_FORCE = re.compile(r"\b[Ii]ts\s+(?:own\s+)?(" + _alt(_FORCE) + r")\b")
+# a count before a demonym: "three Armenian soldiers", "an Azerbaijani border guard"
+_COUNT_WORD = (r"(?:\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+               r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|several|many|some|"
+               r"few|dozens\s+of|hundreds\s+of|thousands\s+of|scores\s+of|more|other)|\d)")
+_COUNT_BEFORE = re.compile(_COUNT_WORD + r"(?:-\w+)?\s+$", re.I)
+# "49 of its soldiers": counted individuals
+_COUNT_OF_BEFORE = re.compile(_COUNT_WORD + r"(?:-\w+)?\s+of\s+$", re.I)
+# an office whose holder is a person: before a name it is the person's title, not the body
+_HOLDER_END = re.compile(r"(?:ombudsman|ombudsperson|human rights defender)$", re.I)
+_BORDER_FORCE = re.compile(r"\s+border\s+(?:guard|troop|service|police)")  # "an Iranian border guard"
+_NAME_NEXT = re.compile(rf"\s+[{_pl._UP}][\w'\-]+\s+[{_pl._UP}][\w'\-]+")
+# a state named as the attacker ("fire from Armenian positions", "shelled by Azerbaijani forces")
+_ATTACKER_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.I)
+# a state that denies the claim ("a claim Yerevan rejected", "Baku denied")
+_DENIER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|swiftly\s+|quickly\s+|later\s+)?(?:denied|rejected|"
+                           r"dismissed|refuted|denies|rejects|dismisses)\b")
 _FORCE_AFTER = re.compile(r"(?:'s)?\s+(?:(?:own|regular|elite|special|combined|government)\s+)?("
                           + _alt(_FORCE) + r")\b", re.I)
 _FORCE_BEFORE = re.compile(r"\b(?:the\s+)?(armed\s+forces|army|military|air\s+force|navy|"
@@ -240,7 +264,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             prev = low[max(0, s - 7):s]
             nxt = re.match(r"[\s-]+([a-z]+)", low[e:e + 30])
             if prev.endswith(("ethnic ", "post-", "pro-", "anti-", "non-")) or (
-                    nxt and nxt.group(1) in _NONACTOR_HEADS) or (
+                    nxt and nxt.group(1) in _NONACTOR_HEADS and not _BORDER_FORCE.match(low, e)) or (
                     low[e:e + 1] == "-" and nxt and nxt.group(1) in _NONACTOR_SUFFIX):
                 continue
             out.append(_rec(text, s, e, name, typ, country))
@@ -257,14 +281,24 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                     continue
             persons.append([s, e, name, country, _role_before(t, s, text) or None])
             continue
+        if kind == "group" and _HOLDER_END.search(_surf) and _NAME_NEXT.match(t, e):
+            continue  # "Karabakh's human rights ombudsman Gegham Stepanyan": a title
         rec = _rec(text, s, e, name, typ, country)
         if kind == "media":
             rec["role"] = _media_role(t, s, e)
         out.append(rec)
 
+    if sents is None:
+        from data.extract.sentences import split_sentences
+        sents = split_sentences(text)
+    sent_starts = [a for a, _b in sents]
     bodies = _compose(text, t, state_hits, out)
+    bodies += _its_forces(text, t, sents, sent_starts, state_hits)
     out += bodies
-    out += _bare_bodies(text, t, heads, bodies, state_hits)
+    # states and capitals by start, capitals read as places included ("the ministry in Yerevan")
+    loc = {s: name for s, e, (_sf, kind, name, *_r) in hits
+           if kind in ("state", "capital") and name in STATES}
+    out += _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc)
     taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead"] + [
         (b["start"], b["end"]) for b in bodies]
     persons += _pattern_persons(text, t, taken, place_spans, places, persons)
@@ -317,12 +351,18 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
             f = _FORCE_AFTER.match(t, e)
             # "U.S. State Department", "UK Foreign Office": an acronym needs no "'s"
             acro = bool(m or f) and _is_acronym(t[s:e])
-            if m and (kind == "demonym" or acro or m.group(0).startswith("'s")):
+            # "Azerbaijan Army", "Armenia Defense Ministry": a state name before a title-case head
+            if m and (kind == "demonym" or acro or m.group(0).startswith("'s")
+                      or (kind == "state" and t[m.start(1)].isupper())):
                 head = re.sub(r"\s+", " ", m.group(1).lower())
                 tpl, typ, _g = _BODY[head]
-                res.append(_rec(text, s, m.end(), tpl.format(state=st), typ, iso))
-            if f and (kind == "demonym" or acro or f.group(0).startswith("'s")):
+                if not (_HOLDER_END.search(head) and _NAME_NEXT.match(t, m.end())):
+                    res.append(_rec(text, s, m.end(), tpl.format(state=st), typ, iso))
+            if f and (kind == "demonym" or acro or f.group(0).startswith("'s")
+                      or (kind == "state" and t[f.start(1)].isupper())):
                 head = re.sub(r"\s+", " ", f.group(1).lower())
+                if head in _COUNTED and _COUNT_BEFORE.search(t, max(0, s - 25), s):
+                    continue  # "three Armenian soldiers": the state's side, not the force
                 nxt = re.match(r"\s+([a-z]+)", t[f.end():f.end() + 30])
                 if head in ("military", "army", "navy") and nxt and nxt.group(1) in _FORCE_ADJ:
                     continue  # "Russia's military aid": an adjective, not the force
@@ -355,14 +395,66 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
     return res
 
 
-def _bare_bodies(text, t, heads, bodies, state_hits) -> list[dict[str, Any]]:
-    """'the ministry', 'the defence ministry' without a state: the last such body, or the state
-    named last before it; 'the two defence ministries' names no single body."""
+def _sentence_of(sents, sent_starts, pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(sent_starts, pos) - 1
+    return sents[i] if i >= 0 else (0, pos)
+
+
+def _its_forces(text, t, sents, sent_starts, state_hits) -> list[dict[str, Any]]:
+    """'Russia said five of its peacekeepers were killed': the force of the first state named in
+    the sentence before the pronoun (the subject the pronoun refers back to)."""
+    res = []
+    if not state_hits:
+        return res
+    st_starts = [h[0] for h in state_hits]
+    for m in _ITS_FORCE.finditer(t):
+        a, _b = _sentence_of(sents, sent_starts, m.start())
+        i = bisect.bisect_left(st_starts, a)
+        if i >= len(state_hits) or state_hits[i][0] >= m.start():
+            continue
+        st = state_hits[i][2]
+        if st not in STATES:
+            continue
+        head = re.sub(r"\s+", " ", m.group(1).lower())
+        if head in _COUNTED and _COUNT_OF_BEFORE.search(t, max(0, m.start() - 30), m.start()):
+            continue  # "49 of its soldiers had been killed": the state's casualties
+        tpl, typ = _FORCE[head]
+        dem = _DEM_OF_STATE.get(st, st)
+        res.append(_rec(text, m.start(), m.end(), tpl.format(state=st, demonym=dem), typ, STATES[st]))
+    return res
+
+
+def _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts) -> str | None:
+    """The state an unqualified national body ('the State Border Service said') belongs to.
+
+    The sentence's states, less the attacker ('fire from Armenian positions', 'shelled by
+    Azerbaijani forces') and the denier ('a claim Yerevan rejected'); of those left, the first
+    (the subject the report is about). None when the sentence names no state."""
+    a, b = _sentence_of(sents, sent_starts, s)
+    i = bisect.bisect_left(st_starts, a)
+    cands = []
+    while i < len(state_hits) and state_hits[i][0] < b:
+        hs, he, st, _k = state_hits[i]
+        i += 1
+        if st not in STATES or (hs <= s < he):
+            continue
+        if _ATTACKER_BEFORE.search(t, max(0, hs - 12), hs) or _DENIER_AFTER.match(t, he):
+            continue
+        if st not in cands:
+            cands.append(st)
+    return cands[0] if cands else None
+
+
+def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc) -> list[dict[str, Any]]:
+    """'the ministry', 'the defence ministry' without a state: the state named right after it
+    ('the defence ministry in Yerevan'), the last such body, or the state the sentence reports
+    about; 'the two defence ministries' names no single body."""
     res = []
     named = sorted(bodies, key=lambda b: b["end"])
     ends = [b["end"] for b in named]
     occ = _pl.Occupancy((b["start"], b["end"]) for b in bodies)
     st_ends = [he for hs, he, st, k in state_hits]
+    st_starts = [hs for hs, he, st, k in state_hits]
     for s, e in heads:
         if occ.overlaps(s, s + 1):
             continue
@@ -381,16 +473,24 @@ def _bare_bodies(text, t, heads, bodies, state_hits) -> list[dict[str, Any]]:
                 res.append(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
         tpl, typ, _g = _BODY[head]
+        w = _BODY_IN.match(t, e)
+        if w and w.end() in loc:
+            st = loc[w.end()]
+            res.append(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
+            continue
         same = [b for b in before if _template_of(b["name"]) == tpl]
         if same:
             b = same[-1]
             res.append(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
-        j = bisect.bisect_right(st_ends, s) - 1
-        while j >= 0 and state_hits[j][2] not in STATES:
-            j -= 1
-        if j >= 0 and _g == "ministry":  # "the defence ministry said": the state named last
-            st = state_hits[j][2]
+        st = _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts)
+        if st is None and _g == "ministry":
+            # no state in the sentence: "the defence ministry said" refers to the state named last
+            j = bisect.bisect_right(st_ends, s) - 1
+            while j >= 0 and state_hits[j][2] not in STATES:
+                j -= 1
+            st = state_hits[j][2] if j >= 0 else None
+        if st is not None:
             res.append(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
     return res
 
