@@ -328,3 +328,10 @@ def test_ombudsman_before_a_name_is_a_title():
 
 def test_capital_with_relative_clause_is_the_government():
     assert by_name("Ankara, which has backed Baku, did not comment.", "Turkey")
+
+
+def test_unqualified_body_takes_a_single_dateline_state():
+    text = "TBILISI, March 3 (Reuters) - Two people were detained overnight, the State Security Service said."
+    assert by_name(text, "State Security Service of Georgia"), pairs(text)
+    text = "TBILISI/ANKARA (Reuters) - Two people were detained, the State Security Service said."
+    assert not [r for r in actors(text) if r["type"] == "organisation"]

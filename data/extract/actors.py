@@ -424,6 +424,22 @@ def _its_forces(text, t, sents, sent_starts, state_hits) -> list[dict[str, Any]]
     return res
 
 
+_DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]{2,30}(?:/[A-Z][A-Z.'\- ]{2,30})*)(?:,|\s*\(|\s+-)")
+
+
+def _dateline_state(t: str) -> str | None:
+    """The state of a one-place dateline ("YEREVAN, Armenia -", "BAKU (Reuters) -"), else None."""
+    m = _DATELINE.match(t, 0, 80)
+    if not m:
+        return None
+    parts = [p.strip().title() for p in m.group(1).split("/")]
+    sts = {CAPITALS.get(p) or _STATE_SURF.get(p) for p in parts}
+    if len(sts) != 1:
+        return None
+    st = sts.pop()
+    return st if st in STATES else None
+
+
 def _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts) -> str | None:
     """The state an unqualified national body ('the State Border Service said') belongs to.
 
@@ -490,6 +506,8 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc) ->
             while j >= 0 and state_hits[j][2] not in STATES:
                 j -= 1
             st = state_hits[j][2] if j >= 0 else None
+        if st is None:
+            st = _dateline_state(t)  # "BAKU, Sept 13 (Reuters) - ... the State Border Service said"
         if st is not None:
             res.append(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
     return res
