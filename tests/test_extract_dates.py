@@ -153,3 +153,18 @@ def test_agency_datelines_and_page_furniture():
     assert [(r["date"], r["kind"]) for r in recs] == [("2023-03-08", "publication"), ("2023-03-06", "event")]
     text = "Updated: 9 March 2023\n\nTroops clashed on Monday."
     assert dates_of(text) == ["2023-03-06"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The blockade began a year ago.", [("a year ago", "2022")]),
+    ("Four months ago the road was closed.", [("Four months ago", "2022-11")]),
+    ("The war lasted from October 3 to December 1, 2021.",
+     [("October 3", "2021-10-03"), ("December 1, 2021", "2021-12-01")]),
+    ("Talks ran from December 28 to January 4, 2022.",
+     [("December 28", "2021-12-28"), ("January 4, 2022", "2022-01-04")]),
+    ("Last Wednesday's strike hit a depot.", [("Last Wednesday", "2023-03-01")]),
+    ("In the spring of 2016, fighting broke out.", [("2016", "2016")]),
+    ("The treaty of 1921 is still cited.", []),
+])
+def test_ago_ranges_and_seasons(text, want):
+    assert got(text) == want

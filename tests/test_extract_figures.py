@@ -224,3 +224,42 @@ def test_side_from_of_phrase():
     actors = [("Turkish Army", "Armed Forces of Turkey", "armed_force", "TR"), ("Turkey", "Turkey", "state", "TR")]
     (f,) = figs("Two servicemen of the Turkish Army were killed.", actors=actors)
     assert (f["value"], f["category"], f["actor"]) == (2, "killed", "Turkey")
+
+
+@pytest.mark.parametrize("text,want", [
+    # number after its noun, multipliers of a dozen, "scores of", space-grouped thousands
+    ("A force numbering 2,400 was moved to the pass.", [(2400, "troops")]),
+    ("Peacekeepers, numbering 1,500, guard the corridor.", [(1500, "peacekeepers")]),
+    ("Three dozen conscripts died in the blast.", [(36, "killed")]),
+    ("Scores of villagers were injured.", [(40, "wounded")]),
+    ("Officials said 2 300 residents were evacuated.", [(2300, "displaced")]),
+    ("Officials said 2\u00a0300 residents were evacuated.", [(2300, "displaced")]),
+    # machine-translated releases
+    ("As a result of the enemy fire, a serviceman of the State Border Service was wounded.",
+     [(1, "wounded")]),
+    ("Two servicemen of the Defense Army received shrapnel wounds.", [(2, "wounded")]),
+    ("Five servicemen became martyrs while repelling the attack.", [(5, "killed")]),
+    ("Four soldiers fell heroically in the battle for the heights.", [(4, "killed")]),
+    ("The body of a shepherd was found near the reservoir.", [(1, "killed")]),
+    ("Seven shehids were buried in the Alley of Honour.", [(7, "killed")]),
+    ("Two conscripts were taken captive during the night.", [(2, "captured")]),
+    ("Three soldiers are missing in action.", [(3, "missing")]),
+])
+def test_translated_and_postposed_figures(text, want):
+    assert vc(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The barrage damaged 140 houses, four schools and 2 bridges.",
+    "Troops fired 300 shells and downed 14 drones and 6 tanks.",
+    "Demining cleared 1 200 hectares along a 40 km stretch.",
+    "Under resolution 884 the 102nd base hosts a garrison.",
+    "Call 060 271 271 after 09:30 for details.",
+    "The motion passed 87 to 12 with 45 percent turnout.",
+])
+def test_things_and_labels_are_not_people(text):
+    assert [f for f in figs(text) if f["category"] != "other"] == []
+
+
+def test_space_grouping_does_not_join_a_year_and_a_count():
+    assert vc("In 2020 150 civilians were wounded.") == [(150, "wounded")]

@@ -73,7 +73,8 @@ _PATTERNS = [
     r"(?:earlier|later)\s+this\s+(?:week|month|year)|this\s+(?:week|month|year)|"
     r"last\s+(?:week|month|year)|next\s+(?:week|month|year)|past\s+week|"
     r"in\s+recent\s+(?:days|weeks|months)|(?:the\s+)?(?:past|last)\s+(?:few\s+)?(?:days|weeks)|"
-    r"(?P<agon>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<agou>days?|weeks?)\s+ago)"
+    r"(?P<agon>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
+    r"(?P<agou>days?|weeks?|months?|years?)\s+ago)"
     r")(?P<poss>'s|’s)?(?![\w-])",
     # years with a temporal preposition: in 1991, since 1994, between 1988 and 1994
     rf"\b(?i:(?P<ymod>in|since|until|till|by|from|during|after|before|between|and|to|through|of|"
@@ -100,7 +101,7 @@ _ATTR_YEAR_RE = re.compile(
     r"(?P<after>(?:[\w-]+\s+){0,3}?)(?P<noun>[a-z][\w-]*)\b"
     r"|\b(?P<ly>last|this|next)\s+year(?:'s|’s)\s+(?P<noun2>[a-z][\w-]*)\b"
     r"|\b(?P<y3>(?:1[89]|20)\d\d)(?:'s|’s)\s+(?P<noun3>[a-z][\w-]*)\b")
-_WORDNUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+_WORDNUM = {"a": 1, "an": 1, "eleven": 11, "twelve": 12, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _STRICT_MONTHS = {"May", "March", "Mar"}
 _MONTH_OK_MODS = {"last", "next", "this", "early", "mid-", "mid", "late", "in", "since", "until",
@@ -206,8 +207,14 @@ def _relative(rel: str, m, pub: dt.date | None):
     if m.group("agon"):
         n = m.group("agon").lower()
         n = int(n) if n.isdigit() else _WORDNUM.get(n, 1)
-        if m.group("agou").startswith("day"):
+        unit = m.group("agou").lower()
+        if unit.startswith("day"):
             return (pub - n * day).isoformat(), {}
+        if unit.startswith("month"):
+            y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            return f"{y:04d}-{mo + 1:02d}", {}
+        if unit.startswith("year"):
+            return f"{pub.year - n:04d}", {}
         f = pub - 7 * n * day
         return None, {"from": (f - 3 * day).isoformat(), "to": (f + 3 * day).isoformat()}
     # in recent days / past few weeks
@@ -233,6 +240,8 @@ def _windowed_kinds(text, anchors, before=32, after=40):
         yield m
 
 
+# "the summer of 2021", "the spring of 2016": a season names when, not what
+_SEASON_OF = re.compile(r"\b(?i:spring|summer|autumn|fall|winter|middle|beginning|start)\s+of$")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|scheduled|due|planned|plans|expected|set\s+to|"
                      r"going\s+to|upcoming|next)\b[^.;!?,]{0,40}$", re.IGNORECASE)
 
@@ -300,6 +309,7 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
     urls = _url_spans(text)
     url_starts = [s for s, _ in urls]
     out: list[dict] = []
+    noyear: list[int] = []  # indices of day-and-month dates whose year was guessed
     years = [(m.start(), m.end(), "y") for m in _DIGIT_RUN.finditer(text)
              if m.end() - m.start() == 4 and text[m.start():m.start() + 2] in ("18", "19", "20")]
     anchors = sorted(_ANCHORS.find_tagged(text) + years)
@@ -324,6 +334,7 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
             if year:
                 date = _ymd(int(year), mon, day)
             elif pub is not None:
+                noyear.append(len(out))
                 y = pub.year if (mon, day) <= (pub.month, pub.day) else pub.year - 1
                 if y < pub.year and _future(text, s):
                     y = pub.year  # "talks are scheduled for December 5"
@@ -347,7 +358,7 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                     mod = "next"  # "elections will be held in December"
                 date = f"{_month_year(mon, pub, mod):04d}-{mon:02d}"
         elif g("wd"):
-            wmod = g("wmod")
+            wmod = (g("wmod") or "").lower() or None
             if wmod in ("on", "earlier", "early", "late"):
                 s = m.start("wd")
             if pub is not None:
@@ -373,14 +384,14 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                 # only the second year of "between 1988 and 1994" / "from 1988 to 1994"
                 if not re.search(r"\b(?:between|from)\s+(?:1[89]|20)\d\d\s*$", text[max(0, s - 20):s], re.I):
                     continue
-            if ymod == "of":
+            if ymod == "of" and not _SEASON_OF.search(text, max(0, s - 30), s + 2):
                 continue  # "the war of 2020", "a law of 1997": names an era or a document
             after = text[e:e + 30]
             nxt = re.match(r"\s+([a-z][\w-]*)", after)
             if nxt and nxt.group(1) in _YEAR_NOUNS:
                 continue  # "in 2020 fighting": attributive
             if ymod in ("in", "since", "until", "till", "by", "from", "during", "after", "before",
-                        "between", "and", "to", "through"):
+                        "between", "and", "to", "through", "of"):
                 s = m.start("y5")
                 # keep "in" for a plain event year, as a reader quotes it ("in 1991")
                 if ymod == "in":
@@ -399,7 +410,32 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                 and (g("m1") or g("m2") or g("iy") or g("ey")) and _line_words(text, s, e) <= 6:
             kind = "publication"
         out.append(_rec(s, e, text, date, kind, **extra))
+    if noyear:
+        _year_from_range_end(text, out, noyear)
     return _drop_redundant_overnight(out, sents)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:[-–—]|to|until|till|through|and)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _year_from_range_end(text, recs, idxs):
+    """'from September 27 to November 10, 2020': the first date takes the year of the second
+    (the year before when its month and day come later in the calendar)."""
+    for i in idxs:
+        if i + 1 >= len(recs) or i >= len(recs):
+            continue
+        a, b = recs[i], recs[i + 1]
+        if b["start"] - a["end"] > 12 or not b["date"] or len(b["date"]) != 10 \
+                or not _RANGE_GAP.match(text[a["end"]:b["start"]]):
+            continue
+        if not re.search(r"(?:1[89]|20)\d\d", b["surface"]):
+            continue
+        y2, md2 = int(b["date"][:4]), b["date"][5:]
+        md1 = a["date"][5:]
+        y = y2 if md1 <= md2 else y2 - 1
+        d = _ymd(y, int(md1[:2]), int(md1[3:]))
+        if d:
+            a["date"] = d
 
 
 def _drop_redundant_overnight(recs, sents):

@@ -234,7 +234,7 @@ def _find_head(c, toks, text, cand_at):
             if nxt and nxt[1][0] not in ("person", "military"):
                 k, ln, cat = k + ln, nxt[0], nxt[1][0]
             c.head, c.head_cat, c.head_end = (k, k + ln), cat, toks[k + ln - 1][1]
-            c.np_end_tok = k + ln
+            c.np_end_tok = _of_name_end(toks, k + ln)
             return
         if k in cand_at:
             break
@@ -273,6 +273,42 @@ def _find_head(c, toks, text, cand_at):
         c.unk_end = toks[last_unknown][1]
 
 
+def _of_name_end(toks, k):
+    """End token of an 'of (the) Name' after a counted noun ("a serviceman of the Azerbaijan
+    Army was wounded"): the verb after the name still speaks of the noun."""
+    n = len(toks)
+    if k < n and toks[k][2] == "of":
+        j = k + 1
+        if j < n and toks[j][2] == "the":
+            j += 1
+        e = j
+        while e < n and toks[e][3] and toks[e][2][0].isalpha():
+            e += 1
+        if e > j:
+            return e
+    return k
+
+
+def _noun_before(c, toks, text):
+    """'peacekeepers numbering 1,960', 'a force totalling 2,000': the noun before a counting
+    verb is what the number counts. Sets head/head_cat; True when found."""
+    i = c.qi - 1
+    if i < 1 or toks[i][2] not in _COUNT_VERBS:
+        return False
+    j = i - 1
+    if toks[j][2] == ",":
+        j -= 1
+    for ln in range(min(_NOUN_MAXLEN, j + 1), 0, -1):
+        hit = _match_at(toks, j - ln + 1, _NOUNS, _NOUN_MAXLEN)
+        if hit and hit[0] == ln:
+            c.head, c.head_cat = (j - ln + 1, j + 1), hit[1][0]
+            c.head_end = None
+            c.np_end_tok = c.tj
+            return True
+    return False
+
+
+_COUNT_VERBS = frozenset({"numbering", "totalling", "totaling", "numbered", "totalled", "totaled"})
 _AUX = frozenset({"was", "were", "is", "are", "had", "have", "has", "been", "being", "be", "reportedly",
                   "allegedly", "also", "all", "later", "subsequently", "both"})
 _HARD_STOP = frozenset({"said", "says", "say", "told", "according", ";", ":", "as", "when", "while",
@@ -446,6 +482,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             nxt_free = i + hit[0]
     for c in reversed(cands):
         _find_head(c, toks, text, cand_at)
+        if c.head is None and not c.thing:
+            _noun_before(c, toks, text)
         if c.head is None and c.coord_next is not None and c.coord_next.head is not None:
             nx = c.coord_next  # "Four Armenian and three Azerbaijani soldiers"
             c.head_cat, c.thing = nx.head_cat, nx.thing
