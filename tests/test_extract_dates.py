@@ -168,3 +168,15 @@ def test_agency_datelines_and_page_furniture():
 ])
 def test_ago_ranges_and_seasons(text, want):
     assert got(text) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the longest prefixes each kind of anchor allows still resolve (windows are per kind)
+    ("The post was hit the day before yesterday.", ["2023-03-06"]),
+    ("Two posts changed hands at the beginning of February.", ["2023-02"]),
+    ("Fighting flared in mid-2020 and again in early 2021.", ["2020", "2021"]),
+    ("The report of 2021-05-12 was updated on 14.06.2021.", ["2021-05-12", "2021-06-14"]),
+    ("Shelling resumed earlier Tuesday.", ["2023-03-07"]),
+])
+def test_long_prefixes(text, want):
+    assert [d for d in dates_of(text) if d] == want

@@ -222,7 +222,12 @@ def _relative(rel: str, m, pub: dt.date | None):
     return None, {"from": (pub - span * day).isoformat(), "to": pub.isoformat()}
 
 
-def _windowed_kinds(text, anchors, before=32, after=40):
+# How far before its anchor a date can start: the longest prefix of each kind ("the day before
+# yesterday", "beginning of November", "13th of November", "earlier Tuesday", "the end of 2020")
+_BEFORE = {"r": 26, "m": 16, "w": 9, "y": 14}
+
+
+def _windowed_kinds(text, anchors, after=40):
     """Like :func:`data.extract.numbers.windowed`, with the pattern chosen by anchor kind."""
     pos = 0
     n = len(text)
@@ -230,7 +235,7 @@ def _windowed_kinds(text, anchors, before=32, after=40):
         if a < pos:
             continue
         pat = _RE_BY_KIND[kind]
-        lo, hi = max(pos, a - before), min(n, b + after)
+        lo, hi = max(pos, a - _BEFORE[kind]), min(n, b + after)
         m = pat.search(text, lo, hi)
         while m is not None and m.end() <= a and m.end() < hi:
             m = pat.search(text, max(m.end(), m.start() + 1), hi)
@@ -238,6 +243,32 @@ def _windowed_kinds(text, anchors, before=32, after=40):
             continue
         pos = m.end()
         yield m
+
+
+_YEAR_RUN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# Cheap tests that spare the full pattern most anchors that cannot start a date: a year needs
+# a temporal word before it or an ISO/dotted form; "week", "month", "night"... need a word
+# such as "last" or "this" before them ("two days ago" is found from its "ago").
+_Y_PREV = frozenset({"in", "since", "until", "till", "by", "from", "during", "after", "before",
+                     "between", "and", "to", "through", "of", "early", "late", "mid", "spring",
+                     "summer", "autumn", "fall", "winter"})
+_R_ALWAYS = frozenset({"yesterday", "today", "tonight", "overnight", "ago"})
+_R_PREV = frozenset({"this", "last", "next", "past", "recent", "few", "earlier", "later"})
+
+
+def _prev_word(text: str, a: int) -> str:
+    w = text[max(0, a - 12):a].rsplit(None, 1)
+    return w[-1].lower() if w and text[a - 1:a].isspace() else ""
+
+
+def _year_worth(text: str, a: int, b: int) -> bool:
+    if text[a - 1:a] in (".", "-") or text[b:b + 1] == "-":
+        return True
+    return _prev_word(text, a) in _Y_PREV
+
+
+def _rel_worth(text: str, a: int, b: int) -> bool:
+    return text[a:b].lower() in _R_ALWAYS or _prev_word(text, a) in _R_PREV
 
 
 # "the summer of 2021", "the spring of 2016": a season names when, not what
@@ -310,9 +341,9 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
     url_starts = [s for s, _ in urls]
     out: list[dict] = []
     noyear: list[int] = []  # indices of day-and-month dates whose year was guessed
-    years = [(m.start(), m.end(), "y") for m in _DIGIT_RUN.finditer(text)
-             if m.end() - m.start() == 4 and text[m.start():m.start() + 2] in ("18", "19", "20")]
-    anchors = sorted(_ANCHORS.find_tagged(text) + years)
+    anchors = sorted([a for a in _ANCHORS.find_tagged(text) if a[2] != "r" or _rel_worth(text, a[0], a[1])]
+                     + [(m.start(), m.end(), "y") for m in _YEAR_RUN.finditer(text)
+                        if _year_worth(text, m.start(), m.end())])
     for m in _windowed_kinds(text, anchors):
         s, e = m.span()
         if urls and (_in_spans(s, urls, url_starts) or _in_spans(e - 1, urls, url_starts)):

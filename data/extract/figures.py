@@ -471,8 +471,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
     # casualty words in this sentence
     trig = []
     nxt_free = 0
-    for i, t in enumerate(toks):
-        if i < nxt_free or t[2] not in _TRIG_FIRST:
+    for i in [i for i, t in enumerate(toks) if t[2] in _TRIG_FIRST]:
+        if i < nxt_free:
             continue
         hit = _match_at(toks, i, _TRIGGERS, _TRIG_MAXLEN)
         if hit:
@@ -588,12 +588,16 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         recs.append((c, start, end, cat))
     figs = []
     prev_fig = None
+    reports = None
     for c, start, end, cat in recs:
         q = c.q
         value = q.value
         low, high = q.low, q.high
         side = _side(text, c, start, end, toks, sent_actors, all_actors)
-        claimed_by, claim_rec = _claimant(text, s, e, start, end, sent_actors, all_actors)
+        if reports is None:
+            # the attribution verbs of the sentence, found once for all its figures
+            reports = list(_REPORT_RE.finditer(text, s, e)) if sent_actors else []
+        claimed_by, claim_rec = _claimant(text, s, e, start, end, sent_actors, all_actors, reports)
         if side is None and claim_rec is not None and c.head_cat in ("military", "troops"):
             # "The Armenian defence ministry said 15 soldiers were killed": a military body or
             # government reporting soldiers without naming a side reports its own
@@ -700,12 +704,14 @@ def _side(text, c, start, end, toks, sent_actors, all_actors):
     return None
 
 
-def _claimant(text, s, e, fs, fe, sent_actors, all_actors):
+def _claimant(text, s, e, fs, fe, sent_actors, all_actors, reports=None):
     """Who the sentence attributes the figure to: 'X said', 'according to X', 'said X'."""
     if not sent_actors:
         return None, None
     claims = []
-    for m in _REPORT_RE.finditer(text, s, e):
+    if reports is None:
+        reports = _REPORT_RE.finditer(text, s, e)
+    for m in reports:
         if m.start() < fe and m.end() > fs:
             continue
         rec = None
