@@ -97,18 +97,38 @@ for _r in _rows("forces.csv"):
             _COUNTED.add(_h.lower())
 
 
-def _build() -> ahocorasick.Automaton:
-    A = ahocorasick.Automaton()
+def _build() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+    """Two automata: names over the lower-cased text, acronyms over the text as written.
+
+    Acronyms must match their case exactly anyway, and in lower case "un", "us", "ra", "ap"
+    hit inside every other word: scanning them case-sensitively saves most of the hits."""
+    low, case = ahocorasick.Automaton(), ahocorasick.Automaton()
+    by_case: dict[str, list[tuple]] = {}
     # heads of bodies ("defence ministry", "the ministry") are found in the same pass
     for h in [*_BODY, "ministry", "ministries", "council"]:
-        _ENTRIES.setdefault(h, []).append((h, "bodyhead", h, "organisation", None, None, ()))
+        ent = (h, "bodyhead", h, "organisation", None, None, ())
+        if len(h) <= 3:  # "MoD", "MFA": written as acronyms
+            for v in {h.upper(), h[0].upper() + h[1] + h[2].upper()}:
+                by_case.setdefault(v, []).append(ent)
+        else:
+            _ENTRIES.setdefault(h, []).append(ent)
     for k, v in _ENTRIES.items():
-        A.add_word(k, (len(k), v))
-    A.make_automaton()
-    return A
+        rest = []
+        for ent in v:
+            if _is_acronym(ent[0]):
+                by_case.setdefault(ent[0], []).append(ent)
+            else:
+                rest.append(ent)
+        if rest:
+            low.add_word(k, (len(k), rest))
+    for k, v in by_case.items():
+        case.add_word(k, (len(k), v))
+    low.make_automaton()
+    case.make_automaton()
+    return low, case
 
 
-_AUTO = _build()
+_AUTO, _AUTO_CASE = _build()
 
 def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
@@ -166,7 +186,7 @@ _SURNAME_END = re.compile(r"(?:yan|ian|ov|ova|ev|eva|yev|yeva|li|lu|shvili|dze|e
                           r"skaya|ski|zadeh|oglu|oğlu)$")
 _UP = _pl._UP
 _TOK = rf"[{_UP}][a-zà-ÿā-žəığşçüöé'\-]*[a-zà-ÿā-žəığşçüöé]"
-_CAPRUN = re.compile(rf"{_TOK}(?:\s{_TOK})+")
+_CAPRUN = re.compile(rf"{_TOK}(?: {_TOK})+")  # match_text turned whitespace into " "
 _WORD = re.compile(r"[\w'\-.]+")
 
 
@@ -188,6 +208,11 @@ def _case_ok(key_surface: str, surf: str) -> bool:
             if a[:1].isupper() and not b[:1].isupper():
                 return False
     return True
+
+
+def _iter_hits(low: str, t: str):
+    yield from _AUTO.iter(low)
+    yield from _AUTO_CASE.iter(t)
 
 
 def _lower(t: str) -> str:
@@ -226,7 +251,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     n = len(t)
     raw = []
     context: dict[tuple, bool] = {}  # "requires" words of armed-group aliases, found once per text
-    for end, (klen, entries) in _AUTO.iter(low):
+    for end, (klen, entries) in _iter_hits(low, t):
         s, e = end - klen + 1, end + 1
         if (s > 0 and (t[s - 1].isalnum() or t[s - 1] in "@/")) or (e < n and t[e].isalnum()):
             continue
@@ -400,6 +425,19 @@ def _sentence_of(sents, sent_starts, pos: int) -> tuple[int, int]:
     return sents[i] if i >= 0 else (0, pos)
 
 
+def _find_all(t: str, words) -> list[int]:
+    """Start offsets of each of ``words`` in ``t`` (str.find runs in C; a regex scan with a
+    leading word boundary does not skip ahead)."""
+    out = []
+    for w in words:
+        i = t.find(w)
+        while i >= 0:
+            out.append(i)
+            i = t.find(w, i + 1)
+    out.sort()
+    return out
+
+
 def _its_forces(text, t, sents, sent_starts, state_hits) -> list[dict[str, Any]]:
     """'Russia said five of its peacekeepers were killed': the force of the first state named in
     the sentence before the pronoun (the subject the pronoun refers back to)."""
@@ -407,7 +445,10 @@ def _its_forces(text, t, sents, sent_starts, state_hits) -> list[dict[str, Any]]
     if not state_hits:
         return res
     st_starts = [h[0] for h in state_hits]
-    for m in _ITS_FORCE.finditer(t):
+    for pos in _find_all(t, ("its ", "Its ")):
+        m = _ITS_FORCE.match(t, pos)
+        if not m:
+            continue
         a, _b = _sentence_of(sents, sent_starts, m.start())
         i = bisect.bisect_left(st_starts, a)
         if i >= len(state_hits) or state_hits[i][0] >= m.start():
@@ -580,6 +621,8 @@ def _qualifier_word(w: str) -> bool:
             or base in CAPITALS)
 
 
+_NEXT_CAP = re.compile(rf"\s+[{_UP}][a-z]")
+_PREV_CAP = re.compile(rf"([{_UP}][\w'\-.]*)\s$")
 _LAST_WORD = re.compile(r"([\w'\-.]+)\s+$")
 
 
@@ -600,6 +643,7 @@ def _role_country(role: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def _bad_token(w: str) -> bool:
     if w.endswith("'s"):
         w = w[:-2]
@@ -612,8 +656,12 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
     known_occ = _pl.Occupancy((p[0], p[1]) for p in known)
     occupied = _pl.Occupancy(taken + [(p["start"], p["end"]) for p in places])
     for m in _CAPRUN.finditer(t):
-        toks = [(x.start() + m.start(), x.end() + m.start(), x.group(0))
-                for x in re.finditer(r"\S+", m.group(0))]
+        # the run's words are separated by single spaces (match_text made all whitespace " ")
+        toks = []
+        pos = m.start()
+        for w in m.group(0).split(" "):
+            toks.append((pos, pos + len(w), w))
+            pos += len(w) + 1
         # split the run at tokens that cannot be part of a name
         segs, cur = [], []
         for tok in toks:
@@ -671,18 +719,27 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
     by_surname: dict[str, list] = {}
     for s, name, c, r in full:
         by_surname.setdefault(name.split(" ")[-1], []).append((s, name, c, r))
-    if by_surname:
-        rx = re.compile(r"\b(" + "|".join(map(re.escape, by_surname)) + r")\b")
-        for m in rx.finditer(t):
-            s, e = m.span()
+    # str.find per surname: a regex compiled per article would cost more than the search
+    occ = []
+    for sn in by_surname:
+        i = t.find(sn)
+        while i >= 0:
+            j = i + len(sn)
+            if not ((i > 0 and (t[i - 1].isalnum() or t[i - 1] == "_"))
+                    or (j < len(t) and (t[j].isalnum() or t[j] == "_"))):
+                occ.append((i, j, sn))
+            i = t.find(sn, j)
+    occ.sort()
+    for s, e, sn in occ:
+        if True:
             if spans.overlaps(s, s + 1):
                 continue
-            if re.match(rf"\s+[{_UP}][a-z]", t[e:e + 3]) or t[e:e + 1] == "-":
+            if _NEXT_CAP.match(t, e, e + 3) or t[e:e + 1] == "-":
                 continue
-            pw = re.search(rf"([{_UP}][\w'\-.]*)\s$", t[max(0, s - 25):s])
+            pw = _PREV_CAP.search(t, max(0, s - 25), s)
             if pw and not _qualifier_word(pw.group(1)) and not _pl._sentence_start(t, s - len(pw.group(0))):
                 continue
-            cands = by_surname[m.group(1)]
+            cands = by_surname[sn]
             k = bisect.bisect_left(cands, (s,)) - 1  # the last full mention before, else the first
             s0, name, c, r = cands[k] if k >= 0 else cands[0]
             out.append(_rec(text, s, e, name, "person", c, r))
