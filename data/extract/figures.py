@@ -162,9 +162,12 @@ def _state_of(rec, actors):
     return _STATES.get(str(cc).upper())
 
 
-def _tokens(text, s, e):
-    return [(m.start(), m.end(), g.lower(), g[0].isupper())
-            for m in _TOKEN_RE.finditer(text, s, e) for g in (m.group(0),)]
+def _tokens(text, s, e, ltext=None):
+    """``(start, end, lower-cased token)`` in ``text[s:e]``; ``ltext`` is ``text.lower()`` when
+    lower-casing kept every offset (tokenising it saves a ``lower()`` per token)."""
+    if ltext is not None:
+        return [m.span() + (m.group(),) for m in _TOKEN_RE.finditer(ltext, s, e)]
+    return [m.span() + (m.group().lower(),) for m in _TOKEN_RE.finditer(text, s, e)]
 
 
 def _candidates(text, dates, urls, url_starts):
@@ -234,7 +237,7 @@ def _find_head(c, toks, text, cand_at):
             if nxt and nxt[1][0] not in ("person", "military"):
                 k, ln, cat = k + ln, nxt[0], nxt[1][0]
             c.head, c.head_cat, c.head_end = (k, k + ln), cat, toks[k + ln - 1][1]
-            c.np_end_tok = _of_name_end(toks, k + ln)
+            c.np_end_tok = _of_name_end(text, toks, k + ln)
             return
         if k in cand_at:
             break
@@ -273,7 +276,7 @@ def _find_head(c, toks, text, cand_at):
         c.unk_end = toks[last_unknown][1]
 
 
-def _of_name_end(toks, k):
+def _of_name_end(text, toks, k):
     """End token of an 'of (the) Name' after a counted noun ("a serviceman of the Azerbaijan
     Army was wounded"): the verb after the name still speaks of the noun."""
     n = len(toks)
@@ -282,7 +285,7 @@ def _of_name_end(toks, k):
         if j < n and toks[j][2] == "the":
             j += 1
         e = j
-        while e < n and toks[e][3] and toks[e][2][0].isalpha():
+        while e < n and text[toks[e][0]].isupper():
             e += 1
         if e > j:
             return e
@@ -316,12 +319,12 @@ _HARD_STOP = frozenset({"said", "says", "say", "told", "according", ";", ":", "a
                         "where", '"', "“", "”", "(", ")"})
 
 
-def text_upper(toks, t):
+def text_upper(text, toks, t):
     """Whether token ``t`` was written capitalised (names are not verbs of another clause)."""
-    return toks[t][3] if len(toks[t]) > 3 else False
+    return text[toks[t][0]].isupper()
 
 
-def _gap_ok(toks, a, b, c, cands_by_tok, side, max_unknown):
+def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
     """Whether a casualty word at the other end of tokens ``[a, b)`` still speaks of ``c``.
 
     Another figure in between takes the word, unless it is a coordinated or parenthetical part
@@ -355,7 +358,7 @@ def _gap_ok(toks, a, b, c, cands_by_tok, side, max_unknown):
         if tok in _HARD_STOP:
             return False
         if tok[0].isalpha() and tok not in _STOP and tok not in _MODIFIERS and not tok.endswith("ly") \
-                and not text_upper(toks, t) \
+                and not text_upper(text, toks, t) \
                 and tok not in _GAP_WORDS and (tok,) not in _NOUNS and (tok,) not in _TRIGGERS:
             unknown += 1
             if unknown > max_unknown:
@@ -372,7 +375,7 @@ _GAP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "
                         "putting", "at", "to", "of", "with", "among", "including", "from"})
 
 
-def _nearest_trigger(c, trig, cands_by_tok, toks):
+def _nearest_trigger(text, c, trig, cands_by_tok, toks):
     """The nearest casualty word linked to ``c`` on the left and on the right:
     ``(category, distance, first token, end token)`` or None."""
     left = right = None
@@ -383,9 +386,9 @@ def _nearest_trigger(c, trig, cands_by_tok, toks):
     for i, j, cat, anim in trig:
         if i >= end and i - end <= 14 and (right is None or i - end < right[1]):
             right = (cat, i - end, i, j, anim)
-    if left and not _gap_ok(toks, left[3], c.qi, c, cands_by_tok, "left", 2):
+    if left and not _gap_ok(text, toks, left[3], c.qi, c, cands_by_tok, "left", 2):
         left = None
-    if right and not _gap_ok(toks, end, right[2], c, cands_by_tok, "right", 1):
+    if right and not _gap_ok(text, toks, end, right[2], c, cands_by_tok, "right", 1):
         right = None
     return left, right
 
@@ -427,6 +430,9 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
     if not cands:
         return out
     s_starts = [a for a, _ in sents]
+    ltext = text.lower()
+    if len(ltext) != len(text):
+        ltext = None  # a letter whose lower case is longer ("İ"): lower-case token by token
     groups: dict[int, list] = {}
     for c in cands:
         i = bisect_right(s_starts, c.q.start) - 1
@@ -443,7 +449,7 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
         if te < e:
             sp = text.rfind(" ", grp[-1].q.end, te)
             te = sp if sp >= 0 else grp[-1].q.end
-        toks = _tokens(text, ts, te)
+        toks = _tokens(text, ts, te, ltext)
         t_starts = [t[0] for t in toks]
         sent_actors = actors[bisect_left(a_starts, s):bisect_right(a_starts, e)]
         sent_places = places[bisect_left(p_starts, s):bisect_right(p_starts, e)]
@@ -517,7 +523,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             continue  # "The soldier, 19, died": an age in apposition
         if isinstance(q.value, float) and c.head_cat is None:
             continue
-        left, right = _nearest_trigger(c, trig, cands_by_tok, toks)
+        left, right = _nearest_trigger(text, c, trig, cands_by_tok, toks)
         if left and c.head is None and right is None and _own_verb_follows(toks, c.tj):
             left = None  # "Two people died and 11 were hospitalized": "died" is not about 11
         trig_hit = None
