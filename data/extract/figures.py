@@ -175,7 +175,7 @@ def _candidates(text, dates, urls, url_starts):
     d_spans = sorted((d["start"], d["end"]) for d in dates if d["end"] > d["start"])
     d_starts = [x for x, _ in d_spans]
     out = []
-    for q in find_quantities(text):
+    for q in find_quantities(text, skip=d_spans):
         i = bisect_right(d_starts, q.num_end - 1)
         if any(ds < q.num_end and q.num_start < de for ds, de in d_spans[max(0, i - 3):i]):
             continue

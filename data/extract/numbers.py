@@ -165,6 +165,8 @@ def parse_number(s: str) -> float | None:
     """
     if not isinstance(s, str):
         raise TypeError(f"s must be str, got {type(s).__name__}")
+    if s.isdigit() and s.isascii():
+        return int(s)  # the common case: "12"
     if _DOT_THOUSANDS.match(s):
         return int(s.replace(".", ""))  # "1.500 people" in translated copy: thousands, not 1.5
     if _SPACE_THOUSANDS.match(s):
@@ -209,14 +211,20 @@ def parse_number(s: str) -> float | None:
     return total + current if seen else None
 
 
-def _number_matches(text, start, end):
+def _number_matches(text, start, end, skip=()):
     """Number phrases in text order: digits are matched in place, number words in a small
-    window (a vague amount may start before its anchor: "a dozen", "tens of thousands")."""
+    window (a vague amount may start before its anchor: "a dozen", "tens of thousands").
+    Digits inside a ``skip`` span (sorted ``(start, end)``: dates) are passed over."""
     words = _WORD_ANCHORS.find(text, start, end)
     wi = 0
     pos = start
+    si, ns = 0, len(skip)
     for d in _DIGIT_RUN.finditer(text, start, end):
         a = d.start()
+        while si < ns and skip[si][1] <= a:
+            si += 1
+        if si < ns and skip[si][0] <= a:
+            continue
         while wi < len(words) and words[wi][0] < a:
             m = _word_match(text, words[wi], pos, end)
             wi += 1
@@ -260,7 +268,7 @@ def _bounds(value, qualifier):
     return None, None  # around
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+def find_quantities(text: str, start: int = 0, end: int | None = None, skip=()) -> list[Quantity]:
     """Every amount in ``text[start:end]`` with its qualifier and bounds.
 
     Parameters
@@ -269,6 +277,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         The article text; offsets refer to it.
     start, end : int
         The region to scan (a sentence); ``end`` None means to the end of the text.
+    skip : sequence of (int, int)
+        Sorted spans whose digits are not amounts (dates already found).
 
     Returns
     -------
@@ -280,7 +290,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(text) if end is None else end
     out: list[Quantity] = []
     skip_to = start
-    for m in _number_matches(text, start, end):
+    for m in _number_matches(text, start, end, skip):
         ns, ne = m.span()
         if ns < skip_to or ns < start:
             continue
