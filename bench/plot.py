@@ -26,8 +26,9 @@ DEFAULT_PNG = ROOT / "bench" / "results" / "scaling.png"
 def frames(results: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(ingest runs, extraction memory curve) read from the JSON result files."""
     runs = {}
-    for p in sorted(results.glob("ingest-*.json")):
-        for r in json.loads(p.read_text()).get("runs", []):
+    docs = [json.loads(p.read_text()) for p in results.glob("ingest-*.json")]
+    for d in sorted(docs, key=lambda d: d.get("at", "")):
+        for r in d.get("runs", []):
             runs[(r["engine"], r["articles"])] = r  # a later file replaces an earlier run
     ing = pd.DataFrame(runs.values(), columns=["engine", "articles", "wall_s", "cpu_s", "peak_rss_mb"])
     curve = []

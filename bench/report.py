@@ -68,6 +68,23 @@ def dashboard_md(d: dict) -> str:
     return "\n".join(rows)
 
 
+def dashboard_summary_md(d: dict) -> str:
+    """One row per read function: unfiltered median/p95 and the worst p95 over filter sets."""
+    by: dict[str, list[dict]] = {}
+    for q in d["queries"].values():
+        by.setdefault(q["query"], []).append(q)
+    rows = []
+    for name, qs in by.items():
+        base = next(q for q in qs if q["filters"] in ("none", "-"))
+        worst = max(qs, key=lambda q: q["p95_ms"])
+        rows.append((worst["p95_ms"], f"| {name} | {base['median_ms']:.0f} | {base['p95_ms']:.0f} | "
+                     f"{worst['p95_ms']:.0f} ({worst['filters']}) | "
+                     f"{max(q.get('cpu_median_ms', 0) for q in qs):.0f} | {max(q['rows'] for q in qs):,} |"))
+    head = ["| query | median ms, no filter | p95 ms, no filter | worst p95 ms (filter set) | max CPU ms | max rows |",
+            "|---|---:|---:|---:|---:|---:|"]
+    return "\n".join(head + [r for _, r in sorted(rows, reverse=True)])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--results", type=Path, default=OUT)
@@ -78,14 +95,16 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copy(p, a.keep / p.name)
     for d in _load(a.results, "extract*.json"):
         print(f"## extract ({d['_file']})\n\n{extract_md(d)}\n")
-    runs, stages = [], None
-    for d in _load(a.results, "ingest-*.json"):
-        runs += d["runs"]
+    latest, stages = {}, None
+    for d in sorted(_load(a.results, "ingest-*.json"), key=lambda d: d["at"]):
+        for r in d["runs"]:
+            latest[(r["engine"], r["articles"])] = r  # a later run of the same configuration wins
         stages = d.get("stages") or stages
+    runs = list(latest.values())
     if runs:
         print(f"## ingest\n\n{ingest_md(runs, stages)}\n")
     for d in _load(a.results, "dashboard-*.json"):
-        print(f"## dashboard ({d['_file']})\n\n{dashboard_md(d)}\n")
+        print(f"## dashboard ({d['_file']})\n\n{dashboard_summary_md(d)}\n\n{dashboard_md(d)}\n")
     return 0
 
 
