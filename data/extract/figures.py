@@ -467,9 +467,6 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         c.ti = bisect_left(t_starts, c.q.num_start)
         c.tj = bisect_left(t_starts, c.q.num_end)
     cand_at = {c.qi: c for c in cands}
-    cand_tok = set()
-    for c in cands:
-        cand_tok.update(range(c.qi, max(c.tj, c.qi + 1)))
     cands_by_tok = {}
     for c in cands:
         for t in range(c.qi, max(c.tj, c.qi + 1)):
@@ -601,9 +598,12 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         low, high = q.low, q.high
         side = _side(text, c, start, end, toks, sent_actors, all_actors)
         if reports is None:
-            # the attribution verbs of the sentence, found once for all its figures
-            reports = list(_REPORT_RE.finditer(text, s, e)) if sent_actors else []
-        claimed_by, claim_rec = _claimant(text, s, e, start, end, sent_actors, all_actors, reports)
+            # the attributions of the sentence, found once for all its figures
+            reports = _claims(text, s, e, sent_actors)
+            free_places = _free_places(sent_places, sent_actors)
+            dated = [d for d in sent_dates if d.get("date") and d.get("kind") != "publication"]
+            hints = None if dated else _dates.period_hints(text, s, e, published)
+        claimed_by, claim_rec = _claimant(start, end, reports)
         if side is None and claim_rec is not None and c.head_cat in ("military", "troops"):
             # "The Armenian defence ministry said 15 soldiers were killed": a military body or
             # government reporting soldiers without naming a side reports its own
@@ -621,8 +621,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             "value": value, "low": low, "high": high, "qualifier": q.qualifier,
             "category": cat, "actor": side,
             "claimed_by": claimed_by,
-            "date": _date_for(text, s, e, start, sent_dates, published),
-            "place": _place_for(start, end, sent_places, sent_actors),
+            "date": _date_for(start, dated, hints),
+            "place": _place_for(start, end, free_places),
         }
         figs.append(prev_fig)
     return figs
@@ -710,36 +710,45 @@ def _side(text, c, start, end, toks, sent_actors, all_actors):
     return None
 
 
-def _claimant(text, s, e, fs, fe, sent_actors, all_actors, reports=None):
-    """Who the sentence attributes the figure to: 'X said', 'according to X', 'said X'."""
+_CLAUSE_PUNCT = re.compile(r"[,.;:\"“”]")
+_THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _claims(text, s, e, sent_actors):
+    """Every attribution in a sentence: ``(verb start, verb end, actor record)`` for 'X said',
+    'according to X', 'said X'. Computed once per sentence; :func:`_claimant` picks per figure."""
+    out = []
     if not sent_actors:
-        return None, None
-    claims = []
-    if reports is None:
-        reports = _REPORT_RE.finditer(text, s, e)
-    for m in reports:
-        if m.start() < fe and m.end() > fs:
-            continue
+        return out
+    for m in _REPORT_RE.finditer(text, s, e):
+        ms, me = m.span()
         rec = None
         if m.group("acc"):
-            after = [a for a in sent_actors if m.end() <= a["start"] <= m.end() + 40]
+            after = [a for a in sent_actors if me <= a["start"] <= me + 40]
             if after:
                 first = min(a["start"] for a in after)
                 rec = max((a for a in after if a["start"] == first), key=lambda a: a["end"])
         else:
-            before = [a for a in sent_actors if m.start() - 40 <= a["end"] <= m.start()
-                      and not re.search(r"[,.;:\"“”]", text[a["end"]:m.start()])]
+            before = [a for a in sent_actors if ms - 40 <= a["end"] <= ms
+                      and not _CLAUSE_PUNCT.search(text, a["end"], ms)]
             if before:
                 last = max(a["end"] for a in before)
                 rec = max((a for a in before if a["end"] == last), key=lambda a: a["end"] - a["start"])
             else:
-                after = [a for a in sent_actors if m.end() <= a["start"] <= m.end() + 25
-                         and re.match(r"\s*(?:the\s+)?$", text[m.end():a["start"]], re.I)]
+                after = [a for a in sent_actors if me <= a["start"] <= me + 25
+                         and _THE_GAP.match(text, me, a["start"])]
                 if after:
                     rec = max(after, key=lambda a: a["end"] - a["start"])
-        if rec is None or (rec["start"] < fe and rec["end"] > fs):
-            continue
-        claims.append((m.start(), rec))
+        if rec is not None:
+            out.append((ms, me, rec))
+    return out
+
+
+def _claimant(fs, fe, claims_in_sentence):
+    """Who the sentence attributes the figure at ``[fs, fe)`` to: the nearest attribution
+    before it, else the first after it; neither the verb nor the actor may overlap it."""
+    claims = [(ms, rec) for ms, me, rec in claims_in_sentence
+              if not (ms < fe and me > fs) and not (rec["start"] < fe and rec["end"] > fs)]
     if not claims:
         return None, None
     before = [c for c in claims if c[0] < fs]
@@ -747,21 +756,26 @@ def _claimant(text, s, e, fs, fe, sent_actors, all_actors, reports=None):
     return rec.get("name") or rec.get("surface"), rec
 
 
-def _date_for(text, s, e, fs, sent_dates, published):
-    cands = [d for d in sent_dates if d.get("date") and d.get("kind") != "publication"]
-    if cands:
-        return min(cands, key=lambda d: abs(d["start"] - fs))["date"]
-    hints = _dates.period_hints(text, s, e, published)
+def _date_for(fs, dated, hints):
+    """The event date nearest the figure in its sentence, else the period a year names."""
+    if dated:
+        return min(dated, key=lambda d: abs(d["start"] - fs))["date"]
     if hints:
         return min(hints, key=lambda h: abs(h[0] - fs))[2]
     return None
 
 
-def _place_for(fs, fe, sent_places, sent_actors):
-    def is_actor(p):
-        return any(a["start"] < p["end"] and p["start"] < a["end"] and a.get("type") != "person"
-                   for a in sent_actors)
-    ps = [p for p in sent_places if not is_actor(p) and not (p["start"] < fe and p["end"] > fs)]
+def _free_places(sent_places, sent_actors):
+    """Places of a sentence that are not read as actors ("Baku said")."""
+    if not sent_actors:
+        return sent_places
+    return [p for p in sent_places
+            if not any(a["start"] < p["end"] and p["start"] < a["end"] and a.get("type") != "person"
+                       for a in sent_actors)]
+
+
+def _place_for(fs, fe, free_places):
+    ps = [p for p in free_places if not (p["start"] < fe and p["end"] > fs)]
     if not ps:
         return None
     local = [p for p in ps if p.get("kind") != "country"] or ps
