@@ -245,11 +245,20 @@ def _number_matches(text, start, end, skip=()):
             yield m
 
 
+# a number phrase can start before its anchor word only after one of these ("a dozen", "half a
+# dozen", "several hundred", "a few thousand"); elsewhere it starts at the anchor
+_LEAD_WORDS = frozenset({"a", "an", "half", "several", "few"})
+
+
 def _word_match(text, anchor, pos, end):
     a, b = anchor
     if a < pos:
         return None
     lo, hi = max(pos, a - 20), min(end, b + 40)
+    before = text[max(lo, a - 9):a].rsplit(None, 1)
+    if not before or before[-1].lower() not in _LEAD_WORDS or not text[a - 1:a].isspace():
+        m = _NUM_RE.match(text, a, hi)
+        return m if m is not None and m.end() > a else None
     m = _NUM_RE.search(text, lo, hi)
     while m is not None and m.end() <= a and m.end() < hi:
         m = _NUM_RE.search(text, max(m.end(), m.start() + 1), hi)
