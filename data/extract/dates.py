@@ -91,8 +91,9 @@ _RE_BY_KIND = {
 # Only the places where a date word or a year occurs are searched with the full pattern.
 _ANCHORS = Anchors({**dict.fromkeys(_MONTHS, "m"), **dict.fromkeys(_WEEKDAYS, "w"), **dict.fromkeys(
     ["yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night",
-     "week", "weeks", "month", "months", "year", "days", "day", "ago"], "r")})
-_DIGIT_RUN = re.compile(r"\d+")
+     "week", "weeks", "month", "months", "year", "days", "day", "ago"], "r"),
+    # years are anchors too: found in the same automaton pass instead of a regex scan
+    **{str(y): "y" for y in range(1800, 2100)}})
 _URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
 # attributive year: "the 1997 treaty", "a 1997 Russian-Armenian mutual defense treaty",
 # "the 2020 war", "last year's war"
@@ -245,7 +246,6 @@ def _windowed_kinds(text, anchors, after=40):
         yield m
 
 
-_YEAR_RUN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # Cheap tests that spare the full pattern most anchors that cannot start a date: a year needs
 # a temporal word before it or an ISO/dotted form; "week", "month", "night"... need a word
 # such as "last" or "this" before them ("two days ago" is found from its "ago").
@@ -341,9 +341,8 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
     url_starts = [s for s, _ in urls]
     out: list[dict] = []
     noyear: list[int] = []  # indices of day-and-month dates whose year was guessed
-    anchors = sorted([a for a in _ANCHORS.find_tagged(text) if a[2] != "r" or _rel_worth(text, a[0], a[1])]
-                     + [(m.start(), m.end(), "y") for m in _YEAR_RUN.finditer(text)
-                        if _year_worth(text, m.start(), m.end())])
+    anchors = [a for a in _ANCHORS.find_tagged(text)
+               if a[2] in "mw" or (_rel_worth if a[2] == "r" else _year_worth)(text, a[0], a[1])]
     for m in _windowed_kinds(text, anchors):
         s, e = m.span()
         if urls and (_in_spans(s, urls, url_starts) or _in_spans(e - 1, urls, url_starts)):
