@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from typing import Any
 
@@ -211,8 +212,7 @@ def _case_ok(key_surface: str, surf: str) -> bool:
 
 
 def _iter_hits(low: str, t: str):
-    yield from _AUTO.iter(low)
-    yield from _AUTO_CASE.iter(t)
+    return itertools.chain(_AUTO.iter(low), _AUTO_CASE.iter(t))
 
 
 def _lower(t: str) -> str:
@@ -352,9 +352,11 @@ _MEDIA_TAIL = re.compile(r"\s(news\s+agency|agency|newspaper|daily|television|TV
 
 def _media_role(t: str, s: int, e: int) -> str | None:
     """'the Russian state-run TASS news agency' -> 'Russian state-run news agency'."""
-    m = _MEDIA_BEFORE.search(t, max(0, s - 60), s)
     a = _MEDIA_AFTER.match(t, e) or _MEDIA_TAIL.search(t, s, e)  # "Anadolu news agency"
-    if not m or not a:
+    if not a:
+        return None  # cheap test first: most media names stand alone
+    m = _MEDIA_BEFORE.search(t, max(0, s - 60), s)
+    if not m:
         return None
     first = m.group(1).split()[0]
     base = first[:-2] if first.endswith("'s") else first

@@ -238,7 +238,10 @@ def _is_metonym(t: str, s: int, e: int) -> bool:
     last = win.rstrip().rsplit(" ", 1)[-1]
     if not _BEFORE_LAST.match(last):
         return False
-    return bool(_BEFORE.search(win))
+    # only "... to" can close a long phrase ("handed the districts back to"); the other
+    # endings are one or two words, so a short window does (the regex tries every start)
+    lo = max(0, s - (90 if last.lower() == "to" else 40))
+    return bool(_BEFORE.search(t, lo, s))
 
 
 def metonym_flags(t: str, spans: list[tuple[int, int]]) -> list[bool]:
@@ -258,12 +261,19 @@ def metonym_flags(t: str, spans: list[tuple[int, int]]) -> list[bool]:
         "Moscow has not responded", "Moscow's stance", "ambassador to Moscow"); pairs joined by
         "and"/"or" share the reading ("Baku and Yerevan agreed").
     """
+    return list(_metonym_flags(t, tuple(spans)))
+
+
+@functools.lru_cache(maxsize=2)
+def _metonym_flags(t: str, spans: tuple[tuple[int, int], ...]) -> tuple[bool, ...]:
+    # memoised: places and actors ask for the same capitals of the same text in turn (one
+    # look-up per call; comparing two equal texts is a memcmp)
     flags = [_is_metonym(t, s, e) for s, e in spans]
     for i in range(len(spans) - 1):
         gap = t[spans[i][1]:spans[i + 1][0]]
         if gap in (" and ", " or ", ", ", " nor ") and (flags[i] or flags[i + 1]):
             flags[i] = flags[i + 1] = True
-    return flags
+    return tuple(flags)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -303,13 +313,19 @@ def _is_cap_word(w: str) -> bool:
     return bool(w) and w[0].isupper()
 
 
+_PREV_WORD = re.compile(r"([\w'\-]+)\s+$")
+_NEXT_WORD = re.compile(r"\s+([\w'\-]+)")
+
+
 def _prev_word(t: str, s: int) -> str:
-    m = re.search(r"([\w'\-]+)\s+$", t[max(0, s - 40):s])
+    if s == 0 or not t[s - 1].isspace():
+        return ""  # the pattern needs whitespace right before s
+    m = _PREV_WORD.search(t, max(0, s - 40), s)
     return m.group(1) if m else ""
 
 
 def _next_word(t: str, e: int) -> str:
-    m = re.match(r"\s+([\w'\-]+)", t[e:e + 40])
+    m = _NEXT_WORD.match(t, e, e + 40)
     return m.group(1) if m else ""
 
 
@@ -376,7 +392,7 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
         elif not ((s > 0 and t[s - 1].isalnum()) or (e < n and t[e].isalnum())):
             raw.append((s, e, kind, name))
     # longest match wins; ties keep the first
-    raw.sort(key=lambda h: (h[0], h[0] - h[1]))
+    raw.sort(key=_START_LONGEST)
     hits = _longest(raw)
     cache: dict = {}
     # countries the article is about: state names, demonyms, capitals
@@ -480,6 +496,11 @@ class Occupancy:
                 return True
             j -= 1
         return False
+
+
+def _START_LONGEST(h: tuple) -> tuple[int, int]:
+    """Sort key: by start, longer first."""
+    return h[0], h[0] - h[1]
 
 
 def _longest(raw: list[tuple]) -> list[tuple]:
