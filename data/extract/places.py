@@ -168,7 +168,8 @@ def _build_automaton() -> ahocorasick.Automaton:
     for noun in (" border", " borders", " frontier", " frontiers"):
         keys[noun] = ("border_cue", "border")
     for k, v in keys.items():
-        A.add_word(k, (len(k), *v))
+        # the last field says whether the key is a cue (checked per hit, so computed once here)
+        A.add_word(k, (len(k), *v, v[0].startswith(("cue_", "border_cue"))))
     A.make_automaton()
     return A
 
@@ -381,9 +382,9 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
     n = len(t)
     raw = []
     cues = []
-    for end, (klen, kind, name) in _AUTO.iter(t):
+    for end, (klen, kind, name, is_cue) in _AUTO.iter(t):
         s, e = end - klen + 1, end + 1
-        if kind.startswith(("cue_", "border_cue")):
+        if is_cue:
             # cue keys start or end with a space: check the boundary on their word side only
             if (t[s] != " " and s > 0 and t[s - 1].isalnum()) or (
                     t[e - 1] != " " and e < n and t[e].isalnum()):
@@ -397,16 +398,22 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
     cache: dict = {}
     # countries the article is about: state names, demonyms, capitals
     mentioned: dict[str, int] = {}
-    for s, e, kind, name in hits:
-        st = None
+    cap_idx = []
+    for i, (s, e, kind, name) in enumerate(hits):
         if kind == "demonym" or kind == "seat":
             st = name
         else:
-            st = _STATE_SURF.get(t[s:e]) or CAPITALS.get(t[s:e])
+            surf = t[s:e]
+            st = _STATE_SURF.get(surf)
+            cap = CAPITALS.get(surf)
+            if cap is not None:
+                if kind == "place":
+                    cap_idx.append(i)
+                if st is None:
+                    st = cap
         if st in STATES:
             mentioned[STATES[st]] = mentioned.get(STATES[st], 0) + 1
     countries = tuple(sorted(mentioned, key=lambda c: -mentioned[c]))
-    cap_idx = [i for i, h in enumerate(hits) if h[2] == "place" and t[h[0]:h[1]] in CAPITALS]
     met = set()
     for i, f in zip(cap_idx, metonym_flags(t, [(hits[i][0], hits[i][1]) for i in cap_idx])):
         if f:
@@ -439,10 +446,9 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
                                         and pw not in STATES and pw not in DEMONYMS)):
                 continue
         # a place name used as a first name ("Ararat Mirzoyan"): the next word is a surname
-        if " " not in surf:
+        if " " not in surf and t[e:e + 1] == " " and t[e + 1:e + 2].isupper():
             nw = _next_word(t, e)
-            if nw[:1].isupper() and _SURNAME_END.search(nw) and t[e:e + 1] == " " \
-                    and nw not in DEMONYMS:
+            if _SURNAME_END.search(nw) and nw not in DEMONYMS:
                 continue
         # "Syunik province", "Kalbajar district": the name is the place; the suffix describes it
         words = surf.rsplit(" ", 1)
