@@ -576,19 +576,37 @@ def _generic_of(name: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- people
+def _words_back(t: str, lo: int, s: int):
+    """The ``_WORD`` tokens of ``t[lo:s]``, last first, found lazily (a role phrase is a few
+    words: tokenising the whole window cost more than reading it backwards)."""
+    j = s
+    while True:
+        while j > lo and not _word_char(t[j - 1]):
+            j -= 1
+        if j <= lo:
+            return
+        te = j
+        while j > lo and _word_char(t[j - 1]):
+            j -= 1
+        yield j, te, t[j:te]
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_'-."
+
+
 def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     """The role phrase right before a name: "Armenian security council chief",
     "Armenia's deputy prime minister", "Armenian Ambassador to Moscow"."""
     last = _LAST_WORD.search(t, max(0, s - 40), s)
     if not last or not _role_token(last.group(1)):
         return None  # cheap exit: most names have no role right before them
-    win_start = max(0, s - 120)
-    win = t[win_start:s]
-    toks = [(m.start() + win_start, m.end() + win_start, m.group(0)) for m in _WORD.finditer(win)]
-    if not toks or t[toks[-1][1]:s].strip():
+    toks = _words_back(t, max(0, s - 120), s)
+    first = next(toks, None)
+    if first is None or t[first[1]:s].strip():
         return None
     kept = []
-    for ts, te, w in reversed(toks):
+    for ts, te, w in itertools.chain((first,), toks):
         gap = t[te:kept[-1][0]] if kept else t[te:s]
         if gap.strip() or (text is not None and "\n\n" in text[te:kept[-1][0] if kept else s]):
             break  # punctuation or a paragraph break between words ends the role phrase
