@@ -160,6 +160,9 @@ _DENIER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|swiftly\s+|quickly\s+|later\s+)
                            r"dismissed|refuted|denies|rejects|dismisses)\b")
 _FORCE_AFTER = re.compile(r"(?:'s)?\s+(?:(?:own|regular|elite|special|combined|government)\s+)?("
                           + _alt(_FORCE) + r")\b", re.I)
+_HEAD_WORD = re.compile(r"(?:'s)?\s+([^\W\d_]+)")
+_HEAD_FIRST = frozenset(re.split(r"[\s\-']", h)[0] for h in [*_BODY, *_FORCE]) | {
+    "own", "regular", "elite", "special", "combined", "government"}
 _FORCE_BEFORE = re.compile(r"\b(?:the\s+)?(armed\s+forces|army|military|air\s+force|navy|"
                            r"defen[cs]e\s+forces)\s+of\s+(?:the\s+)?$", re.I)
 _BODY_BARE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]he\s+country's)\s+(?:(two|both|three|several|"
@@ -374,8 +377,13 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
             continue
         # "Armenia's Defence Ministry", "the Armenian security council"
         if kind in ("state", "demonym", "capital"):
-            m = _BODY_AFTER.match(t, e)
-            f = _FORCE_AFTER.match(t, e)
+            # cheap test first: the next word must be able to start a body or force phrase
+            nw = _HEAD_WORD.match(t, e)
+            if nw and nw.group(1).lower() in _HEAD_FIRST:
+                m = _BODY_AFTER.match(t, e)
+                f = _FORCE_AFTER.match(t, e)
+            else:
+                m = f = None
             # "U.S. State Department", "UK Foreign Office": an acronym needs no "'s"
             acro = bool(m or f) and _is_acronym(t[s:e])
             # "Azerbaijan Army", "Armenia Defense Ministry": a state name before a title-case head
