@@ -290,7 +290,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
         if kind == "demonym":
             state_hits.append((s, e, name, "demonym"))
             prev = low[max(0, s - 7):s]
-            nxt = re.match(r"[\s-]+([a-z]+)", low[e:e + 30])
+            nxt = _NEXT_LOW_WORD.match(low, e, e + 30)
             if prev.endswith(("ethnic ", "post-", "pro-", "anti-", "non-")) or (
                     nxt and nxt.group(1) in _NONACTOR_HEADS and not _BORDER_FORCE.match(low, e)) or (
                     low[e:e + 1] == "-" and nxt and nxt.group(1) in _NONACTOR_SUFFIX):
@@ -302,8 +302,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
         if kind == "person":
             # a bare surname followed by another capitalised word belongs to someone else
             if " " not in _surf:
-                nw = re.match(rf"\s+[{_UP}]", t[e:e + 3])
-                pw = re.search(rf"[{_UP}][\w'\-.]*\s$", t[max(0, s - 25):s])
+                nw = _NEXT_CAP_CHAR.match(t, e, e + 3)
+                pw = _PREV_CAP_WORD.search(t, max(0, s - 25), s)
                 if nw or (pw and not _qualifier_word(pw.group(0).strip())
                           and not _pl._sentence_start(t, s - len(pw.group(0)))):
                     continue
@@ -389,13 +389,13 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
             # "Azerbaijan Army", "Armenia Defense Ministry": a state name before a title-case head
             if m and (kind == "demonym" or acro or m.group(0).startswith("'s")
                       or (kind == "state" and t[m.start(1)].isupper())):
-                head = re.sub(r"\s+", " ", m.group(1).lower())
+                head = " ".join(m.group(1).lower().split())
                 tpl, typ, _g = _BODY[head]
                 if not (_HOLDER_END.search(head) and _NAME_NEXT.match(t, m.end())):
                     res.append(_rec(text, s, m.end(), tpl.format(state=st), typ, iso))
             if f and (kind == "demonym" or acro or f.group(0).startswith("'s")
                       or (kind == "state" and t[f.start(1)].isupper())):
-                head = re.sub(r"\s+", " ", f.group(1).lower())
+                head = " ".join(f.group(1).lower().split())
                 if head in _COUNTED and _COUNT_BEFORE.search(t, max(0, s - 25), s):
                     continue  # "three Armenian soldiers": the state's side, not the force
                 nxt = re.match(r"\s+([a-z]+)", t[f.end():f.end() + 30])
@@ -410,7 +410,7 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
                 continue
             m = _BODY_BEFORE.search(win)
             if m:
-                head = re.sub(r"\s+", " ", m.group(1).lower())
+                head = " ".join(m.group(1).lower().split())
                 tpl, typ, _g = _BODY[head]
                 bs = s - len(win) + m.start()
                 res.append(_rec(text, bs, e, tpl.format(state=st), typ, iso))
@@ -466,7 +466,7 @@ def _its_forces(text, t, sents, sent_starts, state_hits) -> list[dict[str, Any]]
         st = state_hits[i][2]
         if st not in STATES:
             continue
-        head = re.sub(r"\s+", " ", m.group(1).lower())
+        head = " ".join(m.group(1).lower().split())
         if head in _COUNTED and _COUNT_OF_BEFORE.search(t, max(0, m.start() - 30), m.start()):
             continue  # "49 of its soldiers had been killed": the state's casualties
         tpl, typ = _FORCE[head]
@@ -528,7 +528,7 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc) ->
         m = _BODY_BARE.search(t, max(0, s - 30), s)
         if not m or m.group(1):  # no article, or "the two defence ministries"
             continue
-        head = re.sub(r"\s+", " ", t[s:e].lower())
+        head = " ".join(t[s:e].lower().split())
         if head.endswith("ies"):
             continue
         before = named[max(0, bisect.bisect_right(ends, s) - 50):bisect.bisect_right(ends, s)]
@@ -649,6 +649,9 @@ def _qualifier_word(w: str) -> bool:
             or base in CAPITALS)
 
 
+_NEXT_LOW_WORD = re.compile(r"[\s-]+([a-z]+)")
+_NEXT_CAP_CHAR = re.compile(rf"\s+[{_UP}]")
+_PREV_CAP_WORD = re.compile(rf"[{_UP}][\w'\-.]*\s$")
 _NEXT_CAP = re.compile(rf"\s+[{_UP}][a-z]")
 _PREV_CAP = re.compile(rf"([{_UP}][\w'\-.]*)\s$")
 _LAST_WORD = re.compile(r"([\w'\-.]+)\s+$")

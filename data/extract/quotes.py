@@ -29,6 +29,7 @@ __all__ = ["find_quotes"]
 _SPEECH = sorted(_words("speech_verbs.txt"), key=len, reverse=True)
 _SPEECH_WORDS = frozenset(w.split(" ")[-1] if " " not in w else w.split(" ")[1] for w in _SPEECH) | \
     frozenset(w for w in _SPEECH if " " not in w)
+_QUOTE_CHAR = re.compile(r"[“”«»\"]")
 _WORDS_RX = re.compile(r"[A-Za-z]+")
 
 
@@ -65,7 +66,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
         i = bisect_right(paras, a)
         return i < len(paras) and paras[i] < b
 
-    for m in re.finditer(r"[“”«»\"]", text):
+    for m in _QUOTE_CHAR.finditer(text):
         c, p = m.group(0), m.start()
         if c == '"':
             prev = text[p - 1] if p > 0 else " "
