@@ -335,3 +335,17 @@ def test_unqualified_body_takes_a_single_dateline_state():
     assert by_name(text, "State Security Service of Georgia"), pairs(text)
     text = "TBILISI/ANKARA (Reuters) - Two people were detained, the State Security Service said."
     assert not [r for r in actors(text) if r["type"] == "organisation"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ankara stood with Baku throughout the war.", "Turkey"),
+    ("The deal was signed as Moscow brokered a truce.", "Russia"),
+    ("Paris summoned the ambassador.", "France"),
+])
+def test_more_political_verbs_make_capitals_governments(text, name):
+    assert by_name(text, name), pairs(text)
+
+
+def test_slashed_agency_dateline():
+    assert by_name("Yerevan, September 13, 2022 /ARMENPRESS/. Shelling resumed.", "Armenpress")
+    assert not by_name("See https://armenpress.am/eng for more.", "Armenpress")

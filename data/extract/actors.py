@@ -256,8 +256,9 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     context: dict[tuple, bool] = {}  # "requires" words of armed-group aliases, found once per text
     for end, (klen, entries) in _iter_hits(low, t):
         s, e = end - klen + 1, end + 1
-        if (s > 0 and (t[s - 1].isalnum() or t[s - 1] in "@/")) or (e < n and t[e].isalnum()):
-            continue
+        if (s > 0 and (t[s - 1].isalnum() or (t[s - 1] in "@/" and not _SLASHED.match(t, e)))) or (
+                e < n and t[e].isalnum()):
+            continue  # inside a word, a handle or a URL; "/ARMENPRESS/" datelines are fine
         surf = t[s:e]
         for ent in entries:
             if _case_ok(ent[0], surf):
@@ -649,6 +650,7 @@ def _qualifier_word(w: str) -> bool:
             or base in CAPITALS)
 
 
+_SLASHED = re.compile(r"/(?:[\s.,:;]|$)")  # the closing slash of "/ARMENPRESS/"
 _NEXT_LOW_WORD = re.compile(r"[\s-]+([a-z]+)")
 _NEXT_CAP_CHAR = re.compile(rf"\s+[{_UP}]")
 _PREV_CAP_WORD = re.compile(rf"[{_UP}][\w'\-.]*\s$")
