@@ -439,24 +439,50 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
         if i >= 0 and c.q.end <= sents[i][1]:
             groups.setdefault(i, []).append(c)
     for i in sorted(groups):
-        s, e = sents[i]
-        grp = groups[i]
-        # tokens only around the numbers: casualty words further away are never linked
-        ts, te = max(s, grp[0].q.start - 100), min(e, grp[-1].q.end + 140)
-        if ts > s:
-            sp = text.find(" ", ts, grp[0].q.start)
-            ts = sp + 1 if sp >= 0 else grp[0].q.start
-        if te < e:
-            sp = text.rfind(" ", grp[-1].q.end, te)
-            te = sp if sp >= 0 else grp[-1].q.end
-        toks = _tokens(text, ts, te, ltext)
-        t_starts = [t[0] for t in toks]
-        sent_actors = actors[bisect_left(a_starts, s):bisect_right(a_starts, e)]
-        sent_places = places[bisect_left(p_starts, s):bisect_right(p_starts, e)]
-        sent_dates = dates[bisect_left(d_starts, s):bisect_right(d_starts, e)]
-        out.extend(_sentence(text, s, e, toks, t_starts, groups[i], sent_actors, actors,
-                             sent_places, sent_dates, published))
+        for s, e, grp in _pieces(sents[i], groups[i]):
+            out.extend(_group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates,
+                              d_starts, published))
     return out
+
+
+_PIECE = 2000  # a "sentence" longer than this (no punctuation) is read in pieces of about it
+
+
+def _pieces(span, grp):
+    """``(start, end, candidates)`` to read: the sentence itself, or, for a run-on text without
+    sentence ends, pieces of it, so that the work per figure stays bounded (linear time)."""
+    s, e = span
+    if e - s <= _PIECE:
+        return [(s, e, grp)]
+    out = []
+    cur = [grp[0]]
+    for c in grp[1:]:
+        if c.q.start - cur[0].q.start > _PIECE // 2:
+            out.append(cur)
+            cur = [c]
+        else:
+            cur.append(c)
+    out.append(cur)
+    return [(max(s, g[0].q.start - _PIECE // 4), min(e, g[-1].q.end + _PIECE // 4), g) for g in out]
+
+
+def _group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates, d_starts, published):
+    """Figures of the candidates ``grp`` of the sentence (or piece) ``text[s:e]``."""
+    # tokens only around the numbers: casualty words further away are never linked
+    ts, te = max(s, grp[0].q.start - 100), min(e, grp[-1].q.end + 140)
+    if ts > s:
+        sp = text.find(" ", ts, grp[0].q.start)
+        ts = sp + 1 if sp >= 0 else grp[0].q.start
+    if te < e:
+        sp = text.rfind(" ", grp[-1].q.end, te)
+        te = sp if sp >= 0 else grp[-1].q.end
+    toks = _tokens(text, ts, te, ltext)
+    t_starts = [t[0] for t in toks]
+    sent_actors = actors[bisect_left(a_starts, s):bisect_right(a_starts, e)]
+    sent_places = places[bisect_left(p_starts, s):bisect_right(p_starts, e)]
+    sent_dates = dates[bisect_left(d_starts, s):bisect_right(d_starts, e)]
+    return _sentence(text, s, e, toks, t_starts, grp, sent_actors, actors,
+                     sent_places, sent_dates, published)
 
 
 def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_places,
