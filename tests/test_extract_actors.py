@@ -349,3 +349,7 @@ def test_more_political_verbs_make_capitals_governments(text, name):
 def test_slashed_agency_dateline():
     assert by_name("Yerevan, September 13, 2022 /ARMENPRESS/. Shelling resumed.", "Armenpress")
     assert not by_name("See https://armenpress.am/eng for more.", "Armenpress")
+
+
+def test_karabakh_army():
+    assert by_name("Karabakh's army said it had lost 30 men.", "Nagorno-Karabakh Defence Army")
