@@ -180,3 +180,14 @@ def test_ago_ranges_and_seasons(text, want):
 ])
 def test_long_prefixes(text, want):
     assert [d for d in dates_of(text) if d] == want
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Print this page 8 March 2023, 16:05 Shelling resumed near the pass.", "publication"),
+    ("GYUMRI, Armenia, March 8. Shelling resumed near the pass.", "publication"),
+    ("STEPANAKERT, MARCH 8, NEWS. Shelling resumed near the pass.", "publication"),
+    ("Shelling resumed on 8 March 2023, 16:05 local time, near the pass.", "event"),
+])
+def test_page_furniture_and_datelines(text, kind):
+    recs = find_dates(text, split_sentences(text), PUB)
+    assert [(d["date"], d["kind"]) for d in recs] == [("2023-03-08", kind)]

@@ -274,3 +274,8 @@ def test_run_on_text_without_sentence_ends_stays_linear():
     out = figs(text)
     assert time.process_time() - t0 < 20
     assert [f["category"] for f in out if f["value"] == 5] == ["killed"] * 10_000
+
+
+def test_soldiers_of_a_peacekeeping_force_are_peacekeepers():
+    assert vc("The peacekeeping mission now counts 3,100 servicemen.") == [(3100, "peacekeepers")]
+    assert vc("The garrison counts 3,100 servicemen.") == [(3100, "troops")]

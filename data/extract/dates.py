@@ -42,6 +42,9 @@ _MONTHS: dict[str, int] = {}
 _WEEKDAYS: dict[str, int] = {}
 for _w, _t, _n in read_lexicon("calendar.csv"):
     (_MONTHS if _t == "month" else _WEEKDAYS)[_w] = int(_n)
+# wire datelines write months in capitals ("YEREVAN, SEPTEMBER 14, ARMENPRESS"): full names only
+# (capitalised abbreviations such as "DEC" or "MAR" are more often acronyms)
+_MONTHS.update({w.upper(): n for w, n in list(_MONTHS.items()) if len(w) >= 5 or w == "May"})
 _YEAR_NOUNS = frozenset(w[0].lower() for w in read_lexicon("year_nouns.csv"))
 
 
@@ -104,7 +107,7 @@ _ATTR_YEAR_RE = re.compile(
     r"|\b(?P<y3>(?:1[89]|20)\d\d)(?:'s|’s)\s+(?P<noun3>[a-z][\w-]*)\b")
 _WORDNUM = {"a": 1, "an": 1, "eleven": 11, "twelve": 12, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_STRICT_MONTHS = {"May", "March", "Mar"}
+_STRICT_MONTHS = {"May", "March", "Mar", "MAY", "MARCH"}
 _MONTH_OK_MODS = {"last", "next", "this", "early", "mid-", "mid", "late", "in", "since", "until",
                   "till", "by", "from", "during", "of", "end of", "the end of", "start of",
                   "beginning of"}
@@ -305,6 +308,12 @@ _META_BEFORE = re.compile(r"(?:^|\n)\s*(?:Updated|Published|Posted|Last\s+update
                           re.IGNORECASE)
 
 
+# page furniture after a publication date: a clock time ("14 September 2022, 10:15", "| 11:45")
+_TIMESTAMP_AFTER = re.compile(r"(?:,|\s*[|•·-])?\s*\d{1,2}:\d\d(?!\d)")
+# a dateline before it, alone at the start of its line: "BAKU, Azerbaijan, " / "Yerevan, "
+_PLACE_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z'. -]{2,24},[ \t]*(?:[A-Z][A-Za-z'. -]{2,24},[ \t]*)?$")
+
+
 def _line_start_near(text: str, pos: int) -> bool:
     """The date opens its paragraph (after a place name at most): a news-agency dateline."""
     ls = text.rfind("\n", 0, pos) + 1
@@ -436,6 +445,10 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
             if pub is not None and date != pub.isoformat():
                 continue  # "Updated: 17 November 2021": page furniture, not an event
             kind = "publication"
+        if date and pub is not None and date == pub.isoformat() and len(date) == 10 \
+                and ((_TIMESTAMP_AFTER.match(text, e) and _prev_word(text, s) not in ("on", "since", "by", "of"))
+                     or _PLACE_DATELINE.search(text, max(0, s - 40), s)):
+            kind = "publication"  # "14 September 2022, 10:15" / "BAKU, Azerbaijan, Sept. 14."
         if date and pub is not None and date == pub.isoformat() and len(date) == 10 \
                 and (g("m1") or g("m2") or g("iy") or g("ey")) and _line_words(text, s, e) <= 6:
             kind = "publication"

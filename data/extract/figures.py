@@ -94,6 +94,7 @@ _LABEL_BEFORE = frozenset({"aged", "age", "ages", "no", "no.", "number", "resolu
                            "grade", "class", "level", "room", "flight", "unit", "brigade",
                            "division", "regiment", "battalion", "corps", "$", "€", "£", "us$",
                            "usd", "amd", "azn", "rub", "the"})
+_PEACEKEEPING = re.compile(r"\b(?i:peacekeep)")
 _SIDED = {"military", "troops", "peacekeepers", "prisoners", "hostages"}
 _CASUALTY = {"killed", "wounded", "captured", "missing", "hostages", "prisoners"}
 _CROSS = frozenset({"and", "or", "including", "among", ",", "of"})
@@ -589,7 +590,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         elif hc in ("peacekeepers", "troops", "refugees", "prisoners", "hostages", "displaced"):
             cat = hc
         elif hc == "military":
-            cat = "troops"
+            # "the peacekeeping contingent consists of 1,960 servicemen": soldiers of a
+            # peacekeeping force named just before them are peacekeepers
+            cat = "peacekeepers" if _PEACEKEEPING.search(text, max(s, q.start - 70), q.start) else "troops"
         elif hc == "person":
             cat = "troops" if tcat == "troops" else "other"
         elif hc is None and tcat == "troops":
