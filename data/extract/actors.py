@@ -587,21 +587,11 @@ def _generic_of(name: str) -> str | None:
 # --------------------------------------------------------------------------- people
 def _words_back(t: str, lo: int, s: int):
     """The ``_WORD`` tokens of ``t[lo:s]``, last first, found lazily (a role phrase is a few
-    words: tokenising the whole window cost more than reading it backwards)."""
-    j = s
-    while True:
-        while j > lo and not _word_char(t[j - 1]):
-            j -= 1
-        if j <= lo:
-            return
-        te = j
-        while j > lo and _word_char(t[j - 1]):
-            j -= 1
-        yield j, te, t[j:te]
-
-
-def _word_char(c: str) -> bool:
-    return c.isalnum() or c in "_'-."
+    words: tokenising the whole window cost more than reading it backwards). ``_WORD`` is a
+    character class, so its matches in the reversed window are the reversed tokens."""
+    for m in _WORD.finditer(t[lo:s][::-1]):
+        a, b = m.span()
+        yield s - b, s - a, t[s - b:s - a]
 
 
 def _role_before(t: str, s: int, text: str | None = None) -> str | None:

@@ -471,13 +471,11 @@ class Occupancy:
     50 MB text)."""
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self._s: list[int] = []
-        self._e: list[int] = []
-        self._maxlen = 0
-        for a, b in sorted(spans):  # appends only: inserting in the middle would be quadratic
-            self._s.append(a)
-            self._e.append(b)
-            self._maxlen = max(self._maxlen, b - a)
+        # sorted once: inserting spans one by one in the middle would be quadratic
+        sp = sorted(spans)
+        self._s: list[int] = [a for a, _b in sp]
+        self._e: list[int] = [b for _a, b in sp]
+        self._maxlen = max((b - a for a, b in sp), default=0)
 
     def add(self, s: int, e: int) -> None:
         i = bisect.bisect_left(self._s, s)
