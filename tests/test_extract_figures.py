@@ -279,3 +279,12 @@ def test_run_on_text_without_sentence_ends_stays_linear():
 def test_soldiers_of_a_peacekeeping_force_are_peacekeepers():
     assert vc("The peacekeeping mission now counts 3,100 servicemen.") == [(3100, "peacekeepers")]
     assert vc("The garrison counts 3,100 servicemen.") == [(3100, "troops")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Baku lost 4 tanks, 2 drones and 90 soldiers.", [(90, "troops")]),
+    ("Shelling killed 25 sheep and 4 cows near the farm.", []),
+    ("In that war 20,000 people were killed and 600,000 displaced.", [(20000, "killed"), (600000, "displaced")]),
+])
+def test_things_in_lists_animals_and_displaced_after_killed(text, want):
+    assert vc(text) == want

@@ -514,7 +514,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         _find_head(c, toks, text, cand_at)
         if c.head is None and not c.thing:
             _noun_before(c, toks, text)
-        if c.head is None and c.coord_next is not None and c.coord_next.head is not None:
+        if c.head is None and not c.thing and c.coord_next is not None and c.coord_next.head is not None:
             nx = c.coord_next  # "Four Armenian and three Azerbaijani soldiers"
             c.head_cat, c.thing = nx.head_cat, nx.thing
             if nx.unk_end is not None and c.head_cat is None:
@@ -580,6 +580,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 hc = tcat if tcat in ("killed", "wounded", "missing") else hc
         if hc in ("killed", "wounded", "missing"):
             cat = hc
+        elif hc == "displaced" and c.head is not None and (
+                c.head[1] >= n or _match_at(toks, c.head[1], _NOUNS, _NOUN_MAXLEN) is None):
+            cat = hc  # "30,000 were killed and 1 million displaced": the word says what is counted
         elif tcat in _CASUALTY and not (hc == "refugees" and tcat != "killed"):
             cat = tcat
         elif tcat in ("flee", "displaced", "refugees") and hc not in ("military", "troops", "peacekeepers"):
