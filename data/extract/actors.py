@@ -121,9 +121,10 @@ def _build() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
             else:
                 rest.append(ent)
         if rest:
-            low.add_word(k, (len(k), rest))
+            # only names written with capitals need the case check ("defence ministry" does not)
+            low.add_word(k, (len(k), [(ent, ent[0] != ent[0].lower()) for ent in rest]))
     for k, v in by_case.items():
-        case.add_word(k, (len(k), v))
+        case.add_word(k, (len(k), [(ent, False) for ent in v]))  # matched as written
     low.make_automaton()
     case.make_automaton()
     return low, case
@@ -184,6 +185,16 @@ _SPEECH_RX = "|".join(map(re.escape, sorted(_SPEECH, key=len, reverse=True)))
 _SAID_AFTER = re.compile(r",?\s+(?:(?:also|later|earlier|then|has|had|have|was|is|previously|"
                          r"recently|reportedly|again)\s+)*(?:" + _SPEECH_RX + r")\b")
 _SAID_BEFORE = re.compile(r"\b(?:" + _SPEECH_RX + r"|according\s+to)\s+$")
+_SAID_LAST = frozenset(w.split()[-1] for w in _SPEECH) | {"to"}
+
+
+def _said_before(t: str, s: int) -> bool:
+    """``_SAID_BEFORE`` on the 30 characters before ``s``; the last word is tested first (the
+    regex alone tries its whole alternation at every position)."""
+    win = t[max(0, s - 30):s]
+    if not win[-1:].isspace() or win.rsplit(None, 1)[-1:] == [] or win.split()[-1] not in _SAID_LAST:
+        return False
+    return bool(_SAID_BEFORE.search(win))
 _APPOS = re.compile(r",\s+([^,.;:\"“”()]{3,90}?),")
 _FORCE_ADJ = frozenset(w.lower() for w in _words("force_adjective_nouns.txt"))
 _SURNAME_END = re.compile(r"(?:yan|ian|ov|ova|ev|eva|yev|yeva|li|lu|shvili|dze|enko|sky|skiy|"
@@ -260,8 +271,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                 e < n and t[e].isalnum()):
             continue  # inside a word, a handle or a URL; "/ARMENPRESS/" datelines are fine
         surf = t[s:e]
-        for ent in entries:
-            if _case_ok(ent[0], surf):
+        for ent, chk in entries:
+            if not chk or _case_ok(ent[0], surf):
                 if ent[6]:
                     if ent[6] not in context:
                         context[ent[6]] = any(w in low for w in ent[6])
@@ -456,7 +467,9 @@ def _its_forces(text, t, sents, sent_starts, state_hits) -> list[dict[str, Any]]
     if not state_hits:
         return res
     st_starts = [h[0] for h in state_hits]
-    for pos in _find_all(t, ("its ", "Its ")):
+    for pos in _find_all(t, (" its ", "Its ")):
+        if t[pos] == " ":
+            pos += 1
         m = _ITS_FORCE.match(t, pos)
         if not m:
             continue
@@ -707,7 +720,7 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
             evidence = bool(role)
             if not evidence and _SAID_AFTER.match(after):
                 evidence = True  # "Armen Grigoryan said"
-            elif not evidence and _SAID_BEFORE.search(t[max(0, s - 30):s]):
+            elif not evidence and _said_before(t, s):
                 # "said Davit Melkonyan"; a capitalised pair opening a sentence after "said"
                 # also needs a surname ending
                 evidence = not _pl._sentence_start(t, s) or bool(_SURNAME_END.search(seg[-1][2]))
