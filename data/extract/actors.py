@@ -10,7 +10,12 @@ How it works (all automata and regexes are built once at import):
 2. compositional phrases are read around the state hits with anchored regexes:
    "Armenia's Defence Ministry" / "the Armenian Defence Ministry" / "the Defence Ministry of
    Armenia" -> ``Ministry of Defence of Armenia``; "Azerbaijani forces" -> ``Armed Forces of
-   Azerbaijan``; a later bare "the ministry" -> the last ministry named;
+   Azerbaijan``; "Azerbaijani troops" too, but "three Armenian soldiers" (a count) is the
+   state's side only; "Russia said five of its peacekeepers" -> ``Russian peacekeepers``; a bare
+   "the defence ministry in Yerevan" takes the state named after it, a bare "the ministry" the
+   last ministry named, and an unqualified national body ("the State Border Service said") the
+   state its sentence reports about (not the attacker, "fire from Armenian positions", nor the
+   denier, "a claim Yerevan rejected"), else a one-place dateline's state, else none;
 3. people: known people from ``people.csv``, and capitalised two/three-word names backed by
    evidence (a role title before them, a speech verb next to them, an apposition with a title,
    or a Caucasus/Slavic surname ending); later bare surnames resolve to the full name.
