@@ -191,3 +191,16 @@ def test_long_prefixes(text, want):
 def test_page_furniture_and_datelines(text, kind):
     recs = find_dates(text, split_sentences(text), PUB)
     assert [(d["date"], d["kind"]) for d in recs] == [("2023-03-08", kind)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The post was shelled on 21/02/2023 at night.", [("21/02/2023", "2023-02-21")]),
+    ("The post was shelled on 21-02-2023 at night.", [("21-02-2023", "2023-02-21")]),
+    ("A US-style 02/21/2023 is not read.", []),
+    ("The siege of 3 January - 9 February 2022 ended.",
+     [("3 January", "2022-01-03"), ("9 February 2022", "2022-02-09")]),
+])
+def test_slash_and_dash_dates_and_dash_ranges(text, want):
+    recs = find_dates(text, split_sentences(text), PUB)
+    assert [(d["surface"], d["date"]) for d in recs] == want
+    assert all(d["kind"] == "event" for d in recs)

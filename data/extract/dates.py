@@ -59,7 +59,7 @@ _MOD = r"(?i:(?P<mod>last|next|this|early|mid-|mid|late|in|since|until|till|by|f
 _PATTERNS = [
     # 2021-11-16 and 16.11.2021 (day first, as Armenian and Azerbaijani outlets write it)
     rf"(?<![\w/.-]){_YEAR.format(g='iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\w/-])"
-    rf"|(?<![\w/.,-])(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.{_YEAR.format(g='ey')}(?![\w/-]|\.\d)",
+    rf"|(?<![\w/.,-])(?P<ed>[0-3]?\d)(?P<esep>[./-])(?P<em>[01]?\d)(?P=esep){_YEAR.format(g='ey')}(?![\w/-]|\.\d)",
     # November 13, 2021 / Nov. 13 / November 13-14
     rf"(?<![\w-]){_MON.format(g='m1')}\s+{_DAY.format(g='d1')}(?:\s*[-–]\s*[0-3]?\d)?(?![\w:])(?:,?\s+{_YEAR.format(g='y1')}(?!\d))?",
     # 13 November 2021 / 13th of November / 27-28 September
@@ -265,7 +265,7 @@ def _prev_word(text: str, a: int) -> str:
 
 
 def _year_worth(text: str, a: int, b: int) -> bool:
-    if text[a - 1:a] in (".", "-") or text[b:b + 1] == "-":
+    if text[a - 1:a] in (".", "-", "/") or text[b:b + 1] == "-":
         return True
     return _prev_word(text, a) in _Y_PREV
 
@@ -312,6 +312,10 @@ _META_BEFORE = re.compile(r"(?:^|\n)\s*(?:Updated|Published|Posted|Last\s+update
 _TIMESTAMP_AFTER = re.compile(r"(?:,|\s*[|•·-])?\s*\d{1,2}:\d\d(?!\d)")
 # a dateline before it, alone at the start of its line: "BAKU, Azerbaijan, " / "Yerevan, "
 _PLACE_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z'. -]{2,24},[ \t]*(?:[A-Z][A-Za-z'. -]{2,24},[ \t]*)?$")
+
+
+# "27 September - 10 November 2020": a dash that opens the second date of a range, not a dateline
+_RANGE_NEXT = re.compile(r"\s*[-–—]\s*(?:\d|(?:%s)\b)" % "|".join(sorted(_MONTHS, key=len, reverse=True)))
 
 
 def _line_start_near(text: str, pos: int) -> bool:
@@ -439,7 +443,8 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
         else:  # pragma: no cover - every alternative has a named group
             continue
         kind = "event"
-        if date and len(date) == 10 and _DATELINE.match(text, e) and _line_start_near(text, s):
+        if date and len(date) == 10 and _DATELINE.match(text, e) and _line_start_near(text, s) \
+                and not _RANGE_NEXT.match(text, e):
             kind = "publication"  # "YEREVAN, Sept 13 (Reuters) -"
         elif date and _META_BEFORE.search(text, max(0, s - 30), s) and _line_words(text, s, e) <= 8:
             if pub is not None and date != pub.isoformat():
