@@ -5,8 +5,9 @@ How it works (all automata and regexes are built once at import):
 
 1. one Aho-Corasick pass over the lower-cased text with every lexicon surface (state names and
    aliases, demonyms, capitals, seats of government, international organisations, media, armed
-   groups, known people); each hit is checked for word boundaries and for case (acronyms must
-   match exactly, names must be capitalised); longest match wins;
+   groups, known people), plus one over the text as written for acronyms (which must match
+   exactly, and in lower case would hit inside every other word); each hit is checked for word
+   boundaries and names for capitals; longest match wins;
 2. compositional phrases are read around the state hits with anchored regexes:
    "Armenia's Defence Ministry" / "the Armenian Defence Ministry" / "the Defence Ministry of
    Armenia" -> ``Ministry of Defence of Armenia``; "Azerbaijani forces" -> ``Armed Forces of
