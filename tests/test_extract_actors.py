@@ -353,3 +353,8 @@ def test_slashed_agency_dateline():
 
 def test_karabakh_army():
     assert by_name("Karabakh's army said it had lost 30 men.", "Nagorno-Karabakh Defence Army")
+
+
+def test_its_force_after_accused_state_is_the_accused():
+    text = "Georgia accused Russia of moving its troops closer to the line."
+    assert by_name(text, "Armed Forces of Russia") and not by_name(text, "Armed Forces of Georgia")

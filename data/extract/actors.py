@@ -148,6 +148,8 @@ _BODY_BEFORE = re.compile(r"\b(" + _alt(_BODY) + r")(?:\s*\([^()]{1,40}\))?\s+of
 # "the defence ministry in Yerevan", "the State Border Service of the Republic of Azerbaijan"
 _BODY_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?")
 # "five of its peacekeepers", "its own troops": the force of the sentence's first state
+_ACCUSED_BEFORE = re.compile(r"\b(?:accus\w*|blam\w*|suspect\w*)\s+(?:the\s+)?$", re.I)
+_OF_AFTER = re.compile(r"\s+(?:of|over|for)\b")
 _ITS_FORCE = re.compile(r"\b[Ii]ts\s+(?:own\s+)?(" + _alt(_FORCE) + r")\b")
 # a count before a demonym: "three Armenian soldiers", "an Azerbaijani border guard"
 _COUNT_WORD = (r"(?:\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
@@ -484,6 +486,13 @@ def _its_forces(text, t, sents, sent_starts, state_hits) -> list[dict[str, Any]]
         if i >= len(state_hits) or state_hits[i][0] >= m.start():
             continue
         st = state_hits[i][2]
+        # "Armenia accused Azerbaijan of moving its troops": the accused owns the pronoun
+        j = i + 1
+        while j < len(state_hits) and state_hits[j][0] < m.start():
+            hs, he = state_hits[j][0], state_hits[j][1]
+            if _ACCUSED_BEFORE.search(t, max(0, hs - 20), hs) and _OF_AFTER.match(t, he):
+                st = state_hits[j][2]
+            j += 1
         if st not in STATES:
             continue
         head = " ".join(m.group(1).lower().split())
