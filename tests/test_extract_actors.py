@@ -358,3 +358,19 @@ def test_karabakh_army():
 def test_its_force_after_accused_state_is_the_accused():
     text = "Georgia accused Russia of moving its troops closer to the line."
     assert by_name(text, "Armed Forces of Russia") and not by_name(text, "Armed Forces of Georgia")
+
+
+def test_its_force_belongs_to_the_last_speaker_before_it():
+    text = "Georgian units withdrew, while the Turkish army said its units had taken positions."
+    r = [x for x in actors(text) if x["surface"] == "its units"]
+    assert r and r[0]["name"] == "Armed Forces of Turkey"
+    r = [x for x in actors("Turkey said Syrian fighters shelled its troops.") if x["surface"] == "its troops"]
+    assert r and r[0]["name"] == "Armed Forces of Turkey"
+
+
+def test_generic_ministry_in_a_capital():
+    text = "The Georgian Foreign Ministry summoned the envoy. The ministry in Ankara did not comment."
+    assert [r["name"] for r in actors(text) if r["surface"] == "The ministry"] == []
+    text = "Turkey's foreign ministry protested. Later the ministry in Ankara said talks would go on."
+    assert [r["name"] for r in actors(text) if r["surface"] == "the ministry"] == [
+        "Ministry of Foreign Affairs of Turkey"]

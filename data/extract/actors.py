@@ -341,7 +341,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
         sents = split_sentences(text)
     sent_starts = [a for a, _b in sents]
     bodies = _compose(text, t, state_hits, out)
-    bodies += _its_forces(text, t, sents, sent_starts, state_hits)
+    bodies += _its_forces(text, t, sents, sent_starts, state_hits, bodies)
     out += bodies
     # states and capitals by start, capitals read as places included ("the ministry in Yerevan")
     loc = {s: name for s, e, (_sf, kind, name, *_r) in hits
@@ -468,13 +468,16 @@ def _find_all(t: str, words) -> list[int]:
     return out
 
 
-def _its_forces(text, t, sents, sent_starts, state_hits) -> list[dict[str, Any]]:
+def _its_forces(text, t, sents, sent_starts, state_hits, bodies) -> list[dict[str, Any]]:
     """'Russia said five of its peacekeepers were killed': the force of the first state named in
     the sentence before the pronoun (the subject the pronoun refers back to)."""
     res = []
     if not state_hits:
         return res
     st_starts = [h[0] for h in state_hits]
+    phrase_end: dict[int, int] = {}
+    for r in bodies:
+        phrase_end[r["start"]] = max(phrase_end.get(r["start"], 0), r["end"])
     for pos in _find_all(t, (" its ", "Its ")):
         if t[pos] == " ":
             pos += 1
@@ -486,12 +489,17 @@ def _its_forces(text, t, sents, sent_starts, state_hits) -> list[dict[str, Any]]
         if i >= len(state_hits) or state_hits[i][0] >= m.start():
             continue
         st = state_hits[i][2]
-        # "Armenia accused Azerbaijan of moving its troops": the accused owns the pronoun
-        j = i + 1
+        # "Armenia accused Azerbaijan of moving its troops": the accused owns the pronoun;
+        # "..., while the Azerbaijani army said its units": the last speaker before it does
+        j = i
         while j < len(state_hits) and state_hits[j][0] < m.start():
             hs, he = state_hits[j][0], state_hits[j][1]
-            if _ACCUSED_BEFORE.search(t, max(0, hs - 20), hs) and _OF_AFTER.match(t, he):
+            if j > i and _ACCUSED_BEFORE.search(t, max(0, hs - 20), hs) and _OF_AFTER.match(t, he):
                 st = state_hits[j][2]
+            elif j > i:
+                x = phrase_end.get(hs, he)  # after "Azerbaijani army", "Russia's defence ministry"
+                if _pl._verb_after(t[x:x + 60]) and x < m.start():
+                    st = state_hits[j][2]
             j += 1
         if st not in STATES:
             continue
@@ -561,17 +569,19 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc) ->
         if head.endswith("ies"):
             continue
         before = named[max(0, bisect.bisect_right(ends, s) - 50):bisect.bisect_right(ends, s)]
+        w = _BODY_IN.match(t, e)
+        in_state = loc.get(w.end()) if w else None  # "the ministry in Baku"
         if head in _GENERIC_HEADS:
             g = _GENERIC_HEADS[head]
-            cands = [b for b in before if _generic_of(b["name"]) == g]
+            cands = [b for b in before if _generic_of(b["name"]) == g
+                     and (in_state is None or b["country"] == STATES[in_state])]
             if cands:
                 b = cands[-1]
                 res.append(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
         tpl, typ, _g = _BODY[head]
-        w = _BODY_IN.match(t, e)
-        if w and w.end() in loc:
-            st = loc[w.end()]
+        if in_state is not None:
+            st = in_state
             res.append(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
             continue
         same = [b for b in before if _template_of(b["name"]) == tpl]
