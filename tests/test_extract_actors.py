@@ -374,3 +374,8 @@ def test_generic_ministry_in_a_capital():
     text = "Turkey's foreign ministry protested. Later the ministry in Ankara said talks would go on."
     assert [r["name"] for r in actors(text) if r["surface"] == "the ministry"] == [
         "Ministry of Foreign Affairs of Turkey"]
+
+
+def test_a_single_soldier_is_a_person_not_the_force():
+    assert not [r for r in actors("The Iranian soldier who crossed the line was returned.")
+                if r["type"] == "armed_force"]
