@@ -76,9 +76,11 @@ _STATES = _load_states()
 
 _TOKEN_RE = re.compile(r"\w+(?:['’.,]\w+)*|[^\w\s]")
 _ORDINAL_RE = re.compile(r"(?<![\w-])an?\s+(?:second|third|fourth|fifth|sixth)(?=\s*[,.;]|\s+(?:was|were|is|one|person)\b)")
-# "a/an" is searched only before a singular person noun (far rarer than "a")
-_SG_ANCHORS = Anchors(_SG_NOUNS)
-_ORD_ANCHORS = Anchors(["second", "third", "fourth", "fifth", "sixth"])
+# "a/an" is searched only before a singular person noun (far rarer than "a"); ordinals ("a
+# third") are found in the same automaton pass
+_SG_ANCHORS = Anchors({**dict.fromkeys(_SG_NOUNS, "sg"),
+                       **dict.fromkeys(["second", "third", "fourth", "fifth", "sixth"], "ord")})
+_ART_WORDS = frozenset({"a", "an"})
 _ART_BEFORE = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[\w-]+\s+){0,2}$")
 _REPORT_RE = re.compile(
     r"\b(?:said|says|say|reported|reports|report|told|tells|announced|announces|claimed|claims|"
@@ -191,15 +193,19 @@ def _candidates(text, dates, urls, url_starts):
         return i < 0 or ends[i] <= pos
 
     extra = []
-    for ns, ne in _SG_ANCHORS.find(text):
-        m = _ART_BEFORE.search(text, max(0, ns - 40), ns)
-        if m is None:
+    for ns, ne, tag in _SG_ANCHORS.find_tagged(text):
+        if tag == "sg":
+            # "a local official": an article at most two words before the noun
+            if not _ART_WORDS.intersection(w.lstrip("(\"'“‘[") for w in text[max(0, ns - 40):ns].lower().split()[-3:]):
+                continue
+            m = _ART_BEFORE.search(text, max(0, ns - 40), ns)
+            if m is None:
+                continue
+            a_end = m.start() + (2 if text[m.start() + 1] in "nN" else 1)
+            if free(m.start()):
+                extra.append(_Cand(Quantity(m.start(), a_end, m.start(), a_end, 1, 1, 1, "exact", True), weak=True))
             continue
-        a_end = m.start() + (2 if text[m.start() + 1] in "nN" else 1)
-        if free(m.start()):
-            extra.append(_Cand(Quantity(m.start(), a_end, m.start(), a_end, 1, 1, 1, "exact", True), weak=True))
-    # "killing two crew members and wounding a third": one more of the same
-    for ns, ne in _ORD_ANCHORS.find(text):
+        # "killing two crew members and wounding a third": one more of the same
         m = _ORDINAL_RE.search(text, max(0, ns - 4), ne + 12)
         if m is None or m.end() < ne:
             continue
