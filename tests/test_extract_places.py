@@ -197,3 +197,12 @@ def test_regional_names_come_from_the_gazetteer_with_points(text, name, country)
 def test_place_inside_an_organisation_name_is_not_a_place():
     assert names("Envoys of the OSCE Minsk Group met in Paris.") == ["Paris"]
     assert "Minsk" not in names("The Minsk Group co-chairs issued a statement.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Talks resumed in Geneva on Friday.", "Geneva"),
+    ("Fighting reached Karin Tak below Shushi.", "Dashalty"),
+    ("Troops entered Gadrut.", "Hadrut"),
+])
+def test_more_curated_names(text, name):
+    assert name in names(text)
