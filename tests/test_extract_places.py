@@ -206,3 +206,7 @@ def test_place_inside_an_organisation_name_is_not_a_place():
 ])
 def test_more_curated_names(text, name):
     assert name in names(text)
+
+
+def test_organisation_name_in_lower_case_still_hides_its_place():
+    assert "Minsk" not in names("The OSCE Minsk group co-chairs met in Paris.")
