@@ -123,8 +123,10 @@ def _in(alias: str, f: Filters, p: dict[str, Any]) -> str:
 def _place_cond(alias: str, f: Filters, p: dict[str, Any]) -> str:
     ors = []
     if f.regions:
-        p["regions"] = list(f.regions)
-        ors.append(f"list_has_any({alias}.regions, $regions)")
+        # One list_contains per region: several times faster than list_has_any per row.
+        for i, r in enumerate(f.regions):
+            p[f"region{i}"] = r
+            ors.append(f"list_contains({alias}.regions, $region{i})")
     if f.places:
         p["places"] = list(f.places)
         ors.append(f"list_contains($places, {alias}.name)")
@@ -258,17 +260,30 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
     """For each located place, the actor (among the 12 most named) most often named in the
     same articles: ``name, actor, articles``."""
     cte, p = scope(f)
+    # Each article's top actors become one bit mask, so places join one row per article
+    # (not one per article and actor) and pairs are expanded per distinct mask afterwards.
     sql = f"""{cte},
+    a0 AS (SELECT x.article_id, x.name FROM actors x WHERE x.name IS NOT NULL{_in('x', f, p)}),
+    top AS ({_top_bits('a0', 12)}),
+    am AS (SELECT a0.article_id, bit_or(CAST(1 AS UBIGINT) << top.bit) AS mask
+           FROM a0 JOIN top USING (name) GROUP BY a0.article_id),
     pa AS (SELECT DISTINCT m.article_id, m.name FROM places m
            WHERE m.lat IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)}),
-    a0 AS (SELECT x.article_id, x.name FROM actors x WHERE x.name IS NOT NULL{_in('x', f, p)}),
-    top AS (SELECT name FROM a0 GROUP BY name ORDER BY count(*) DESC, name LIMIT 12),
-    aa AS (SELECT DISTINCT article_id, name FROM a0 WHERE name IN (SELECT name FROM top)),
-    c AS (SELECT pa.name, aa.name AS actor, count(*) AS articles
-          FROM pa JOIN aa USING (article_id) GROUP BY ALL)
+    pm AS (SELECT pa.name, am.mask, count(*) AS n FROM pa JOIN am USING (article_id) GROUP BY ALL),
+    c AS (SELECT pm.name, top.name AS actor, CAST(sum(pm.n) AS BIGINT) AS articles
+          FROM pm JOIN top ON (pm.mask >> top.bit) & CAST(1 AS UBIGINT) = 1 GROUP BY ALL)
     SELECT name, arg_max(actor, articles * 1e6 - hash(actor) % 1000) AS actor, max(articles) AS articles
     FROM c GROUP BY name ORDER BY name"""
     return _run(store, sql, p)
+
+
+def _top_bits(rel: str, n: int) -> str:
+    """SQL: the ``n`` most frequent names of ``rel(article_id, name)`` (count, then name) with
+    a bit number 0..n-1 each, for per-article bit masks (``n`` at most 64)."""
+    if not 0 < n <= 64:
+        raise ValueError(f"n must be between 1 and 64 for a bit mask, got {n!r}")
+    return (f"SELECT name, CAST(row_number() OVER (ORDER BY cnt DESC, name) - 1 AS INTEGER) AS bit "
+            f"FROM (SELECT name, count(*) AS cnt FROM {rel} GROUP BY name) QUALIFY bit < {int(n)}")
 
 
 def region_counts(store, f: Filters) -> pd.DataFrame:
@@ -309,11 +324,15 @@ def figures_ledger(store, f: Filters, limit: int = 5000) -> pd.DataFrame:
     publisher`` (newest events first)."""
     cte, p = scope(f)
     p["lim"] = int(limit)
-    # Pick the rows first, then fetch titles for those rows only.
+    # Pick the rows on narrow sort keys first, then read the wide columns (sentences) and the
+    # titles for those rows only.
     sql = f"""{cte},
-    x AS (SELECT {_LEDGER_COLS} FROM figures g
+    k AS (SELECT g.rowid AS rid, coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS event_date,
+                 g.category, g.article_id, g.idx
+          FROM figures g
           WHERE {_figure_cond('g', f, p)}{_in('g', f, p)}
-          ORDER BY event_date DESC NULLS LAST, g.category, g.article_id, g.idx LIMIT $lim)
+          ORDER BY event_date DESC NULLS LAST, g.category, g.article_id, g.idx LIMIT $lim),
+    x AS (SELECT {_LEDGER_COLS} FROM figures g JOIN k ON g.rowid = k.rid)
     SELECT x.*, a.title, a.published, a.publisher
     FROM x JOIN articles a ON a.id = x.article_id
     ORDER BY x.event_date DESC NULLS LAST, x.category, x.article_id, x.idx"""
@@ -342,22 +361,26 @@ def disputed(store, f: Filters, events: int = 100) -> pd.DataFrame:
     events. Never summed."""
     cte, p = scope(f)
     p["events"] = int(events)
+    # Events are found on narrow columns; the wide ledger columns (sentences) are read only for
+    # the claims of the chosen events, found again by row id.
     sql = f"""{cte},
-    x AS (SELECT {_LEDGER_COLS}
+    k AS (SELECT g.rowid AS rid, g.article_id,
+                 coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS event_date, g.place, g.category,
+                 coalesce(g.low, g.value) AS lo, coalesce(g.high, g.value) AS hi
           FROM figures g
           WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p)}),
-    ev AS (SELECT event_date, place, category, count(*) AS claims_in_event FROM x
+    ev AS (SELECT event_date, place, category, count(*) AS claims_in_event FROM k
            WHERE event_date IS NOT NULL GROUP BY ALL
-           HAVING count(*) > 1 AND (min(article_id) <> max(article_id)
-                  OR min(coalesce(low, value)) <> max(coalesce(low, value))
-                  OR min(coalesce(high, value)) <> max(coalesce(high, value)))
-           ORDER BY event_date DESC, place, category LIMIT $events)
+           HAVING count(*) > 1 AND (min(article_id) <> max(article_id) OR min(lo) <> max(lo) OR min(hi) <> max(hi))
+           ORDER BY event_date DESC, place, category LIMIT $events),
+    r AS (SELECT k.rid, ev.claims_in_event FROM k JOIN ev USING (event_date, place, category)),
+    x AS (SELECT {_LEDGER_COLS}, r.claims_in_event FROM figures g JOIN r ON g.rowid = r.rid)
     SELECT x.event_date, x.place, x.category,
            row_number() OVER (PARTITION BY x.event_date, x.place, x.category
                               ORDER BY x.value, x.article_id, x.idx) AS claim,
-           ev.claims_in_event, x.value, x.low, x.high, x.qualifier, x.side, x.claimed_by,
+           x.claims_in_event, x.value, x.low, x.high, x.qualifier, x.side, x.claimed_by,
            a.publisher, a.title, x.article_id, x.idx, x.sentence
-    FROM x JOIN ev USING (event_date, place, category) JOIN articles a ON a.id = x.article_id
+    FROM x JOIN articles a ON a.id = x.article_id
     ORDER BY x.event_date DESC, x.place, x.category, claim"""
     return _run(store, sql, p)
 
@@ -394,14 +417,29 @@ def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
 
 def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
     """Pairs of the ``top`` actors named in the same article: ``actor, other, articles``."""
+    if not isinstance(top, int) or isinstance(top, bool) or top < 1:
+        raise ValueError(f"top must be a positive int, got {top!r}")
     cte, p = scope(f)
-    p["top"] = int(top)
-    sql = f"""{cte},
+    if top > 64:
+        p["top"] = top
+        sql = f"""{cte},
     a0 AS (SELECT m.article_id, m.name FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}),
     t AS (SELECT name FROM a0 GROUP BY name ORDER BY count(*) DESC, name LIMIT $top),
     am AS (SELECT DISTINCT article_id, name FROM a0 WHERE name IN (SELECT name FROM t))
     SELECT x.name AS actor, y.name AS other, count(*) AS articles
     FROM am x JOIN am y ON x.article_id = y.article_id AND x.name <> y.name
+    GROUP BY ALL ORDER BY articles DESC, actor, other"""
+        return _run(store, sql, p)
+    # One bit mask of top actors per article; articles are counted per distinct mask and the
+    # pairs expanded from the (few) masks, instead of self-joining every article's actors.
+    sql = f"""{cte},
+    a0 AS (SELECT m.article_id, m.name FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}),
+    t AS ({_top_bits('a0', top)}),
+    am AS (SELECT bit_or(CAST(1 AS UBIGINT) << t.bit) AS mask FROM a0 JOIN t USING (name) GROUP BY a0.article_id),
+    mc AS (SELECT mask, count(*) AS n FROM am GROUP BY mask)
+    SELECT x.name AS actor, y.name AS other, CAST(sum(mc.n) AS BIGINT) AS articles
+    FROM mc JOIN t x ON (mc.mask >> x.bit) & CAST(1 AS UBIGINT) = 1
+            JOIN t y ON (mc.mask >> y.bit) & CAST(1 AS UBIGINT) = 1 AND x.bit <> y.bit
     GROUP BY ALL ORDER BY articles DESC, actor, other"""
     return _run(store, sql, p)
 
