@@ -288,3 +288,12 @@ def test_soldiers_of_a_peacekeeping_force_are_peacekeepers():
 ])
 def test_things_in_lists_animals_and_displaced_after_killed(text, want):
     assert vc(text) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The enemy suffered losses of up to 40 manpower.", [(40, "killed")]),
+    ("A shepherd, born in 1971, was wounded by sniper fire.", [(1, "wounded")]),
+    ("Two conscripts, aged 19 and 20, were killed.", [(2, "killed")]),
+])
+def test_release_wording(text, want):
+    assert vc(text) == want

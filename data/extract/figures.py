@@ -287,6 +287,12 @@ def _of_name_end(text, toks, k):
     """End token of an 'of (the) Name' after a counted noun ("a serviceman of the Azerbaijan
     Army was wounded"): the verb after the name still speaks of the noun."""
     n = len(toks)
+    if k + 2 < n and toks[k][2] == "," and toks[k + 1][2] in ("born", "aged"):
+        # "A civilian, born in 1962, was killed": the verb after the apposition is the noun's
+        for j in range(k + 2, min(n, k + 7)):
+            if toks[j][2] == ",":
+                return j + 1
+        return k
     if k < n and toks[k][2] == "of":
         j = k + 1
         if j < n and toks[j][2] == "the":
@@ -356,7 +362,7 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
             t = max(t + 1, other.np_end_tok or other.tj)
             continue
         tok = toks[t][2]
-        if tok in ("including", "among", "mostly", "mainly", "many") and t > a and toks[t - 1][2] == ",":
+        if tok in _PAREN_OPENERS and t > a and toks[t - 1][2] == ",":
             # ", including a deputy commander,": a parenthesis inside the subject
             nxt = next((u for u in range(t + 1, b) if toks[u][2] == ","), None)
             if nxt is not None:
@@ -374,6 +380,9 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
     return True
 
 
+# words that open a parenthesis inside a subject: ", including a deputy commander,", ", born in
+# 1962," (translated releases), ", aged 19,"
+_PAREN_OPENERS = frozenset({"including", "among", "mostly", "mainly", "many", "born", "aged"})
 _GAP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "both", "all", "sides",
                         "side", "been", "being", "be", "reportedly", "allegedly", "also", "own",
                         "total", "number", "official", "confirmed", "them", "whom", "those",
@@ -526,6 +535,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             if nx.unk_end is not None and c.head_cat is None:
                 c.unk_end = c.q.end  # the shared unknown noun is counted after the last number
     recs = []
+    labelled = set()
     for idx, c in enumerate(cands):
         if c.ordinal:
             # "a third" counts the noun of the figure before it, if there is one
@@ -536,7 +546,11 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             c.np_end_tok = c.tj
         q = c.q
         prev = toks[c.qi - 1][2] if c.qi > 0 else ""
+        if id(c) in labelled:
+            continue
         if prev in _LABEL_BEFORE and not (prev == "the" and c.head_cat):
+            if c.tj + 1 < n and toks[c.tj][2] in ("and", "or", ",") and (c.tj + 1) in cand_at:
+                labelled.add(id(cand_at[c.tj + 1]))  # "aged 19 and 20": both are labels
             continue
         if c.weak and c.head_cat is None:
             continue
