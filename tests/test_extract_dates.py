@@ -204,3 +204,13 @@ def test_slash_and_dash_dates_and_dash_ranges(text, want):
     recs = find_dates(text, split_sentences(text), PUB)
     assert [(d["surface"], d["date"]) for d in recs] == want
     assert all(d["kind"] == "event" for d in recs)
+
+
+@pytest.mark.parametrize("text,want", [
+    # published Wednesday 2023-03-08: "Thursday" alone would be 2023-03-02
+    ("The strike came on Thursday, February 23, at dawn.", ["2023-02-23", "2023-02-23"]),
+    ("The strike came on Thursday (23 February).", ["2023-02-23", "2023-02-23"]),
+    ("On Thursday, officials said 3 died.", ["2023-03-02"]),
+])
+def test_weekday_next_to_a_date_takes_it(text, want):
+    assert dates_of(text) == want

@@ -460,7 +460,22 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
         out.append(_rec(s, e, text, date, kind, **extra))
     if noyear:
         _year_from_range_end(text, out, noyear)
+    _weekday_with_date(text, out)
     return _drop_redundant_overnight(out, sents)
+
+
+_WD_GAP = re.compile(r"[\s,(]{1,3}$")
+
+
+def _weekday_with_date(text, recs):
+    """'on Tuesday, September 13': the weekday names the date written next to it, which wins
+    over the weekday's own reading (the most recent Tuesday may be a later one)."""
+    for a, b in zip(recs, recs[1:]):
+        if a["surface"].rsplit(None, 1)[-1] in _WEEKDAYS and b["date"] and len(b["date"]) == 10 \
+                and b["start"] - a["end"] <= 3 and _WD_GAP.match(text, a["end"], b["start"]):
+            a["date"] = b["date"]
+            if b["kind"] == "publication":
+                a["kind"] = "publication"  # "Tuesday, 13 September 2022 | 10:15"
 
 
 _RANGE_GAP = re.compile(r"\s*(?:[-–—]|to|until|till|through|and)\s*(?:the\s+)?$", re.IGNORECASE)
