@@ -425,7 +425,7 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
         if kind != "place" or i in met:
             continue
         surf = t[s:e]
-        place = _safe_lookup(name, countries, cache)
+        place = _lookup_cached(name, countries, None)
         if place is None:
             continue
         src = getattr(place, "source", "") or ""
@@ -451,9 +451,9 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
             if _SURNAME_END.search(nw) and nw not in DEMONYMS:
                 continue
         # "Syunik province", "Kalbajar district": the name is the place; the suffix describes it
-        words = surf.rsplit(" ", 1)
-        if len(words) == 2 and words[1].lower() in _SUFFIXES:
-            if _safe_lookup(words[0], countries, cache) is not None:
+        if " " in surf:
+            words = surf.rsplit(" ", 1)
+            if words[1].lower() in _SUFFIXES and _safe_lookup(words[0], countries, cache) is not None:
                 e = s + len(words[0])
         dropped.pop()
         out.append(_record(text, s, e, place))
@@ -478,6 +478,11 @@ class Occupancy:
         self._maxlen = max((b - a for a, b in sp), default=0)
 
     def add(self, s: int, e: int) -> None:
+        if not self._s or s >= self._s[-1]:  # spans mostly come in text order
+            self._s.append(s)
+            self._e.append(e)
+            self._maxlen = max(self._maxlen, e - s)
+            return
         i = bisect.bisect_left(self._s, s)
         self._s.insert(i, s)
         self._e.insert(i, e)
