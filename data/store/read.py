@@ -263,7 +263,7 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
     # Each article's top actors become one bit mask, so places join one row per article
     # (not one per article and actor) and pairs are expanded per distinct mask afterwards.
     sql = f"""{cte},
-    a0 AS (SELECT x.article_id, x.name FROM actors x WHERE x.name IS NOT NULL{_in('x', f, p)}),
+    a0 AS NOT MATERIALIZED (SELECT x.article_id, x.name FROM actors x WHERE x.name IS NOT NULL{_in('x', f, p)}),
     top AS ({_top_bits('a0', 12)}),
     am AS (SELECT a0.article_id, bit_or(CAST(1 AS UBIGINT) << top.bit) AS mask
            FROM a0 JOIN top USING (name) GROUP BY a0.article_id),
@@ -433,7 +433,7 @@ def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
     # One bit mask of top actors per article; articles are counted per distinct mask and the
     # pairs expanded from the (few) masks, instead of self-joining every article's actors.
     sql = f"""{cte},
-    a0 AS (SELECT m.article_id, m.name FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}),
+    a0 AS NOT MATERIALIZED (SELECT m.article_id, m.name FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}),
     t AS ({_top_bits('a0', top)}),
     am AS (SELECT bit_or(CAST(1 AS UBIGINT) << t.bit) AS mask FROM a0 JOIN t USING (name) GROUP BY a0.article_id),
     mc AS (SELECT mask, count(*) AS n FROM am GROUP BY mask)
