@@ -61,14 +61,16 @@ def scope(f: Filters) -> tuple[str, dict[str, Any]]:
     if f.version is not None:
         p["v"] = f.version
         conds.append("a.version <= $v")
+    pre = ""
     if f.date_from or f.date_to:
         if f.date_field == "published":
             conds.append(_pub_range("a", f, p))
         else:
-            ev = (f"a.id IN (SELECT d.article_id FROM dates d WHERE d.kind = 'event' AND d.date IS NOT NULL"
-                  f"{_ver('d', f)} AND {_overlap('d.date', f, p)})")
-            no_ev = f"a.id NOT IN (SELECT d.article_id FROM dates d WHERE d.kind = 'event' AND d.date IS NOT NULL{_ver('d', f)})"
-            conds.append(f"({ev} OR ({no_ev} AND {_pub_range('a', f, p)}))")
+            # One pass over the event dates: per article, whether any overlaps the range.
+            pre = (f"evd AS (SELECT d.article_id, bool_or({_overlap('d.date', f, p)}) AS hit FROM dates d "
+                   f"WHERE d.kind = 'event' AND d.date IS NOT NULL{_ver('d', f)} GROUP BY d.article_id), ")
+            conds.append(f"(a.id IN (SELECT article_id FROM evd WHERE hit) OR "
+                         f"(a.id NOT IN (SELECT article_id FROM evd) AND {_pub_range('a', f, p)}))")
     if f.sources:
         p["sources"] = list(f.sources)
         conds.append("(list_contains($sources, a.publisher) OR list_has_any(a.credits, $sources))")
@@ -81,7 +83,7 @@ def scope(f: Filters) -> tuple[str, dict[str, Any]]:
         p["categories"] = list(f.categories)
         conds.append(f"a.id IN (SELECT g.article_id FROM figures g WHERE list_contains($categories, g.category){_ver('g', f)})")
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
-    return f"WITH sel AS (SELECT a.id, a.published FROM articles a{where})", p
+    return f"WITH {pre}sel AS (SELECT a.id, a.published FROM articles a{where})", p
 
 
 def _pub_range(alias: str, f: Filters, p: dict[str, Any]) -> str:
