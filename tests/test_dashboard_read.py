@@ -126,3 +126,27 @@ def test_every_query_on_an_empty_store(empty):
     for fn in (read.facet_actors, read.facet_regions, read.facet_places, read.facet_categories,
                read.facet_sources):
         assert fn(empty, 0).empty
+
+
+def test_cooccurrence_bit_masks_match_the_pairwise_join(store):
+    # top > 64 takes the plain self-join; both paths must give the same rows and order.
+    masks = read.cooccurrence(store, Filters(), top=15)
+    joined = read.cooccurrence(store, Filters(), top=65)
+    assert masks.values.tolist() == joined.values.tolist() and len(masks) > 0
+    assert set(read.cooccurrence(store, Filters(), top=1)["actor"]) == set()  # one actor has no pair
+    with pytest.raises(ValueError, match="top"):
+        read.cooccurrence(store, Filters(), top=0)
+
+
+def test_several_regions_match_any_of_them(store):
+    one = read.overview(store, Filters(regions=["nagorno-karabakh"])).iloc[0].articles
+    both = read.overview(store, Filters(regions=["nagorno-karabakh", "no-such-region"])).iloc[0].articles
+    assert one == both == 3
+
+
+def test_ledger_limit_keeps_the_newest_claims(store):
+    full = read.figures_ledger(store, Filters())
+    two = read.figures_ledger(store, Filters(), limit=2)
+    assert two.values.tolist() == full.head(2).values.tolist()
+    d = read.disputed(store, Filters(date_from="2021-11-14", date_to="2021-11-14", date_field="event"))
+    assert list(d["value"]) == [7, 15]
