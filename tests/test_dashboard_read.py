@@ -150,3 +150,12 @@ def test_ledger_limit_keeps_the_newest_claims(store):
     assert two.values.tolist() == full.head(2).values.tolist()
     d = read.disputed(store, Filters(date_from="2021-11-14", date_to="2021-11-14", date_field="event"))
     assert list(d["value"]) == [7, 15]
+
+
+@pytest.mark.parametrize("window", [0, 1, 2, 10_000])
+def test_disputed_recent_window_gives_the_same_events(store, monkeypatch, window):
+    # A window too small to hold enough disputed events must fall back to every claim.
+    monkeypatch.setattr(read, "_DISPUTED_WINDOW", window)
+    for events in (1, 100):
+        got = read.disputed(store, Filters(), events=events)
+        assert list(got["value"]) == [7, 15] and "_cut" not in got.columns

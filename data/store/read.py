@@ -361,8 +361,32 @@ def disputed(store, f: Filters, events: int = 100) -> pd.DataFrame:
     or come from more than one article, one row per claim: ``event_date, place, category,
     claim, claims_in_event`` plus the ledger columns, for the ``events`` most recent disputed
     events. Never summed."""
+    if not isinstance(events, int) or isinstance(events, bool) or events < 1:
+        raise ValueError(f"events must be a positive int, got {events!r}")
+    # Grouping every claim into events is the cost (hundreds of thousands of groups), and only
+    # the most recent events are shown. So group only the claims dated on or after the date of
+    # the ``_DISPUTED_WINDOW``-th most recent claim first: every event on those dates is
+    # complete and sorts before any event left out, so when that yields ``events`` disputed
+    # events they are exactly the top ones; otherwise group everything.
+    df = _disputed(store, f, events, _DISPUTED_WINDOW)
+    restricted = bool(df["_cut"].iloc[0]) if len(df) else True
+    if restricted and df[["event_date", "place", "category"]].drop_duplicates().shape[0] < events:
+        df = _disputed(store, f, events, None)
+    return df.drop(columns="_cut")
+
+
+_DISPUTED_WINDOW = 20_000
+
+
+def _disputed(store, f: Filters, events: int, window: int | None) -> pd.DataFrame:
     cte, p = scope(f)
     p["events"] = int(events)
+    if window is None:
+        cut = "CAST(NULL AS VARCHAR)"
+    else:
+        p["window"] = int(window)
+        cut = ("(SELECT event_date FROM k WHERE event_date IS NOT NULL "
+               "ORDER BY event_date DESC LIMIT 1 OFFSET $window)")
     # Events are found on narrow columns; the wide ledger columns (sentences) are read only for
     # the claims of the chosen events, found again by row id.
     sql = f"""{cte},
@@ -371,8 +395,9 @@ def disputed(store, f: Filters, events: int = 100) -> pd.DataFrame:
                  coalesce(g.low, g.value) AS lo, coalesce(g.high, g.value) AS hi
           FROM figures g
           WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p)}),
+    cut AS (SELECT {cut} AS d),
     ev AS (SELECT event_date, place, category, count(*) AS claims_in_event FROM k
-           WHERE event_date IS NOT NULL GROUP BY ALL
+           WHERE event_date IS NOT NULL AND event_date >= coalesce((SELECT d FROM cut), '') GROUP BY ALL
            HAVING count(*) > 1 AND (min(article_id) <> max(article_id) OR min(lo) <> max(lo) OR min(hi) <> max(hi))
            ORDER BY event_date DESC, place, category LIMIT $events),
     r AS (SELECT k.rid, ev.claims_in_event FROM k JOIN ev USING (event_date, place, category)),
@@ -381,7 +406,8 @@ def disputed(store, f: Filters, events: int = 100) -> pd.DataFrame:
            row_number() OVER (PARTITION BY x.event_date, x.place, x.category
                               ORDER BY x.value, x.article_id, x.idx) AS claim,
            x.claims_in_event, x.value, x.low, x.high, x.qualifier, x.side, x.claimed_by,
-           a.publisher, a.title, x.article_id, x.idx, x.sentence
+           a.publisher, a.title, x.article_id, x.idx, x.sentence,
+           (SELECT d FROM cut) IS NOT NULL AS _cut
     FROM x JOIN articles a ON a.id = x.article_id
     ORDER BY x.event_date DESC, x.place, x.category, claim"""
     return _run(store, sql, p)
