@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import string
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -64,3 +66,18 @@ def test_large_text_runs_and_keeps_offsets():
     out = extract(text, "2021-11-16")
     assert_valid(text, out)
     assert len(out["figures"]) >= 20000
+
+
+@pytest.mark.timeout(120)
+def test_run_on_text_without_sentence_ends_stays_linear():
+    """A paste with no full stops is one 'sentence': per-mention look-ups must stay local.
+
+    Quadratic look-ups took minutes on ~1 MB of such text; linear ones take about a second.
+    """
+    chunk = ("Azerbaijan's Defence Ministry said its troops were attacked near Shusha while Yerevan "
+             "said its soldiers held the line and the State Border Service said 12 servicemen were wounded "
+             "and Nikol Pashinyan said the border was quiet and ")
+    text = chunk * 5000  # ~1.1 MB in one sentence
+    out = extract(text, "2022-09-13")
+    assert_valid(text, out)
+    assert len(out["actors"]) >= 5000

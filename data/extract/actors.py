@@ -450,9 +450,15 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
     return res
 
 
+_SENTENCE_REACH = 600
+
+
 def _sentence_of(sents, sent_starts, pos: int) -> tuple[int, int]:
+    """The sentence holding ``pos``, clipped to ``_SENTENCE_REACH`` characters either side:
+    text without sentence ends (a run-on paste, a table) must not make every look-up scan it all."""
     i = bisect.bisect_right(sent_starts, pos) - 1
-    return sents[i] if i >= 0 else (0, pos)
+    a, b = sents[i] if i >= 0 else (0, pos)
+    return max(a, pos - _SENTENCE_REACH), min(b, pos + _SENTENCE_REACH)
 
 
 def _find_all(t: str, words) -> list[int]:
