@@ -57,6 +57,9 @@ class Store:
         if self.path.suffix == "":
             raise ValueError(f"path must name a database file (e.g. store.duckdb), got {str(self.path)!r}")
         self.lock_timeout = float(lock_timeout)
+        # DuckDB's default buffer pool is 80% of RAM: a long ingest then grows the driver's memory
+        # with the store. The same config for every connection keeps in-process opens compatible.
+        self._config = {"memory_limit": os.environ.get("CONFLICT_DB_MEMORY", "1GB")}
 
     # -- connections -----------------------------------------------------------------------
     @contextmanager
@@ -72,7 +75,7 @@ class Store:
         delay = 0.01
         while True:
             try:
-                con = duckdb.connect(str(self.path), read_only=read_only)
+                con = duckdb.connect(str(self.path), read_only=read_only, config=self._config)
                 break
             except (duckdb.IOException, duckdb.ConnectionException) as exc:
                 if not any(s in str(exc) for s in _RETRYABLE) or time.monotonic() > deadline:
