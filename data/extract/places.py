@@ -342,9 +342,51 @@ def _record(text: str, s: int, e: int, place: Any, name: str | None = None,
 
 
 @functools.lru_cache(maxsize=65536)
-def _lookup_cached(name: str, countries: tuple[str, ...], kind: str | None):
+def _ranked(name: str) -> tuple | None:
+    """Every place known under ``name``, best first with no country preferred; None when the
+    gazetteer rejects the name."""
     try:
-        return _GAZ.lookup(name, countries, kind) if kind else _GAZ.lookup(name, countries)
+        return tuple(_GAZ.candidates(name))
+    except (TypeError, ValueError):
+        return None
+
+
+_ISO2 = re.compile(r"[A-Z]{2}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _prefer(countries: tuple[str, ...]) -> frozenset[str] | None:
+    """The gazetteer's preferred-country set for ``countries``; None for a malformed code."""
+    codes = [str(c).upper() for c in countries]
+    if not all(_ISO2.fullmatch(c) for c in codes):
+        return None
+    return frozenset(codes)
+
+
+def _lookup_cached(name: str, countries: tuple[str, ...], kind: str | None):
+    """``geo.gazetteer.lookup`` with its per-article part split off: the ranking of a name's
+    candidates is cached per name (the (name, countries) pairs rarely repeat across articles),
+    and the countries only pick the first candidate in a preferred country, which is exactly
+    what the gazetteer's sort key (not preferred, rank, index) puts first."""
+    if kind:
+        return _lookup_kind(name, countries, kind)
+    prefer = _prefer(countries)
+    if prefer is None:
+        return None
+    found = _ranked(name)
+    if not found:
+        return None
+    if prefer and len(found) > 1:
+        for p in found:
+            if p.country in prefer:
+                return p
+    return found[0]
+
+
+@functools.lru_cache(maxsize=65536)
+def _lookup_kind(name: str, countries: tuple[str, ...], kind: str):
+    try:
+        return _GAZ.lookup(name, countries, kind)
     except (TypeError, ValueError):
         return None
 
