@@ -147,8 +147,13 @@ def _match_at(toks, i, table, maxlen):
     for n, key, val in opts:
         if n == 1:
             return 1, val
-        if i + n <= len(toks) and all(toks[i + x][2] == key[x] for x in range(1, n)):
-            return n, val
+        if i + n <= len(toks):
+            # a plain loop: a generator in all() costs more than the few comparisons
+            for x in range(1, n):
+                if toks[i + x][2] != key[x]:
+                    break
+            else:
+                return n, val
     return None
 
 
@@ -169,7 +174,7 @@ def _tokens(text, s, e, ltext=None):
     """``(start, end, lower-cased token)`` in ``text[s:e]``; ``ltext`` is ``text.lower()`` when
     lower-casing kept every offset (tokenising it saves a ``lower()`` per token)."""
     if ltext is not None:
-        return [m.span() + (m.group(),) for m in _TOKEN_RE.finditer(ltext, s, e)]
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(ltext, s, e)]
     return [m.span() + (m.group().lower(),) for m in _TOKEN_RE.finditer(text, s, e)]
 
 
