@@ -47,6 +47,7 @@ for _d, _s in DEMONYMS.items():
 
 
 # --------------------------------------------------------------------------- lexicons
+@functools.lru_cache(maxsize=65536)
 def _is_acronym(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(s) <= 8
@@ -641,8 +642,8 @@ def _words_back(t: str, lo: int, s: int):
 def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     """The role phrase right before a name: "Armenian security council chief",
     "Armenia's deputy prime minister", "Armenian Ambassador to Moscow"."""
-    last = _LAST_WORD.search(t, max(0, s - 40), s)
-    if not last or not _role_token(last.group(1)):
+    last = _last_word(t, max(0, s - 40), s)
+    if not last or not _role_token(last):
         return None  # cheap exit: most names have no role right before them
     toks = _words_back(t, max(0, s - 120), s)
     first = next(toks, None)
@@ -691,6 +692,25 @@ _PREV_CAP_WORD = re.compile(rf"[{_UP}][\w'\-.]*\s$")
 _NEXT_CAP = re.compile(rf"\s+[{_UP}][a-z]")
 _PREV_CAP = re.compile(rf"([{_UP}][\w'\-.]*)\s$")
 _LAST_WORD = re.compile(r"([\w'\-.]+)\s+$")
+
+
+def _last_word(t: str, lo: int, s: int) -> str | None:
+    """``_LAST_WORD.search(t, lo, s).group(1)`` read backwards from ``s`` (the regex tries
+    every start in the window): the run of word characters, apostrophes, hyphens and dots
+    before the whitespace that ends ``t[lo:s]``."""
+    j = s
+    while j > lo and t[j - 1].isspace():
+        j -= 1
+    if j == s:
+        return None
+    i = j
+    while i > lo:
+        c = t[i - 1]
+        if c.isalnum() or c in "_'-.":
+            i -= 1
+        else:
+            break
+    return t[i:j] if i < j else None
 
 
 def _role_token(w: str) -> bool:

@@ -21,6 +21,7 @@ import bisect
 import csv
 import functools
 import re
+from operator import itemgetter, sub
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -515,9 +516,13 @@ class Occupancy:
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         # sorted once: inserting spans one by one in the middle would be quadratic
         sp = sorted(spans)
-        self._s: list[int] = [a for a, _b in sp]
-        self._e: list[int] = [b for _a, b in sp]
-        self._maxlen = max((b - a for a, b in sp), default=0)
+        if sp:
+            # column lists and the longest span by C-level map/zip (comprehensions cost more)
+            self._s: list[int] = list(map(itemgetter(0), sp))
+            self._e: list[int] = list(map(itemgetter(1), sp))
+            self._maxlen = max(map(sub, self._e, self._s))
+        else:
+            self._s, self._e, self._maxlen = [], [], 0
 
     def add(self, s: int, e: int) -> None:
         if not self._s or s >= self._s[-1]:  # spans mostly come in text order

@@ -39,9 +39,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _END.finditer(text):
         end = m.end()
         if m.group(0)[0] == ".":
-            w = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start() + 1)
-            if w:
-                word = w.group(1).lower()
+            word = _word_before(text, max(0, m.start() - 20), m.start())
+            if word:
+                word = word.lower()
                 # initials ("J.") and known abbreviations ("Gen.", "U.S.") do not end a sentence
                 if word in _ABBREV or len(word.replace(".", "")) == 1:
                     continue
@@ -49,6 +49,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     _add(text, start, len(text), spans)
     return spans
+
+
+_WB_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def _word_before(text: str, lo: int, dot: int) -> str | None:
+    """``_WORD_BEFORE.search(text, lo, dot + 1).group(1)`` for the "." at ``dot``, read
+    backwards (the regex tries every start in the window): the ASCII letters and dots before
+    it, from the first letter on."""
+    i = dot
+    while i > lo and text[i - 1] in _WB_CHARS:
+        i -= 1
+    while i < dot and text[i] == ".":
+        i += 1
+    return text[i:dot] if i < dot else None
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
