@@ -289,7 +289,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                         continue
                 raw.append((s, e, ent))
                 break
-    raw.sort(key=lambda h: (h[0], h[0] - h[1]))
+    _pl._sort_start_longest(raw)
     hits = _longest(raw)
 
     out: list[dict[str, Any]] = []

@@ -436,7 +436,7 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
         elif not ((s > 0 and t[s - 1].isalnum()) or (e < n and t[e].isalnum())):
             raw.append((s, e, kind, name))
     # longest match wins; ties keep the first
-    raw.sort(key=_START_LONGEST)
+    _sort_start_longest(raw)
     hits = _longest(raw)
     cache: dict = {}
     # countries the article is about: state names, demonyms, capitals
@@ -557,6 +557,17 @@ class Occupancy:
 def _START_LONGEST(h: tuple) -> tuple[int, int]:
     """Sort key: by start, longer first."""
     return h[0], h[0] - h[1]
+
+
+_BY_START, _BY_END = itemgetter(0), itemgetter(1)
+
+
+def _sort_start_longest(raw: list[tuple]) -> None:
+    """Sort hits ``(start, end, ...)`` in place as ``key=_START_LONGEST`` does: two stable
+    C-keyed sorts (end descending, then start) instead of a Python key per hit; hits with the
+    same span keep their order, as in the one-key sort."""
+    raw.sort(key=_BY_END, reverse=True)
+    raw.sort(key=_BY_START)
 
 
 def _longest(raw: list[tuple]) -> list[tuple]:
