@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from data.extract import dates as _dates
 from data.extract.numbers import LEXICONS, Anchors, Quantity, find_quantities, read_lexicon
@@ -134,6 +135,7 @@ def _by_first(table):
 
 
 _FIRST = {}
+_FIRST_ITEM = itemgetter(0)
 
 
 def _match_at(toks, i, table, maxlen):
@@ -498,7 +500,7 @@ def _group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates, d_
         sp = text.rfind(" ", grp[-1].q.end, te)
         te = sp if sp >= 0 else grp[-1].q.end
     toks = _tokens(text, ts, te, ltext)
-    t_starts = [t[0] for t in toks]
+    t_starts = list(map(_FIRST_ITEM, toks))
     sent_actors = actors[bisect_left(a_starts, s):bisect_right(a_starts, e)]
     sent_places = places[bisect_left(p_starts, s):bisect_right(p_starts, e)]
     sent_dates = dates[bisect_left(d_starts, s):bisect_right(d_starts, e)]

@@ -528,12 +528,14 @@ class Occupancy:
         if not self._s or s >= self._s[-1]:  # spans mostly come in text order
             self._s.append(s)
             self._e.append(e)
-            self._maxlen = max(self._maxlen, e - s)
+            if e - s > self._maxlen:
+                self._maxlen = e - s
             return
         i = bisect.bisect_left(self._s, s)
         self._s.insert(i, s)
         self._e.insert(i, e)
-        self._maxlen = max(self._maxlen, e - s)
+        if e - s > self._maxlen:
+            self._maxlen = e - s
 
     def overlaps(self, s: int, e: int) -> bool:
         """Whether ``[s, e)`` shares a character with a taken span."""
