@@ -105,6 +105,7 @@ _ATTR_YEAR_RE = re.compile(
     r"(?P<after>(?:[\w-]+\s+){0,3}?)(?P<noun>[a-z][\w-]*)\b"
     r"|\b(?P<ly>last|this|next)\s+year(?:'s|’s)\s+(?P<noun2>[a-z][\w-]*)\b"
     r"|\b(?P<y3>(?:1[89]|20)\d\d)(?:'s|’s)\s+(?P<noun3>[a-z][\w-]*)\b")
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d|year")
 _WORDNUM = {"a": 1, "an": 1, "eleven": 11, "twelve": 12, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _STRICT_MONTHS = {"May", "March", "Mar", "MAY", "MARCH"}
@@ -526,6 +527,8 @@ def period_hints(text: str, start: int, end: int, published=None) -> list[tuple[
     """
     pub = parse_published(published)
     out = []
+    if _YEARISH.search(text, start, end) is None:
+        return out  # every branch of the pattern needs a year or the word "year"
     for m in _ATTR_YEAR_RE.finditer(text, start, end):
         if m.group("y"):
             noun = m.group("noun")

@@ -68,8 +68,8 @@ def _word_before(text: str, lo: int, dot: int) -> str | None:
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     seg = text[start:end]
-    stripped = seg.strip()
-    if not stripped:
+    left = seg.lstrip()  # one copy for both ends: strip() == lstrip() then rstrip()
+    if not left:
         return
-    s = start + (len(seg) - len(seg.lstrip()))
-    spans.append((s, s + len(stripped)))
+    s = start + (len(seg) - len(left))
+    spans.append((s, s + len(left.rstrip())))
