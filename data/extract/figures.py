@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from data.extract import dates as _dates
+from data.extract import places as _places
 from data.extract.numbers import LEXICONS, Anchors, Quantity, find_quantities, read_lexicon
 
 __all__ = ["find_figures"]
@@ -48,32 +49,10 @@ _NOUN_MAXLEN = max(len(k) for k in _NOUNS)
 _SG_NOUNS = sorted((" ".join(k) for k, (c, n) in _NOUNS.items() if n == "sg"), key=len, reverse=True)
 
 
-def _load_states() -> dict[str, str]:
-    """ISO2 -> state name from the actors' states lexicon, when it exists (any column layout)."""
-    path = LEXICONS / "states.csv"
-    if not path.exists():
-        return {}
-    import csv
-    out = {}
-    try:
-        with open(path, encoding="utf-8", newline="") as f:
-            rows = [r for r in csv.reader(f) if r and not r[0].startswith("#")]
-        if not rows:
-            return {}
-        head = [c.strip().lower() for c in rows[0]]
-        ci = next((i for i, c in enumerate(head) if c in ("country", "iso2", "iso", "code", "cc")), None)
-        ni = next((i for i, c in enumerate(head) if c in ("name", "canonical", "state")), None)
-        if ci is None or ni is None:
-            return {}
-        for r in rows[1:]:
-            if len(r) > max(ci, ni) and len(r[ci].strip()) == 2:
-                out.setdefault(r[ci].strip().upper(), r[ni].strip())
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return {}
-    return out
-
-
-_STATES = _load_states()
+# ISO2 -> canonical state name (the first name the states lexicon gives a code)
+_STATES: dict[str, str] = {}
+for _name, _cc in _places.STATES.items():
+    _STATES.setdefault(_cc.upper(), _name)
 
 _TOKEN_RE = re.compile(r"\w+(?:['’.,]\w+)*|[^\w\s]")
 _ORDINAL_RE = re.compile(r"(?<![\w-])an?\s+(?:second|third|fourth|fifth|sixth)(?=\s*[,.;]|\s+(?:was|were|is|one|person)\b)")
