@@ -10,28 +10,15 @@ third-party number parser is used because those drop qualifiers and read numbers
 """
 from __future__ import annotations
 
-import csv
 import re
 from heapq import merge
-from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick
 
 __all__ = ["Anchors", "Quantity", "find_quantities", "parse_number", "read_lexicon"]
 
-LEXICONS = Path(__file__).parent / "lexicons"
-
-
-def read_lexicon(name: str) -> list[list[str]]:
-    """Rows of a lexicon CSV in ``lexicons/`` (comment lines and a ``word`` header skipped)."""
-    rows = []
-    with open(LEXICONS / name, encoding="utf-8", newline="") as f:
-        for row in csv.reader(f):
-            if not row or not row[0].strip() or row[0].startswith("#") or row[0] == "word":
-                continue
-            rows.append([c.strip() for c in row])
-    return rows
+from data.extract.lexicon import LEXICONS, read_rows as read_lexicon  # noqa: F401  (re-exported)
 
 
 _WORDS = {w: int(v) for w, v in read_lexicon("number_words.csv")}

@@ -18,11 +18,9 @@ Everything heavy (automaton, lexicons) is built once at import; calls are pure.
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
 import re
 from operator import itemgetter, sub
-from pathlib import Path
 from typing import Any, Iterable
 
 import ahocorasick
@@ -30,22 +28,10 @@ import ahocorasick
 __all__ = ["find_places", "metonym_flags", "match_text", "STATES", "DEMONYMS", "CAPITALS",
            "state_by_name"]
 
-_LEX = Path(__file__).parent / "lexicons"
+from data.extract.lexicon import read_records as _rows, read_words as _words
 
 
 # --------------------------------------------------------------------------- lexicons
-def _rows(name: str) -> list[dict[str, str]]:
-    """Rows of a lexicon CSV, skipping ``#`` comment lines."""
-    with open(_LEX / name, encoding="utf-8", newline="") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines))
-
-
-def _words(name: str) -> list[str]:
-    lines = (_LEX / name).read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
-
-
 def _split(v: str | None) -> list[str]:
     return [x.strip() for x in (v or "").split("|") if x.strip()]
 

@@ -6,14 +6,10 @@ has few traps beyond abbreviations and initials, which are listed in ``lexicons/
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-_LEX = Path(__file__).parent / "lexicons"
-_ABBREV = frozenset(
-    line.strip().lower()
-    for line in (_LEX / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+from data.extract.lexicon import read_words
+
+_ABBREV = frozenset(w.lower() for w in read_words("abbreviations.txt"))
 # A candidate end: . ! ? (optionally followed by closing quotes/brackets), then space, then an
 # opening quote, bracket, digit or capital letter; or a blank line.
 _END = re.compile(r"""[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞĀ-ſԱ-ՖА-Я])|\n\s*\n""")

@@ -1,0 +1,35 @@
+"""Reading the lexicon data files under ``lexicons/`` (one place for every extraction step).
+
+Three shapes: word lists (``.txt``, one entry a line), positional CSV rows, and CSV records
+with a header. In all of them blank lines and lines starting with ``#`` are comments.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+LEXICONS = Path(__file__).parent / "lexicons"
+
+
+def read_words(name: str) -> list[str]:
+    """Entries of a one-per-line word list, stripped."""
+    lines = (LEXICONS / name).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """Positional rows of a CSV, cells stripped (a ``word`` header row is skipped)."""
+    rows = []
+    with open(LEXICONS / name, encoding="utf-8", newline="") as f:
+        for row in csv.reader(f):
+            if not row or not row[0].strip() or row[0].startswith("#") or row[0] == "word":
+                continue
+            rows.append([c.strip() for c in row])
+    return rows
+
+
+def read_records(name: str) -> list[dict[str, str]]:
+    """Rows of a CSV with a header line, as dicts."""
+    with open(LEXICONS / name, encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
