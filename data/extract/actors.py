@@ -35,8 +35,9 @@ from typing import Any
 import ahocorasick
 
 from data.extract import places as _pl
-from data.extract.places import (CAPITALS, _longest, DEMONYMS, SEATS, STATES, _rows, _split, _words,
-                                 match_text, metonym_flags)
+from data.extract.lexicon import read_records as _rows, read_words as _words
+from data.extract.places import (CAPITALS, _longest, DEMONYMS, SEATS, STATES, _split, match_text,
+                                 metonym_flags)
 
 __all__ = ["find_actors"]
 

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from typing import Any
 
 from data.extract import sentences as _sentences
-from data.extract.places import _words
+from data.extract.lexicon import read_words as _words
 
 __all__ = ["find_quotes"]
 
