@@ -96,30 +96,20 @@ def save_view(params: dict, page: str, title: str | None, version: int) -> str:
 # -- geo layers (static committed files; cached for the process) ---------------------------
 @st.cache_resource(show_spinner=False)
 def _layer_features() -> list[dict]:
-    """Every region feature of ``geo/layers/*.geojson`` with a ``region`` id in its properties,
+    """Every region feature of the geo layers with a ``region`` id in its properties,
     simplified for display (about 500 m): full-resolution outlines made each map rerun ship
     about 1 MB of JSON to the browser."""
-    import json
-    from pathlib import Path
-
-    from shapely.geometry import mapping, shape
+    from geo.maps import layer_features
+    from geo.regions import LAYER_IDS
 
     out: list[dict] = []
-    for path in sorted((Path(__file__).resolve().parents[1] / "geo" / "layers").glob("*.geojson")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        feats = data.get("features") or []
+    for lid in sorted(LAYER_IDS):
+        feats = layer_features(lid, 0.005)
         for feat in feats:
             props = feat.get("properties") or {}
-            rid = props.get("id") or props.get("layer") or (path.stem if len(feats) == 1 else None)
+            rid = props.get("id") or props.get("layer") or (lid if len(feats) == 1 else None)
             if rid and feat.get("geometry"):
-                try:
-                    geom = mapping(shape(feat["geometry"]).simplify(0.005, preserve_topology=True))
-                except Exception:  # keep the raw geometry rather than lose the region
-                    geom = feat["geometry"]
-                out.append({"type": "Feature", "geometry": geom,
+                out.append({"type": "Feature", "geometry": feat["geometry"],
                             "properties": {"region": str(rid), "label": props.get("name") or str(rid)}})
     return out
 

@@ -22,7 +22,7 @@ from shapely.geometry import mapping, shape
 
 from geo.regions import LAYER_IDS, LAYERS_DIR
 
-__all__ = ["base_map", "DEFAULT_LAYERS", "DEFAULT_BOUNDS", "STYLE"]
+__all__ = ["base_map", "layer_features", "DEFAULT_LAYERS", "DEFAULT_BOUNDS", "STYLE"]
 
 #: Layers drawn by default (bottom to top).
 DEFAULT_LAYERS = ("countries", "border-buffers", "districts", "nagorno-karabakh",
@@ -46,8 +46,12 @@ _BUFFER_COLOURS = {"border-20km-am": "#fbe3e3", "border-20km-az": "#fbe3e3",
 
 
 @functools.lru_cache(maxsize=None)
-def _features(layer: str, tolerance_deg: float) -> tuple:
-    """Features of one layer, simplified for display, as plain dicts."""
+def layer_features(layer: str, tolerance_deg: float) -> tuple:
+    """Features of one committed layer, simplified for display, as plain GeoJSON dicts.
+
+    Exterior rings come out clockwise (what Vega needs). The result is cached and shared: treat
+    it as read-only.
+    """
     fc = json.loads((LAYERS_DIR / f"{layer}.geojson").read_text(encoding="utf-8"))
     out = []
     for f in fc["features"]:
@@ -114,7 +118,7 @@ def base_map(width: int = 700, height: int = 450, layers=DEFAULT_LAYERS,
            "geometry": {"type": "MultiPoint", "coordinates": [[x0, y0], [x1, y1], [x0, y1], [x1, y0]]}}
     charts = []
     for lid in layers:
-        fc = {"type": "FeatureCollection", "features": list(_features(lid, float(tolerance_deg)))}
+        fc = {"type": "FeatureCollection", "features": list(layer_features(lid, float(tolerance_deg)))}
         # A FeatureCollection read through property="features" (not a
         # GeoDataFrame): each feature stays a GeoJSON object for geoshape.
         data = alt.InlineData(values=fc, format=alt.DataFormat(property="features", type="json"))
