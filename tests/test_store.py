@@ -182,3 +182,18 @@ def test_two_readers_query_while_an_ingest_writes(tmp_path):
         assert r.returncode == 0, err
         assert int(out.strip()) > 0
     assert Store(db).stats()["counts"]["articles"] > 0
+
+
+def test_evidence_sentence_respects_abbreviations_and_multi_sentence_quotes(tmp_path):
+    text = "Gen. Smith said 12 soldiers were killed. “We will fight. We will win,” he said. Calm later."
+    rec = make_record(99)
+    rec["id"] = article_id(text)
+    rec["article"]["text"] = text
+    i, q0, q1 = text.index("12 soldiers"), text.index("We will fight"), text.index("win") + 3
+    rec["figures"] = [dict(rec["figures"][0], start=i, end=i + 11, surface="12 soldiers")]
+    rec["quotes"] = [{"start": q0, "end": q1, "speaker": "Smith", "via": None}]
+    rec["places"] = rec["actors"] = rec["dates"] = []
+    store = Store(tmp_path / "s.duckdb").init()
+    store.write_batch(store.begin_version(), [rec])
+    assert store.read_df("SELECT sentence FROM figures").sentence[0] == "Gen. Smith said 12 soldiers were killed."
+    assert store.read_df("SELECT sentence FROM quotes").sentence[0] == "“We will fight. We will win,” he said."

@@ -7,6 +7,7 @@ DuckDB file takes a few milliseconds; a lock conflict is retried with back-off.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import secrets
@@ -19,6 +20,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import duckdb
 import pandas as pd
 
+from data.extract.sentences import split_sentences
 from data.store.schema import MENTION_COLUMNS, SCHEMA_SQL, TABLES
 
 __all__ = ["Store", "default_db_path", "StoreError"]
@@ -340,12 +342,13 @@ def _mention_rows(records: list[dict[str, Any]], table: str, version: int) -> li
     for r in records:
         a = r.get("article") or {}
         text = a.get("text") or ""
+        sents = split_sentences(text) if table in ("figures", "quotes") and r.get(table) else []
         for idx, m in enumerate(r.get(table) or []):
             row = {c: m.get(c) for c in cols}
             row["start"], row["end"] = m.get("start"), m.get("end")
             row["surface"] = m.get("surface", text[m.get("start", 0):m.get("end", 0)])
             if table in ("figures", "quotes"):
-                row["sentence"] = _sentence_at(text, m.get("start", 0), m.get("end", 0))
+                row["sentence"] = _sentence_at(text, sents, m.get("start", 0), m.get("end", 0))
             if table == "places":
                 row["regions"] = list(m.get("regions") or [])
             if table == "figures":
@@ -356,10 +359,10 @@ def _mention_rows(records: list[dict[str, Any]], table: str, version: int) -> li
     return rows
 
 
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence (or paragraph line) holding ``text[start:end]``, for evidence display."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    left = 0 if left < 0 else left + 1
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return text[left:right].strip()
+def _sentence_at(text: str, sents: list[tuple[int, int]], start: int, end: int) -> str:
+    """The sentence(s) holding ``text[start:end]`` (a quote may span several), for evidence."""
+    i = max(0, bisect.bisect_right(sents, (start, len(text) + 1)) - 1)
+    j = max(i, bisect.bisect_left(sents, (end, -1)) - 1)
+    if not sents:
+        return text[start:end].strip()
+    return text[min(sents[i][0], start):max(sents[j][1], end)].strip()
