@@ -38,6 +38,13 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
             yield str(p)
 
 
+Task = Union[str, Any]  # a file path, or a data.loaders.parts.FilePart of a big JSONL file
+
+#: Whole files per task at most, and bytes per task at most (a part is always a task of its own).
+TASK_MAX_FILES = 16
+TASK_MAX_BYTES = 4 * 1024 * 1024
+
+
 def process_file(path: str) -> list[Result]:
     """Load one file and extract every article in it.
 
@@ -48,11 +55,34 @@ def process_file(path: str) -> list[Result]:
         ``kind``, ``removed`` and ``meta``), or a ``LoadError`` per failure. Never raises for bad
         input: one broken file or article never stops a batch.
     """
-    from data.loaders import LoadError, load_path
+    from data.loaders import load_path
+
+    return _extract_all(lambda: load_path(path), path)
+
+
+def process_task(task: Task) -> list[Result]:
+    """:func:`process_file` for a path, or the same for one part of a split file."""
+    from data.loaders.parts import FilePart, load_part
+
+    if isinstance(task, FilePart):
+        return _extract_all(lambda: load_part(task), task.path)
+    return process_file(task)
+
+
+def process_tasks(tasks: Sequence[Task]) -> list[Result]:
+    """The results of several tasks, in order (one unit of work for a worker)."""
+    out: list[Result] = []
+    for t in tasks:
+        out.extend(process_task(t))
+    return out
+
+
+def _extract_all(load: Callable[[], Iterable], path: str) -> list[Result]:
+    from data.loaders import LoadError
 
     out: list[Result] = []
     try:
-        for item in load_path(path):
+        for item in load():
             if isinstance(item, LoadError):
                 out.append(item)
                 continue
@@ -65,8 +95,59 @@ def process_file(path: str) -> list[Result]:
                                   meta=dict(item.meta))
             out.append(rec)
     except Exception as exc:
-        out.append(LoadError(path, "load_failed", f"{type(exc).__name__}: {exc}"))
+        out.append(LoadError(str(path), "load_failed", f"{type(exc).__name__}: {exc}"))
     return out
+
+
+def plan_tasks(files: Iterable[str], rows: int | None = None) -> Iterator[Task]:
+    """Tasks for ``files``, in order: big JSONL files become parts of ``rows`` lines.
+
+    Lazy, so that an engine can start work on the first file while later ones are planned.
+    See :func:`data.loaders.parts.split_file` for which files are split.
+    """
+    from data.loaders.parts import split_file
+
+    for f in files:
+        parts = split_file(f, rows)
+        if parts:
+            yield from parts
+        else:
+            yield f
+
+
+def chunk_tasks(tasks: Iterable[Task], max_files: int = TASK_MAX_FILES,
+                max_bytes: int = TASK_MAX_BYTES) -> Iterator[list[Task]]:
+    """Group ``tasks`` in order into chunks: one unit of work for a worker.
+
+    Whole files are grouped, at most ``max_files`` files or ``max_bytes`` bytes a chunk (a file
+    bigger than ``max_bytes`` is a chunk of its own; one that cannot be stat'ed counts as empty
+    and the loader reports it). A part of a split file is always a chunk of its own: it is
+    already sized to be one.
+    """
+    from data.loaders.parts import FilePart
+
+    if max_files < 1:
+        raise ValueError(f"max_files must be >= 1, got {max_files!r}")
+    chunk: list[Task] = []
+    size = 0
+    for t in tasks:
+        if isinstance(t, FilePart):
+            if chunk:
+                yield chunk
+                chunk, size = [], 0
+            yield [t]
+            continue
+        try:
+            n = os.path.getsize(t)
+        except OSError:
+            n = 0
+        if chunk and (len(chunk) >= max_files or size + n > max_bytes):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(t)
+        size += n
+    if chunk:
+        yield chunk
 
 
 @dataclass

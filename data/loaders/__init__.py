@@ -296,7 +296,15 @@ def _load_rows(text: str, source: str, kind: str, ext: str, warning: str | None,
         rows = iter_csv(text, tsv=ext == ".tsv", max_field=max_bytes)
     else:
         rows = iter_jsonl(text)
-    loaded = 0
+    yield from _row_articles(rows, source, kind, warning)
+
+
+def _row_articles(rows, source: str, kind: str, warning: str | None):
+    """Articles (or ``bad_row`` errors) for ``(n, known, extra)`` rows of one file.
+
+    Shared by whole files and by parts of a file (:mod:`data.loaders.parts`), so both give the
+    same articles and the same ``FILE#N`` sources.
+    """
     for n, known, extra in rows:
         src = f"{source}#{n}"
         if known is None:
@@ -318,7 +326,6 @@ def _load_rows(text: str, source: str, kind: str, ext: str, warning: str | None,
         except ValueError as exc:
             yield LoadError(src, "bad_row", f"row {n}: {exc}")
             continue
-        loaded += 1
         if warning:
             article.meta.setdefault("warnings", []).append(f"decode_fallback: {warning}")
         yield article

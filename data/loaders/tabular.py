@@ -48,6 +48,19 @@ def iter_jsonl(text: str):
             lines = _jsonl_lines(text)
     else:
         lines = _jsonl_lines(text)
+    yield from _records(lines)
+
+
+def iter_jsonl_lines(text: str, first_line: int = 1):
+    """Like :func:`iter_jsonl` for one-object-per-line text that starts at line ``first_line``.
+
+    Used for a part of a JSONL file (:mod:`data.loaders.parts`): the whole-file forms (one array,
+    one object) are decided by the caller, never guessed from a part.
+    """
+    return _records(_jsonl_lines(text, first_line))
+
+
+def _records(lines):
     for n, obj in lines:
         if isinstance(obj, str):  # an undecodable line
             yield n, None, obj
@@ -58,16 +71,16 @@ def iter_jsonl(text: str):
             yield n, known, extra
 
 
-def _jsonl_lines(text: str):
-    out = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+def _jsonl_lines(text: str, first_line: int = 1):
+    # A generator, so that a big dump is never held parsed in full next to its text.
+    loads, error = json.loads, json.JSONDecodeError
+    for lineno, line in enumerate(text.splitlines(), start=first_line):
+        if not line or line.isspace():
             continue
         try:
-            out.append((lineno, json.loads(line)))
-        except json.JSONDecodeError as exc:
-            out.append((lineno, f"line {lineno} is not valid JSON: {exc.msg} at column {exc.colno}"))
-    return out
+            yield lineno, loads(line)
+        except error as exc:
+            yield lineno, f"line {lineno} is not valid JSON: {exc.msg} at column {exc.colno}"
 
 
 def iter_csv(text: str, *, tsv: bool = False, max_field: int = 50 * 1024 * 1024):
