@@ -84,12 +84,16 @@ _PATTERNS = [
     rf"in\s+early|in\s+late|in\s+mid-?|early|late|mid-|the\s+end\s+of|end\s+of|spring|summer|"
     rf"autumn|fall|winter))(?:\s+|(?<=-))(?<![\w]){_YEAR.format(g='y5')}(?P<yposs>'s|’s)?(?![\w-]|,\d)",
 ]
+# Every pattern above starts at the first character of a word (a letter or digit after a
+# non-word character), so this guard changes no match; it only lets the search reject the
+# other positions of its window in one step instead of trying every alternative there.
+_WORD_START = r"(?<!\w)(?=\w)"
 # one smaller pattern per kind of anchor: a month name, a weekday, a relative word, a year
 _RE_BY_KIND = {
-    "m": re.compile("|".join(f"(?:{p})" for p in _PATTERNS[1:5])),
-    "w": re.compile(_PATTERNS[5]),
-    "r": re.compile(_PATTERNS[6]),
-    "y": re.compile("|".join(f"(?:{p})" for p in (_PATTERNS[0], _PATTERNS[7]))),
+    "m": re.compile(_WORD_START + "(?:" + "|".join(f"(?:{p})" for p in _PATTERNS[1:5]) + ")"),
+    "w": re.compile(_WORD_START + f"(?:{_PATTERNS[5]})"),
+    "r": re.compile(_WORD_START + f"(?:{_PATTERNS[6]})"),
+    "y": re.compile(_WORD_START + "(?:" + "|".join(f"(?:{p})" for p in (_PATTERNS[0], _PATTERNS[7])) + ")"),
 }
 # Only the places where a date word or a year occurs are searched with the full pattern.
 _ANCHORS = Anchors({**dict.fromkeys(_MONTHS, "m"), **dict.fromkeys(_WEEKDAYS, "w"), **dict.fromkeys(
@@ -309,6 +313,17 @@ _META_BEFORE = re.compile(r"(?:^|\n)\s*(?:Updated|Published|Posted|Last\s+update
                           re.IGNORECASE)
 
 
+def _meta_before(text: str, pos: int) -> bool:
+    """A page-furniture label ("Updated:", "Published") shortly before ``pos``, at the start
+    of its line."""
+    lo = max(0, pos - 30)
+    # the label opens the text or follows a newline: without either in the window (most
+    # dates, mid-paragraph) the pattern cannot match, and a find is cheaper than a search
+    if lo > 0 and text.find("\n", lo, pos) < 0:
+        return False
+    return _META_BEFORE.search(text, lo, pos) is not None
+
+
 # page furniture after a publication date: a clock time ("14 September 2022, 10:15", "| 11:45")
 _TIMESTAMP_AFTER = re.compile(r"(?:,|\s*[|•·-])?\s*\d{1,2}:\d\d(?!\d)")
 # a dateline before it, alone at the start of its line: "BAKU, Azerbaijan, " / "Yerevan, "
@@ -447,7 +462,7 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
         if date and len(date) == 10 and _DATELINE.match(text, e) and _line_start_near(text, s) \
                 and not _RANGE_NEXT.match(text, e):
             kind = "publication"  # "YEREVAN, Sept 13 (Reuters) -"
-        elif date and _META_BEFORE.search(text, max(0, s - 30), s) and _line_words(text, s, e) <= 8:
+        elif date and _meta_before(text, s) and _line_words(text, s, e) <= 8:
             if pub is not None and date != pub.isoformat():
                 continue  # "Updated: 17 November 2021": page furniture, not an event
             kind = "publication"
