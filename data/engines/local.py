@@ -1,14 +1,54 @@
-"""In-process engine: files are processed one after another in this process."""
+"""Local engine: in this process, or on a pool of worker processes on this machine.
+
+With ``workers`` None or 1, files are processed one after another in this process (no
+subprocess, no pickling). With ``workers >= 2``, chunks of work (:func:`data.pipeline.plan_tasks`,
+:func:`data.pipeline.chunk_tasks`: a big JSONL file in parts of ~100 lines) run on that many
+worker processes while this process, the driver, writes the results as they arrive. This is the
+Dask engine's split of work without a scheduler, nannies or a network protocol, for one machine.
+"""
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Sequence
 
-from data.pipeline import Result, process_file
+from data.pipeline import Result, chunk_tasks, plan_tasks, process_file, process_tasks
+
+__all__ = ["process"]
+
+# Imported once in the fork server, so every worker starts with the lexicons already loaded
+# instead of each paying the import (and the CPU of a 2-core machine) again.
+_PRELOAD = ["data.pipeline", "data.extract", "data.loaders"]
 
 
 def process(files: Sequence[str], *, scheduler: str | None = None, workers: int | None = None,
-            batch_size: int = 64) -> Iterator[list[Result]]:
-    """Yield batches of at most ``batch_size`` results (``scheduler``/``workers`` are ignored)."""
+            batch_size: int = 64, window: int | None = None) -> Iterator[list[Result]]:
+    """Yield batches of at most ``batch_size`` results.
+
+    Parameters
+    ----------
+    files : sequence of str
+        File paths (folders already expanded by the driver).
+    scheduler : str, optional
+        Ignored (a Dask option).
+    workers : int, optional
+        None or 1: in this process, in file order. 2 or more: that many worker processes;
+        batches then come in completion order.
+    batch_size : int
+        Results per yielded batch.
+    window : int, optional
+        Chunks in flight at once with a pool (default 2 per worker), which bounds memory.
+    """
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers must be a positive int or None, got {workers!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+    if window is not None and (not isinstance(window, int) or window < 1):
+        raise ValueError(f"window must be a positive int or None, got {window!r}")
+    if workers and workers > 1:
+        yield from _pool(list(files), workers, batch_size, window or 2 * workers)
+        return
     batch: list[Result] = []
     for path in files:
         batch.extend(process_file(path))
@@ -17,3 +57,39 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
             batch = []
     if batch:
         yield batch
+
+
+def _pool(files: list[str], workers: int, batch_size: int, window: int) -> Iterator[list[Result]]:
+    if not files:
+        return
+    # forkserver, not fork: the driver holds DuckDB and progress-bar threads, which a plain
+    # fork would copy mid-lock; the server is a clean process that imported only _PRELOAD.
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(_PRELOAD)
+    chunks = chunk_tasks(plan_tasks(files))
+    batch: list[Result] = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pending = set()
+        for chunk in chunks:
+            pending.add(pool.submit(process_tasks, chunk))
+            if len(pending) >= window:
+                break
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                try:
+                    results = fut.result()
+                except BrokenProcessPool as exc:
+                    raise RuntimeError(
+                        "a local worker process died (out of memory or killed); the batches "
+                        f"written so far are kept. Rerun with fewer workers. ({exc})") from exc
+                nxt = next(chunks, None)
+                if nxt is not None:
+                    pending.add(pool.submit(process_tasks, nxt))
+                for r in results:
+                    batch.append(r)
+                    if len(batch) >= batch_size:
+                        yield batch
+                        batch = []
+        if batch:
+            yield batch
