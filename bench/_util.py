@@ -14,6 +14,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
+RESULTS = ROOT / "bench" / "results"  # committed result files (``OUT`` is git-ignored scratch)
 CORPUS = ROOT / "bench" / "corpus"
 
 
@@ -89,4 +90,11 @@ def save(name: str, result: dict[str, Any], out: Path | None = None) -> Path:
 
 
 def mb(n_bytes: float) -> float:
+    """Bytes -> MiB, rounded to 0.1."""
     return round(n_bytes / 2**20, 1)
+
+
+def load_avg() -> list[float]:
+    """The 1, 5 and 15 minute load averages now: the machine is shared, so every timed phase
+    records what the neighbours were doing next to its numbers."""
+    return [round(x, 2) for x in os.getloadavg()]

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from bench import bench_dashboard, bench_extract, bench_ingest, plot
+from bench import bench_dashboard, bench_extract, bench_ingest, bench_render, plot
 from bench._util import save
 from bench.make_corpus import make_article, shard_paths, write_corpus
 
@@ -68,10 +68,18 @@ def test_ingest_benchmark_end_to_end(work):
     assert abs(sum(res["stages"]["share"].values()) - 1) < 0.01
 
 
-def test_dashboard_benchmark_times_every_read_query(work):
+@pytest.fixture(scope="module")
+def dash_db(work):
+    """The 1k dashboard store, built once through write_batch and shared by the tests below."""
+    db = work / "dash.duckdb"
+    bench_dashboard.build_store(N, db, batch=500)
+    return db
+
+
+def test_dashboard_benchmark_times_every_read_query(dash_db, work):
     from data.store import read
 
-    res = bench_dashboard.run(N, work / "dash.duckdb", repeat=1, cold_runs=1)
+    res = bench_dashboard.run(N, dash_db, repeat=1, cold_runs=1)
     save("dashboard-smoke", res, work / "out")
     assert res["counts"]["articles"] == N and res["counts"]["figures"] > N
     timed = {q["query"] for q in res["queries"].values()}
@@ -79,6 +87,61 @@ def test_dashboard_benchmark_times_every_read_query(work):
     assert res["cold_start"]["process_to_overview_data_s"] > 0
     # the planted places carry the gazetteer's regions, so region filters select something
     assert res["queries"]["region_counts[none]"]["rows"] > 0
+    assert {q["filters"] for q in res["queries"].values()} >= {
+        "none", "actor", "two_actors", "year_published", "published_month", "category_region", "all_event_dates"}
+    assert res["queries"]["overview[published_month]"]["rows"] == 1
+    assert res["cold_start"]["split_s"]["facets"] > 0
+
+
+def test_dashboard_filter_sets_are_pinned_to_the_data_version(dash_db):
+    from data.store import Store
+
+    store = Store(dash_db)
+    sets = bench_dashboard.filter_sets(store)
+    assert {f.version for f in sets.values()} == {store.current_version()} != {None}
+    assert len(sets["two_actors"].actors) == 2
+    assert (sets["published_month"].date_from, sets["published_month"].date_to) == ("2022-03-01", "2022-03-31")
+
+
+def test_replicated_store_has_new_ids_and_shifted_dates(dash_db, work):
+    import duckdb
+
+    out = work / "dash-3k.duckdb"
+    rep = bench_dashboard.replicate(dash_db, out, copies=2, shift_years=5)
+    assert rep["articles"] == 3 * N and rep["base_articles"] == N
+    con = duckdb.connect(str(out), read_only=True)
+    try:
+        q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
+        assert q("SELECT count(DISTINCT id), min(length(id)), max(length(id)) FROM articles") == [(3 * N, 16, 16)]
+        (lo, hi), = q("SELECT min(published), max(published) FROM articles")
+        base = duckdb.connect(str(dash_db), read_only=True)
+        (blo, bhi), = base.execute("SELECT min(published), max(published) FROM articles").fetchall()
+        base.close()
+        assert hi == bhi and lo.year == blo.year - 10
+        for table in ("places", "figures", "actors", "dates", "quotes"):
+            # every mention row belongs to an article, and each replica has as many as the base
+            assert q(f"SELECT count(*) FROM {table} m ANTI JOIN articles a ON a.id = m.article_id") == [(0,)]
+            assert q(f"SELECT count(*) % 3 FROM {table}") == [(0,)]
+        # partial event dates ("2021", "2021-11") move by whole years too
+        years = {int(y) for (y,) in q("SELECT DISTINCT substr(date, 1, 4) FROM dates WHERE date IS NOT NULL")}
+        assert min(years) < blo.year - 5
+        tables = {t for (t,) in q("SELECT table_name FROM information_schema.tables")}
+        if "article_facets" in tables:  # derived rows rebuilt for the replicas
+            assert q("SELECT count(*) FROM article_facets") == [(3 * N,)]
+    finally:
+        con.close()
+
+
+def test_render_benchmark_times_every_page(dash_db):
+    res = bench_render.run(dash_db, changes=2, warm_reruns=1)
+    assert res["errors"] == [] and res["not_applied"] == []
+    assert set(res["pages"]) == set(bench_render.PAGES)
+    for page in res["pages"].values():
+        assert page["first_render"]["wall_s"] > 0 and page["filter_change"]["runs"] == 2
+        assert [c["kind"] for c in page["changes"]] != [] and all(c["wall_ms"] > 0 for c in page["changes"])
+    # every selection is distinct, so every filter change misses the query cache
+    sels = [c["filters"] for p in res["pages"].values() for c in p["changes"]]
+    assert len(sels) == len(set(sels))
 
 
 def test_plot_is_a_png(work):
