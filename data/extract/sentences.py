@@ -11,8 +11,11 @@ from data.extract.lexicon import read_words
 
 _ABBREV = frozenset(w.lower() for w in read_words("abbreviations.txt"))
 # A candidate end: . ! ? (optionally followed by closing quotes/brackets), then space, then an
-# opening quote, bracket, digit or capital letter; or a blank line.
-_END = re.compile(r"""[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞĀ-ſԱ-ՖА-Я])|\n\s*\n""")
+# opening quote, bracket, digit or capital letter; or a blank line. Both alternatives open with
+# one character of [.!?\n], written as a leading class so that ``re`` can skip to the next such
+# character in C instead of trying the pattern at every position (~2x faster scan).
+_END = re.compile(r"""[.!?\n](?:(?<=[.!?])[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-ÞĀ-ſԱ-ՖА-Я])"""
+                  r"""|(?<=\n)\s*\n)""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -33,33 +36,31 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
-        end = m.end()
-        if m.group(0)[0] == ".":
-            word = _word_before(text, max(0, m.start() - 20), m.start())
+        dot = m.start()
+        if text[dot] == ".":
+            word = _word_before(text, max(0, dot - 20), dot)
             if word:
                 word = word.lower()
                 # initials ("J.") and known abbreviations ("Gen.", "U.S.") do not end a sentence
                 if word in _ABBREV or len(word.replace(".", "")) == 1:
                     continue
+        end = m.end()
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)
     return spans
 
 
-_WB_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_WB_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 
 
 def _word_before(text: str, lo: int, dot: int) -> str | None:
-    """``_WORD_BEFORE.search(text, lo, dot + 1).group(1)`` for the "." at ``dot``, read
-    backwards (the regex tries every start in the window): the ASCII letters and dots before
-    it, from the first letter on."""
-    i = dot
-    while i > lo and text[i - 1] in _WB_CHARS:
-        i -= 1
-    while i < dot and text[i] == ".":
-        i += 1
-    return text[i:dot] if i < dot else None
+    """``_WORD_BEFORE.search(text, lo, dot + 1).group(1)`` for the "." at ``dot``: the ASCII
+    letters and dots before it, from the first letter on (str.rstrip with a character set
+    finds the run in C; the regex would try every start in the window)."""
+    seg = text[lo:dot]
+    word = seg[len(seg.rstrip(_WB_CHARS)):].lstrip(".")
+    return word or None
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
