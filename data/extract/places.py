@@ -398,6 +398,9 @@ def _safe_lookup(name: str, countries: tuple[str, ...], cache: dict, kind: str |
     return _lookup_cached(name, countries, kind)
 
 
+_UNSEEN = object()  # a name not looked up yet (None means looked up and unknown)
+
+
 # --------------------------------------------------------------------------- main entry
 def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
     """Place mentions in ``text``.
@@ -465,16 +468,18 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
     out: list[dict[str, Any]] = []
     taken = Occupancy()
     dropped: list[int] = []  # place hits rejected as parts of longer names (a cue may still use them)
+    looked: dict[str, Any] = {}  # this article's answers: its names repeat ("Armenia" x 14)
     for i, (s, e, kind, name) in enumerate(hits):
         if kind != "place" or i in met:
             continue
         surf = t[s:e]
-        place = _lookup_cached(name, countries, None)
+        place = looked.get(name, _UNSEEN)
+        if place is _UNSEEN:
+            place = looked[name] = _lookup_cached(name, countries, None)
         if place is None:
             continue
-        src = getattr(place, "source", "") or ""
         dropped.append(i)
-        if src.startswith("geonames") and surf not in CAPITALS:
+        if place.source.startswith("geonames") and surf not in CAPITALS:
             if _common_word(surf):
                 pw = _prev_word(t, s)
                 if (not pw or _sentence_start(t, s) or _is_cap_word(pw)
@@ -482,12 +487,7 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
                     continue
             # a town name glued to other capitalised words is part of a person's or an
             # organisation's name ("Vardan Toganyan", "Ganja Airport")
-            pw, nw = _prev_word(t, s), _next_word(t, e)
-            if " " not in surf and ((_is_cap_word(nw) and nw.lower() not in _FEATURE_WORDS
-                                     and nw.lower() not in _TITLE_SINGLE)
-                                    or (_is_cap_word(pw) and not _sentence_start(t, s)
-                                        and pw.lower() not in _FEATURE_WORDS
-                                        and pw not in STATES and pw not in DEMONYMS)):
+            if " " not in surf and _glued(t, s, e):
                 continue
         # a place name used as a first name ("Ararat Mirzoyan"): the next word is a surname
         if " " not in surf and t[e:e + 1] == " " and t[e + 1:e + 2].isupper():
@@ -585,6 +585,17 @@ def _longest(raw: list[tuple]) -> list[tuple]:
     return hits
 
 
+def _glued(t: str, s: int, e: int) -> bool:
+    """A one-word name between capitalised words that are not feature words or titles; the
+    word before is read only when the word after does not decide."""
+    nw = _next_word(t, e)
+    if _is_cap_word(nw) and nw.lower() not in _FEATURE_WORDS and nw.lower() not in _TITLE_SINGLE:
+        return True
+    pw = _prev_word(t, s)
+    return (_is_cap_word(pw) and not _sentence_start(t, s) and pw.lower() not in _FEATURE_WORDS
+            and pw not in STATES and pw not in DEMONYMS)
+
+
 def _sentence_start(t: str, s: int) -> bool:
     j = s - 1
     while j >= 0 and t[j] in " \"'“‘(":
@@ -594,12 +605,13 @@ def _sentence_start(t: str, s: int) -> bool:
 
 def _borders(text, t, cues, hits, mentioned, cache, taken) -> list[dict[str, Any]]:
     out = []
+    border_cues = [c for c in cues if c[2] == "border_cue"]
+    if not border_cues:
+        return out  # most articles: no need for the hit tables below
     by_start = {h[0]: h for h in hits}
     by_end = {h[1]: h for h in hits}
     hit_starts = [h[0] for h in hits]
-    for cs, ce, kind, _k in cues:
-        if kind != "border_cue":
-            continue
+    for cs, ce, kind, _k in border_cues:
         pair = _pair_before(t, cs, by_end)
         if pair is not None:
             ps, bname = pair  # the country names inside stay places of their own
@@ -716,6 +728,10 @@ def _cued(text, t, cues, hits, countries, cache, taken) -> list[dict[str, Any]]:
     out = []
     hit_occ = Occupancy((h[0], h[1]) for h in hits)
     for (s, e), cue_kind in _cue_matches(t, cues):
+        # the name keeps at least its first word whatever is cut below, so a name whose first
+        # character is taken is rejected by the overlap tests anyway: test that first
+        if taken.overlaps(s, s + 1) or hit_occ.overlaps(s, s + 1):
+            continue
         name = t[s:e]
         # cut the candidate at the first stop word ("near Tegh On Tuesday" cannot happen in
         # clean prose, but "near Goris Armenian troops" can)
