@@ -116,16 +116,17 @@ def _by_first(table):
     return out
 
 
-_FIRST = {}
+# built at import for the two tables :func:`_match_at` reads (keyed by identity: the tables
+# are module constants)
+_FIRST = {id(_TRIGGERS): _by_first(_TRIGGERS), id(_NOUNS): _by_first(_NOUNS)}
+_NOUN_FIRST = frozenset(k[0] for k in _NOUNS)
 _FIRST_ITEM = itemgetter(0)
+_START_END = itemgetter("start", "end")  # a C-level sort key (a lambda per record costs more)
 
 
 def _match_at(toks, i, table, maxlen):
     """Longest phrase of ``table`` starting at token ``i``: (length, value) or None."""
-    first = _FIRST.get(id(table))
-    if first is None:
-        first = _FIRST[id(table)] = _by_first(table)
-    opts = first.get(toks[i][2])
+    opts = _FIRST[id(table)].get(toks[i][2])
     if not opts:
         return None
     for n, key, val in opts:
@@ -154,12 +155,31 @@ def _state_of(rec, actors):
     return _STATES.get(str(cc).upper())
 
 
+# a token with the whitespace before it: tokens and whitespace cover the text, so the offsets
+# follow from the lengths (findall builds the strings in C; a match object per token and its
+# start()/end() calls cost more than the additions)
+_GAP_TOKEN_RE = re.compile(r"(\s*)(" + _TOKEN_RE.pattern + ")")
+
+
 def _tokens(text, s, e, ltext=None):
-    """``(start, end, lower-cased token)`` in ``text[s:e]``; ``ltext`` is ``text.lower()`` when
-    lower-casing kept every offset (tokenising it saves a ``lower()`` per token)."""
+    """``(start, end, lower-cased token)`` in ``text[s:e]``, as ``_TOKEN_RE.finditer`` finds
+    them; ``ltext`` is ``text.lower()`` when lower-casing kept every offset (tokenising it
+    saves a ``lower()`` per token)."""
+    out = []
+    pos = s
     if ltext is not None:
-        return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(ltext, s, e)]
-    return [m.span() + (m.group().lower(),) for m in _TOKEN_RE.finditer(text, s, e)]
+        for gap, tok in _GAP_TOKEN_RE.findall(ltext, s, e):
+            pos += len(gap)
+            end = pos + len(tok)
+            out.append((pos, end, tok))
+            pos = end
+        return out
+    for gap, tok in _GAP_TOKEN_RE.findall(text, s, e):
+        pos += len(gap)
+        end = pos + len(tok)
+        out.append((pos, end, tok.lower()))
+        pos = end
+    return out
 
 
 def _candidates(text, dates, urls, url_starts):
@@ -225,7 +245,8 @@ def _find_head(c, toks, text, cand_at):
     while k < n and steps < 9:
         steps += 1
         tok = toks[k][2]
-        hit = _match_at(toks, k, _NOUNS, _NOUN_MAXLEN)
+        # set tests first: most tokens start no noun or casualty phrase (saves the calls)
+        hit = _match_at(toks, k, _NOUNS, _NOUN_MAXLEN) if tok in _NOUN_FIRST else None
         if hit:
             ln, (cat, _num) = hit
             # "93 civilian deaths", "51 military casualties": the last noun names what is counted
@@ -240,7 +261,7 @@ def _find_head(c, toks, text, cand_at):
         if tok == "-" and k + 1 < n and toks[k + 1][2] == "strong":
             k += 2  # "a 2,000-strong peacekeeping force"
             continue
-        if _match_at(toks, k, _TRIGGERS, _TRIG_MAXLEN) and tok not in _MODIFIERS:
+        if tok in _TRIG_FIRST and _match_at(toks, k, _TRIGGERS, _TRIG_MAXLEN) and tok not in _MODIFIERS:
             break
         first = toks[k][0]
         if tok in _UNITS and (k == c.tj or toks[k - 1][2] == "-") and not c.weak:
@@ -422,9 +443,9 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
         raise TypeError(f"text must be str, got {type(text).__name__}")
     if sents is None:
         sents = [(0, len(text))]
-    actors = sorted(actors or [], key=lambda r: (r["start"], r["end"]))
-    places = sorted(places or [], key=lambda r: (r["start"], r["end"]))
-    dates = sorted(dates or [], key=lambda r: (r["start"], r["end"]))
+    actors = sorted(actors or [], key=_START_END)
+    places = sorted(places or [], key=_START_END)
+    dates = sorted(dates or [], key=_START_END)
     a_starts = [a["start"] for a in actors]
     p_starts = [p["start"] for p in places]
     d_starts = [d["start"] for d in dates]
