@@ -30,6 +30,7 @@ import bisect
 import functools
 import itertools
 import re
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -172,8 +173,30 @@ _DENIER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|swiftly\s+|quickly\s+|later\s+)
 _FORCE_AFTER = re.compile(r"(?:'s)?\s+(?:(?:own|regular|elite|special|combined|government)\s+)?("
                           + _alt(_FORCE) + r")\b", re.I)
 _HEAD_WORD = re.compile(r"(?:'s)?\s+([^\W\d_]+)")
-_HEAD_FIRST = frozenset(re.split(r"[\s\-']", h)[0] for h in [*_BODY, *_FORCE]) | {
-    "own", "regular", "elite", "special", "combined", "government"}
+_FORCE_ADJ_WORDS = frozenset({"own", "regular", "elite", "special", "combined", "government"})
+
+
+def _first_word(head: str) -> str:
+    return re.split(r"[\s\-']", head)[0]
+
+
+_HEAD_FIRST = frozenset(_first_word(h) for h in [*_BODY, *_FORCE]) | _FORCE_ADJ_WORDS
+
+
+def _by_first_word(heads, before: str) -> dict[str, re.Pattern]:
+    """First word of a head -> ``before`` + the alternation of the heads that start with it.
+
+    ``_BODY_AFTER`` and ``_FORCE_AFTER`` try their alternatives one by one; the word after a
+    state (``_HEAD_WORD``) already tells which few can match (an alternative matches only
+    where the text's next word is its first word), and keeping their order keeps the match."""
+    words = {_first_word(h) for h in heads}
+    return {w: re.compile(before + "(" + _alt([h for h in heads if _first_word(h) == w]) + r")\b", re.I)
+            for w in words}
+
+
+_BODY_AFTER_BY = _by_first_word(_BODY, r"(?:'s)?\s+")
+_FORCE_AFTER_BY = _by_first_word(
+    _FORCE, r"(?:'s)?\s+(?:(?:own|regular|elite|special|combined|government)\s+)?")
 _FORCE_BEFORE = re.compile(r"\b(?:the\s+)?(armed\s+forces|army|military|air\s+force|navy|"
                            r"defen[cs]e\s+forces)\s+of\s+(?:the\s+)?$", re.I)
 _BODY_BARE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]he\s+country's)\s+(?:(two|both|three|several|"
@@ -353,16 +376,19 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
         (b["start"], b["end"]) for b in bodies]
     persons += _pattern_persons(text, t, taken, place_spans, places, persons)
     out += _person_records(text, t, persons)
-    out.sort(key=lambda r: (r["start"], r["end"]))
-    # drop exact duplicates
+    out.sort(key=_START_END)
+    # drop exact duplicates (keys built by a C-level getter: cheaper than a tuple per loop)
     seen = set()
     res = []
-    for r in out:
-        k = (r["start"], r["end"], r["name"])
+    for k, r in zip(map(_SPAN_NAME, out), out):
         if k not in seen:
             seen.add(k)
             res.append(r)
     return res
+
+
+_START_END = itemgetter("start", "end")
+_SPAN_NAME = itemgetter("start", "end", "name")
 
 
 _MEDIA_BEFORE = re.compile(r"((?:[\w.]+'s|[A-Z][\w.-]*)\s+(?:(?:state-run|state-owned|state|private|"
@@ -401,9 +427,13 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
         if kind in ("state", "demonym", "capital"):
             # cheap test first: the next word must be able to start a body or force phrase
             nw = _HEAD_WORD.match(t, e)
-            if nw and nw.group(1).lower() in _HEAD_FIRST:
-                m = _BODY_AFTER.match(t, e)
-                f = _FORCE_AFTER.match(t, e)
+            w = nw.group(1).lower() if nw else None
+            if w in _HEAD_FIRST:
+                bx = _BODY_AFTER_BY.get(w)
+                m = bx.match(t, e) if bx else None
+                # after "own", "special"...: the head comes one word later, any head may follow
+                fx = _FORCE_AFTER if w in _FORCE_ADJ_WORDS else _FORCE_AFTER_BY.get(w)
+                f = fx.match(t, e) if fx else None
             else:
                 m = f = None
             # "U.S. State Department", "UK Foreign Office": an acronym needs no "'s"
@@ -562,7 +592,7 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc) ->
     ('the defence ministry in Yerevan'), the last such body, or the state the sentence reports
     about; 'the two defence ministries' names no single body."""
     res = []
-    named = sorted(bodies, key=lambda b: b["end"])
+    named = sorted(bodies, key=itemgetter("end"))
     ends = [b["end"] for b in named]
     occ = _pl.Occupancy((b["start"], b["end"]) for b in bodies)
     st_ends = [he for hs, he, st, k in state_hits]
@@ -794,7 +824,7 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
     out = []
     full: list[tuple[int, str, str | None, str | None]] = []  # (start, name, country, role)
     spans = _pl.Occupancy()
-    for s, e, name, country, role in sorted(persons, key=lambda p: p[0]):
+    for s, e, name, country, role in sorted(persons, key=itemgetter(0)):
         lex = _PEOPLE.get(name)
         country = _role_country(role) or country or (lex[0] if lex else None)
         rec = _rec(text, s, e, name, "person", country, role or (lex[1] if lex else None))

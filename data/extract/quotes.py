@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import itemgetter
 from typing import Any
 
 from data.extract import sentences as _sentences
@@ -118,7 +119,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
         return []
     sents = list(sents) if sents else _sentences.split_sentences(text)
     s_starts = [s for s, _e in sents]
-    actors = sorted(actors or [], key=lambda a: a["start"])
+    actors = sorted(actors or [], key=itemgetter("start"))
     a_starts = [a["start"] for a in actors]
     persons = [a for a in actors if a.get("type") == "person"]
     p_ends = [a["end"] for a in persons]
