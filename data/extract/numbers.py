@@ -18,7 +18,7 @@ import ahocorasick
 
 __all__ = ["Anchors", "Quantity", "find_quantities", "parse_number", "read_lexicon"]
 
-from data.extract.lexicon import LEXICONS, read_rows as read_lexicon  # noqa: F401  (re-exported)
+from data.extract.lexicon import LEXICONS, read_rows as read_lexicon, trie_order  # noqa: F401  (re-exported)
 
 
 _WORDS = {w: int(v) for w, v in read_lexicon("number_words.csv")}
@@ -39,9 +39,12 @@ class Anchors:
     def __init__(self, words):
         self._a = ahocorasick.Automaton()
         tags = words if isinstance(words, dict) else dict.fromkeys(words)
+        entries = {}  # a form shared by two words keeps the later word's tag
         for w, tag in tags.items():
             for v in {w, w.lower(), w[:1].upper() + w[1:].lower(), w.upper()}:
-                self._a.add_word(v, (len(v), tag))
+                entries[v] = (len(v), tag)
+        for v in sorted(entries, key=trie_order):  # the order makes the scan faster, nothing else
+            self._a.add_word(v, entries[v])
         self._a.make_automaton()
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ import ahocorasick
 __all__ = ["find_places", "metonym_flags", "match_text", "STATES", "DEMONYMS", "CAPITALS",
            "state_by_name"]
 
-from data.extract.lexicon import read_records as _rows, read_words as _words
+from data.extract.lexicon import read_records as _rows, read_words as _words, trie_order
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -154,7 +154,8 @@ def _build_automaton() -> ahocorasick.Automaton:
             keys[v] = ("cue_" + r["position"], r["kind"])
     for noun in (" border", " borders", " frontier", " frontiers"):
         keys[noun] = ("border_cue", "border")
-    for k, v in keys.items():
+    for k in sorted(keys, key=trie_order):  # the order makes the scan faster, nothing else
+        v = keys[k]
         # the last field says whether the key is a cue (checked per hit, so computed once here)
         A.add_word(k, (len(k), *v, v[0].startswith(("cue_", "border_cue"))))
     A.make_automaton()
