@@ -78,6 +78,7 @@ class Store:
         while True:
             try:
                 con = duckdb.connect(str(self.path), read_only=read_only, config=self._config)
+                con.execute("SET enable_progress_bar = false")  # long rebuilds must not draw on stdout
                 break
             except (duckdb.IOException, duckdb.ConnectionException) as exc:
                 if not any(s in str(exc) for s in _RETRYABLE) or time.monotonic() > deadline:
@@ -90,11 +91,35 @@ class Store:
             con.close()
 
     def init(self) -> "Store":
-        """Create the file and every table if missing (idempotent)."""
+        """Create the file and every table if missing (idempotent).
+
+        A store written before a derived table existed gets it filled here, so any writer (an
+        ingest, ``python -m data ingest --if-empty``) brings an old store up to date.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.connect(read_only=False) as con:
             con.execute(SCHEMA_SQL)
+            stale = con.execute(
+                "SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)").fetchone()[0]
+        if stale:
+            self.rebuild_aggregates()
         return self
+
+    def rebuild_aggregates(self) -> None:
+        """Recompute the derived tables (``article_facets``) from articles and mentions.
+
+        One transaction: readers see either the old or the new derived rows. Needed only after
+        rows were copied in by other means than :meth:`write_batch` (which keeps them current).
+        """
+        with self.connect(read_only=False) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute("DELETE FROM article_facets")
+                con.execute(_REBUILD_FACETS_SQL)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
     # -- versions --------------------------------------------------------------------------
     def begin_version(self, engine: str = "local", note: str | None = None) -> int:
@@ -206,6 +231,7 @@ class Store:
                                          "message": w.get("message") if isinstance(w, dict) else str(w), "at": now})
                 if fresh:
                     self._insert(con, "articles", _article_rows(fresh, version, now))
+                    self._insert(con, "article_facets", _facet_rows(fresh, version))
                     for table in MENTION_COLUMNS:
                         rows = _mention_rows(fresh, table, version)
                         if rows:
@@ -334,6 +360,53 @@ def _article_rows(records: list[dict[str, Any]], version: int, now: datetime) ->
             "ingested_at": now,
         })
     return rows
+
+
+def _sorted_distinct(values: Iterable[Any], drop_empty: bool = False) -> list[str]:
+    return sorted({v for v in values if v is not None and not (drop_empty and v == "")})
+
+
+def _facet_rows(records: list[dict[str, Any]], version: int) -> list[dict[str, Any]]:
+    """One ``article_facets`` row per article: the distinct values each sidebar filter tests.
+
+    Must agree with :data:`_REBUILD_FACETS_SQL`, which derives the same rows from the tables.
+    """
+    rows = []
+    for r in records:
+        a = r.get("article") or {}
+        pls = r.get("places") or []
+        rows.append({
+            "id": r["id"],
+            "published": a.get("published"),
+            "version": version,
+            "sources": _sorted_distinct([a.get("publisher"), *(a.get("credits") or [])], drop_empty=True),
+            "actors": _sorted_distinct(m.get("name") for m in r.get("actors") or []),
+            "regions": _sorted_distinct(g for m in pls for g in (m.get("regions") or [])),
+            "places": _sorted_distinct(m.get("name") for m in pls),
+            "categories": _sorted_distinct(m.get("category") for m in r.get("figures") or []),
+            "event_dates": _sorted_distinct(m.get("date") for m in r.get("dates") or [] if m.get("kind") == "event"),
+        })
+    return rows
+
+
+# The same rows as _facet_rows, derived from the stored tables (list_distinct drops NULLs).
+_REBUILD_FACETS_SQL = """
+INSERT INTO article_facets
+SELECT a.id, a.published, a.version,
+       list_sort(list_filter(list_distinct(list_prepend(a.publisher, coalesce(a.credits, []))), lambda s: s <> '')),
+       coalesce(x.v, []), coalesce(rg.v, []), coalesce(p.v, []), coalesce(g.v, []), coalesce(d.v, [])
+FROM articles a
+LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v FROM actors GROUP BY article_id) x
+       ON x.article_id = a.id
+LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v FROM places GROUP BY article_id) p
+       ON p.article_id = a.id
+LEFT JOIN (SELECT article_id, list_sort(list_distinct(flatten(list(regions)))) AS v FROM places
+           GROUP BY article_id) rg ON rg.article_id = a.id
+LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(category))) AS v FROM figures GROUP BY article_id) g
+       ON g.article_id = a.id
+LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(date))) AS v FROM dates WHERE kind = 'event'
+           GROUP BY article_id) d ON d.article_id = a.id
+"""
 
 
 def _mention_rows(records: list[dict[str, Any]], table: str, version: int) -> list[dict[str, Any]]:

@@ -58,32 +58,45 @@ def scope(f: Filters) -> tuple[str, dict[str, Any]]:
         raise TypeError(f"filters must be a data.store.filters.Filters, got {type(f).__name__}")
     p: dict[str, Any] = {}
     conds: list[str] = []
+    # Articles are picked from article_facets (one row per article with the distinct values each
+    # filter tests) rather than by semi-joining millions of mention rows per filter.
     if f.version is not None:
         p["v"] = f.version
         conds.append("a.version <= $v")
-    pre = ""
     if f.date_from or f.date_to:
         if f.date_field == "published":
             conds.append(_pub_range("a", f, p))
         else:
-            # One pass over the event dates: per article, whether any overlaps the range.
-            pre = (f"evd AS (SELECT d.article_id, bool_or({_overlap('d.date', f, p)}) AS hit FROM dates d "
-                   f"WHERE d.kind = 'event' AND d.date IS NOT NULL{_ver('d', f)} GROUP BY d.article_id), ")
-            conds.append(f"(a.id IN (SELECT article_id FROM evd WHERE hit) OR "
-                         f"(a.id NOT IN (SELECT article_id FROM evd) AND {_pub_range('a', f, p)}))")
+            # Any event date overlapping the range; an article without event dates falls back
+            # to its publication date.
+            hit = _overlap("d", f, p)
+            conds.append(f"(CASE WHEN len(a.event_dates) = 0 THEN {_pub_range('a', f, p)} "
+                         f"ELSE len(list_filter(a.event_dates, lambda d: {hit})) > 0 END)")
     if f.sources:
-        p["sources"] = list(f.sources)
-        conds.append("(list_contains($sources, a.publisher) OR list_has_any(a.credits, $sources))")
+        conds.append(_any_in("a.sources", "src", f.sources, p))
     if f.actors:
-        p["actors"] = list(f.actors)
-        conds.append(f"a.id IN (SELECT x.article_id FROM actors x WHERE list_contains($actors, x.name){_ver('x', f)})")
+        conds.append(_any_in("a.actors", "act", f.actors, p))
     if f.regions or f.places:
-        conds.append(f"a.id IN (SELECT p.article_id FROM places p WHERE {_place_cond('p', f, p)}{_ver('p', f)})")
+        # A clicked place and a chosen region widen each other (either matches), as on the map.
+        ors = [_any_in(col, key, vals, p)
+               for col, key, vals in (("a.regions", "reg", f.regions), ("a.places", "plc", f.places)) if vals]
+        conds.append("(" + " OR ".join(ors) + ")")
     if f.categories:
-        p["categories"] = list(f.categories)
-        conds.append(f"a.id IN (SELECT g.article_id FROM figures g WHERE list_contains($categories, g.category){_ver('g', f)})")
+        conds.append(_any_in("a.categories", "cat", f.categories, p))
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
-    return f"WITH {pre}sel AS (SELECT a.id, a.published FROM articles a{where})", p
+    return f"WITH sel AS (SELECT a.id, a.published FROM article_facets a{where})", p
+
+
+def _any_in(column: str, key: str, values: tuple[str, ...], p: dict[str, Any]) -> str:
+    """SQL: the list ``column`` holds any of ``values`` (bound as ``$key0``, ``$key1``, ...).
+
+    One ``list_contains`` per value: in DuckDB 2.0 that is ~10x cheaper than ``list_has_any``.
+    """
+    ors = []
+    for i, v in enumerate(values):
+        p[f"{key}{i}"] = v
+        ors.append(f"list_contains({column}, ${key}{i})")
+    return "(" + " OR ".join(ors) + ")"
 
 
 def _pub_range(alias: str, f: Filters, p: dict[str, Any]) -> str:
@@ -435,6 +448,7 @@ def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
               "GROUP BY m.name ORDER BY count(*) DESC, m.name LIMIT $top")
     if f.actors:
         p.pop("top")
+        p["actors"] = list(f.actors)
     sql = f"""{cte}, t AS ({chosen})
     SELECT date_trunc('month', m.published) AS month, m.name, count(*) AS mentions
     FROM actors m JOIN t ON t.name = m.name
@@ -490,11 +504,14 @@ def quotes(store, f: Filters, limit: int = 500) -> pd.DataFrame:
     title, article_id``."""
     cte, p = scope(f)
     p["lim"] = int(limit)
-    sql = f"""{cte}
+    # The newest quotes are picked on the quote table's own (repeated) publication date; only
+    # those rows are joined to the wide articles table.
+    sql = f"""{cte},
+    k AS (SELECT q.rowid AS rid FROM quotes q WHERE TRUE{_in('q', f, p)}
+          ORDER BY q.published DESC NULLS LAST, q.article_id, q.idx LIMIT $lim)
     SELECT q.speaker, q.via, q.surface AS quote, q.sentence, a.publisher, a.published, a.title, q.article_id
-    FROM quotes q JOIN articles a ON a.id = q.article_id
-    WHERE TRUE{_in('q', f, p)}
-    ORDER BY a.published DESC NULLS LAST, q.article_id, q.idx LIMIT $lim"""
+    FROM quotes q JOIN k ON q.rowid = k.rid JOIN articles a ON a.id = q.article_id
+    ORDER BY a.published DESC NULLS LAST, q.article_id, q.idx"""
     return _run(store, sql, p)
 
 
