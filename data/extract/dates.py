@@ -174,9 +174,16 @@ def _week_bounds(day: dt.date) -> tuple[str, str]:
     return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
 
 
+_SPACES = re.compile(r"\s+")
+# the first year of "between 1988 and 1994" / "from 1988 to 1994", before the second
+_RANGE_FIRST_YEAR = re.compile(r"\b(?:between|from)\s+(?:1[89]|20)\d\d\s*$", re.I)
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z][\w-]*)")
+_HAS_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _relative(rel: str, m, pub: dt.date | None):
     """(date, extra) for a relative phrase; date None when it cannot be written precisely."""
-    r = re.sub(r"\s+", " ", rel.lower())
+    r = _SPACES.sub(" ", rel.lower())
     if pub is None:
         return None, {}
     day = dt.timedelta(days=1)
@@ -366,6 +373,7 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
     pub = parse_published(published)
+    pub_iso = pub.isoformat() if pub is not None else None
     urls = _url_spans(text)
     url_starts = [s for s, _ in urls]
     out: list[dict] = []
@@ -441,12 +449,12 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                 continue
             if ymod in ("and", "to"):
                 # only the second year of "between 1988 and 1994" / "from 1988 to 1994"
-                if not re.search(r"\b(?:between|from)\s+(?:1[89]|20)\d\d\s*$", text[max(0, s - 20):s], re.I):
+                if not _RANGE_FIRST_YEAR.search(text[max(0, s - 20):s]):
                     continue
             if ymod == "of" and not _SEASON_OF.search(text, max(0, s - 30), s + 2):
                 continue  # "the war of 2020", "a law of 1997": names an era or a document
             after = text[e:e + 30]
-            nxt = re.match(r"\s+([a-z][\w-]*)", after)
+            nxt = _NEXT_LOWER_WORD.match(after)
             if nxt and nxt.group(1) in _YEAR_NOUNS:
                 continue  # "in 2020 fighting": attributive
             if ymod in ("in", "since", "until", "till", "by", "from", "during", "after", "before",
@@ -459,18 +467,19 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
         else:  # pragma: no cover - every alternative has a named group
             continue
         kind = "event"
-        if date and len(date) == 10 and _DATELINE.match(text, e) and _line_start_near(text, s) \
+        # (the cheap line-start test first: most dates are mid-paragraph)
+        if date and len(date) == 10 and _line_start_near(text, s) and _DATELINE.match(text, e) \
                 and not _RANGE_NEXT.match(text, e):
             kind = "publication"  # "YEREVAN, Sept 13 (Reuters) -"
         elif date and _meta_before(text, s) and _line_words(text, s, e) <= 8:
-            if pub is not None and date != pub.isoformat():
+            if pub is not None and date != pub_iso:
                 continue  # "Updated: 17 November 2021": page furniture, not an event
             kind = "publication"
-        if date and pub is not None and date == pub.isoformat() and len(date) == 10 \
+        if date and date == pub_iso and len(date) == 10 \
                 and ((_TIMESTAMP_AFTER.match(text, e) and _prev_word(text, s) not in ("on", "since", "by", "of"))
                      or _PLACE_DATELINE.search(text, max(0, s - 40), s)):
             kind = "publication"  # "14 September 2022, 10:15" / "BAKU, Azerbaijan, Sept. 14."
-        if date and pub is not None and date == pub.isoformat() and len(date) == 10 \
+        if date and date == pub_iso and len(date) == 10 \
                 and (g("m1") or g("m2") or g("iy") or g("ey")) and _line_words(text, s, e) <= 6:
             kind = "publication"
         out.append(_rec(s, e, text, date, kind, **extra))
@@ -507,7 +516,7 @@ def _year_from_range_end(text, recs, idxs):
         if b["start"] - a["end"] > 12 or not b["date"] or len(b["date"]) != 10 \
                 or not _RANGE_GAP.match(text[a["end"]:b["start"]]):
             continue
-        if not re.search(r"(?:1[89]|20)\d\d", b["surface"]):
+        if not _HAS_YEAR.search(b["surface"]):
             continue
         y2, md2 = int(b["date"][:4]), b["date"][5:]
         md1 = a["date"][5:]

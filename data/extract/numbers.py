@@ -49,28 +49,20 @@ class Anchors:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """``(start, end)`` of every whole-word occurrence in ``text[start:end]``."""
-        end = len(text) if end is None else end
-        out = []
-        if end <= start:
-            return out
-        for last, (n, _tag) in self._a.iter_long(text, start, end):
-            s = last - n + 1
-            if (s > 0 and text[s - 1].isalnum()) or (last + 1 < len(text) and text[last + 1].isalnum()):
-                continue
-            out.append((s, last + 1))
-        return out
+        return [(s, e) for s, e, _tag in self.find_tagged(text, start, end)]
 
     def find_tagged(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, object]]:
         """Like :meth:`find`, with the tag each word was added with."""
-        end = len(text) if end is None else end
+        n = len(text)
+        end = n if end is None else end
         out = []
         if end <= start:
             return out
-        for last, (n, tag) in self._a.iter_long(text, start, end):
-            s = last - n + 1
-            if (s > 0 and text[s - 1].isalnum()) or (last + 1 < len(text) and text[last + 1].isalnum()):
+        for last, (k, tag) in self._a.iter_long(text, start, end):
+            s, e = last - k + 1, last + 1
+            if (s > 0 and text[s - 1].isalnum()) or (e < n and text[e].isalnum()):
                 continue
-            out.append((s, last + 1, tag))
+            out.append((s, e, tag))
         return out
 
 
