@@ -305,7 +305,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             continue  # inside a word, a handle or a URL; "/ARMENPRESS/" datelines are fine
         surf = t[s:e]
         for ent, chk in entries:
-            if not chk or _case_ok(ent[0], surf):
+            # a name written as listed passes the case check (most hits: no call then)
+            if not chk or surf == ent[0] or _case_ok(ent[0], surf):
                 if ent[6]:
                     if ent[6] not in context:
                         context[ent[6]] = any(w in low for w in ent[6])
@@ -369,8 +370,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     bodies += _its_forces(text, t, sents, sent_starts, state_hits, bodies)
     out += bodies
     # states and capitals by start, capitals read as places included ("the ministry in Yerevan")
-    loc = {s: name for s, e, (_sf, kind, name, *_r) in hits
-           if kind in ("state", "capital") and name in STATES}
+    loc = {s: ent[2] for s, e, ent in hits if ent[1] in ("state", "capital") and ent[2] in STATES}
     out += _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc)
     taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead"] + [
         (b["start"], b["end"]) for b in bodies]
@@ -680,30 +680,40 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     first = next(toks, None)
     if first is None or t[first[1]:s].strip():
         return None
-    kept = []
+    kept = []  # (start, end, word lower-cased), from the name backwards
+    nxt = s  # start of the word after the current one: the last kept word, else the name
+    head = False  # a kept word is a head title ("President")
     for ts, te, w in itertools.chain((first,), toks):
-        gap = t[te:kept[-1][0]] if kept else t[te:s]
-        if gap.strip() or (text is not None and "\n\n" in text[te:kept[-1][0] if kept else s]):
+        if t[te:nxt].strip() or (text is not None and "\n\n" in text[te:nxt]):
             break  # punctuation or a paragraph break between words ends the role phrase
         base = w[:-2] if w.endswith("'s") else w
         lw = base.lower().rstrip(".")
-        if lw in ("to", "of", "for") and any(k[2].lower() in _HEAD_TITLES for k in kept):
+        if head and lw in ("to", "of", "for"):
             break  # "adviser to Azerbaijani President X": the name belongs to the inner title
         if (lw in _ROLE_WORDS or base in DEMONYMS or base in _STATE_SURF or base in CAPITALS
-                or lw in ("to", "of", "for", "the", "and", "in", "on")):
-            kept.append((ts, te, w))
+                or lw in _LINK_WORDS):
+            wl = w.lower()
+            kept.append((ts, te, wl))
+            head = head or wl in _HEAD_TITLES
+            nxt = ts
             continue
         break
-    if kept and kept[0][2].lower() in ("to", "of", "for", "and", "in", "on"):
+    if kept and kept[0][2] in ("to", "of", "for", "and", "in", "on"):
         return None  # "an aide to Aliyev": the name is the object of the role, not its holder
     kept.reverse()
-    while kept and kept[0][2].lower() in ("to", "of", "for", "the", "and", "in", "on"):
+    while kept and kept[0][2] in _LINK_WORDS:
         kept.pop(0)
-    if not kept or not any(k[2].lower().rstrip(".") in _TITLE_WORDS for k in kept):
+    if not kept:
         return None
-    if all(k[2].lower().rstrip(".") in _HONORIFICS for k in kept):
+    words = [k[2].rstrip(".") for k in kept]
+    if not _TITLE_WORDS.intersection(words):
+        return None
+    if _HONORIFICS.issuperset(words):
         return None  # "Mr Pashinyan": a title, no role
     return t[kept[0][0]:kept[-1][1]]
+
+
+_LINK_WORDS = ("to", "of", "for", "the", "and", "in", "on")
 
 
 def _qualifier_word(w: str) -> bool:
@@ -774,21 +784,18 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
     known_occ = _pl.Occupancy((p[0], p[1]) for p in known)
     occupied = _pl.Occupancy(taken + [(p["start"], p["end"]) for p in places])
     for m in _CAPRUN.finditer(t):
-        # the run's words are separated by single spaces (match_text made all whitespace " ")
-        toks = []
+        # the run's words are separated by single spaces (match_text made all whitespace " ");
+        # the run is split at words that cannot be part of a name
+        segs, cur = [], []
         pos = m.start()
         for w in m.group(0).split(" "):
-            toks.append((pos, pos + len(w), w))
-            pos += len(w) + 1
-        # split the run at tokens that cannot be part of a name
-        segs, cur = [], []
-        for tok in toks:
-            if _bad_token(tok[2]):
+            if _bad_token(w):
                 if cur:
                     segs.append(cur)
                 cur = []
             else:
-                cur.append(tok)
+                cur.append((pos, pos + len(w), w))
+            pos += len(w) + 1
         if cur:
             segs.append(cur)
         for seg in segs:
