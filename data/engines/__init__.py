@@ -1,6 +1,9 @@
-"""Execution engines for ingest: ``local`` (in process) and ``dask`` (a Dask cluster).
+"""Execution engines for ingest: ``local`` (in process, or a process pool) and ``dask`` (a Dask cluster).
 
 An engine is a module with ``process(files, *, scheduler=None, workers=None, batch_size=64)``
-yielding batches (lists) of :func:`data.pipeline.process_file` results, in any order.
+yielding batches (lists) of :func:`data.pipeline.process_file` results, in any order. Engines
+that use other processes run :func:`data.pipeline.plan_tasks` (big JSONL files in parts of whole
+lines) so that workers share a big dump and results come back in small pieces; ``local`` with
+``workers`` None or 1 stays in process, file by file.
 """
 ENGINES = ("local", "dask")
