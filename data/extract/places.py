@@ -216,9 +216,12 @@ def _verb_after(after: str) -> bool:
         return False
     toks = after.split(None, 4)
     for i, tok in enumerate(toks):
-        w = _WORD_PART.match(tok)
-        if w and w.group(0) in _VERB_SET:
+        if tok in _VERB_SET:  # the verbs are all word characters: the common case, no regex
             return True
+        if not tok.isalnum():  # "accused," "says:": compare the word part
+            w = _WORD_PART.match(tok)
+            if w and w.group(0) in _VERB_SET:
+                return True
         if i >= 3 or tok not in _ADV_SET:
             return False
     return False
