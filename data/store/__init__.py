@@ -99,6 +99,12 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.connect(read_only=False) as con:
             con.execute(SCHEMA_SQL)
+            cols = [r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'article_facets' "
+                "ORDER BY ordinal_position").fetchall()]
+            if cols != TABLES["article_facets"]:  # derived data from an older layout: recreate it
+                con.execute("DROP TABLE article_facets")
+                con.execute(SCHEMA_SQL)
             stale = con.execute(
                 "SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)").fetchone()[0]
         if stale:
@@ -385,6 +391,7 @@ def _facet_rows(records: list[dict[str, Any]], version: int) -> list[dict[str, A
             "places": _sorted_distinct(m.get("name") for m in pls),
             "categories": _sorted_distinct(m.get("category") for m in r.get("figures") or []),
             "event_dates": _sorted_distinct(m.get("date") for m in r.get("dates") or [] if m.get("kind") == "event"),
+            **{f"n_{t}": len(r.get(t) or []) for t in ("places", "figures", "actors", "dates")},
         })
     return rows
 
@@ -394,18 +401,20 @@ _REBUILD_FACETS_SQL = """
 INSERT INTO article_facets
 SELECT a.id, a.published, a.version,
        list_sort(list_filter(list_distinct(list_prepend(a.publisher, coalesce(a.credits, []))), lambda s: s <> '')),
-       coalesce(x.v, []), coalesce(rg.v, []), coalesce(p.v, []), coalesce(g.v, []), coalesce(d.v, [])
+       coalesce(x.v, []), coalesce(rg.v, []), coalesce(p.v, []), coalesce(g.v, []), coalesce(d.v, []),
+       coalesce(p.n, 0), coalesce(g.n, 0), coalesce(x.n, 0), coalesce(dn.n, 0)
 FROM articles a
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v FROM actors GROUP BY article_id) x
-       ON x.article_id = a.id
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v FROM places GROUP BY article_id) p
-       ON p.article_id = a.id
+LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v, count(*) AS n FROM actors
+           GROUP BY article_id) x ON x.article_id = a.id
+LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v, count(*) AS n FROM places
+           GROUP BY article_id) p ON p.article_id = a.id
 LEFT JOIN (SELECT article_id, list_sort(list_distinct(flatten(list(regions)))) AS v FROM places
            GROUP BY article_id) rg ON rg.article_id = a.id
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(category))) AS v FROM figures GROUP BY article_id) g
-       ON g.article_id = a.id
+LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(category))) AS v, count(*) AS n FROM figures
+           GROUP BY article_id) g ON g.article_id = a.id
 LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(date))) AS v FROM dates WHERE kind = 'event'
            GROUP BY article_id) d ON d.article_id = a.id
+LEFT JOIN (SELECT article_id, count(*) AS n FROM dates GROUP BY article_id) dn ON dn.article_id = a.id
 """
 
 

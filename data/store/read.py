@@ -54,9 +54,15 @@ def scope(f: Filters) -> tuple[str, dict[str, Any]]:
         SQL text starting with ``WITH sel AS (...)`` (callers append more CTEs with a comma)
         and the named parameters it uses.
     """
+    p: dict[str, Any] = {}
+    where = _facet_where(f, p)
+    return f"WITH sel AS (SELECT a.id, a.published FROM article_facets a{where})", p
+
+
+def _facet_where(f: Filters, p: dict[str, Any]) -> str:
+    """SQL `` WHERE ...`` (or "") on ``article_facets a`` selecting the articles matching ``f``."""
     if not isinstance(f, Filters):
         raise TypeError(f"filters must be a data.store.filters.Filters, got {type(f).__name__}")
-    p: dict[str, Any] = {}
     conds: list[str] = []
     # Articles are picked from article_facets (one row per article with the distinct values each
     # filter tests) rather than by semi-joining millions of mention rows per filter.
@@ -83,8 +89,7 @@ def scope(f: Filters) -> tuple[str, dict[str, Any]]:
         conds.append("(" + " OR ".join(ors) + ")")
     if f.categories:
         conds.append(_any_in("a.categories", "cat", f.categories, p))
-    where = (" WHERE " + " AND ".join(conds)) if conds else ""
-    return f"WITH sel AS (SELECT a.id, a.published FROM article_facets a{where})", p
+    return (" WHERE " + " AND ".join(conds)) if conds else ""
 
 
 def _any_in(column: str, key: str, values: tuple[str, ...], p: dict[str, Any]) -> str:
@@ -165,32 +170,60 @@ def _run(store, sql: str, p: dict[str, Any]) -> pd.DataFrame:
 
 # -- overview ----------------------------------------------------------------------------
 def overview(store, f: Filters) -> pd.DataFrame:
-    """One row: ``articles, places, place_mentions, figures, actors, first, last``."""
+    """One row: ``articles, places, place_mentions, figures, actors, first, last``.
+
+    Without narrowing filters the mention tables are counted directly (cheap on their
+    compressed columns). With them, counts that do not depend on a mention's own attributes
+    come from ``article_facets`` (distinct names and mention counts per article) rather than
+    semi-joining millions of mention rows.
+    """
     cte, p = scope(f)
-    sql = f"""{cte}
-    SELECT (SELECT count(*) FROM sel) AS articles,
-           (SELECT count(DISTINCT m.name) FROM places m
+    fac = "(SELECT a.{col} FROM article_facets a SEMI JOIN sel ON a.id = sel.id)"
+    raw_places = not _narrows(f) or f.regions or f.places
+    raw_figures = not _narrows(f) or f.categories or (f.date_field == "event" and (f.date_from or f.date_to))
+    if raw_places:
+        places = f"""(SELECT count(DISTINCT m.name) FROM places m
              WHERE {_place_cond('m', f, p)}{_in('m', f, p)}) AS places,
            (SELECT count(*) FROM places m
-             WHERE {_place_cond('m', f, p)}{_in('m', f, p)}) AS place_mentions,
-           (SELECT count(*) FROM figures m
-             WHERE {_figure_cond('m', f, p)}{_in('m', f, p)}) AS figures,
-           (SELECT count(DISTINCT m.name) FROM actors m
-             WHERE TRUE{_in('m', f, p)}) AS actors,
+             WHERE {_place_cond('m', f, p)}{_in('m', f, p)}) AS place_mentions"""
+    else:
+        places = f"""(SELECT count(DISTINCT name) FROM {fac.format(col='places')}, unnest(places) AS u(name)) AS places,
+           (SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac.format(col='n_places')}) AS place_mentions"""
+    if raw_figures:
+        figures = f"(SELECT count(*) FROM figures m WHERE {_figure_cond('m', f, p)}{_in('m', f, p)})"
+    else:
+        figures = f"(SELECT CAST(coalesce(sum(n_figures), 0) AS BIGINT) FROM {fac.format(col='n_figures')})"
+    if _narrows(f):
+        actors = f"(SELECT count(DISTINCT name) FROM {fac.format(col='actors')}, unnest(actors) AS u(name))"
+    else:
+        actors = f"(SELECT count(DISTINCT m.name) FROM actors m WHERE TRUE{_in('m', f, p)})"
+    sql = f"""{cte}
+    SELECT (SELECT count(*) FROM sel) AS articles,
+           {places},
+           {figures} AS figures,
+           {actors} AS actors,
            (SELECT min(published) FROM sel) AS first,
            (SELECT max(published) FROM sel) AS last"""
     return _run(store, sql, p)
 
 
 def mentions_over_time(store, f: Filters) -> pd.DataFrame:
-    """Mentions per publication month and kind: ``month, kind, mentions``."""
-    cte, p = scope(f)
-    parts = [
-        f"SELECT '{t}' AS kind, date_trunc('month', m.published) AS month, count(*) AS mentions "
-        f"FROM {t} m WHERE m.published IS NOT NULL{_in('m', f, p)} GROUP BY ALL"
-        for t in ("places", "figures", "actors", "dates")
-    ]
-    sql = f"{cte} SELECT month, kind, mentions FROM ({' UNION ALL '.join(parts)}) ORDER BY month, kind"
+    """Mentions per publication month and kind: ``month, kind, mentions``.
+
+    Summed from the per-article mention counts of ``article_facets``: one row per article
+    instead of every mention row of four tables.
+    """
+    p: dict[str, Any] = {}
+    where = _facet_where(f, p)
+    cond = f"{where} AND a.published IS NOT NULL" if where else " WHERE a.published IS NOT NULL"
+    sql = f"""
+    WITH m AS (SELECT date_trunc('month', a.published) AS month,
+                      sum(a.n_places) AS places, sum(a.n_figures) AS figures,
+                      sum(a.n_actors) AS actors, sum(a.n_dates) AS dates
+               FROM article_facets a{cond} GROUP BY ALL)
+    SELECT month, kind, CAST(mentions AS BIGINT) AS mentions
+    FROM (UNPIVOT m ON places, figures, actors, dates INTO NAME kind VALUE mentions)
+    WHERE mentions > 0 ORDER BY month, kind"""
     return _run(store, sql, p)
 
 
@@ -241,15 +274,17 @@ def place_points(store, f: Filters) -> pd.DataFrame:
     cte, p = scope(f)
     p["cas"] = list(CASUALTY_CATEGORIES)
     sql = f"""{cte},
-    pts AS (
-        SELECT m.name, any_value(m.country) AS country, any_value(m.kind) AS kind,
-               avg(m.lat) AS lat, avg(m.lon) AS lon, any_value(m.regions) AS regions,
-               min(m.border_km) AS border_km, count(*) AS mentions,
-               approx_count_distinct(m.article_id) AS articles,
-               arg_min({{'aid': m.article_id, 'st': m.start, 'en': m."end"}}, m.article_id) AS ev
+    -- Cheap aggregates per name first; the gazetteer attributes (the same for every mention of
+    -- a name) are then read from the one row each name's evidence comes from.
+    agg AS (
+        SELECT m.name, count(*) AS mentions, approx_count_distinct(m.article_id) AS articles,
+               arg_min({{'aid': m.article_id, 'st': m.start, 'en': m."end", 'r': m.rowid}}, m.article_id) AS ev
         FROM places m
         WHERE m.lat IS NOT NULL AND m.lon IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)}
         GROUP BY m.name),
+    pts AS (
+        SELECT agg.*, m.country, m.kind, m.lat, m.lon, m.regions, m.border_km
+        FROM agg JOIN places m ON m.rowid = agg.ev.r),
     nm AS (
         SELECT name, string_agg(surface, ' / ' ORDER BY surface) AS names FROM (
             SELECT m.name, m.surface FROM places m
@@ -276,15 +311,19 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
     same articles: ``name, actor, articles``."""
     cte, p = scope(f)
     # Each article's top actors become one bit mask, so places join one row per article
-    # (not one per article and actor) and pairs are expanded per distinct mask afterwards.
+    # (not one per article and actor) and pairs are expanded per distinct mask afterwards. The
+    # distinct actors and places of each article come from article_facets, already grouped.
     sql = f"""{cte},
     a0 AS NOT MATERIALIZED (SELECT x.article_id, x.name FROM actors x WHERE x.name IS NOT NULL{_in('x', f, p)}),
     top AS ({_top_bits('a0', 12)}),
-    am AS (SELECT a0.article_id, bit_or(CAST(1 AS UBIGINT) << top.bit) AS mask
-           FROM a0 JOIN top USING (name) GROUP BY a0.article_id),
-    pa AS (SELECT DISTINCT m.article_id, m.name FROM places m
-           WHERE m.lat IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)}),
-    pm AS (SELECT pa.name, am.mask, count(*) AS n FROM pa JOIN am USING (article_id) GROUP BY ALL),
+    fa AS (SELECT a.rowid AS r, a.actors, a.places FROM article_facets a SEMI JOIN sel ON a.id = sel.id),
+    am AS (SELECT x.r, bit_or(CAST(1 AS UBIGINT) << top.bit) AS mask
+           FROM (SELECT r, unnest(actors) AS name FROM fa) x JOIN top USING (name) GROUP BY x.r),
+    loc AS (SELECT m.name, any_value(m.regions) AS regions FROM places m
+            WHERE m.lat IS NOT NULL AND m.name IS NOT NULL{_ver('m', f)} GROUP BY m.name),
+    pm AS (SELECT x.name, am.mask, count(*) AS n
+           FROM (SELECT r, unnest(places) AS name FROM fa) x JOIN am USING (r) JOIN loc m USING (name)
+           WHERE {_place_cond('m', f, p)} GROUP BY ALL),
     c AS (SELECT pm.name, top.name AS actor, CAST(sum(pm.n) AS BIGINT) AS articles
           FROM pm JOIN top ON (pm.mask >> top.bit) & CAST(1 AS UBIGINT) = 1 GROUP BY ALL)
     SELECT name, arg_max(actor, articles * 1e6 - hash(actor) % 1000) AS actor, max(articles) AS articles
@@ -304,17 +343,19 @@ def _top_bits(rel: str, n: int) -> str:
 def region_counts(store, f: Filters) -> pd.DataFrame:
     """Mentions and casualty claims per region id: ``region, mentions, casualty_claims``.
 
-    Places are counted per name first and their (gazetteer) regions expanded afterwards, so
-    the work is one pass over the mention tables.
+    Places are counted per name first and their (gazetteer) regions, the same for every mention
+    of a name, are read from one row per name and expanded afterwards.
     """
     cte, p = scope(f)
     p["cas"] = list(CASUALTY_CATEGORIES)
     sql = f"""{cte},
-    pn AS (SELECT m.name, any_value(m.regions) AS regions, count(*) AS mentions FROM places m
-           WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)} GROUP BY m.name),
+    pn0 AS (SELECT m.name, min(m.rowid) AS r, count(*) AS mentions FROM places m
+            WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)} GROUP BY m.name),
+    pn AS (SELECT pn0.name, m.regions, pn0.mentions FROM pn0 JOIN places m ON m.rowid = pn0.r),
     rc AS (SELECT region, sum(mentions) AS mentions FROM (SELECT unnest(regions) AS region, mentions FROM pn)
            GROUP BY region),
-    names AS (SELECT name, any_value(regions) AS regions FROM places WHERE name IS NOT NULL GROUP BY name),
+    names0 AS (SELECT name, min(rowid) AS r FROM places WHERE name IS NOT NULL GROUP BY name),
+    names AS (SELECT names0.name, m.regions FROM names0 JOIN places m ON m.rowid = names0.r),
     fp AS (SELECT g.place AS name, count(*) AS claims FROM figures g
            WHERE g.place IS NOT NULL AND list_contains($cas, g.category) AND {_figure_cond('g', f, p)}{_in('g', f, p)}
            GROUP BY g.place),

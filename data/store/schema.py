@@ -6,7 +6,7 @@ chart query.
 
 ``article_facets`` is derived data: one row per article with the distinct values every sidebar
 filter tests (actors, regions, places, figure categories, event dates, publisher and credited
-agencies). The dashboard selects articles there instead of semi-joining millions of mention
+agencies) and its mention counts per table. The dashboard selects articles there instead of semi-joining millions of mention
 rows per filter. It is written in the same transaction as the mentions it summarises and can be
 rebuilt from them (``Store.rebuild_aggregates``).
 """
@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE TABLE IF NOT EXISTS article_facets (
     id VARCHAR NOT NULL, published DATE, version INTEGER NOT NULL,
     sources VARCHAR[], actors VARCHAR[], regions VARCHAR[], places VARCHAR[], categories VARCHAR[],
-    event_dates VARCHAR[]
+    event_dates VARCHAR[], n_places INTEGER, n_figures INTEGER, n_actors INTEGER, n_dates INTEGER
 );
 CREATE TABLE IF NOT EXISTS ingest_log (
     version INTEGER, file VARCHAR, article_id VARCHAR, status VARCHAR, code VARCHAR,
@@ -88,7 +88,7 @@ TABLES: dict[str, list[str]] = {
                  "removed", "meta", "version", "ingested_at"],
     **{t: _COMMON + cols for t, cols in MENTION_COLUMNS.items()},
     "article_facets": ["id", "published", "version", "sources", "actors", "regions", "places", "categories",
-                       "event_dates"],
+                       "event_dates", "n_places", "n_figures", "n_actors", "n_dates"],
     "ingest_log": ["version", "file", "article_id", "status", "code", "message", "at"],
     "versions": ["version", "started_at", "finished_at", "engine", "note", "loaded", "duplicates", "failed"],
     "saved_views": ["id", "created_at", "title", "page", "params", "version"],
