@@ -118,7 +118,11 @@ def _by_first(table):
 
 # built at import for the two tables :func:`_match_at` reads (keyed by identity: the tables
 # are module constants)
-_FIRST = {id(_TRIGGERS): _by_first(_TRIGGERS), id(_NOUNS): _by_first(_NOUNS)}
+# the casualty words as the sentence scan reads them: a military-only word ("detained") already
+# carries its "captured_mil" category, so the scan need not rebuild the phrase to look it up
+_TRIG_SCAN = {k: ("captured_mil" if k in _MILITARY_ONLY else cat, anim) for k, (cat, anim) in _TRIGGERS.items()}
+_FIRST = {id(_TRIGGERS): _by_first(_TRIGGERS), id(_NOUNS): _by_first(_NOUNS),
+          id(_TRIG_SCAN): _by_first(_TRIG_SCAN)}
 _NOUN_FIRST = frozenset(k[0] for k in _NOUNS)
 _FIRST_ITEM = itemgetter(0)
 _START_END = itemgetter("start", "end")  # a C-level sort key (a lambda per record costs more)
@@ -529,11 +533,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
     for i in [i for i, t in enumerate(toks) if t[2] in _TRIG_FIRST]:
         if i < nxt_free:
             continue
-        hit = _match_at(toks, i, _TRIGGERS, _TRIG_MAXLEN)
+        hit = _match_at(toks, i, _TRIG_SCAN, _TRIG_MAXLEN)
         if hit:
-            key = tuple(x[2] for x in toks[i:i + hit[0]])
-            cat = "captured_mil" if key in _MILITARY_ONLY else hit[1][0]
-            trig.append((i, i + hit[0], cat, hit[1][1]))
+            trig.append((i, i + hit[0], hit[1][0], hit[1][1]))
             nxt_free = i + hit[0]
     for c in reversed(cands):
         _find_head(c, toks, text, cand_at)
@@ -809,12 +811,14 @@ def _claims(text, s, e, sent_actors):
 def _claimant(fs, fe, claims_in_sentence):
     """Who the sentence attributes the figure at ``[fs, fe)`` to: the nearest attribution
     before it, else the first after it; neither the verb nor the actor may overlap it."""
+    if not claims_in_sentence:
+        return None, None
     claims = [(ms, rec) for ms, me, rec in claims_in_sentence
               if not (ms < fe and me > fs) and not (rec["start"] < fe and rec["end"] > fs)]
     if not claims:
         return None, None
     before = [c for c in claims if c[0] < fs]
-    pos, rec = max(before, key=lambda c: c[0]) if before else min(claims, key=lambda c: c[0])
+    pos, rec = max(before, key=_FIRST_ITEM) if before else min(claims, key=_FIRST_ITEM)
     return rec.get("name") or rec.get("surface"), rec
 
 
@@ -831,12 +835,14 @@ def _free_places(sent_places, sent_actors):
     """Places of a sentence that are not read as actors ("Baku said")."""
     if not sent_actors:
         return sent_places
-    return [p for p in sent_places
-            if not any(a["start"] < p["end"] and p["start"] < a["end"] and a.get("type") != "person"
-                       for a in sent_actors)]
+    # the spans of the sentence's non-person actors, once (not once per place)
+    spans = [(a["start"], a["end"]) for a in sent_actors if a.get("type") != "person"]
+    return [p for p in sent_places if not any(s < p["end"] and p["start"] < e for s, e in spans)]
 
 
 def _place_for(fs, fe, free_places):
+    if not free_places:
+        return None
     ps = [p for p in free_places if not (p["start"] < fe and p["end"] > fs)]
     if not ps:
         return None
