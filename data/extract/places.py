@@ -28,7 +28,7 @@ import ahocorasick
 __all__ = ["find_places", "metonym_flags", "match_text", "STATES", "DEMONYMS", "CAPITALS",
            "state_by_name"]
 
-from data.extract.lexicon import read_records as _rows, read_words as _words, trie_order
+from data.extract.lexicon import read_records as _rows, read_words as _words, root_padding, trie_order
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -154,10 +154,12 @@ def _build_automaton() -> ahocorasick.Automaton:
             keys[v] = ("cue_" + r["position"], r["kind"])
     for noun in (" border", " borders", " frontier", " frontiers"):
         keys[noun] = ("border_cue", "border")
-    for k in sorted(keys, key=trie_order):  # the order makes the scan faster, nothing else
-        v = keys[k]
-        # the last field says whether the key is a cue (checked per hit, so computed once here)
-        A.add_word(k, (len(k), *v, v[0].startswith(("cue_", "border_cue"))))
+    entries = {k: (len(k), *v, v[0].startswith(("cue_", "border_cue"))) for k, v in keys.items()}
+    # the last field says whether the key is a cue (checked per hit, so computed once here);
+    # padding words (speed only) pass as cues of a kind that no cue step reads
+    entries.update((k, (len(k), "pad", None, True)) for k in root_padding(keys))
+    for k in sorted(entries, key=trie_order):  # the order makes the scan faster, nothing else
+        A.add_word(k, entries[k])
     A.make_automaton()
     return A
 
