@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from data.extract.sentences import split_sentences
 from data.store.schema import MENTION_COLUMNS, SCHEMA_SQL, TABLES
@@ -239,9 +240,9 @@ class Store:
                     self._insert(con, "articles", _article_rows(fresh, version, now))
                     self._insert(con, "article_facets", _facet_rows(fresh, version))
                     for table in MENTION_COLUMNS:
-                        rows = _mention_rows(fresh, table, version)
-                        if rows:
-                            self._insert(con, table, rows)
+                        columns = _mention_columns(fresh, table, version)
+                        if columns["article_id"]:
+                            self._insert(con, table, columns)
                 if log_rows:
                     self._insert(con, "ingest_log", log_rows)
                 con.execute("COMMIT")
@@ -255,9 +256,14 @@ class Store:
         self.write_batch(version, [], [{"file": file, "status": "failed", "code": code, "message": message}])
 
     @staticmethod
-    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    def _insert(con: duckdb.DuckDBPyConnection, table: str,
+                rows: list[dict[str, Any]] | dict[str, list[Any]]) -> None:
+        """Insert rows (a list of dicts, or a dict of equal-length column lists) into ``table``."""
         cols = TABLES[table]
-        df = pd.DataFrame.from_records(rows, columns=cols)
+        if isinstance(rows, dict):
+            df = pa.Table.from_pydict({c: rows[c] for c in cols})
+        else:
+            df = pd.DataFrame.from_records(rows, columns=cols)
         con.register("_batch", df)
         quoted = ", ".join(f'"{c}"' for c in cols)
         con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _batch")
@@ -418,27 +424,38 @@ LEFT JOIN (SELECT article_id, count(*) AS n FROM dates GROUP BY article_id) dn O
 """
 
 
-def _mention_rows(records: list[dict[str, Any]], table: str, version: int) -> list[dict[str, Any]]:
-    cols = MENTION_COLUMNS[table]
-    rows = []
+def _mention_columns(records: list[dict[str, Any]], table: str, version: int) -> dict[str, list[Any]]:
+    """The rows of one mention table for ``records``, as columns (the cheapest way into DuckDB)."""
+    cols = {c: [] for c in TABLES[table]}
+    extra = [c for c in MENTION_COLUMNS[table] if c not in ("regions", "sentence", "value", "low", "high")]
+    evidence = table in ("figures", "quotes")
     for r in records:
+        ms = r.get(table)
+        if not ms:
+            continue
         a = r.get("article") or {}
         text = a.get("text") or ""
-        sents = split_sentences(text) if table in ("figures", "quotes") and r.get(table) else []
-        for idx, m in enumerate(r.get(table) or []):
-            row = {c: m.get(c) for c in cols}
-            row["start"], row["end"] = m.get("start"), m.get("end")
-            row["surface"] = m.get("surface", text[m.get("start", 0):m.get("end", 0)])
-            if table in ("figures", "quotes"):
-                row["sentence"] = _sentence_at(text, sents, m.get("start", 0), m.get("end", 0))
+        sents = split_sentences(text) if evidence else []
+        n = len(ms)
+        cols["article_id"] += [r["id"]] * n
+        cols["idx"] += range(n)
+        cols["published"] += [a.get("published")] * n
+        cols["version"] += [version] * n
+        for m in ms:
+            start, end = m.get("start"), m.get("end")
+            cols["start"].append(start)
+            cols["end"].append(end)
+            cols["surface"].append(m.get("surface", text[start or 0:end or 0]))
+            for c in extra:
+                cols[c].append(m.get(c))
+            if evidence:
+                cols["sentence"].append(_sentence_at(text, sents, start or 0, end or 0))
             if table == "places":
-                row["regions"] = list(m.get("regions") or [])
-            if table == "figures":
+                cols["regions"].append(list(m.get("regions") or []))
+            elif table == "figures":
                 for k in ("value", "low", "high"):
-                    row[k] = float(m[k]) if m.get(k) is not None else None
-            rows.append({"article_id": r["id"], "idx": idx, "published": a.get("published"),
-                         "version": version, **row})
-    return rows
+                    cols[k].append(float(m[k]) if m.get(k) is not None else None)
+    return cols
 
 
 def _sentence_at(text: str, sents: list[tuple[int, int]], start: int, end: int) -> str:
