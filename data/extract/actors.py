@@ -230,8 +230,10 @@ def _said_before(t: str, s: int) -> bool:
     return bool(_SAID_BEFORE.search(win))
 _APPOS = re.compile(r",\s+([^,.;:\"“”()]{3,90}?),")
 _FORCE_ADJ = frozenset(w.lower() for w in _words("force_adjective_nouns.txt"))
-_SURNAME_END = re.compile(r"(?:yan|ian|ov|ova|ev|eva|yev|yeva|li|lu|shvili|dze|enko|sky|skiy|"
-                          r"skaya|ski|zadeh|oglu|oğlu)$")
+# Caucasus/Slavic surname endings, for str.endswith (a regex "(?:...)$" search tries every
+# position of the word; the words tested are name tokens, without a newline before the end)
+_SURNAME_ENDINGS = ("yan", "ian", "ov", "ova", "ev", "eva", "yev", "yeva", "li", "lu", "shvili", "dze",
+                    "enko", "sky", "skiy", "skaya", "ski", "zadeh", "oglu", "oğlu")
 _UP = _pl._UP
 _TOK = rf"[{_UP}][a-zà-ÿā-žəığşçüöé'\-]*[a-zà-ÿā-žəığşçüöé]"
 _CAPRUN = re.compile(rf"{_TOK}(?: {_TOK})+")  # match_text turned whitespace into " "
@@ -812,7 +814,7 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
             elif not evidence and _said_before(t, s):
                 # "said Davit Melkonyan"; a capitalised pair opening a sentence after "said"
                 # also needs a surname ending
-                evidence = not _pl._sentence_start(t, s) or bool(_SURNAME_END.search(seg[-1][2]))
+                evidence = not _pl._sentence_start(t, s) or seg[-1][2].endswith(_SURNAME_ENDINGS)
             if not role:
                 a = _APPOS.match(after)
                 if a and any(w.lower() in _TITLE_WORDS for w in _WORD.findall(a.group(1))):
@@ -820,7 +822,7 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
                     if role.lower().startswith(("the ", "a ", "an ")):
                         role = role.split(" ", 1)[1]
                     evidence = True
-            if not evidence and _SURNAME_END.search(seg[-1][2]) and not _pl._sentence_start(t, s):
+            if not evidence and seg[-1][2].endswith(_SURNAME_ENDINGS) and not _pl._sentence_start(t, s):
                 evidence = True
             if evidence:
                 res.append([s, e, t[s:e], None, role])
