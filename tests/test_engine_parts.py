@@ -97,3 +97,19 @@ def test_local_engine_with_one_worker_stays_in_process(monkeypatch):
 def test_local_bad_arguments_name_the_parameter(kw):
     with pytest.raises(ValueError, match=next(iter(kw))):
         list(local_engine.process(["x.txt"], **kw))
+
+
+def test_dask_engine_leaves_dask_config_whole_when_distributed_was_not_imported(tmp_path):
+    """Its config override must not take distributed's defaults with it when it ends."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from data.engines import dask as d; "
+            "assert 'distributed' not in sys.modules; "
+            f"list(d.process([{str(tmp_path / 'nope.txt')!r}], workers=1)); "
+            "import dask; print(dask.config.get('distributed.comm.timeouts.connect'), "
+            "dask.config.get('distributed.worker.profile.enabled'))")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["30s", "True"]

@@ -103,7 +103,9 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
         return
 
     import dask
+    import distributed  # noqa: F401  (first: it adds its defaults to dask's config)
 
+    # Had distributed's section not existed yet, leaving this block would delete all of it.
     with dask.config.set(DASK_CONFIG):
         yield from _run(files, scheduler, workers, batch_size, window)
 
