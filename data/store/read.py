@@ -178,7 +178,11 @@ def overview(store, f: Filters) -> pd.DataFrame:
     semi-joining millions of mention rows.
     """
     cte, p = scope(f)
-    fac = "(SELECT a.{col} FROM article_facets a SEMI JOIN sel ON a.id = sel.id)"
+    where = _facet_where(f, p)
+
+    def fac(col: str) -> str:
+        return f"(SELECT a.{col} FROM article_facets a{where})"
+
     raw_places = not _narrows(f) or f.regions or f.places
     raw_figures = not _narrows(f) or f.categories or (f.date_field == "event" and (f.date_from or f.date_to))
     if raw_places:
@@ -187,14 +191,14 @@ def overview(store, f: Filters) -> pd.DataFrame:
            (SELECT count(*) FROM places m
              WHERE {_place_cond('m', f, p)}{_in('m', f, p)}) AS place_mentions"""
     else:
-        places = f"""(SELECT count(DISTINCT name) FROM {fac.format(col='places')}, unnest(places) AS u(name)) AS places,
-           (SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac.format(col='n_places')}) AS place_mentions"""
+        places = f"""(SELECT count(DISTINCT name) FROM {fac('places')}, unnest(places) AS u(name)) AS places,
+           (SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac('n_places')}) AS place_mentions"""
     if raw_figures:
         figures = f"(SELECT count(*) FROM figures m WHERE {_figure_cond('m', f, p)}{_in('m', f, p)})"
     else:
-        figures = f"(SELECT CAST(coalesce(sum(n_figures), 0) AS BIGINT) FROM {fac.format(col='n_figures')})"
+        figures = f"(SELECT CAST(coalesce(sum(n_figures), 0) AS BIGINT) FROM {fac('n_figures')})"
     if _narrows(f):
-        actors = f"(SELECT count(DISTINCT name) FROM {fac.format(col='actors')}, unnest(actors) AS u(name))"
+        actors = f"(SELECT count(DISTINCT name) FROM {fac('actors')}, unnest(actors) AS u(name))"
     else:
         actors = f"(SELECT count(DISTINCT m.name) FROM actors m WHERE TRUE{_in('m', f, p)})"
     sql = f"""{cte}
@@ -307,18 +311,17 @@ def place_points(store, f: Filters) -> pd.DataFrame:
 
 
 def place_top_actor(store, f: Filters) -> pd.DataFrame:
-    """For each located place, the actor (among the 12 most named) most often named in the
-    same articles: ``name, actor, articles``."""
+    """For each located place, the actor (among the 12 named in most articles) most often named
+    in the same articles: ``name, actor, articles``."""
     cte, p = scope(f)
     # Each article's top actors become one bit mask, so places join one row per article
     # (not one per article and actor) and pairs are expanded per distinct mask afterwards. The
     # distinct actors and places of each article come from article_facets, already grouped.
     sql = f"""{cte},
-    a0 AS NOT MATERIALIZED (SELECT x.article_id, x.name FROM actors x WHERE x.name IS NOT NULL{_in('x', f, p)}),
-    top AS ({_top_bits('a0', 12)}),
-    fa AS (SELECT a.rowid AS r, a.actors, a.places FROM article_facets a SEMI JOIN sel ON a.id = sel.id),
-    am AS (SELECT x.r, bit_or(CAST(1 AS UBIGINT) << top.bit) AS mask
-           FROM (SELECT r, unnest(actors) AS name FROM fa) x JOIN top USING (name) GROUP BY x.r),
+    fa AS (SELECT a.rowid AS r, a.actors, a.places FROM article_facets a{_facet_where(f, p)}),
+    ax AS (SELECT r, unnest(actors) AS name FROM fa),
+    top AS ({_top_bits('ax', 12)}),
+    am AS (SELECT ax.r, bit_or(CAST(1 AS UBIGINT) << top.bit) AS mask FROM ax JOIN top USING (name) GROUP BY ax.r),
     loc AS (SELECT m.name, any_value(m.regions) AS regions FROM places m
             WHERE m.lat IS NOT NULL AND m.name IS NOT NULL{_ver('m', f)} GROUP BY m.name),
     pm AS (SELECT x.name, am.mask, count(*) AS n
@@ -418,7 +421,7 @@ def disputed(store, f: Filters, events: int = 100) -> pd.DataFrame:
     if not isinstance(events, int) or isinstance(events, bool) or events < 1:
         raise ValueError(f"events must be a positive int, got {events!r}")
     # Grouping every claim into events is the cost (hundreds of thousands of groups), and only
-    # the most recent events are shown. So group only the claims dated on or after the date of
+    # the most recent events are shown. So group only the claims dated on or after the month of
     # the ``_DISPUTED_WINDOW``-th most recent claim first: every event on those dates is
     # complete and sorts before any event left out, so when that yields ``events`` disputed
     # events they are exactly the top ones; otherwise group everything.
@@ -439,8 +442,11 @@ def _disputed(store, f: Filters, events: int, window: int | None) -> pd.DataFram
         cut = "CAST(NULL AS VARCHAR)"
     else:
         p["window"] = int(window)
-        cut = ("(SELECT event_date FROM k WHERE event_date IS NOT NULL "
-               "ORDER BY event_date DESC LIMIT 1 OFFSET $window)")
+        # The newest event month holding the window-th claim: a histogram of a few hundred months
+        # instead of sorting every claim's date.
+        cut = ("(SELECT m FROM (SELECT m, sum(n) OVER (ORDER BY m DESC) AS c FROM "
+               "(SELECT left(event_date, 7) AS m, count(*) AS n FROM k WHERE event_date IS NOT NULL GROUP BY m)) "
+               "WHERE c > $window ORDER BY m DESC LIMIT 1)")
     # Events are found on narrow columns; the wide ledger columns (sentences) are read only for
     # the claims of the chosen events, found again by row id.
     sql = f"""{cte},
