@@ -68,7 +68,8 @@ def _pool(files: list[str], workers: int, batch_size: int, window: int) -> Itera
     ctx.set_forkserver_preload(_PRELOAD)
     chunks = chunk_tasks(plan_tasks(files))
     batch: list[Result] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    try:
         pending = set()
         for chunk in chunks:
             pending.add(pool.submit(process_tasks, chunk))
@@ -93,3 +94,6 @@ def _pool(files: list[str], workers: int, batch_size: int, window: int) -> Itera
                         batch = []
         if batch:
             yield batch
+    finally:
+        # On an error or an abandoned ingest, queued chunks are dropped rather than computed.
+        pool.shutdown(wait=True, cancel_futures=True)
