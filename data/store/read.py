@@ -335,8 +335,9 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
 
 
 def _top_bits(rel: str, n: int) -> str:
-    """SQL: the ``n`` most frequent names of ``rel(article_id, name)`` (count, then name) with
-    a bit number 0..n-1 each, for per-article bit masks (``n`` at most 64)."""
+    """SQL: the ``n`` most frequent names of ``rel`` (one row per occurrence, a ``name`` column;
+    by count, then name) with a bit number 0..n-1 each, for per-article bit masks (``n`` at
+    most 64)."""
     if not 0 < n <= 64:
         raise ValueError(f"n must be between 1 and 64 for a bit mask, got {n!r}")
     return (f"SELECT name, CAST(row_number() OVER (ORDER BY cnt DESC, name) - 1 AS INTEGER) AS bit "
@@ -505,26 +506,27 @@ def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
 
 
 def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
-    """Pairs of the ``top`` actors named in the same article: ``actor, other, articles``."""
+    """Pairs of the ``top`` actors named in most articles, counted over the articles naming
+    both: ``actor, other, articles``."""
     if not isinstance(top, int) or isinstance(top, bool) or top < 1:
         raise ValueError(f"top must be a positive int, got {top!r}")
-    cte, p = scope(f)
+    p: dict[str, Any] = {}
+    # Each article's distinct actors come from article_facets (already grouped per article).
+    ax = f"ax AS (SELECT a.rowid AS r, unnest(a.actors) AS name FROM article_facets a{_facet_where(f, p)})"
     if top > 64:
         p["top"] = top
-        sql = f"""{cte},
-    a0 AS (SELECT m.article_id, m.name FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}),
-    t AS (SELECT name FROM a0 GROUP BY name ORDER BY count(*) DESC, name LIMIT $top),
-    am AS (SELECT DISTINCT article_id, name FROM a0 WHERE name IN (SELECT name FROM t))
+        sql = f"""WITH {ax},
+    t AS (SELECT name FROM ax GROUP BY name ORDER BY count(*) DESC, name LIMIT $top),
+    am AS (SELECT r, name FROM ax WHERE name IN (SELECT name FROM t))
     SELECT x.name AS actor, y.name AS other, count(*) AS articles
-    FROM am x JOIN am y ON x.article_id = y.article_id AND x.name <> y.name
+    FROM am x JOIN am y ON x.r = y.r AND x.name <> y.name
     GROUP BY ALL ORDER BY articles DESC, actor, other"""
         return _run(store, sql, p)
     # One bit mask of top actors per article; articles are counted per distinct mask and the
     # pairs expanded from the (few) masks, instead of self-joining every article's actors.
-    sql = f"""{cte},
-    a0 AS NOT MATERIALIZED (SELECT m.article_id, m.name FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}),
-    t AS ({_top_bits('a0', top)}),
-    am AS (SELECT bit_or(CAST(1 AS UBIGINT) << t.bit) AS mask FROM a0 JOIN t USING (name) GROUP BY a0.article_id),
+    sql = f"""WITH {ax},
+    t AS ({_top_bits('ax', top)}),
+    am AS (SELECT bit_or(CAST(1 AS UBIGINT) << t.bit) AS mask FROM ax JOIN t USING (name) GROUP BY ax.r),
     mc AS (SELECT mask, count(*) AS n FROM am GROUP BY mask)
     SELECT x.name AS actor, y.name AS other, CAST(sum(mc.n) AS BIGINT) AS articles
     FROM mc JOIN t x ON (mc.mask >> x.bit) & CAST(1 AS UBIGINT) = 1
