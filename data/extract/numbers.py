@@ -122,6 +122,14 @@ _VAGUE_RE = rf"(?<![\w-])(?:{_alt(_VAGUE)})(?![\w-])"
 _ONE_NUM = rf"(?:{_VAGUE_RE}|{_DIGITS}(?:\s+(?:{_SC})(?![\w-]))?|{_NUMBER_WORD})"
 _NUM_RE = re.compile(rf"(?P<n>{_ONE_NUM})", re.IGNORECASE)
 _DIGIT_NUM_RE = re.compile(rf"{_DIGITS}(?:\s+(?:{_SC})(?![\w-]))?", re.IGNORECASE)
+# The same pattern with its first digit written first and the look-behinds moved after it:
+# a pattern that opens with a character class lets ``search`` skip to the next digit in C,
+# so one search per number replaces a scan for digit runs plus a match at each of them.
+_DIGIT_SCAN = re.compile(
+    r"\d(?<![\w.,$€£#/:@+]\d)(?<![A-Za-z]-\d)"
+    r"(?:\d{0,2}(?:,\d{3})+(?!,?\d)|\d{0,2}(?:[\u00a0\u202f ]\d{3})+(?![\d,.:/])|\d*)(?:\.\d+)?"
+    r"(?![\w%$€£]|[.,:/]\d|-(?!strong\b)[^\W\d_])"
+    rf"(?:\s+(?:{_SC})(?![\w-]))?", re.IGNORECASE)
 _RANGE_RE = re.compile(rf"\s*(?P<sep>-|–|—|\bto\b|\bor\b|\band\b)\s*(?P<n>{_ONE_NUM})", re.IGNORECASE)
 _QUAL_RE = re.compile(rf"(?<![\w-])(?P<q>{_alt(_QUALS)}|between|from)\s+$", re.IGNORECASE)
 _PARTICLES = frozenset({"over", "under", "about", "around", "above", "below"})
@@ -132,7 +140,6 @@ _VERB_BEFORE = re.compile(r"\b(?:hand|hands|handed|handing|took|take|takes|taken
                           re.IGNORECASE)
 _WORD_ANCHORS = Anchors(list(_WORDS) + list(_SCALES) + ["hundred", "dozen", "dozens", "hundreds",
                                                        "thousands", "couple", "tens", "scores"])
-_DIGIT_RUN = re.compile(r"\d+")
 _QUAL_LAST = frozenset(p.split()[-1] for p in list(_QUALS) + ["between", "from"])
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 # "1 500" / "1\u00a0500" in translated copy: a space groups thousands
@@ -149,9 +156,10 @@ def parse_number(s: str) -> float | None:
         raise TypeError(f"s must be str, got {type(s).__name__}")
     if s.isdigit() and s.isascii():
         return int(s)  # the common case: "12"
-    if _DOT_THOUSANDS.match(s):
+    # (each pattern needs its separator: the cheap membership test spares most calls)
+    if "." in s and _DOT_THOUSANDS.match(s):
         return int(s.replace(".", ""))  # "1.500 people" in translated copy: thousands, not 1.5
-    if _SPACE_THOUSANDS.match(s):
+    if (" " in s or "\u00a0" in s or "\u202f" in s) and _SPACE_THOUSANDS.match(s):
         return int("".join(ch for ch in s if ch.isdigit()))
     if s[:1].isdigit() and " " not in s:
         try:  # the common case: "2,000", "3.5"
@@ -201,24 +209,30 @@ def _number_matches(text, start, end, skip=()):
     wi = 0
     pos = start
     si, ns = 0, len(skip)
-    for d in _DIGIT_RUN.finditer(text, start, end):
-        a = d.start()
+    # A digit number starts a digit run (its look-behind refuses a digit before it), so the
+    # search finds exactly the runs where _DIGIT_NUM_RE.match would succeed, in order.
+    p = start
+    while True:
+        m = _DIGIT_SCAN.search(text, p, end)
+        if m is None:
+            break
+        a = m.start()
+        p = a + 1
         while si < ns and skip[si][1] <= a:
             si += 1
         if si < ns and skip[si][0] <= a:
             continue
         while wi < len(words) and words[wi][0] < a:
-            m = _word_match(text, words[wi], pos, end)
+            w = _word_match(text, words[wi], pos, end)
             wi += 1
-            if m is not None:
-                pos = m.end()
-                yield m
+            if w is not None:
+                pos = w.end()
+                yield w
         if a < pos:
+            p = pos  # inside a number-word phrase that reached past it, as every digit up to pos
             continue
-        m = _DIGIT_NUM_RE.match(text, a, end)
-        if m is not None:
-            pos = m.end()
-            yield m
+        pos = p = m.end()
+        yield m
     while wi < len(words):
         m = _word_match(text, words[wi], pos, end)
         wi += 1
