@@ -85,3 +85,27 @@ def test_trigger_scan_table():
     for k, (cat, anim) in figures._TRIGGERS.items():
         want = "captured_mil" if k in figures._MILITARY_ONLY else cat
         assert figures._TRIG_SCAN[k] == (want, anim)
+
+
+def _reference_last_word(t, lo, s):
+    """``_last_word`` before the speed-up: a loop per character."""
+    j = s
+    while j > lo and t[j - 1].isspace():
+        j -= 1
+    if j == s:
+        return None
+    i = j
+    while i > lo:
+        c = t[i - 1]
+        if c.isalnum() or c in "_'-.":
+            i -= 1
+        else:
+            break
+    return t[i:j] if i < j else None
+
+
+def test_last_word_as_character_loop():
+    for text in _texts() + ["a\u2003b\x1c c_d-e.f' ", "\u0663\u00b2 x", " \u00a0 "]:
+        for s in range(len(text) + 1):
+            for lo in {0, max(0, s - 40), max(0, s - 3)}:
+                assert actors._last_word(text, lo, s) == _reference_last_word(text, lo, s), (text, lo, s)

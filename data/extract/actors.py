@@ -173,6 +173,7 @@ _DENIER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|swiftly\s+|quickly\s+|later\s+)
 _FORCE_AFTER = re.compile(r"(?:'s)?\s+(?:(?:own|regular|elite|special|combined|government)\s+)?("
                           + _alt(_FORCE) + r")\b", re.I)
 _HEAD_WORD = re.compile(r"(?:'s)?\s+([^\W\d_]+)")
+_NEXT_LOWER = re.compile(r"\s+([a-z]+)")  # "Russia's military aid": the word after a force head
 _FORCE_ADJ_WORDS = frozenset({"own", "regular", "elite", "special", "combined", "government"})
 
 
@@ -452,7 +453,7 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
                 head = " ".join(f.group(1).lower().split())
                 if head in _COUNTED and _COUNT_BEFORE.search(t, max(0, s - 25), s):
                     continue  # "three Armenian soldiers": the state's side, not the force
-                nxt = re.match(r"\s+([a-z]+)", t[f.end():f.end() + 30])
+                nxt = _NEXT_LOWER.match(t, f.end(), f.end() + 30)
                 if head in ("military", "army", "navy") and nxt and nxt.group(1) in _FORCE_ADJ:
                     continue  # "Russia's military aid": an adjective, not the force
                 tpl, typ = _FORCE[head]
@@ -741,19 +742,13 @@ def _last_word(t: str, lo: int, s: int) -> str | None:
     """``_LAST_WORD.search(t, lo, s).group(1)`` read backwards from ``s`` (the regex tries
     every start in the window): the run of word characters, apostrophes, hyphens and dots
     before the whitespace that ends ``t[lo:s]``."""
-    j = s
-    while j > lo and t[j - 1].isspace():
-        j -= 1
-    if j == s:
-        return None
-    i = j
-    while i > lo:
-        c = t[i - 1]
-        if c.isalnum() or c in "_'-.":
-            i -= 1
-        else:
-            break
-    return t[i:j] if i < j else None
+    # reversed, the window starts with the whitespace and then the word (read backwards); "\s"
+    # is str.isspace and "\w" str.isalnum or "_", as the character loop this replaced tested
+    m = _SPACE_WORD_REV.match(t[lo:s][::-1])
+    return m.group(1)[::-1] if m else None
+
+
+_SPACE_WORD_REV = re.compile(r"\s+([\w'\-.]+)")
 
 
 def _role_token(w: str) -> bool:

@@ -732,6 +732,9 @@ def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
     return False
 
 
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 def _side(text, c, start, end, toks, sent_actors, all_actors):
     """The side a figure is about: a demonym or name in its noun phrase, or the subject that
     "its"/"their" refers to ("49 of its soldiers" after "Armenia's Defence Ministry said")."""
@@ -746,11 +749,10 @@ def _side(text, c, start, end, toks, sent_actors, all_actors):
                 return st
     # "3 servicemen of the Azerbaijani Army"
     if c.head is not None and c.head_cat in _SIDED:
-        after = text[end:end + 40]
-        mo = re.match(r"\s+of\s+(?:the\s+)?", after)
+        mo = _OF_THE.match(text, end, end + 40)
         if mo:
             for a in sent_actors:
-                if a["start"] == end + mo.end():
+                if a["start"] == mo.end():
                     st = _state_of(a, all_actors)
                     if st:
                         return st
