@@ -337,6 +337,14 @@ _TIMESTAMP_AFTER = re.compile(r"(?:,|\s*[|•·-])?\s*\d{1,2}:\d\d(?!\d)")
 _PLACE_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z'. -]{2,24},[ \t]*(?:[A-Z][A-Za-z'. -]{2,24},[ \t]*)?$")
 
 
+def _place_dateline(text: str, pos: int) -> bool:
+    """A place dateline ("BAKU, Azerbaijan, ") alone on its line right before ``pos``."""
+    lo = max(0, pos - 40)
+    if lo > 0 and text.find("\n", lo, pos) < 0:
+        return False  # the pattern starts the text or follows a newline (as in _meta_before)
+    return _PLACE_DATELINE.search(text, lo, pos) is not None
+
+
 # "27 September - 10 November 2020": a dash that opens the second date of a range, not a dateline
 _RANGE_NEXT = re.compile(r"\s*[-–—]\s*(?:\d|(?:%s)\b)" % "|".join(sorted(_MONTHS, key=len, reverse=True)))
 
@@ -477,7 +485,7 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
             kind = "publication"
         if date and date == pub_iso and len(date) == 10 \
                 and ((_TIMESTAMP_AFTER.match(text, e) and _prev_word(text, s) not in ("on", "since", "by", "of"))
-                     or _PLACE_DATELINE.search(text, max(0, s - 40), s)):
+                     or _place_dateline(text, s)):
             kind = "publication"  # "14 September 2022, 10:15" / "BAKU, Azerbaijan, Sept. 14."
         if date and date == pub_iso and len(date) == 10 \
                 and (g("m1") or g("m2") or g("iy") or g("ey")) and _line_words(text, s, e) <= 6:
@@ -496,8 +504,9 @@ def _weekday_with_date(text, recs):
     """'on Tuesday, September 13': the weekday names the date written next to it, which wins
     over the weekday's own reading (the most recent Tuesday may be a later one)."""
     for a, b in zip(recs, recs[1:]):
-        if a["surface"].rsplit(None, 1)[-1] in _WEEKDAYS and b["date"] and len(b["date"]) == 10 \
-                and b["start"] - a["end"] <= 3 and _WD_GAP.match(text, a["end"], b["start"]):
+        # adjacency first: most neighbouring dates are far apart
+        if b["start"] - a["end"] <= 3 and b["date"] and len(b["date"]) == 10 \
+                and a["surface"].rsplit(None, 1)[-1] in _WEEKDAYS and _WD_GAP.match(text, a["end"], b["start"]):
             a["date"] = b["date"]
             if b["kind"] == "publication":
                 a["kind"] = "publication"  # "Tuesday, 13 September 2022 | 10:15"
