@@ -163,12 +163,6 @@ def _month_year(m: int, pub: dt.date, mod: str | None) -> int:
     return pub.year if m <= pub.month else pub.year - 1
 
 
-def _rec(start, end, text, date, kind="event", **extra):
-    r = {"start": start, "end": end, "surface": text[start:end], "date": date, "kind": kind}
-    r.update(extra)
-    return r
-
-
 def _week_bounds(day: dt.date) -> tuple[str, str]:
     monday = day - dt.timedelta(days=day.weekday())
     return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
@@ -490,7 +484,10 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
         if date and date == pub_iso and len(date) == 10 \
                 and (g("m1") or g("m2") or g("iy") or g("ey")) and _line_words(text, s, e) <= 6:
             kind = "publication"
-        out.append(_rec(s, e, text, date, kind, **extra))
+        rec = {"start": s, "end": e, "surface": text[s:e], "date": date, "kind": kind}
+        if extra:
+            rec.update(extra)
+        out.append(rec)
     if noyear:
         _year_from_range_end(text, out, noyear)
     _weekday_with_date(text, out)
