@@ -14,7 +14,9 @@ LEXICONS = Path(__file__).parent / "lexicons"
 
 # Characters of English news prose, most frequent first; see :func:`trie_order`.
 _FREQUENT = " etaoinsrhldcumwfgypb,.vkATSBMCIRNPEDGHLWFKOJUYV'-0123456789\"xjqz\nZXQ"
-_RANK = {c: i for i, c in enumerate(_FREQUENT)}
+# each listed character -> a control character in frequency order (a sort key by str.translate,
+# ~4x faster than a tuple of ranks); other characters keep their code point, after most of these
+_RANK = {ord(c): chr(1 + i) for i, c in enumerate(_FREQUENT)}
 
 
 def read_words(name: str) -> list[str]:
@@ -41,7 +43,7 @@ def read_records(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
-def trie_order(word: str) -> tuple[int, ...]:
+def trie_order(word: str) -> str:
     """Sort key for the words of an Aho-Corasick automaton: insert them in this order.
 
     ``pyahocorasick`` keeps a trie node's children in insertion order and scans them one by
@@ -50,8 +52,7 @@ def trie_order(word: str) -> tuple[int, ...]:
     does that (~40% less CPU for the gazetteer's automaton). The matches are the same: they
     depend on the set of words, not on the order they were added in.
     """
-    n = len(_RANK)
-    return tuple(_RANK.get(c, n + ord(c)) for c in word)
+    return word.translate(_RANK)
 
 
 def root_padding(words) -> list[str]:
