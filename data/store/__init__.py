@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 
 from data.extract.sentences import split_sentences
-from data.store.schema import MENTION_COLUMNS, SCHEMA_SQL, TABLES
+from data.store.schema import DERIVED, MENTION_COLUMNS, SCHEMA_SQL, TABLES
 
 __all__ = ["Store", "default_db_path", "StoreError"]
 
@@ -100,20 +100,21 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.connect(read_only=False) as con:
             con.execute(SCHEMA_SQL)
-            cols = [r[0] for r in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = 'article_facets' "
-                "ORDER BY ordinal_position").fetchall()]
-            if cols != TABLES["article_facets"]:  # derived data from an older layout: recreate it
-                con.execute("DROP TABLE article_facets")
-                con.execute(SCHEMA_SQL)
-            stale = con.execute(
-                "SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)").fetchone()[0]
+            for table in DERIVED:
+                cols = [r[0] for r in con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                    "ORDER BY ordinal_position", [table]).fetchall()]
+                if cols != TABLES[table]:  # derived data in an older layout: recreate it
+                    con.execute(f"DROP TABLE {table}")
+            con.execute(SCHEMA_SQL)
+            stale = con.execute(_STALE_SQL).fetchone()[0]
         if stale:
             self.rebuild_aggregates()
         return self
 
     def rebuild_aggregates(self) -> None:
-        """Recompute the derived tables (``article_facets``) from articles and mentions.
+        """Recompute the derived tables (``article_facets``, ``actor_days``, ``place_days``) from
+        articles and mentions.
 
         One transaction: readers see either the old or the new derived rows. Needed only after
         rows were copied in by other means than :meth:`write_batch` (which keeps them current).
@@ -123,6 +124,9 @@ class Store:
             try:
                 con.execute("DELETE FROM article_facets")
                 con.execute(_REBUILD_FACETS_SQL)
+                for table, day_table in _DAY_TABLES.items():
+                    con.execute(f"DELETE FROM {day_table}")
+                    con.execute(f"INSERT INTO {day_table} " + _DAYS_FROM[table].format(src=table))
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -151,11 +155,23 @@ class Store:
                     [version],
                 ).fetchall()
             )
-            con.execute(
-                "UPDATE versions SET finished_at = ?, loaded = ?, duplicates = ?, failed = ? "
-                "WHERE version = ?",
-                [_now(), counts.get("loaded", 0), counts.get("duplicate", 0), counts.get("failed", 0), version],
-            )
+            con.execute("BEGIN TRANSACTION")
+            try:
+                # Batches left one day-table row per batch and key; merge this version's rows.
+                for day_table, sql in _COMPACT_SQL.items():
+                    con.execute(f"CREATE TEMP TABLE _compact AS {sql}", [version])
+                    con.execute(f"DELETE FROM {day_table} WHERE version = ?", [version])
+                    con.execute(f"INSERT INTO {day_table} SELECT * FROM _compact")
+                    con.execute("DROP TABLE _compact")
+                con.execute(
+                    "UPDATE versions SET finished_at = ?, loaded = ?, duplicates = ?, failed = ? "
+                    "WHERE version = ?",
+                    [_now(), counts.get("loaded", 0), counts.get("duplicate", 0), counts.get("failed", 0), version],
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
         return {k: int(counts.get(k, 0)) for k in ("loaded", "duplicate", "failed", "warning")}
 
     def current_version(self) -> int:
@@ -242,7 +258,9 @@ class Store:
                     for table in MENTION_COLUMNS:
                         columns = _mention_columns(fresh, table, version)
                         if columns["article_id"]:
-                            self._insert(con, table, columns)
+                            self._insert(con, table, columns, then=(
+                                f"INSERT INTO {_DAY_TABLES[table]} " + _DAYS_FROM[table].format(src="_batch")
+                                if table in _DAY_TABLES else None))
                 if log_rows:
                     self._insert(con, "ingest_log", log_rows)
                 con.execute("COMMIT")
@@ -257,8 +275,9 @@ class Store:
 
     @staticmethod
     def _insert(con: duckdb.DuckDBPyConnection, table: str,
-                rows: list[dict[str, Any]] | dict[str, list[Any]]) -> None:
-        """Insert rows (a list of dicts, or a dict of equal-length column lists) into ``table``."""
+                rows: list[dict[str, Any]] | dict[str, list[Any]], then: str | None = None) -> None:
+        """Insert rows (a list of dicts, or a dict of equal-length column lists) into ``table``;
+        ``then`` is more SQL run while the rows are visible as ``_batch``."""
         cols = TABLES[table]
         if isinstance(rows, dict):
             df = pa.Table.from_pydict({c: rows[c] for c in cols})
@@ -267,6 +286,8 @@ class Store:
         con.register("_batch", df)
         quoted = ", ".join(f'"{c}"' for c in cols)
         con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _batch")
+        if then:
+            con.execute(then)
         con.unregister("_batch")
 
     # -- saved views -----------------------------------------------------------------------
@@ -421,6 +442,38 @@ LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(category))) AS v, cou
 LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(date))) AS v FROM dates WHERE kind = 'event'
            GROUP BY article_id) d ON d.article_id = a.id
 LEFT JOIN (SELECT article_id, count(*) AS n FROM dates GROUP BY article_id) dn ON dn.article_id = a.id
+"""
+
+
+# Day rollups of a mention relation {src} (a batch or the whole table): one row per version,
+# publication day and name (and, for actors, type and country).
+_DAY_TABLES = {"actors": "actor_days", "places": "place_days"}
+_DAYS_FROM = {
+    "actors": """SELECT version, CAST(published AS DATE), name, type, country,
+                        list_sort(list_distinct(list(role))), count(*), count(DISTINCT article_id)
+                 FROM {src} WHERE name IS NOT NULL GROUP BY version, published, name, type, country""",
+    "places": """SELECT version, CAST(published AS DATE), name, any_value(country), any_value(kind),
+                        any_value(lat), any_value(lon), any_value(regions), min(border_km),
+                        list_sort(list_distinct(list(surface))), count(*), count(DISTINCT article_id),
+                        arg_min({{'aid': article_id, 'st': "start", 'en': "end"}}, article_id)
+                 FROM {src} WHERE name IS NOT NULL GROUP BY version, published, name""",
+}
+# The same rows merged across batches (article counts add up: an article is in one batch).
+_COMPACT_SQL = {
+    "actor_days": """SELECT version, published, name, type, country, list_sort(list_distinct(flatten(list(roles)))),
+                            sum(mentions), sum(articles)
+                     FROM actor_days WHERE version = ? GROUP BY version, published, name, type, country""",
+    "place_days": """SELECT version, published, name, any_value(country), any_value(kind), any_value(lat),
+                            any_value(lon), any_value(regions), min(border_km),
+                            list_sort(list_distinct(flatten(list(surfaces)))), sum(mentions), sum(articles),
+                            arg_min(ev, ev.aid)
+                     FROM place_days WHERE version = ? GROUP BY version, published, name""",
+}
+# True when a derived table does not summarise the tables it derives from (an older store).
+_STALE_SQL = """
+SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)
+    OR (SELECT count(*) FROM actors WHERE name IS NOT NULL) <> (SELECT coalesce(sum(mentions), 0) FROM actor_days)
+    OR (SELECT count(*) FROM places WHERE name IS NOT NULL) <> (SELECT coalesce(sum(mentions), 0) FROM place_days)
 """
 
 

@@ -122,6 +122,12 @@ def _narrows(f: Filters) -> bool:
                 or (f.date_field == "event" and (f.date_from or f.date_to)))
 
 
+def _rolled(f: Filters) -> bool:
+    """True when ``f`` narrows only by version and publication date, so that the day rollups
+    (``actor_days``, ``place_days``) answer exactly what the mention rows would."""
+    return not _narrows(f)
+
+
 def _in(alias: str, f: Filters, p: dict[str, Any]) -> str:
     """SQL (starting with `` AND``) keeping mention rows of ``alias`` that belong to ``sel``.
 
@@ -172,9 +178,8 @@ def _run(store, sql: str, p: dict[str, Any]) -> pd.DataFrame:
 def overview(store, f: Filters) -> pd.DataFrame:
     """One row: ``articles, places, place_mentions, figures, actors, first, last``.
 
-    Without narrowing filters the mention tables are counted directly (cheap on their
-    compressed columns). With them, counts that do not depend on a mention's own attributes
-    come from ``article_facets`` (distinct names and mention counts per article) rather than
+    Without narrowing filters places and actors are counted on the day rollups. With them,
+    counts that do not depend on a mention's own attributes come from ``article_facets`` (distinct names and mention counts per article) rather than
     semi-joining millions of mention rows.
     """
     cte, p = scope(f)
@@ -183,9 +188,13 @@ def overview(store, f: Filters) -> pd.DataFrame:
     def fac(col: str) -> str:
         return f"(SELECT a.{col} FROM article_facets a{where})"
 
-    raw_places = not _narrows(f) or f.regions or f.places
+    raw_places = f.regions or f.places
     raw_figures = not _narrows(f) or f.categories or (f.date_field == "event" and (f.date_from or f.date_to))
-    if raw_places:
+    if _rolled(f):
+        places = f"""(SELECT count(DISTINCT m.name) FROM place_days m WHERE TRUE{_in('m', f, p)}) AS places,
+           (SELECT CAST(coalesce(sum(m.mentions), 0) AS BIGINT) FROM place_days m WHERE TRUE{_in('m', f, p)})
+             AS place_mentions"""
+    elif raw_places:
         places = f"""(SELECT count(DISTINCT m.name) FROM places m
              WHERE {_place_cond('m', f, p)}{_in('m', f, p)}) AS places,
            (SELECT count(*) FROM places m
@@ -197,10 +206,10 @@ def overview(store, f: Filters) -> pd.DataFrame:
         figures = f"(SELECT count(*) FROM figures m WHERE {_figure_cond('m', f, p)}{_in('m', f, p)})"
     else:
         figures = f"(SELECT CAST(coalesce(sum(n_figures), 0) AS BIGINT) FROM {fac('n_figures')})"
-    if _narrows(f):
-        actors = f"(SELECT count(DISTINCT name) FROM {fac('actors')}, unnest(actors) AS u(name))"
+    if _rolled(f):
+        actors = f"(SELECT count(DISTINCT m.name) FROM actor_days m WHERE TRUE{_in('m', f, p)})"
     else:
-        actors = f"(SELECT count(DISTINCT m.name) FROM actors m WHERE TRUE{_in('m', f, p)})"
+        actors = f"(SELECT count(DISTINCT name) FROM {fac('actors')}, unnest(actors) AS u(name))"
     sql = f"""{cte}
     SELECT (SELECT count(*) FROM sel) AS articles,
            {places},
@@ -235,6 +244,13 @@ def top_places(store, f: Filters, n: int = 15) -> pd.DataFrame:
     """Most mentioned places: ``name, country, kind, mentions``."""
     cte, p = scope(f)
     p["n"] = int(n)
+    if _rolled(f):
+        sql = f"""{cte}
+    SELECT m.name, any_value(m.country) AS country, any_value(m.kind) AS kind,
+           CAST(sum(m.mentions) AS BIGINT) AS mentions
+    FROM place_days m WHERE TRUE{_in('m', f, p)}
+    GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
+        return _run(store, sql, p)
     sql = f"""{cte}
     SELECT m.name, any_value(m.country) AS country, any_value(m.kind) AS kind,
            count(*) AS mentions
@@ -248,6 +264,12 @@ def top_actors(store, f: Filters, n: int = 15) -> pd.DataFrame:
     """Most mentioned actors: ``name, type, mentions``."""
     cte, p = scope(f)
     p["n"] = int(n)
+    if _rolled(f):
+        sql = f"""{cte},
+    g AS (SELECT m.name, m.type, sum(m.mentions) AS c FROM actor_days m WHERE TRUE{_in('m', f, p)} GROUP BY ALL)
+    SELECT name, arg_max(type, c) FILTER (WHERE type IS NOT NULL) AS type, CAST(sum(c) AS BIGINT) AS mentions
+    FROM g GROUP BY name ORDER BY mentions DESC, name LIMIT $n"""
+        return _run(store, sql, p)
     sql = f"""{cte}
     SELECT m.name, mode(m.type) AS type, count(*) AS mentions
     FROM actors m
@@ -272,19 +294,34 @@ def place_points(store, f: Filters) -> pd.DataFrame:
     """Located places: ``name, names, country, kind, lat, lon, regions, border_km, mentions,
     articles, figures, casualty_claims, evidence, article_id``.
 
-    ``articles`` is a HyperLogLog estimate (exact distinct counts over millions of mentions
-    would cost seconds); ``evidence`` is the text around the mention in the first article.
+    ``articles`` is exact from the day rollups (no narrowing filter) and a HyperLogLog estimate
+    otherwise (exact distinct counts over millions of mentions would cost seconds);
+    ``evidence`` is the text around the mention in the first article.
     """
     cte, p = scope(f)
     p["cas"] = list(CASUALTY_CATEGORIES)
-    sql = f"""{cte},
+    located = "m.lat IS NOT NULL AND m.lon IS NOT NULL"
+    if _rolled(f):
+        points = f"""
+    pts AS (
+        SELECT m.name, CAST(sum(m.mentions) AS BIGINT) AS mentions, CAST(sum(m.articles) AS BIGINT) AS articles,
+               arg_min(m.ev, m.ev.aid) AS ev, any_value(m.country) AS country, any_value(m.kind) AS kind,
+               any_value(m.lat) AS lat, any_value(m.lon) AS lon, any_value(m.regions) AS regions,
+               min(m.border_km) AS border_km
+        FROM place_days m WHERE {located}{_in('m', f, p)} GROUP BY m.name),
+    nm AS (
+        SELECT name, string_agg(surface, ' / ' ORDER BY surface) AS names FROM (
+            SELECT DISTINCT m.name, unnest(m.surfaces) AS surface FROM place_days m
+            WHERE {located}{_in('m', f, p)}) GROUP BY name),"""
+    else:
+        points = f"""
     -- Cheap aggregates per name first; the gazetteer attributes (the same for every mention of
     -- a name) are then read from the one row each name's evidence comes from.
     agg AS (
         SELECT m.name, count(*) AS mentions, approx_count_distinct(m.article_id) AS articles,
                arg_min({{'aid': m.article_id, 'st': m.start, 'en': m."end", 'r': m.rowid}}, m.article_id) AS ev
         FROM places m
-        WHERE m.lat IS NOT NULL AND m.lon IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)}
+        WHERE {located} AND {_place_cond('m', f, p)}{_in('m', f, p)}
         GROUP BY m.name),
     pts AS (
         SELECT agg.*, m.country, m.kind, m.lat, m.lon, m.regions, m.border_km
@@ -292,8 +329,9 @@ def place_points(store, f: Filters) -> pd.DataFrame:
     nm AS (
         SELECT name, string_agg(surface, ' / ' ORDER BY surface) AS names FROM (
             SELECT m.name, m.surface FROM places m
-            WHERE m.lat IS NOT NULL AND m.lon IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)}
-            GROUP BY ALL) GROUP BY name),
+            WHERE {located} AND {_place_cond('m', f, p)}{_in('m', f, p)}
+            GROUP BY ALL) GROUP BY name),"""
+    sql = f"""{cte},{points}
     fig AS (
         SELECT g.place AS name, count(*) AS figures,
                count(*) FILTER (WHERE list_contains($cas, g.category)) AS casualty_claims
@@ -352,14 +390,21 @@ def region_counts(store, f: Filters) -> pd.DataFrame:
     """
     cte, p = scope(f)
     p["cas"] = list(CASUALTY_CATEGORIES)
-    sql = f"""{cte},
-    pn0 AS (SELECT m.name, min(m.rowid) AS r, count(*) AS mentions FROM places m
+    if _rolled(f):
+        pn = f"""pn AS (SELECT m.name, any_value(m.regions) AS regions, sum(m.mentions) AS mentions FROM place_days m
+           WHERE TRUE{_in('m', f, p)} GROUP BY m.name)"""
+        names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
+    else:
+        pn = f"""pn0 AS (SELECT m.name, min(m.rowid) AS r, count(*) AS mentions FROM places m
             WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)} GROUP BY m.name),
-    pn AS (SELECT pn0.name, m.regions, pn0.mentions FROM pn0 JOIN places m ON m.rowid = pn0.r),
+    pn AS (SELECT pn0.name, m.regions, pn0.mentions FROM pn0 JOIN places m ON m.rowid = pn0.r)"""
+        names = """names0 AS (SELECT name, min(rowid) AS r FROM places WHERE name IS NOT NULL GROUP BY name),
+    names AS (SELECT names0.name, m.regions FROM names0 JOIN places m ON m.rowid = names0.r)"""
+    sql = f"""{cte},
+    {pn},
     rc AS (SELECT region, sum(mentions) AS mentions FROM (SELECT unnest(regions) AS region, mentions FROM pn)
            GROUP BY region),
-    names0 AS (SELECT name, min(rowid) AS r FROM places WHERE name IS NOT NULL GROUP BY name),
-    names AS (SELECT names0.name, m.regions FROM names0 JOIN places m ON m.rowid = names0.r),
+    {names},
     fp AS (SELECT g.place AS name, count(*) AS claims FROM figures g
            WHERE g.place IS NOT NULL AND list_contains($cas, g.category) AND {_figure_cond('g', f, p)}{_in('g', f, p)}
            GROUP BY g.place),
@@ -479,6 +524,19 @@ def actors_by_type(store, f: Filters, n: int = 40) -> pd.DataFrame:
     """``name, type, country, mentions`` for the most mentioned actors."""
     cte, p = scope(f)
     p["n"] = int(n)
+    if _rolled(f):
+        sql = f"""{cte},
+    g AS (SELECT m.name, m.type, m.country, sum(m.mentions) AS c FROM actor_days m
+          WHERE TRUE{_in('m', f, p)} GROUP BY ALL),
+    top AS (SELECT name, CAST(sum(c) AS BIGINT) AS mentions FROM g GROUP BY name
+            ORDER BY mentions DESC, name LIMIT $n),
+    ty AS (SELECT name, arg_max(type, c) AS type FROM
+           (SELECT name, type, sum(c) AS c FROM g WHERE type IS NOT NULL GROUP BY ALL) GROUP BY name),
+    co AS (SELECT name, arg_max(country, c) AS country FROM
+           (SELECT name, country, sum(c) AS c FROM g WHERE country IS NOT NULL GROUP BY ALL) GROUP BY name)
+    SELECT top.name, ty.type, co.country, top.mentions
+    FROM top LEFT JOIN ty USING (name) LEFT JOIN co USING (name) ORDER BY top.mentions DESC, top.name"""
+        return _run(store, sql, p)
     sql = f"""{cte}
     SELECT m.name, mode(m.type) AS type, mode(m.country) AS country, count(*) AS mentions
     FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}
@@ -497,6 +555,15 @@ def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
     if f.actors:
         p.pop("top")
         p["actors"] = list(f.actors)
+    if _rolled(f):
+        sql = f"""{cte},
+    t AS (SELECT m.name FROM actor_days m WHERE TRUE{_in('m', f, p)}
+          GROUP BY m.name ORDER BY sum(m.mentions) DESC, m.name LIMIT $top)
+    SELECT date_trunc('month', m.published) AS month, m.name, CAST(sum(m.mentions) AS BIGINT) AS mentions
+    FROM actor_days m JOIN t ON t.name = m.name
+    WHERE m.published IS NOT NULL{_in('m', f, p)}
+    GROUP BY ALL ORDER BY month, m.name"""
+        return _run(store, sql, p)
     sql = f"""{cte}, t AS ({chosen})
     SELECT date_trunc('month', m.published) AS month, m.name, count(*) AS mentions
     FROM actors m JOIN t ON t.name = m.name
@@ -536,9 +603,26 @@ def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
 
 
 def people(store, f: Filters, n: int = 200) -> pd.DataFrame:
-    """People with their roles: ``name, roles, country, mentions, articles``."""
+    """People with their roles: ``name, roles, country, mentions, articles``.
+
+    ``articles`` is exact from the day rollups (no narrowing filter) and a HyperLogLog estimate
+    otherwise."""
     cte, p = scope(f)
     p["n"] = int(n)
+    if _rolled(f):
+        sql = f"""{cte},
+    g AS (SELECT m.name, m.country, m.roles, m.mentions, m.articles FROM actor_days m
+          WHERE m.type = 'person'{_in('m', f, p)}),
+    top AS (SELECT name, CAST(sum(mentions) AS BIGINT) AS mentions, CAST(sum(articles) AS BIGINT) AS articles
+            FROM g GROUP BY name ORDER BY mentions DESC, name LIMIT $n),
+    ro AS (SELECT name, string_agg(role, '; ' ORDER BY role) AS roles FROM
+           (SELECT DISTINCT name, unnest(roles) AS role FROM g WHERE name IN (SELECT name FROM top)) GROUP BY name),
+    co AS (SELECT name, arg_max(country, c) AS country FROM
+           (SELECT name, country, sum(mentions) AS c FROM g WHERE country IS NOT NULL
+            AND name IN (SELECT name FROM top) GROUP BY ALL) GROUP BY name)
+    SELECT top.name, ro.roles, co.country, top.mentions, top.articles
+    FROM top LEFT JOIN ro USING (name) LEFT JOIN co USING (name) ORDER BY top.mentions DESC, top.name"""
+        return _run(store, sql, p)
     sql = f"""{cte}
     SELECT m.name, string_agg(DISTINCT m.role, '; ' ORDER BY m.role) AS roles, mode(m.country) AS country,
            count(*) AS mentions, approx_count_distinct(m.article_id) AS articles
@@ -621,21 +705,23 @@ def _vonly(version: int | None, alias: str = "") -> tuple[str, dict[str, Any]]:
 def facet_actors(store, version: int | None = None) -> pd.DataFrame:
     """Every actor name with its type and mentions: ``name, type, mentions``."""
     cond, p = _vonly(version)
-    return _run(store, f"""SELECT name, mode(type) AS type, count(*) AS mentions FROM actors
-        WHERE name IS NOT NULL AND {cond} GROUP BY name ORDER BY mentions DESC, name""", p)
+    return _run(store, f"""WITH g AS (SELECT name, type, sum(mentions) AS c FROM actor_days WHERE {cond} GROUP BY ALL)
+        SELECT name, arg_max(type, c) FILTER (WHERE type IS NOT NULL) AS type, CAST(sum(c) AS BIGINT) AS mentions
+        FROM g GROUP BY name ORDER BY mentions DESC, name""", p)
 
 
 def facet_regions(store, version: int | None = None) -> pd.DataFrame:
     """Region ids with mentions: ``region, mentions``."""
     cond, p = _vonly(version)
-    return _run(store, f"""SELECT region, count(*) AS mentions FROM
-        (SELECT unnest(regions) AS region FROM places WHERE {cond}) GROUP BY region ORDER BY mentions DESC, region""", p)
+    return _run(store, f"""SELECT region, CAST(sum(mentions) AS BIGINT) AS mentions FROM
+        (SELECT unnest(regions) AS region, mentions FROM place_days WHERE {cond})
+        GROUP BY region ORDER BY mentions DESC, region""", p)
 
 
 def facet_places(store, version: int | None = None) -> pd.DataFrame:
     """Place names with mentions: ``name, mentions``."""
     cond, p = _vonly(version)
-    return _run(store, f"""SELECT name, count(*) AS mentions FROM places WHERE name IS NOT NULL AND {cond}
+    return _run(store, f"""SELECT name, CAST(sum(mentions) AS BIGINT) AS mentions FROM place_days WHERE {cond}
         GROUP BY name ORDER BY mentions DESC, name""", p)
 
 

@@ -4,13 +4,25 @@ Every mention table repeats the article's ``published`` date and the ingest ``ve
 dashboard filters and snapshots on both, and repeating two small columns avoids a join on every
 chart query.
 
-``article_facets`` is derived data: one row per article with the distinct values every sidebar
-filter tests (actors, regions, places, figure categories, event dates, publisher and credited
-agencies) and its mention counts per table. The dashboard selects articles there instead of semi-joining millions of mention
-rows per filter. It is written in the same transaction as the mentions it summarises and can be
-rebuilt from them (``Store.rebuild_aggregates``).
+Derived tables, kept so that dashboard queries touch few rows:
+
+- ``article_facets``: one row per article with the distinct values every sidebar filter tests
+  (actors, regions, places, figure categories, event dates, publisher and credited agencies)
+  and its mention counts per table. Articles are selected there instead of semi-joining
+  millions of mention rows per filter.
+- ``actor_days`` and ``place_days``: actor and place mentions rolled up per publication day and
+  name (attributes, roles, surfaces, an evidence pointer, mention and article counts). Charts
+  that filter only on the data version and publication dates read them instead of every
+  mention row, which keeps them fast as the store grows to millions of articles.
+
+All three are written in the same transaction as the mentions they summarise and can be rebuilt
+from them (``Store.rebuild_aggregates``). The day tables get one row per batch and key; finishing
+a version compacts its rows.
 """
 from __future__ import annotations
+
+# Derived tables: they can always be dropped and rebuilt from the others.
+DERIVED = ("article_facets", "actor_days", "place_days")
 
 _COMMON = ["article_id", "idx", "start", "end", "surface", "published", "version"]
 
@@ -69,6 +81,15 @@ CREATE TABLE IF NOT EXISTS article_facets (
     sources VARCHAR[], actors VARCHAR[], regions VARCHAR[], places VARCHAR[], categories VARCHAR[],
     event_dates VARCHAR[], n_places INTEGER, n_figures INTEGER, n_actors INTEGER, n_dates INTEGER
 );
+CREATE TABLE IF NOT EXISTS actor_days (
+    version INTEGER NOT NULL, published DATE, name VARCHAR, type VARCHAR, country VARCHAR, roles VARCHAR[],
+    mentions BIGINT, articles BIGINT
+);
+CREATE TABLE IF NOT EXISTS place_days (
+    version INTEGER NOT NULL, published DATE, name VARCHAR, country VARCHAR, kind VARCHAR, lat DOUBLE,
+    lon DOUBLE, regions VARCHAR[], border_km DOUBLE, surfaces VARCHAR[], mentions BIGINT, articles BIGINT,
+    ev STRUCT(aid VARCHAR, st INTEGER, en INTEGER)
+);
 CREATE TABLE IF NOT EXISTS ingest_log (
     version INTEGER, file VARCHAR, article_id VARCHAR, status VARCHAR, code VARCHAR,
     message VARCHAR, "at" TIMESTAMP
@@ -89,6 +110,9 @@ TABLES: dict[str, list[str]] = {
     **{t: _COMMON + cols for t, cols in MENTION_COLUMNS.items()},
     "article_facets": ["id", "published", "version", "sources", "actors", "regions", "places", "categories",
                        "event_dates", "n_places", "n_figures", "n_actors", "n_dates"],
+    "actor_days": ["version", "published", "name", "type", "country", "roles", "mentions", "articles"],
+    "place_days": ["version", "published", "name", "country", "kind", "lat", "lon", "regions", "border_km",
+                   "surfaces", "mentions", "articles", "ev"],
     "ingest_log": ["version", "file", "article_id", "status", "code", "message", "at"],
     "versions": ["version", "started_at", "finished_at", "engine", "note", "loaded", "duplicates", "failed"],
     "saved_views": ["id", "created_at", "title", "page", "params", "version"],
