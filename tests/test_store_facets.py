@@ -119,3 +119,79 @@ def test_init_rebuilds_facets_of_an_older_store(sample_store, tmp_path):
         con.execute("CREATE TABLE article_facets (id VARCHAR, published DATE, version INTEGER)")
     old.init()
     assert _facets(old) == before
+
+
+# -- day rollups (actor_days, place_days) ------------------------------------------------------
+def test_day_rollups_count_exactly_the_mention_rows(sample_store):
+    for days, table in (("actor_days", "actors"), ("place_days", "places")):
+        got = sample_store.read_df(f"""SELECT published, name, CAST(sum(mentions) AS BIGINT) AS mentions,
+                CAST(sum(articles) AS BIGINT) AS articles FROM {days} GROUP BY ALL ORDER BY ALL""")
+        want = sample_store.read_df(f"""SELECT published, name, count(*) AS mentions,
+                count(DISTINCT article_id) AS articles FROM {table} WHERE name IS NOT NULL GROUP BY ALL ORDER BY ALL""")
+        assert len(want) > 20
+        assert got.to_dict("records") == want.to_dict("records"), days
+
+
+def test_rolled_up_charts_equal_counting_mention_rows(sample_store):
+    v = sample_store.current_version()
+    for f in (Filters(version=v), Filters(date_from="2020-10-01", date_to="2020-11-30", version=v)):
+        top = read.top_actors(sample_store, f, 10)
+        p = {"v": v, "a": f.date_from or "1900-01-01", "b": f.date_to or "2999-01-01"}
+        want = sample_store.read_df("""SELECT name, count(*) AS mentions FROM actors
+            WHERE name IS NOT NULL AND version <= $v AND published BETWEEN CAST($a AS DATE) AND CAST($b AS DATE)
+            GROUP BY name ORDER BY mentions DESC, name LIMIT 10""", p)
+        assert len(want) == 10
+        assert top[["name", "mentions"]].to_dict("records") == want.to_dict("records")
+        pts = read.place_points(sample_store, f).set_index("name")
+        raw = sample_store.read_df("""SELECT name, count(*) AS mentions, count(DISTINCT article_id) AS articles
+            FROM places WHERE lat IS NOT NULL AND version <= $v
+              AND published BETWEEN CAST($a AS DATE) AND CAST($b AS DATE) GROUP BY name""", p).set_index("name")
+        assert len(raw) > 3
+        assert pts["mentions"].to_dict() == raw["mentions"].to_dict()
+        assert pts["articles"].to_dict() == raw["articles"].to_dict()
+        assert pts["evidence"].str.len().min() > 0
+
+
+def _day_record(n: int, text_extra: str = "") -> dict:
+    from data.article import article_id
+
+    text = f"Report {n}{text_extra}: Armenia said shelling hit Jermuk."
+    return {"id": article_id(text),
+            "article": {"title": f"T{n}", "published": "2022-09-14", "publisher": "Wire", "text": text},
+            "places": [{"start": text.index("Jermuk"), "end": text.index("Jermuk") + 6, "surface": "Jermuk",
+                        "name": "Jermuk", "country": "AM", "kind": "city", "lat": 39.84, "lon": 45.67,
+                        "regions": ["am-vayots-dzor"], "border_km": 8.0}],
+            "actors": [{"start": text.index("Armenia"), "end": text.index("Armenia") + 7, "surface": "Armenia",
+                        "name": "Armenia", "type": "state", "country": "AM", "role": None}],
+            "figures": [], "dates": [], "quotes": []}
+
+
+def test_batches_add_rows_and_finishing_a_version_merges_them(tmp_path):
+    store = Store(tmp_path / "d.duckdb").init()
+    v = store.begin_version()
+    store.write_batch(v, [_day_record(1)])
+    store.write_batch(v, [_day_record(2), _day_record(3)])
+    # Before the version finishes (or if the run crashed) the rows per batch are already right.
+    rows = store.read_df("SELECT mentions, articles FROM actor_days ORDER BY mentions")
+    assert rows.to_dict("records") == [{"mentions": 1, "articles": 1}, {"mentions": 2, "articles": 2}]
+    assert int(read.top_actors(store, Filters(version=v))["mentions"][0]) == 3
+    store.finish_version(v)
+    for days in ("actor_days", "place_days"):
+        rows = store.read_df(f"SELECT mentions, articles FROM {days}")
+        assert rows.to_dict("records") == [{"mentions": 3, "articles": 3}], days
+    pts = read.place_points(store, Filters(version=v))
+    assert pts[["name", "names", "mentions", "articles"]].to_dict("records") == [
+        {"name": "Jermuk", "names": "Jermuk", "mentions": 3, "articles": 3}]
+
+
+def test_init_rebuilds_rollups_that_disagree_with_the_mentions(sample_store, tmp_path):
+    import shutil
+
+    copy = tmp_path / "stale.duckdb"
+    shutil.copy(sample_store.path, copy)
+    old = Store(copy)
+    want = old.read_df("SELECT * EXCLUDE (roles), CAST(roles AS VARCHAR) AS roles FROM actor_days ORDER BY ALL").to_dict("records")
+    with old.connect(read_only=False) as con:
+        con.execute("DELETE FROM actor_days WHERE rowid % 2 = 0")
+    old.init()
+    assert old.read_df("SELECT * EXCLUDE (roles), CAST(roles AS VARCHAR) AS roles FROM actor_days ORDER BY ALL").to_dict("records") == want
