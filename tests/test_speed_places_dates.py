@@ -138,3 +138,26 @@ def test_padding_words_never_start_a_real_word():
     assert pads and all(p.endswith("\x00") and len(p) == 2 for p in pads)
     assert not {p[0] for p in pads} & {"G", "n"}
     assert root_padding(["a\x00b"]) == []
+
+
+class _Everything:
+    """A set that holds every word (the month/weekday anchor filter switched off)."""
+
+    def __contains__(self, word):
+        return True
+
+
+_CASE_PIECES = ["may", "May", "MAY", "march", "March", "MAR", "jan", "JAN", "monday", "Monday",
+                "13", "2021", "in", "last", "on", "of", "the end of", "mid-", "13th", "may be", "x"]
+
+
+@FAST
+@given(_text(_CASE_PIECES), st.sampled_from(["2022-09-14", "2021-03-01", None]))
+def test_odd_case_month_anchors_can_be_skipped(text, published):
+    fast = dates.find_dates(text, None, published)
+    saved = dates._CALENDAR_WORDS
+    dates._CALENDAR_WORDS = _Everything()
+    try:
+        assert dates.find_dates(text, None, published) == fast
+    finally:
+        dates._CALENDAR_WORDS = saved

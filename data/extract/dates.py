@@ -261,6 +261,11 @@ def _windowed_kinds(text, anchors, after=40):
 _Y_PREV = frozenset({"in", "since", "until", "till", "by", "from", "during", "after", "before",
                      "between", "and", "to", "through", "of", "early", "late", "mid", "spring",
                      "summer", "autumn", "fall", "winter"})
+# A month or weekday anchor is only worth its window when written as the patterns spell it: the
+# anchors also come lower-cased ("may", "march") and upper-cased ("JAN"), and no pattern can
+# match across such a word (months and weekdays match case-sensitively, and no modifier word is
+# a month or weekday name).
+_CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
 _R_ALWAYS = frozenset({"yesterday", "today", "tonight", "overnight", "ago"})
 _R_PREV = frozenset({"this", "last", "next", "past", "recent", "few", "earlier", "later"})
 
@@ -381,7 +386,8 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
     out: list[dict] = []
     noyear: list[int] = []  # indices of day-and-month dates whose year was guessed
     anchors = [a for a in _ANCHORS.find_tagged(text)
-               if a[2] in "mw" or (_rel_worth if a[2] == "r" else _year_worth)(text, a[0], a[1])]
+               if (text[a[0]:a[1]] in _CALENDAR_WORDS if a[2] in "mw"
+                   else (_rel_worth if a[2] == "r" else _year_worth)(text, a[0], a[1]))]
     for m in _windowed_kinds(text, anchors):
         s, e = m.span()
         if urls and (_in_spans(s, urls, url_starts) or _in_spans(e - 1, urls, url_starts)):
