@@ -30,8 +30,17 @@ def store() -> Store:
     return Store(db_path())
 
 
+@st.cache_resource(show_spinner=False)
+def _prepared(path: str) -> bool:
+    """Bring a store written by an older version of the project up to date, once per process
+    and file: ``Store.init`` creates missing tables and rebuilds derived ones if stale."""
+    Store(path).init()
+    return True
+
+
 def live_version() -> int:
     """The newest finished data version; not cached, it is what the cache keys depend on."""
+    _prepared(db_path())
     return store().current_version()
 
 

@@ -85,7 +85,7 @@ def cmd_ingest(args) -> int:
     from data.pipeline import ingest, iter_files
     from data.store import Store
 
-    store = Store(args.db)
+    store = Store(args.db).init()  # also brings a store from an older release up to date
     if args.if_empty and store.stats()["counts"]["articles"] > 0:
         print(f"store {store.path} already holds articles; nothing to do")
         return 0
