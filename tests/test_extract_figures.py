@@ -297,3 +297,20 @@ def test_things_in_lists_animals_and_displaced_after_killed(text, want):
 ])
 def test_release_wording(text, want):
     assert vc(text) == want
+
+
+def test_report_words_come_from_their_lexicon():
+    from data.extract import figures
+    from data.extract.lexicon import read_rows
+    rows = read_rows("figure_report_verbs.csv")
+    assert {r[1] for r in rows} == {"near", "after"}
+    for word, kind in rows:
+        m = figures._REPORT_RE.search(f"Officials {word} 12 people died.")
+        assert m is not None and m.group(0).split() == word.split(), word
+        assert bool(m.group("acc")) == (kind == "after"), word
+    # whole words only, and case as written ("According to" is listed, "Said" is not)
+    assert figures._REPORT_RE.search("the sayings of 3 elders") is None
+    assert figures._REPORT_RE.search("Said 3 people") is None
+    actors = [("Tbilisi", "Georgia", "state", "GE")]
+    (f,) = figs("Tbilisi counted 14 dead after the raid.", actors=actors)
+    assert (f["value"], f["claimed_by"]) == (14, "Georgia")

@@ -62,14 +62,25 @@ _SG_ANCHORS = Anchors({**dict.fromkeys(_SG_NOUNS, "sg"),
                        **dict.fromkeys(["second", "third", "fourth", "fifth", "sixth"], "ord")})
 _ART_WORDS = frozenset({"a", "an"})
 _ART_BEFORE = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[\w-]+\s+){0,2}$")
-# Alternatives grouped by first letter (the engine then rejects most word starts with one
-# character test instead of one per verb); at any position at most one alternative can match a
-# whole word, so the grouping finds exactly what the flat list did.
-_REPORT_RE = re.compile(
-    r"\b(?:s(?:aid|ays|ay|tated|tates)|r(?:eported|eports|eport|aised|aises|evised|ecorded|egistered)|"
-    r"t(?:old|ells)|a(?:nnounced|nnounces|dded|dds)|c(?:laimed|laims|onfirmed|onfirms|ounted)|"
-    r"e(?:stimated|stimates)|p(?:ut|uts)|w(?:rote|rites)|n(?:oted|otes)|u(?:pdated)|"
-    r"(?P<acc>[Aa]ccording\s+to|cited|quoted\s+by|citing))\b")
+
+
+def _alternation(words):
+    """A regex alternation of ``words`` (matched as written; a space matches any whitespace),
+    grouped by first character: the engine then rejects most word starts with one character
+    test instead of one per word. Followed by ``\\b``, at any position at most one alternative
+    can match a whole word, so the grouping finds exactly what a flat list would."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(w[0], []).append(r"\s+".join(re.escape(p) for p in w[1:].split(" ")))
+    return "|".join(re.escape(f) + "(?:" + "|".join(rest) + ")" for f, rest in groups.items())
+
+
+# words that attribute a figure to a claimant (lexicon figure_report_verbs.csv): "near" words
+# take the actor just before (or after) them, "after" words the actor that follows
+_REPORT_WORDS = {k: [r[0] for r in read_lexicon("figure_report_verbs.csv") if r[1] == k]
+                 for k in ("near", "after")}
+_REPORT_RE = re.compile(r"\b(?:" + _alternation(_REPORT_WORDS["near"]) + r"|(?P<acc>"
+                        + _alternation(_REPORT_WORDS["after"]) + r"))\b")
 _POSSESSIVE = frozenset({"its", "their", "our", "own"})
 _DETERMINERS = frozenset({"the", "its", "their", "our", "his", "her", "these", "those", "them",
                           "whom", "which"})
