@@ -314,3 +314,42 @@ def test_report_words_come_from_their_lexicon():
     actors = [("Tbilisi", "Georgia", "state", "GE")]
     (f,) = figs("Tbilisi counted 14 dead after the raid.", actors=actors)
     assert (f["value"], f["claimed_by"]) == (14, "Georgia")
+
+
+CAUCASUS = [("Yerevan", "Yerevan", "city", "AM"), ("YEREVAN", "Yerevan", "city", "AM"),
+            ("BAKU", "Baku", "city", "AZ"), ("Baku", "Baku", "city", "AZ"),
+            ("Stepanakert", "Stepanakert", "city", "AZ"), ("Hadrut", "Hadrut", "city", "AZ"),
+            ("Tavush", "Tavush", "region", "AM"), ("Armenia", "Armenia", "country", "AM"),
+            ("Azerbaijan", "Azerbaijan", "country", "AZ")]
+SIDES = [("Armenia", "Armenia", "state", "AM"), ("Azerbaijan", "Azerbaijan", "state", "AZ"),
+         ("Armenian", "Armenia", "state", "AM"), ("Azerbaijani", "Azerbaijan", "state", "AZ")]
+
+
+@pytest.mark.parametrize("text", [
+    "YEREVAN, Sept 28 (Reuters) - Armenia said 49 of its soldiers were killed.",
+    "BAKU (AP) — Azerbaijan said 50 servicemen were killed in the clashes.",
+    "Stepanakert, 27 September: Eleven civilians were killed by shelling, officials said.",
+    "BAKU, Azerbaijan, Sept. 14, 2022 (AFP) -- Fifty servicemen died overnight.",
+    "YEREVAN/BAKU, Sept 13 (Reuters) - At least 99 soldiers were killed.",
+    "BAKU -- Fifty servicemen died overnight.",
+    "Fighting flared on the border.\n\nYEREVAN, Sept 14 (Reuters) - Armenia said 49 soldiers died.",
+])
+def test_dateline_city_is_not_the_place_of_a_figure(text):
+    (f,) = [f for f in figs(text, actors=SIDES, places=CAUCASUS) if f["category"] == "killed"]
+    assert f["place"] is None
+
+
+@pytest.mark.parametrize("text,want", [
+    # a place of the sentence itself still wins over the dateline
+    ("YEREVAN, Sept 28 (Reuters) - Armenia said 49 of its soldiers were killed near Hadrut.", "Hadrut"),
+    ("BAKU (AP) — Two soldiers were wounded in Tavush, officials said.", "Tavush"),
+    # a paragraph that opens with a place as its subject has no dateline
+    ("Stepanakert was shelled again - 4 civilians were killed.", "Stepanakert"),
+    ("Stepanakert: 4 civilians were killed in the shelling.", "Stepanakert"),
+    ("In Stepanakert, 12 civilians were killed on Sunday.", "Stepanakert"),
+    # the dateline city named again in the sentence is a place of the sentence
+    ("BAKU (AP) — Shelling of Baku's suburbs killed 3 civilians.", "Baku"),
+])
+def test_place_of_the_sentence_beats_the_dateline(text, want):
+    (f,) = [f for f in figs(text, actors=SIDES, places=CAUCASUS) if f["category"] in ("killed", "wounded")]
+    assert f["place"] == want

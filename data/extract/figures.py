@@ -96,6 +96,36 @@ _CASUALTY = {"killed", "wounded", "captured", "missing", "hostages", "prisoners"
 _CROSS = frozenset({"and", "or", "including", "among", ",", "of"})
 _REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?)\b", re.IGNORECASE)
 
+# A dateline opening the text or a paragraph ("YEREVAN, Sept 28 (Reuters) -", "BAKU (AP) —",
+# "Stepanakert, 27 September:") says where the reporter files from, not where the event took
+# place: its place names are never a figure's place. The stamp is capitalised place words (a
+# "City, Country" pair or "YEREVAN/BAKU" included), then an optional date and an optional
+# source in brackets or slashes, then a dash or colon before a capitalised sentence start.
+_CAL = read_lexicon("calendar.csv")
+_DL_MONTH = "|".join(sorted({re.escape(w) for w, t, _n in _CAL if t == "month"}, key=len, reverse=True))
+_DL_WDAY = "|".join(sorted({re.escape(w) for w, t, _n in _CAL if t == "weekday"}, key=len, reverse=True))
+_DL_WORD = r"[A-Z][\w'’.\-]*"
+_DL_DAY = rf"(?:(?i:{_DL_MONTH})\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?i:{_DL_MONTH})\.?)(?:,?[ \t]+\d{{4}})?"
+_DATELINE_RE = re.compile(
+    rf"^[ \t]*(?P<loc>{_DL_WORD}(?:[ /]{_DL_WORD}){{0,3}}(?:,[ \t]*{_DL_WORD}(?:[ ]{_DL_WORD}){{0,2}})?)"
+    rf"(?:,[ \t]*(?P<date>(?i:{_DL_WDAY})(?:,?[ \t]+{_DL_DAY})?|{_DL_DAY}))?"
+    r"[ \t]*(?P<src>\([^()\n]{1,40}\)|/[^/\n]{1,30}/)?"
+    r"[ \t]*(?P<sep>--?|[—–]|:)[ \t]+(?=[\"“‘'(]?[A-Z0-9])", re.M)
+
+
+def _datelines(text):
+    """``(start, end)`` of every dateline stamp that opens the text or one of its paragraphs.
+
+    A colon after bare place words ("Stepanakert: 4 civilians were killed") is a heading
+    or a sentence more often than a stamp, so a colon counts only after a date, a source or
+    place words written in capitals."""
+    out = []
+    for m in _DATELINE_RE.finditer(text):
+        if m.group("sep") == ":" and not (m.group("date") or m.group("src") or m.group("loc").isupper()):
+            continue
+        out.append((m.start("loc"), m.end("sep")))
+    return out
+
 
 class _Cand:
     __slots__ = ("q", "weak", "ti", "tj", "qi", "head", "head_cat", "head_end", "np_end_tok",
@@ -460,6 +490,10 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
         sents = [(0, len(text))]
     actors = sorted(actors or [], key=_START_END)
     places = sorted(places or [], key=_START_END)
+    if places:
+        stamps = _datelines(text)
+        if stamps:
+            places = [p for p in places if not any(a <= p["start"] and p["end"] <= b for a, b in stamps)]
     dates = sorted(dates or [], key=_START_END)
     a_starts = [a["start"] for a in actors]
     p_starts = [p["start"] for p in places]
