@@ -177,7 +177,9 @@ _HAS_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 def _relative(rel: str, m, pub: dt.date | None):
     """(date, extra) for a relative phrase; date None when it cannot be written precisely."""
-    r = _SPACES.sub(" ", rel.lower())
+    r = rel.lower()
+    if not r.isalpha():  # one word ("yesterday") has no whitespace to fold
+        r = _SPACES.sub(" ", r)
     if pub is None:
         return None, {}
     day = dt.timedelta(days=1)
@@ -291,9 +293,22 @@ _FUTURE = re.compile(r"\b(?:will|shall|'ll|scheduled|due|planned|plans|expected|
                      r"going\s+to|upcoming|next)\b[^.;!?,]{0,40}$", re.IGNORECASE)
 
 
+# every cue of _FUTURE contains one of these (as lower-case ASCII)
+_FUTURE_PARTS = ("will", "shall", "'ll", "scheduled", "due", "plan", "expected", "set", "going",
+                 "upcoming", "next")
+
+
 def _future(text: str, pos: int) -> bool:
     """A future cue shortly before a date in the same clause ("will meet on Friday")."""
-    return _FUTURE.search(text, max(0, pos - 45), pos) is not None
+    lo = max(0, pos - 45)
+    win = text[lo:pos]
+    # in ASCII text IGNORECASE is plain ASCII case folding, so a window without any cue word
+    # cannot match (elsewhere "ſ" matches "s" and "ı" matches "i": the regex decides)
+    if win.isascii():
+        low = win.lower()
+        if not any(part in low for part in _FUTURE_PARTS):
+            return False
+    return _FUTURE.search(text, lo, pos) is not None
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
