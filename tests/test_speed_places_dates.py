@@ -161,3 +161,15 @@ def test_odd_case_month_anchors_can_be_skipped(text, published):
         assert dates.find_dates(text, None, published) == fast
     finally:
         dates._CALENDAR_WORDS = saved
+
+
+_FUTURE_PIECES = ["will", "WILL", "ſhall", "they'll", "scheduled", "set to", "going to", "next", "wıll",
+                  "due", "Plans", "sEt  to", "x", ".", ",", "meet", "on", "Friday", "İ", "upcoming"]
+
+
+@FAST
+@given(_text(_FUTURE_PIECES), st.integers(0, 200))
+def test_future_cue_prefilter_is_the_regex(text, pos):
+    pos = min(pos, len(text))
+    want = dates._FUTURE.search(text, max(0, pos - 45), pos) is not None
+    assert dates._future(text, pos) == want
