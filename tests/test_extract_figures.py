@@ -353,3 +353,59 @@ def test_dateline_city_is_not_the_place_of_a_figure(text):
 def test_place_of_the_sentence_beats_the_dateline(text, want):
     (f,) = [f for f in figs(text, actors=SIDES, places=CAUCASUS) if f["category"] in ("killed", "wounded")]
     assert f["place"] == want
+
+
+MODS = SIDES + [("Armenia's defence ministry", "Ministry of Defence of Armenia", "organisation", "AM"),
+                ("Azerbaijani forces", "Armed Forces of Azerbaijan", "armed_force", "AZ"),
+                ("Armenian forces", "Armed Forces of Armenia", "armed_force", "AM"),
+                ("its forces", "its forces", "armed_force", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    # "it/its/their" after "X said" is X: the side that speaks about itself
+    ("Azerbaijan said it lost 50 servicemen in fighting with Armenia.", "Azerbaijan"),
+    ("Armenia's defence ministry said 16 of its troops were killed.", "Armenia"),
+    ("Azerbaijan blamed Armenia and said it lost 50 servicemen.", "Azerbaijan"),
+    ("Azerbaijan accused Armenia of shelling its positions and said 50 of its servicemen died.", "Azerbaijan"),
+    ("Armenia accused Azerbaijan of shelling, and said 49 of its soldiers were killed.", "Armenia"),
+    # the owner of the victims is not the one who killed them
+    ("Azerbaijan said Armenian forces had killed 50 of its servicemen.", "Azerbaijan"),
+    ("Armenia said Azerbaijani forces killed 49 of its soldiers.", "Armenia"),
+    # the subject of "lost"/"suffered" is the side
+    ("Armenia said Azerbaijan lost 50 servicemen.", "Azerbaijan"),
+    ("Armenia's defence ministry said Azerbaijani forces had lost 200 soldiers.", "Azerbaijan"),
+    # soldiers a side says it killed are not its own
+    ("Azerbaijan said it killed 50 enemy soldiers.", None),
+    ("Azerbaijan said it had killed some 200 soldiers.", None),
+    ("Azerbaijan said its forces had destroyed 20 tanks and killed 200 soldiers.", None),
+    ("Azerbaijan said it killed 50 Armenian soldiers.", "Armenia"),
+])
+def test_side_of_a_claimant_speaking_about_itself(text, want):
+    (f,) = [f for f in figs(text, actors=MODS) if f["category"] == "killed"]
+    assert f["actor"] == want
+
+
+def test_own_losses_after_a_claim_of_enemy_losses():
+    text = "Armenia's defence ministry said it had killed 200 Azerbaijani troops and lost 16 of its own."
+    got = [(f["value"], f["actor"]) for f in figs(text, actors=MODS)]
+    assert got == [(200, "Azerbaijan"), (16, "Armenia")]
+    (f,) = figs("Azerbaijan blamed Armenia and said it lost 50 servicemen.", actors=MODS)
+    assert f["claimed_by"] == "Azerbaijan"
+
+
+def test_possessive_of_the_agent_is_not_the_side():
+    actors = MODS + [("Russia", "Russia", "state", "RU")]
+    (f,) = figs("Russia said its peacekeepers had detained 2 soldiers.", actors=actors)
+    assert (f["category"], f["actor"], f["claimed_by"]) == ("captured", None, "Russia")
+
+
+@pytest.mark.parametrize("text,want", [
+    # a participle after "its soldiers" is no active verb: the soldiers are still "its"
+    ("Armenia has raised the number of its soldiers killed to 135, Prime Minister Nikol Pashinyan said.", "Armenia"),
+    # "killing" with no subject found does not undo the claimant's own side
+    ("A helicopter was shot down, killing two crew members, Armenia's defence ministry said.", "Armenia"),
+])
+def test_participles_and_subjectless_verbs_keep_the_side(text, want):
+    actors = MODS + [("Nikol Pashinyan", "Nikol Pashinyan", "person", "AM")]
+    (f,) = figs(text, actors=actors)
+    assert f["actor"] == want

@@ -82,6 +82,12 @@ _REPORT_WORDS = {k: [r[0] for r in read_lexicon("figure_report_verbs.csv") if r[
 _REPORT_RE = re.compile(r"\b(?:" + _alternation(_REPORT_WORDS["near"]) + r"|(?P<acc>"
                         + _alternation(_REPORT_WORDS["after"]) + r"))\b")
 _POSSESSIVE = frozenset({"its", "their", "our", "own"})
+# verbs and words that tell the side from the grammar (lexicon figure_side_words.csv)
+_SIDE_WORDS = {w.lower(): role for w, role in read_lexicon("figure_side_words.csv")}
+_ENEMY = frozenset(w for w, role in _SIDE_WORDS.items() if role == "enemy")
+_SUBJ_SKIP = frozenset({"had", "has", "have", "reportedly", "allegedly", "also", "already"})
+_SELF = frozenset({"it", "they", "we"})  # a subject pronoun after "X said" is X
+_OWN_PREFIX = ("its ", "their ", "our ")  # "its forces": an actor that is the claimant's own
 _DETERMINERS = frozenset({"the", "its", "their", "our", "his", "her", "these", "those", "them",
                           "whom", "which"})
 _LABEL_BEFORE = frozenset({"aged", "age", "ages", "no", "no.", "number", "resolution", "article",
@@ -705,17 +711,26 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         q = c.q
         value = q.value
         low, high = q.low, q.high
-        side = _side(text, c, start, end, toks, sent_actors, all_actors)
         if reports is None:
             # the attributions of the sentence, found once for all its figures
             reports = _claims(text, s, e, sent_actors)
             free_places = _free_places(sent_places, sent_actors)
             dated = [d for d in sent_dates if d.get("date") and d.get("kind") != "publication"]
             hints = None if dated else _dates.period_hints(text, s, e, published)
+        # "Azerbaijan lost 50", "it had killed 200": the verb the number is the object of, and
+        # the side its subject stands for ("it" after "X said" is X)
+        verb = _governing_verb(c, toks)
+        subj = _subject_side(text, toks, verb[0], sent_actors, all_actors, reports) if verb else None
+        side = _side(text, c, start, end, toks, sent_actors, all_actors, reports,
+                     subj if verb and verb[1] == "loss" else None)
         claimed_by, claim_rec = _claimant(start, end, reports)
-        if side is None and claim_rec is not None and c.head_cat in ("military", "troops"):
+        own_kill = verb is not None and verb[1] == "agent" and subj is not None and \
+            claim_rec is not None and subj == _state_of(claim_rec, all_actors)
+        if side is None and claim_rec is not None and c.head_cat in ("military", "troops") \
+                and not own_kill and not _names_enemy(c, toks):
             # "The Armenian defence ministry said 15 soldiers were killed": a military body or
-            # government reporting soldiers without naming a side reports its own
+            # government reporting soldiers without naming a side reports its own (not those it
+            # says it killed: "it killed 200 soldiers", "50 enemy soldiers")
             side = _state_of(claim_rec, all_actors)
         if side is None and prev_fig is not None and c.qi >= 1 \
                 and toks[c.qi - 1][2] in ("further", "another", "additional"):
@@ -780,8 +795,67 @@ def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
-def _side(text, c, start, end, toks, sent_actors, all_actors):
-    """The side a figure is about: a demonym or name in its noun phrase, or the subject that
+def _governing_verb(c, toks):
+    """``(token, role)`` of a loss or agent verb right before the number ("lost 50", "had
+    killed some 200"), or None."""
+    v = c.qi - 1
+    if v < 0:
+        return None
+    role = _SIDE_WORDS.get(toks[v][2])
+    return (v, role) if role in ("loss", "agent") else None
+
+
+def _subject_side(text, toks, v, sent_actors, all_actors, reports, depth=0):
+    """The state the subject of the verb at token ``v`` stands for, or None.
+
+    The subject is the actor or pronoun right before the verb (past "had", "reportedly"...);
+    "it"/"they"/"we" and "its forces" are the claimant of the nearest attribution before them
+    ("Azerbaijan said it lost 50 servicemen"). A verb after "and" shares the subject of the
+    loss or agent verb before it ("it had killed 200 ... and lost 16 of its own")."""
+    k = v - 1
+    while k >= 0 and toks[k][2] in _SUBJ_SKIP:
+        k -= 1
+    if k < 0:
+        return None
+    tok = toks[k][2]
+    if tok in _SELF:
+        return _claim_state(toks[k][0], reports, all_actors)
+    end = toks[k][1]
+    at = [a for a in sent_actors if a["end"] == end]
+    if at:
+        a = max(at, key=lambda a: a["end"] - a["start"])
+        if text[a["start"]:a["end"]].lower().startswith(_OWN_PREFIX):
+            return _claim_state(a["start"], reports, all_actors)
+        return _state_of(a, all_actors) if a.get("type") != "person" else None
+    if k >= 1 and toks[k - 1][2] in ("its", "their", "our") and tok.isalpha():
+        return _claim_state(toks[k - 1][0], reports, all_actors)  # "its units had killed"
+    if tok == "and" and depth == 0:
+        for j in range(k - 1, max(-1, k - 12), -1):
+            if toks[j][2] in _HARD_STOP:
+                break
+            if _SIDE_WORDS.get(toks[j][2]) in ("loss", "agent"):
+                return _subject_side(text, toks, j, sent_actors, all_actors, reports, 1)
+    return None
+
+
+def _claim_state(pos, reports, all_actors):
+    """The state of the claimant whose reporting word is the nearest before ``pos`` (not a
+    person: "he" would be the pronoun for one), or None."""
+    before = [r for r in reports if r[1] <= pos and r[2]["start"] < pos and r[2].get("type") != "person"]
+    if not before:
+        return None
+    return _state_of(max(before, key=_FIRST_ITEM)[2], all_actors)
+
+
+def _names_enemy(c, toks):
+    """Whether the counted noun phrase says the people are the other party's ("enemy")."""
+    hi = min(c.np_end_tok if c.np_end_tok is not None else c.tj, len(toks))
+    return any(toks[t][2] in _ENEMY for t in range(c.tj, hi))
+
+
+def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=None):
+    """The side a figure is about: a demonym or name in its noun phrase, the subject ``subj``
+    of the loss verb it is the object of ("Azerbaijan lost 50 servicemen"), or the owner that
     "its"/"their" refers to ("49 of its soldiers" after "Armenia's Defence Ministry said")."""
     if c.np_end_tok is not None and c.tj < c.np_end_tok <= len(toks):
         end = max(end, toks[c.np_end_tok - 1][1])  # "Five Georgian and two ...": up to "and"
@@ -801,16 +875,35 @@ def _side(text, c, start, end, toks, sent_actors, all_actors):
                     st = _state_of(a, all_actors)
                     if st:
                         return st
-    # possessive in the noun phrase or just before the number ("its death toll to 105")
+    if subj is not None:
+        return subj
+    # possessive in the noun phrase or just before the number ("its death toll to 105"); the
+    # active verb the number is the object of ("had killed 50") parts the agent from the victims
+    verb = _governing_verb(c, toks)
+    agent = verb[0] if verb is not None and verb[1] == "agent" else None
     lo = max(0, c.qi - 6)
     hi = c.np_end_tok if c.np_end_tok is not None else c.tj
     poss = None
     for t in range(lo, min(hi, len(toks))):
         if toks[t][2] in ("its", "their", "our"):
             poss = toks[t][0]
+        elif t == agent:
+            poss = None  # "its peacekeepers detained 2 soldiers": the owner of the agent
     if poss is None:
         return None
     before = [a for a in sent_actors if a["end"] <= poss]
+    claim = [r for r in reports if r[1] <= poss and r[2]["end"] <= poss and r[2].get("type") != "person"]
+    if claim:
+        # after "X said", "its" is X's unless another actor is named between the reporting
+        # word and it, and that actor is not the one who did the killing ("Azerbaijan said
+        # Armenian forces killed 50 of its servicemen": the servicemen are Azerbaijan's)
+        ms, me, rec = max(claim, key=_FIRST_ITEM)
+        between = [a for a in before if a["start"] >= me
+                   and not (agent is not None and a["end"] <= toks[agent][0] < poss)]
+        if not between:
+            st = _state_of(rec, all_actors)
+            if st:
+                return st
     # the nearest actor before the possessive that stands for a state (skip people)
     for a in sorted(before, key=lambda a: (a["end"], a["end"] - a["start"]), reverse=True):
         if a.get("type") == "person":
@@ -822,6 +915,10 @@ def _side(text, c, start, end, toks, sent_actors, all_actors):
 
 
 _CLAUSE_PUNCT = re.compile(r"[,.;:\"“”]")
+# "Azerbaijan blamed Armenia and said ...": a reporting verb that shares the subject of the
+# sentence's first verb (the actor just before it is that verb's object)
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
+_OPENING = re.compile(r"[\s\"“‘'(]*(?:the\s+)?", re.IGNORECASE)
 _THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -842,6 +939,14 @@ def _claims(text, s, e, sent_actors):
         else:
             before = [a for a in sent_actors if ms - 40 <= a["end"] <= ms
                       and not _CLAUSE_PUNCT.search(text, a["end"], ms)]
+            if _AND_BEFORE.search(text, max(s, ms - 20), ms):
+                # "X accused Y of shelling(,) and said": the subject is the one that opens the
+                # sentence (after a dateline stamp), not the object Y; none found: no claimant
+                # rather than Y
+                rec = _opening_actor(text, s, ms, sent_actors)
+                if rec is not None:
+                    out.append((ms, me, rec))
+                continue
             if before:
                 last = max(a["end"] for a in before)
                 rec = max((a for a in before if a["end"] == last), key=lambda a: a["end"] - a["start"])
@@ -853,6 +958,16 @@ def _claims(text, s, e, sent_actors):
         if rec is not None:
             out.append((ms, me, rec))
     return out
+
+
+def _opening_actor(text, s, ms, sent_actors):
+    """The actor that opens the sentence ``text[s:]`` (past a dateline stamp, quotes and "the"),
+    if it ends before ``ms`` and is not a news agency; else None."""
+    m = _DATELINE_RE.match(text, s)
+    pos = m.end() if m is not None else s
+    pos = _OPENING.match(text, pos).end()
+    at = [a for a in sent_actors if a["start"] == pos and a["end"] <= ms and a.get("type") != "media"]
+    return max(at, key=lambda a: a["end"] - a["start"]) if at else None
 
 
 def _claimant(fs, fe, claims_in_sentence):
