@@ -122,11 +122,19 @@ class Store:
         with self.connect(read_only=False) as con:
             con.execute("BEGIN TRANSACTION")
             try:
+                # In slices of the key space: grouping list aggregates over a whole large store
+                # at once exceeds DuckDB's memory limit (seen at 1M articles with 1 GB).
+                con.execute("SET preserve_insertion_order = false")  # less memory; order is irrelevant here
                 con.execute("DELETE FROM article_facets")
-                con.execute(_REBUILD_FACETS_SQL)
+                n = _slices(con, "SELECT count(*) FROM articles", _SLICE_ARTICLES)
+                for k in range(n):
+                    con.execute(_REBUILD_FACETS_SQL, {"n": n, "k": k})
                 for table, day_table in _DAY_TABLES.items():
                     con.execute(f"DELETE FROM {day_table}")
-                    con.execute(f"INSERT INTO {day_table} " + _DAYS_FROM[table].format(src=table))
+                    n = _slices(con, f"SELECT count(*) FROM {table}", _SLICE_ROWS)
+                    for k in range(n):
+                        src = f"(SELECT * FROM {table} WHERE hash(name) % $n = $k)"
+                        con.execute(f"INSERT INTO {day_table} " + _DAYS_FROM[table].format(src=src), {"n": n, "k": k})
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -157,12 +165,16 @@ class Store:
             )
             con.execute("BEGIN TRANSACTION")
             try:
-                # Batches left one day-table row per batch and key; merge this version's rows.
+                # Batches left one day-table row per batch and key; merge this version's rows,
+                # a slice of names at a time so that memory stays bounded for huge versions.
                 for day_table, sql in _COMPACT_SQL.items():
-                    con.execute(f"CREATE TEMP TABLE _compact AS {sql}", [version])
-                    con.execute(f"DELETE FROM {day_table} WHERE version = ?", [version])
-                    con.execute(f"INSERT INTO {day_table} SELECT * FROM _compact")
-                    con.execute("DROP TABLE _compact")
+                    n = _slices(con, f"SELECT count(*) FROM {day_table} WHERE version = {int(version)}", _SLICE_ROWS)
+                    for k in range(n):
+                        part = {"v": version, "n": n, "k": k}
+                        con.execute(f"CREATE TEMP TABLE _compact AS {sql}", part)
+                        con.execute(f"DELETE FROM {day_table} WHERE version = $v AND hash(name) % $n = $k", part)
+                        con.execute(f"INSERT INTO {day_table} SELECT * FROM _compact")
+                        con.execute("DROP TABLE _compact")
                 con.execute(
                     "UPDATE versions SET finished_at = ?, loaded = ?, duplicates = ?, failed = ? "
                     "WHERE version = ?",
@@ -423,7 +435,8 @@ def _facet_rows(records: list[dict[str, Any]], version: int) -> list[dict[str, A
     return rows
 
 
-# The same rows as _facet_rows, derived from the stored tables (list_distinct drops NULLs).
+# The same rows as _facet_rows, derived from the stored tables (list_distinct drops NULLs), for
+# the articles whose id hashes to slice $k of $n.
 _REBUILD_FACETS_SQL = """
 INSERT INTO article_facets
 SELECT a.id, a.published, a.version,
@@ -432,16 +445,18 @@ SELECT a.id, a.published, a.version,
        coalesce(p.n, 0), coalesce(g.n, 0), coalesce(x.n, 0), coalesce(dn.n, 0)
 FROM articles a
 LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v, count(*) AS n FROM actors
-           GROUP BY article_id) x ON x.article_id = a.id
+           WHERE hash(article_id) % $n = $k GROUP BY article_id) x ON x.article_id = a.id
 LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v, count(*) AS n FROM places
-           GROUP BY article_id) p ON p.article_id = a.id
+           WHERE hash(article_id) % $n = $k GROUP BY article_id) p ON p.article_id = a.id
 LEFT JOIN (SELECT article_id, list_sort(list_distinct(flatten(list(regions)))) AS v FROM places
-           GROUP BY article_id) rg ON rg.article_id = a.id
+           WHERE hash(article_id) % $n = $k GROUP BY article_id) rg ON rg.article_id = a.id
 LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(category))) AS v, count(*) AS n FROM figures
-           GROUP BY article_id) g ON g.article_id = a.id
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(date))) AS v FROM dates WHERE kind = 'event'
-           GROUP BY article_id) d ON d.article_id = a.id
-LEFT JOIN (SELECT article_id, count(*) AS n FROM dates GROUP BY article_id) dn ON dn.article_id = a.id
+           WHERE hash(article_id) % $n = $k GROUP BY article_id) g ON g.article_id = a.id
+LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(date))) AS v FROM dates
+           WHERE kind = 'event' AND hash(article_id) % $n = $k GROUP BY article_id) d ON d.article_id = a.id
+LEFT JOIN (SELECT article_id, count(*) AS n FROM dates
+           WHERE hash(article_id) % $n = $k GROUP BY article_id) dn ON dn.article_id = a.id
+WHERE hash(a.id) % $n = $k
 """
 
 
@@ -462,13 +477,26 @@ _DAYS_FROM = {
 _COMPACT_SQL = {
     "actor_days": """SELECT version, published, name, type, country, list_sort(list_distinct(flatten(list(roles)))),
                             sum(mentions), sum(articles)
-                     FROM actor_days WHERE version = ? GROUP BY version, published, name, type, country""",
+                     FROM actor_days WHERE version = $v AND hash(name) % $n = $k
+                     GROUP BY version, published, name, type, country""",
     "place_days": """SELECT version, published, name, any_value(country), any_value(kind), any_value(lat),
                             any_value(lon), any_value(regions), min(border_km),
                             list_sort(list_distinct(flatten(list(surfaces)))), sum(mentions), sum(articles),
                             arg_min(ev, ev.aid)
-                     FROM place_days WHERE version = ? GROUP BY version, published, name""",
+                     FROM place_days WHERE version = $v AND hash(name) % $n = $k
+                     GROUP BY version, published, name""",
 }
+# Rows grouped at once when derived tables are compacted or rebuilt (bounds DuckDB's memory).
+_SLICE_ROWS = 2_000_000
+_SLICE_ARTICLES = 25_000
+
+
+def _slices(con: duckdb.DuckDBPyConnection, count_sql: str, rows: int) -> int:
+    """How many slices of at most ~``rows`` rows the relation counted by ``count_sql`` needs."""
+    total = int(con.execute(count_sql).fetchone()[0])
+    return max(1, -(-total // rows))
+
+
 # True when a derived table does not summarise the tables it derives from (an older store).
 _STALE_SQL = """
 SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)
