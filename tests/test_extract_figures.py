@@ -409,3 +409,16 @@ def test_participles_and_subjectless_verbs_keep_the_side(text, want):
     actors = MODS + [("Nikol Pashinyan", "Nikol Pashinyan", "person", "AM")]
     (f,) = figs(text, actors=actors)
     assert f["actor"] == want
+
+
+def test_a_news_agency_is_not_what_its_refers_to():
+    actors = MODS + [("Reuters", "Reuters", "media", "GB")]
+    (f,) = figs("According to Reuters, Armenia's defence ministry said 16 of its troops died.", actors=actors)
+    assert f["actor"] == "Armenia"
+    (f,) = figs("Armenia said on Tuesday, according to Reuters, that 16 of its troops died.", actors=actors)
+    assert f["actor"] == "Armenia"
+
+
+def test_losses_of_the_enemy_are_not_the_claimants():
+    (f,) = figs("Armenia's defence ministry said the enemy had lost 200 soldiers.", actors=MODS)
+    assert (f["value"], f["category"], f["actor"]) == (200, "killed", None)

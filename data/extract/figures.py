@@ -88,6 +88,9 @@ _ENEMY = frozenset(w for w, role in _SIDE_WORDS.items() if role == "enemy")
 _SUBJ_SKIP = frozenset({"had", "has", "have", "reportedly", "allegedly", "also", "already"})
 _SELF = frozenset({"it", "they", "we"})  # a subject pronoun after "X said" is X
 _OWN_PREFIX = ("its ", "their ", "our ")  # "its forces": an actor that is the claimant's own
+# claimants that "it"/"its" do not refer to: a person is "he"/"his", and an agency reporting
+# ("according to Reuters") is no side
+_NOT_SELF = frozenset({"person", "media"})
 _DETERMINERS = frozenset({"the", "its", "their", "our", "his", "her", "these", "those", "them",
                           "whom", "which"})
 _LABEL_BEFORE = frozenset({"aged", "age", "ages", "no", "no.", "number", "resolution", "article",
@@ -726,6 +729,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         claimed_by, claim_rec = _claimant(start, end, reports)
         own_kill = verb is not None and verb[1] == "agent" and subj is not None and \
             claim_rec is not None and subj == _state_of(claim_rec, all_actors)
+        if verb is not None and verb[1] == "loss" and _enemy_subject(toks, verb[0]):
+            own_kill = True  # "the enemy lost 200 soldiers": not the claimant's soldiers
         if side is None and claim_rec is not None and c.head_cat in ("military", "troops") \
                 and not own_kill and not _names_enemy(c, toks):
             # "The Armenian defence ministry said 15 soldiers were killed": a military body or
@@ -838,10 +843,18 @@ def _subject_side(text, toks, v, sent_actors, all_actors, reports, depth=0):
     return None
 
 
+def _enemy_subject(toks, v):
+    """Whether the subject of the verb at token ``v`` is "the enemy" (past "had"...)."""
+    k = v - 1
+    while k >= 0 and toks[k][2] in _SUBJ_SKIP:
+        k -= 1
+    return k >= 0 and toks[k][2] in _ENEMY
+
+
 def _claim_state(pos, reports, all_actors):
     """The state of the claimant whose reporting word is the nearest before ``pos`` (not a
     person: "he" would be the pronoun for one), or None."""
-    before = [r for r in reports if r[1] <= pos and r[2]["start"] < pos and r[2].get("type") != "person"]
+    before = [r for r in reports if r[1] <= pos and r[2]["start"] < pos and r[2].get("type") not in _NOT_SELF]
     if not before:
         return None
     return _state_of(max(before, key=_FIRST_ITEM)[2], all_actors)
@@ -891,8 +904,8 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
             poss = None  # "its peacekeepers detained 2 soldiers": the owner of the agent
     if poss is None:
         return None
-    before = [a for a in sent_actors if a["end"] <= poss]
-    claim = [r for r in reports if r[1] <= poss and r[2]["end"] <= poss and r[2].get("type") != "person"]
+    before = [a for a in sent_actors if a["end"] <= poss and a.get("type") not in _NOT_SELF]
+    claim = [r for r in reports if r[1] <= poss and r[2]["end"] <= poss and r[2].get("type") not in _NOT_SELF]
     if claim:
         # after "X said", "its" is X's unless another actor is named between the reporting
         # word and it, and that actor is not the one who did the killing ("Azerbaijan said
@@ -904,10 +917,9 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
             st = _state_of(rec, all_actors)
             if st:
                 return st
-    # the nearest actor before the possessive that stands for a state (skip people)
+    # the nearest actor before the possessive that stands for a state (people and agencies
+    # were left out of ``before``)
     for a in sorted(before, key=lambda a: (a["end"], a["end"] - a["start"]), reverse=True):
-        if a.get("type") == "person":
-            continue
         st = _state_of(a, all_actors)
         if st:
             return st
