@@ -113,7 +113,7 @@ _REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?
 _CAL = read_lexicon("calendar.csv")
 _DL_MONTH = "|".join(sorted({re.escape(w) for w, t, _n in _CAL if t == "month"}, key=len, reverse=True))
 _DL_WDAY = "|".join(sorted({re.escape(w) for w, t, _n in _CAL if t == "weekday"}, key=len, reverse=True))
-_DL_WORD = r"[A-Z][\w'’.\-]*"
+_DL_WORD = r"[A-Z][\w'’.\-]*+"  # possessive: a word is never split (no backtracking inside it)
 _DL_DAY = rf"(?:(?i:{_DL_MONTH})\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?i:{_DL_MONTH})\.?)(?:,?[ \t]+\d{{4}})?"
 _DATELINE_RE = re.compile(
     rf"^[ \t]*(?P<loc>{_DL_WORD}(?:[ /]{_DL_WORD}){{0,3}}(?:,[ \t]*{_DL_WORD}(?:[ ]{_DL_WORD}){{0,2}})?)"
