@@ -422,3 +422,19 @@ def test_a_news_agency_is_not_what_its_refers_to():
 def test_losses_of_the_enemy_are_not_the_claimants():
     (f,) = figs("Armenia's defence ministry said the enemy had lost 200 soldiers.", actors=MODS)
     assert (f["value"], f["category"], f["actor"]) == (200, "killed", None)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The Armenian defence ministry blamed Baku and said 15 soldiers were killed.", "Armenia"),
+    ("On Tuesday, Armenia blamed Azerbaijan and said 15 soldiers were killed.", "Armenia"),
+    ("YEREVAN (Reuters) - Armenia blamed Azerbaijan and said 15 soldiers were killed.", "Armenia"),
+])
+def test_a_reporting_verb_after_and_has_the_sentence_subject(text, want):
+    actors = MODS + [("Baku", "Azerbaijan", "state", "AZ"), ("Reuters", "Reuters", "media", "GB"),
+                     ("Armenian defence ministry", "Ministry of Defence of Armenia", "organisation", "AM")]
+    (f,) = figs(text, actors=actors)
+    assert (f["actor"], _state(f["claimed_by"])) == (want, want)
+
+
+def _state(name):
+    return "Armenia" if name and "Armenia" in name else name

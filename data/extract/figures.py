@@ -973,13 +973,21 @@ def _claims(text, s, e, sent_actors):
 
 
 def _opening_actor(text, s, ms, sent_actors):
-    """The actor that opens the sentence ``text[s:]`` (past a dateline stamp, quotes and "the"),
-    if it ends before ``ms`` and is not a news agency; else None."""
+    """The actor that opens the sentence ``text[s:]`` (past a dateline stamp, quotes and "the",
+    or past an opening phrase up to a comma), if it ends before ``ms`` and is not a news
+    agency; else None."""
     m = _DATELINE_RE.match(text, s)
     pos = m.end() if m is not None else s
-    pos = _OPENING.match(text, pos).end()
-    at = [a for a in sent_actors if a["start"] == pos and a["end"] <= ms and a.get("type") != "media"]
-    return max(at, key=lambda a: a["end"] - a["start"]) if at else None
+    starts = [_OPENING.match(text, pos).end()]
+    comma = text.find(",", pos, min(ms, pos + 60))
+    if comma >= 0:
+        # "On Tuesday, Armenia blamed Baku and said": the subject after an opening phrase
+        starts.append(_OPENING.match(text, comma + 1).end())
+    for st in starts:
+        at = [a for a in sent_actors if a["start"] == st and a["end"] <= ms and a.get("type") != "media"]
+        if at:
+            return max(at, key=lambda a: a["end"] - a["start"])
+    return None
 
 
 def _claimant(fs, fe, claims_in_sentence):
