@@ -15,8 +15,14 @@ For every amount :mod:`data.extract.numbers` finds in a sentence:
    ("some 120,000 residents"). Bare numbers with no casualty sense are not reported.
 
 Lexicons: ``categories.csv`` (casualty words), ``person_nouns.csv``, ``modifiers.csv``,
-``stopwords.csv``, ``units.csv``. The side (``actor``) and the claimant (``claimed_by``) come from
-the actor records; ``place`` and ``date`` from the place and date records of the same sentence.
+``stopwords.csv``, ``units.csv``, ``figure_report_verbs.csv`` (words that attribute a figure),
+``figure_side_words.csv`` (loss and agent verbs, "enemy"). The side (``actor``) and the claimant
+(``claimed_by``) come from the actor records: a demonym or name in the counted noun phrase, the
+subject of "lost"/"suffered", else the owner "its"/"their" refers to, which after "X said" is X
+("Azerbaijan said it lost 50 servicemen"); soldiers a claimant says it killed are not its own.
+``place`` and ``date`` come from the place and date records of the same sentence; a place named
+only in a dateline stamp ("YEREVAN, Sept 28 (Reuters) -") is where the reporter files from and
+never a figure's place.
 """
 from __future__ import annotations
 
