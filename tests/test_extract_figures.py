@@ -438,3 +438,13 @@ def test_a_reporting_verb_after_and_has_the_sentence_subject(text, want):
 
 def _state(name):
     return "Armenia" if name and "Armenia" in name else name
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Armenia and Azerbaijan lost more than 6,500 soldiers in the 2020 war.", None),
+    ("Azerbaijan, which lost 2,908 servicemen in the war, mourns the dead.", "Azerbaijan"),
+    ("The war in which Azerbaijan lost 2,908 soldiers ended in November.", "Azerbaijan"),
+])
+def test_subject_of_lost_coordinated_and_relative(text, want):
+    (f,) = figs(text, actors=MODS)
+    assert f["actor"] == want

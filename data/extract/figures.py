@@ -92,6 +92,7 @@ _POSSESSIVE = frozenset({"its", "their", "our", "own"})
 _SIDE_WORDS = {w.lower(): role for w, role in read_lexicon("figure_side_words.csv")}
 _ENEMY = frozenset(w for w, role in _SIDE_WORDS.items() if role == "enemy")
 _SUBJ_SKIP = frozenset({"had", "has", "have", "reportedly", "allegedly", "also", "already"})
+_COORD_BEFORE = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+$|\s*,\s*$")
 _SELF = frozenset({"it", "they", "we"})  # a subject pronoun after "X said" is X
 _OWN_PREFIX = ("its ", "their ", "our ")  # "its forces": an actor that is the claimant's own
 # claimants that "it"/"its" do not refer to: a person is "he"/"his", and an agency reporting
@@ -831,12 +832,17 @@ def _subject_side(text, toks, v, sent_actors, all_actors, reports, depth=0):
     tok = toks[k][2]
     if tok in _SELF:
         return _claim_state(toks[k][0], reports, all_actors)
+    if tok in ("which", "that") and k >= 2 and toks[k - 1][2] == ",":
+        k -= 2  # "Azerbaijan, which lost 2,908 servicemen": the antecedent is the subject
     end = toks[k][1]
     at = [a for a in sent_actors if a["end"] == end]
     if at:
         a = max(at, key=lambda a: a["end"] - a["start"])
         if text[a["start"]:a["end"]].lower().startswith(_OWN_PREFIX):
             return _claim_state(a["start"], reports, all_actors)
+        co = _COORD_BEFORE.search(text, max(0, a["start"] - 8), a["start"])
+        if co is not None and any(b["end"] == co.start() for b in sent_actors):
+            return None  # "Armenia and Azerbaijan lost 6,500": both sides, not the last one
         return _state_of(a, all_actors) if a.get("type") != "person" else None
     if k >= 1 and toks[k - 1][2] in ("its", "their", "our") and tok.isalpha():
         return _claim_state(toks[k - 1][0], reports, all_actors)  # "its units had killed"
