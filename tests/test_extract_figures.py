@@ -448,3 +448,12 @@ def _state(name):
 def test_subject_of_lost_coordinated_and_relative(text, want):
     (f,) = figs(text, actors=MODS)
     assert f["actor"] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Armenia said Azerbaijan was holding 33 of its citizens prisoner.", "Armenia"),
+    ("Azerbaijan said it was holding 62 soldiers captive.", None),
+])
+def test_the_captor_is_not_the_side_of_the_captives(text, want):
+    (f,) = figs(text, actors=MODS)
+    assert f["actor"] == want

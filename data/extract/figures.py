@@ -91,7 +91,8 @@ _POSSESSIVE = frozenset({"its", "their", "our", "own"})
 # verbs and words that tell the side from the grammar (lexicon figure_side_words.csv)
 _SIDE_WORDS = {w.lower(): role for w, role in read_lexicon("figure_side_words.csv")}
 _ENEMY = frozenset(w for w, role in _SIDE_WORDS.items() if role == "enemy")
-_SUBJ_SKIP = frozenset({"had", "has", "have", "reportedly", "allegedly", "also", "already"})
+_SUBJ_SKIP = frozenset({"had", "has", "have", "is", "was", "are", "were", "been", "be", "will",
+                        "would", "still", "reportedly", "allegedly", "also", "already"})
 _COORD_BEFORE = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+$|\s*,\s*$")
 _SELF = frozenset({"it", "they", "we"})  # a subject pronoun after "X said" is X
 _OWN_PREFIX = ("its ", "their ", "our ")  # "its forces": an actor that is the claimant's own
