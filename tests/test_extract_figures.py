@@ -457,3 +457,12 @@ def test_subject_of_lost_coordinated_and_relative(text, want):
 def test_the_captor_is_not_the_side_of_the_captives(text, want):
     (f,) = figs(text, actors=MODS)
     assert f["actor"] == want
+
+
+def test_soldiers_counted_as_wounded_are_the_reporting_sides():
+    (f,) = figs("Armenia reported 16 soldiers wounded.", actors=MODS)
+    assert (f["category"], f["actor"]) == ("wounded", "Armenia")
+    (f,) = figs("Armenia reported 16 civilians wounded.", actors=MODS)
+    assert (f["category"], f["actor"]) == ("wounded", None)
+    (f,) = figs("Armenia reported 16 Azerbaijani soldiers wounded.", actors=MODS)
+    assert (f["category"], f["actor"]) == ("wounded", "Azerbaijan")

@@ -147,7 +147,7 @@ def _datelines(text):
 class _Cand:
     __slots__ = ("q", "weak", "ti", "tj", "qi", "head", "head_cat", "head_end", "np_end_tok",
                  "thing", "coord_next", "cat", "trig_left", "trig_right", "ordinal", "unit",
-                 "unk_end")
+                 "unk_end", "of_mil")
 
     def __init__(self, q: Quantity, weak: bool = False):
         self.q = q
@@ -162,6 +162,7 @@ class _Cand:
         self.ordinal = False
         self.unit = False       # glued to a unit: never a count of people
         self.unk_end = None     # end of an unknown noun ("engineers"), if any
+        self.of_mil = False     # soldiers counted under another noun ("16 soldiers wounded")
 
 
 def _by_first(table):
@@ -314,6 +315,7 @@ def _find_head(c, toks, text, cand_at):
             # "93 civilian deaths", "51 military casualties": the last noun names what is counted
             nxt = _match_at(toks, k + ln, _NOUNS, _NOUN_MAXLEN) if k + ln < n else None
             if nxt and nxt[1][0] not in ("person", "military"):
+                c.of_mil = cat == "military"
                 k, ln, cat = k + ln, nxt[0], nxt[1][0]
             c.head, c.head_cat, c.head_end = (k, k + ln), cat, toks[k + ln - 1][1]
             c.np_end_tok = _of_name_end(text, toks, k + ln)
@@ -739,7 +741,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             claim_rec is not None and subj == _state_of(claim_rec, all_actors)
         if verb is not None and verb[1] == "loss" and _enemy_subject(toks, verb[0]):
             own_kill = True  # "the enemy lost 200 soldiers": not the claimant's soldiers
-        if side is None and claim_rec is not None and c.head_cat in ("military", "troops") \
+        if side is None and claim_rec is not None and (c.head_cat in ("military", "troops") or c.of_mil) \
                 and not own_kill and not _names_enemy(c, toks):
             # "The Armenian defence ministry said 15 soldiers were killed": a military body or
             # government reporting soldiers without naming a side reports its own (not those it
@@ -887,7 +889,7 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
         end = max(end, toks[c.np_end_tok - 1][1])  # "Five Georgian and two ...": up to "and"
     inside = [a for a in sent_actors if a["start"] < end and a["end"] > start]
     # a demonym makes a side of soldiers, not of bystanders ("two Russian journalists")
-    if c.head_cat in _SIDED or c.head_cat is None:
+    if c.head_cat in _SIDED or c.head_cat is None or c.of_mil:
         for a in inside:
             st = _state_of(a, all_actors)
             if st:
