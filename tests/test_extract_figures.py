@@ -466,3 +466,19 @@ def test_soldiers_counted_as_wounded_are_the_reporting_sides():
     assert (f["category"], f["actor"]) == ("wounded", None)
     (f,) = figs("Armenia reported 16 Azerbaijani soldiers wounded.", actors=MODS)
     assert (f["category"], f["actor"]) == ("wounded", "Azerbaijan")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Armenia said Azerbaijani forces had opened fire on its positions, and that 2 of its soldiers were wounded.", "Armenia"),
+    ("Azerbaijan said its peacekeepers had evacuated 5,000 civilians.", None),
+    ("Armenia said Azerbaijan had moved 2,000 of its troops to the border.", "Azerbaijan"),
+])
+def test_its_after_a_new_clause_and_after_non_lethal_agents(text, want):
+    (f,) = figs(text, actors=MODS)
+    assert f["actor"] == want
+
+
+def test_more_military_nouns():
+    got = figs("Azerbaijan said its officers detained 3 Armenian saboteurs and killed 2 snipers.", actors=MODS)
+    assert [(f["value"], f["category"]) for f in got] == [(3, "captured"), (2, "killed")]
+    assert got[0]["actor"] == "Armenia"

@@ -93,6 +93,9 @@ _SIDE_WORDS = {w.lower(): role for w, role in read_lexicon("figure_side_words.cs
 _ENEMY = frozenset(w for w, role in _SIDE_WORDS.items() if role == "enemy")
 _SUBJ_SKIP = frozenset({"had", "has", "have", "is", "was", "are", "were", "been", "be", "will",
                         "would", "still", "reportedly", "allegedly", "also", "already"})
+# a new clause between an actor and "its" ("X said Y opened fire, and that 2 of its soldiers
+# were wounded"): the actor is not the subject the possessive refers back to
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\band\s+that\b")
 _COORD_BEFORE = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+$|\s*,\s*$")
 _SELF = frozenset({"it", "they", "we"})  # a subject pronoun after "X said" is X
 _OWN_PREFIX = ("its ", "their ", "our ")  # "its forces": an actor that is the claimant's own
@@ -927,7 +930,8 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
         # Armenian forces killed 50 of its servicemen": the servicemen are Azerbaijan's)
         ms, me, rec = max(claim, key=_FIRST_ITEM)
         between = [a for a in before if a["start"] >= me
-                   and not (agent is not None and a["end"] <= toks[agent][0] < poss)]
+                   and not (agent is not None and a["end"] <= toks[agent][0] < poss)
+                   and not _CLAUSE_BREAK.search(text, a["end"], poss)]
         if not between:
             st = _state_of(rec, all_actors)
             if st:
