@@ -482,3 +482,11 @@ def test_more_military_nouns():
     got = figs("Azerbaijan said its officers detained 3 Armenian saboteurs and killed 2 snipers.", actors=MODS)
     assert [(f["value"], f["category"]) for f in got] == [(3, "captured"), (2, "killed")]
     assert got[0]["actor"] == "Armenia"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said 27 civilians had been killed since Sept. 27.",
+    "Officials said 27 civilians had been killed since Oct 4.",
+])
+def test_a_day_after_a_month_is_no_figure(text):
+    assert [f["value"] for f in figs(text)] == [27]

@@ -124,6 +124,7 @@ _REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?
 _CAL = read_lexicon("calendar.csv")
 _DL_MONTH = "|".join(sorted({re.escape(w) for w, t, _n in _CAL if t == "month"}, key=len, reverse=True))
 _DL_WDAY = "|".join(sorted({re.escape(w) for w, t, _n in _CAL if t == "weekday"}, key=len, reverse=True))
+_MONTHS = frozenset(w.lower() for w, t, _n in _CAL if t == "month")
 _DL_WORD = r"[A-Z][\w'’.\-]*+"  # possessive: a word is never split (no backtracking inside it)
 _DL_DAY = rf"(?:(?i:{_DL_MONTH})\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?i:{_DL_MONTH})\.?)(?:,?[ \t]+\d{{4}})?"
 _DATELINE_RE = re.compile(
@@ -642,6 +643,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                     and 1800 <= q.value <= 2100)
         if yearlike and c.head_cat is None:
             continue
+        if c.head is None and c.qi >= 1 and (prev in _MONTHS or (
+                prev == "." and c.qi >= 2 and toks[c.qi - 2][2] in _MONTHS)):
+            continue  # "since Sept. 27": a day of a month the date step did not read
         if c.head is None and prev == "," and c.tj < n and toks[c.tj][2] in (",", ")"):
             continue  # "The soldier, 19, died": an age in apposition
         if isinstance(q.value, float) and c.head_cat is None:
