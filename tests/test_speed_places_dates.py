@@ -173,3 +173,33 @@ def test_future_cue_prefilter_is_the_regex(text, pos):
     pos = min(pos, len(text))
     want = dates._FUTURE.search(text, max(0, pos - 45), pos) is not None
     assert dates._future(text, pos) == want
+
+
+def test_extract_many_is_extract_per_item():
+    import json
+    from pathlib import Path
+
+    from data.extract import extract, extract_many
+
+    leads = Path(__file__).parent / "data" / "leads.jsonl"
+    items = [(d["text"], d.get("published")) for d in map(json.loads, leads.read_text().splitlines()) if d]
+    assert len(items) > 5
+    items += [("Baku accused Yerevan of shelling Goris on Tuesday; 3 soldiers were killed.", "2022-09-14"),
+              (None, "2022-09-14"), ("Armenia said 3 died.", "not-a-date"), ("", None),
+              ("Nearly 40 people fled the village of Tegh last November.", "2021-11-16")]
+
+    def one(text, published):
+        try:
+            return extract(text, published)
+        except Exception as exc:  # noqa: BLE001
+            return exc
+
+    want = [one(t, p) for t, p in items]
+    for batch in (1, 3, 32):
+        got = extract_many(items, batch=batch)
+        assert len(got) == len(want)
+        for g, w in zip(got, want):
+            if isinstance(w, Exception):
+                assert type(g) is type(w) and str(g) == str(w)
+            else:
+                assert g == w
