@@ -490,3 +490,12 @@ def test_more_military_nouns():
 ])
 def test_a_day_after_a_month_is_no_figure(text):
     assert [f["value"] for f in figs(text)] == [27]
+
+
+def test_wire_story_end_to_end():
+    from data.extract import extract
+    text = ("YEREVAN, Sept 13 (Reuters) - Armenia said 49 of its soldiers were killed overnight.\n\n"
+            "BAKU, Sept 13 (Reuters) - Azerbaijan blamed Armenia for the fighting and said it lost "
+            "50 servicemen.\n\nArmenia said Azerbaijani forces killed 3 of its soldiers near Jermuk.")
+    got = [(f["value"], f["actor"], f["place"]) for f in extract(text, "2022-09-13")["figures"]]
+    assert got == [(49, "Armenia", None), (50, "Azerbaijan", None), (3, "Armenia", "Jermuk")]
