@@ -499,3 +499,10 @@ def test_wire_story_end_to_end():
             "50 servicemen.\n\nArmenia said Azerbaijani forces killed 3 of its soldiers near Jermuk.")
     got = [(f["value"], f["actor"], f["place"]) for f in extract(text, "2022-09-13")["figures"]]
     assert got == [(49, "Armenia", None), (50, "Azerbaijan", None), (3, "Armenia", "Jermuk")]
+
+
+def test_and_said_after_a_subject_that_does_not_open_the_sentence():
+    actors = MODS + [("Shushan Stepanyan", "Shushan Stepanyan", "person", "AM")]
+    (f,) = figs("The ministry's spokeswoman Shushan Stepanyan confirmed the deaths and said "
+                "105 soldiers had been killed.", actors=actors)
+    assert f["claimed_by"] == "Shushan Stepanyan"

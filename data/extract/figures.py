@@ -997,8 +997,8 @@ def _claims(text, s, e, sent_actors):
 
 def _opening_actor(text, s, ms, sent_actors):
     """The actor that opens the sentence ``text[s:]`` (past a dateline stamp, quotes and "the",
-    or past an opening phrase up to a comma), if it ends before ``ms`` and is not a news
-    agency; else None."""
+    or past an opening phrase up to a comma), else the first one it names; it ends before
+    ``ms`` and is not a news agency. None when there is none."""
     m = _DATELINE_RE.match(text, s)
     pos = m.end() if m is not None else s
     starts = [_OPENING.match(text, pos).end()]
@@ -1010,6 +1010,12 @@ def _opening_actor(text, s, ms, sent_actors):
         at = [a for a in sent_actors if a["start"] == st and a["end"] <= ms and a.get("type") != "media"]
         if at:
             return max(at, key=lambda a: a["end"] - a["start"])
+    # "The ministry's spokeswoman Shushan Stepanyan confirmed the deaths and said": the first
+    # actor named in the sentence is the likeliest subject
+    at = [a for a in sent_actors if pos <= a["start"] and a["end"] <= ms and a.get("type") != "media"]
+    if at:
+        first = min(a["start"] for a in at)
+        return max((a for a in at if a["start"] == first), key=lambda a: a["end"] - a["start"])
     return None
 
 
