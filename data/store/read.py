@@ -179,8 +179,9 @@ def overview(store, f: Filters) -> pd.DataFrame:
     """One row: ``articles, places, place_mentions, figures, actors, first, last``.
 
     Without narrowing filters places and actors are counted on the day rollups. With them,
-    counts that do not depend on a mention's own attributes come from ``article_facets`` (distinct names and mention counts per article) rather than
-    semi-joining millions of mention rows.
+    counts that do not depend on a mention's own attributes come from ``article_facets``
+    (distinct names and mention counts per article) rather than semi-joining millions of
+    mention rows.
     """
     cte, p = scope(f)
     where = _facet_where(f, p)
