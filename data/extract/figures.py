@@ -976,8 +976,7 @@ def _claims(text, s, e, sent_actors):
                       and not _CLAUSE_PUNCT.search(text, a["end"], ms)]
             if _AND_BEFORE.search(text, max(s, ms - 20), ms):
                 # "X accused Y of shelling(,) and said": the subject is the one that opens the
-                # sentence (after a dateline stamp), not the object Y; none found: no claimant
-                # rather than Y
+                # sentence (after a dateline stamp), not the object Y just before "and said"
                 rec = _opening_actor(text, s, ms, sent_actors)
                 if rec is not None:
                     out.append((ms, me, rec))
