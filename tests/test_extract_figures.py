@@ -332,6 +332,8 @@ SIDES = [("Armenia", "Armenia", "state", "AM"), ("Azerbaijan", "Azerbaijan", "st
     "BAKU, Azerbaijan, Sept. 14, 2022 (AFP) -- Fifty servicemen died overnight.",
     "YEREVAN/BAKU, Sept 13 (Reuters) - At least 99 soldiers were killed.",
     "BAKU -- Fifty servicemen died overnight.",
+    "Stepanakert (Nagorno-Karabakh) (AFP) - Eleven civilians were killed by shelling.",
+    "Yerevan, Armenia — Forty-nine soldiers were killed.",
     "Fighting flared on the border.\n\nYEREVAN, Sept 14 (Reuters) - Armenia said 49 soldiers died.",
 ])
 def test_dateline_city_is_not_the_place_of_a_figure(text):
@@ -346,6 +348,7 @@ def test_dateline_city_is_not_the_place_of_a_figure(text):
     # a paragraph that opens with a place as its subject has no dateline
     ("Stepanakert was shelled again - 4 civilians were killed.", "Stepanakert"),
     ("Stepanakert: 4 civilians were killed in the shelling.", "Stepanakert"),
+    ("Stepanakert - Four civilians were killed in the shelling.", "Stepanakert"),
     ("In Stepanakert, 12 civilians were killed on Sunday.", "Stepanakert"),
     # the dateline city named again in the sentence is a place of the sentence
     ("BAKU (AP) — Shelling of Baku's suburbs killed 3 civilians.", "Baku"),

@@ -130,19 +130,21 @@ _DL_DAY = rf"(?:(?i:{_DL_MONTH})\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?i:{_DL_MONTH
 _DATELINE_RE = re.compile(
     rf"^[ \t]*(?P<loc>{_DL_WORD}(?:[ /]{_DL_WORD}){{0,3}}(?:,[ \t]*{_DL_WORD}(?:[ ]{_DL_WORD}){{0,2}})?)"
     rf"(?:,[ \t]*(?P<date>(?i:{_DL_WDAY})(?:,?[ \t]+{_DL_DAY})?|{_DL_DAY}))?"
-    r"[ \t]*(?P<src>\([^()\n]{1,40}\)|/[^/\n]{1,30}/)?"
+    r"(?P<src>(?:[ \t]*\([^()\n]{1,40}\)){1,2}|[ \t]*/[^/\n]{1,30}/)?"
     r"[ \t]*(?P<sep>--?|[—–]|:)[ \t]+(?=[\"“‘'(]?[A-Z0-9])", re.M)
 
 
 def _datelines(text):
     """``(start, end)`` of every dateline stamp that opens the text or one of its paragraphs.
 
-    A colon after bare place words ("Stepanakert: 4 civilians were killed") is a heading
-    or a sentence more often than a stamp, so a colon counts only after a date, a source or
-    place words written in capitals."""
+    Bare place words before a dash or colon ("Stepanakert: 4 civilians were killed",
+    "Armenia - Azerbaijan talks") are a heading or a sentence more often than a stamp, so
+    they count only with a date, a source, in capitals ("BAKU --") or as "City, Country"."""
     out = []
     for m in _DATELINE_RE.finditer(text):
-        if m.group("sep") == ":" and not (m.group("date") or m.group("src") or m.group("loc").isupper()):
+        loc = m.group("loc")
+        if not (m.group("date") or m.group("src") or loc.isupper()
+                or (m.group("sep") != ":" and "," in loc)):
             continue
         out.append((m.start("loc"), m.end("sep")))
     return out
