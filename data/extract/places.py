@@ -270,13 +270,27 @@ def metonym_flags(t: str, spans: list[tuple[int, int]]) -> list[bool]:
         "Moscow has not responded", "Moscow's stance", "ambassador to Moscow"); pairs joined by
         "and"/"or" share the reading ("Baku and Yerevan agreed").
     """
-    return list(_metonym_flags(t, tuple(spans)))
+    spans = tuple(spans)
+    if len(t) <= _MEMO_TEXT_CHARS:
+        return list(_metonym_flags_batch(t, spans))
+    return list(_metonym_flags(t, spans))
+
+
+# Memoised: places and actors ask for the same capitals of the same text (one look-up per
+# call; comparing two equal texts is a memcmp). Article by article they ask in turn, so two
+# entries do; data.extract.extract_many runs places over a batch of articles before actors,
+# so texts of article size get a batch's worth of entries (memory: 32 texts of at most
+# _MEMO_TEXT_CHARS characters).
+_MEMO_TEXT_CHARS = 50_000
+
+
+@functools.lru_cache(maxsize=32)
+def _metonym_flags_batch(t: str, spans: tuple[tuple[int, int], ...]) -> tuple[bool, ...]:
+    return _metonym_flags.__wrapped__(t, spans)
 
 
 @functools.lru_cache(maxsize=2)
 def _metonym_flags(t: str, spans: tuple[tuple[int, int], ...]) -> tuple[bool, ...]:
-    # memoised: places and actors ask for the same capitals of the same text in turn (one
-    # look-up per call; comparing two equal texts is a memcmp)
     flags = [_is_metonym(t, s, e) for s, e in spans]
     for i in range(len(spans) - 1):
         gap = t[spans[i][1]:spans[i + 1][0]]
