@@ -54,6 +54,9 @@ from bench.make_corpus import SIZES, make_article
 # a 100k store, mostly the checkpoint on close), so larger batches amortise it; 2,000 records
 # (~9 MB of text plus mentions) stay far below the store's 1 GB memory limit.
 TRUTH_BATCH = 2000
+# DuckDB memory limit for rebuilding the store's derived tables in one statement (the store's
+# default of 1 GB runs out of memory at 1M articles).
+REBUILD_MEMORY = "6GB"
 
 
 @lru_cache(maxsize=None)
@@ -145,10 +148,13 @@ def _prepare_reused(store, db: Path, rebuild: str) -> dict:
     """
     before = _tables(db)
     t0 = time.perf_counter()
-    store.init()
+    with _store_memory(REBUILD_MEMORY):
+        # a rebuild at 1M does not fit the store's 1 GB default (out of memory)
+        type(store)(store.path).init()
     out: dict = {"new_tables": sorted(_tables(db) - before), "init_s": round(time.perf_counter() - t0, 1)}
     if rebuild == "always":
-        out["aggregates"] = rebuild_aggregates(store)
+        with _store_memory(REBUILD_MEMORY):
+            out["aggregates"] = rebuild_aggregates(type(store)(store.path))
     return out
 
 
@@ -272,7 +278,7 @@ def _copy_expr(table: str, col: str, dtype: str, k: int, years: int) -> str:
     return q
 
 
-def replicate(base: Path, db: Path, copies: int = 9, shift_years: int = 5, memory_limit: str = "6GB") -> dict:
+def replicate(base: Path, db: Path, copies: int = 9, shift_years: int = 5, memory_limit: str = REBUILD_MEMORY) -> dict:
     """Copy store ``base`` to ``db`` and append ``copies`` replicas of its articles and mentions.
 
     A SYNTHETIC REPLICATION FOR QUERY TIMING ONLY: replica ``k`` repeats every article and
@@ -447,6 +453,8 @@ def time_queries(db: Path, repeat: int = 7) -> dict:
             # CPU time (all DuckDB threads of this process) is robust to other jobs on the machine
             out[f"{name}[{fname}]"] = {"query": name, "filters": fname, "rows": rows, **summary(times),
                                        "cpu_median_ms": round(statistics.median(cpus) * 1000, 2)}
+        # progress: a 1M run takes many minutes on a shared machine
+        print(f"  timed {name} ({len(out)} query/filter pairs so far), load {load_avg()}", file=sys.stderr, flush=True)
     return out
 
 
@@ -486,6 +494,23 @@ def cold_start(db: Path, runs: int = 3) -> dict:
             "split_s": med, "runs": runs, "load_avg": load_avg()}
 
 
+def prepare_store(n: int, db: Path, procs: int = 1, replicate_from: Path | None = None,
+                  copies: int | None = None, shift_years: int = 5, rebuild: str = "auto") -> dict:
+    """Build, replicate or reuse the ``n``-article store ``db``; what it took (``store_build``)."""
+    if replicate_from is None:
+        return build_store(n, db, procs=procs, rebuild=rebuild)
+    base = article_count(replicate_from)
+    copies = copies if copies is not None else max(1, n // max(1, base) - 1)
+    if base * (copies + 1) != n:
+        raise ValueError(f"{replicate_from} holds {base:,} articles: {copies} copies give "
+                         f"{base * (copies + 1):,}, not {n:,}")
+    if db.exists() and article_count(db) == n:
+        from data.store import Store
+
+        return {"reused": True, "replicated_from": str(replicate_from), **_prepare_reused(Store(db), db, rebuild)}
+    return {"reused": False, "replicated": replicate(replicate_from, db, copies, shift_years)}
+
+
 def run(n: int, db: Path | None = None, repeat: int = 5, procs: int = 1, cold_runs: int = 3,
         replicate_from: Path | None = None, copies: int | None = None, shift_years: int = 5,
         rebuild: str = "auto") -> dict:
@@ -496,19 +521,7 @@ def run(n: int, db: Path | None = None, repeat: int = 5, procs: int = 1, cold_ru
 
     db = db or OUT / "stores" / f"dash-{n}.duckdb"
     res: dict = {"machine": machine(), "articles": n, "db": str(db)}
-    if replicate_from is not None:
-        base = article_count(replicate_from)
-        copies = copies if copies is not None else max(1, n // max(1, base) - 1)
-        if base * (copies + 1) != n:
-            raise ValueError(f"{replicate_from} holds {base:,} articles: {copies} copies give "
-                             f"{base * (copies + 1):,}, not {n:,}")
-        if db.exists() and article_count(db) == n:
-            res["store_build"] = {"reused": True, "replicated_from": str(replicate_from),
-                                  **_prepare_reused(Store(db), db, rebuild)}
-        else:
-            res["store_build"] = {"reused": False, "replicated": replicate(replicate_from, db, copies, shift_years)}
-    else:
-        res["store_build"] = build_store(n, db, procs=procs, rebuild=rebuild)
+    res["store_build"] = prepare_store(n, db, procs, replicate_from, copies, shift_years, rebuild)
     st = Store(db).stats()
     res["counts"] = st["counts"]
     res["published_span"] = st["published"]
@@ -544,10 +557,8 @@ def main(argv: list[str] | None = None) -> int:
     n = SIZES.get(a.n.lower()) or int(a.n)
     if a.build_only:
         db = a.db or OUT / "stores" / f"dash-{n}.duckdb"
-        if a.replicate_from:
-            print(json.dumps(replicate(a.replicate_from, db, a.copies or 9, a.shift_years), indent=1))
-        else:
-            print(json.dumps(build_store(n, db, procs=a.procs, rebuild=a.rebuild_aggregates), indent=1))
+        print(json.dumps(prepare_store(n, db, a.procs, a.replicate_from, a.copies, a.shift_years,
+                                       a.rebuild_aggregates), indent=1))
         return 0
     res = run(n, a.db, a.repeat, a.procs, a.cold_runs, a.replicate_from, a.copies, a.shift_years,
               a.rebuild_aggregates)
