@@ -29,10 +29,16 @@ CHUNK_MAX_BYTES = 4 * 1024 * 1024
 # Worker settings for this workload. The statistical profiler samples every worker thread's
 # stack every 10 ms; extraction is pure Python holding the GIL, so the sampler competes with it
 # for nothing we use. Results travel between processes on one machine (or a LAN), where
-# compressing them costs more CPU than it saves.
+# compressing them costs more CPU than it saves. Every process also wakes its event loop 50
+# times a second for a health check and twice a second for system metrics (dashboard
+# diagnostics only; memory limits have their own monitor): each wake-up takes the GIL from the
+# extraction thread. Measured idle, these two settings cut the driver's CPU from 3% to 1% of a
+# core and a worker's from 1.7% to 0.6%.
 DASK_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.comm.compression": None,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
 }
 
 
