@@ -214,3 +214,82 @@ def test_slash_and_dash_dates_and_dash_ranges(text, want):
 ])
 def test_weekday_next_to_a_date_takes_it(text, want):
     assert dates_of(text) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # AP style: "Sept. 27" is a day even after a preposition that can also take a bare month
+    ("Shelling has continued since Sept. 27, the ministry said.", [("Sept. 27", "2022-09-27")]),
+    ("The corridor stays shut until Oct. 5, officials said.", [("Oct. 5", "2022-10-05")]),
+    ("Troops must withdraw by Dec. 1 under the deal.", [("Dec. 1", "2022-12-01")]),
+    ("The truce held from Jan. 12, 2021, until the spring.", [("Jan. 12, 2021", "2021-01-12")]),
+    ("The statement of Aug. 31 listed the dead.", [("Aug. 31", "2022-08-31")]),
+    ("The envoy met both leaders on Feb. 6 in Brussels.", [("Feb. 6", "2023-02-06")]),
+    ("Nov. 14 marked a year since the war ended.", [("Nov. 14", "2022-11-14")]),
+    ("Fighting broke out on Sep. 13 near the border.", [("Sep. 13", "2022-09-13")]),
+    # the full stop ends a sentence: the next sentence's number is not a day
+    ("The villagers fled in Sept. The army said 27 people were missing.", [("Sept.", "2022-09")]),
+    ("Aid arrived in Sept. 27 trucks crossed later.", [("Sept", "2022-09")]),
+    ("Convoys moved in mid-Sept. 27 trucks crossed later.", [("mid-Sept", "2022-09")]),
+])
+def test_ap_abbreviated_months_keep_the_day(text, want):
+    assert got(text) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Clashes on 19 and 20 September killed 12 soldiers.",
+     [("19", "2022-09-19"), ("20 September", "2022-09-20")]),
+    ("Clashes on September 19 and 20 killed 12 soldiers.",
+     [("September 19", "2022-09-19"), ("20", "2022-09-20")]),
+    ("The offensive on 27-28 September displaced thousands.",
+     [("27", "2022-09-27"), ("28 September", "2022-09-28")]),
+    ("The offensive on Sept. 27-28 displaced thousands.",
+     [("Sept. 27", "2022-09-27"), ("28", "2022-09-28")]),
+    ("Talks were held on Nov. 9 and 10, 2020, in Moscow.",
+     [("Nov. 9", "2020-11-09"), ("10, 2020", "2020-11-10")]),
+    ("Talks were held on 9th and 10th of November 2020 in Moscow.",
+     [("9th", "2020-11-09"), ("10th of November 2020", "2020-11-10")]),
+    ("The Sept. 27-28 strikes hit Stepanakert.",
+     [("Sept. 27", "2022-09-27"), ("28", "2022-09-28")]),
+])
+def test_two_days_sharing_a_month_give_two_dates(text, want):
+    recs = find_dates(text, split_sentences(text), PUB)
+    assert [(r["surface"], r["date"]) for r in recs] == want
+    assert all(text[r["start"]:r["end"]] == r["surface"] and r["kind"] == "event" for r in recs)
+
+
+@pytest.mark.parametrize("text,want", [
+    # "and"/"to" then a number that counts something: not a second day
+    ("On September 19 and 20 soldiers were wounded.", [("September 19", "2022-09-19")]),
+    # days out of order are not a pair of days
+    ("The September 28-3 split is a typo.", [("September 28-3", "2022-09-28")]),
+])
+def test_second_day_needs_to_look_like_one(text, want):
+    assert got(text) == want
+
+
+def test_two_days_figures_do_not_take_the_first_day():
+    from data.extract import extract
+    text = "Clashes on 19 and 20 September killed 12 soldiers, the ministry said."
+    figs = extract(text, published=PUB)["figures"]
+    assert [f["value"] for f in figs] == [12]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The deal was signed Sept. 27, '20, in Moscow.", [("Sept. 27, '20", "2020-09-27")]),
+    ("The deal was signed Sept. 27, ’94, in Moscow.", [("Sept. 27, ’94", "1994-09-27")]),
+])
+def test_two_digit_year_after_month_and_day(text, want):
+    assert got(text, "2022-10-10") == want
+
+
+@pytest.mark.parametrize("text,pub,want", [
+    # a deadline a few weeks after publication is upcoming, not almost a year ago
+    ("Armenia is to return the district by Nov. 20 and the next one by Dec. 1.", "2020-11-10",
+     ["2020-11-20", "2020-12-01"]),
+    ("The checkpoint stays closed until Jan. 15, officials said.", "2022-12-20", ["2023-01-15"]),
+    # far ahead, or without a deadline word, the most recent such day stays the reading
+    ("The road was closed until Oct. 15.", "2023-03-08", ["2022-10-15"]),
+    ("The road reopened on April 2.", "2023-03-08", ["2022-04-02"]),
+])
+def test_deadlines_without_a_year_look_ahead(text, pub, want):
+    assert dates_of(text, pub) == want

@@ -54,6 +54,10 @@ def _alt(words) -> str:
 
 _MON = rf"(?P<{{g}}>{_alt(_MONTHS)})(?:(?<=\b[A-Z][a-z]{{{{2}}}})(?<!May)\.|(?<=Sept)\.)?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+# the second day of two sharing a month: "September 19-20", "19 and 20 September", "9th to 10th"
+_DAY2 = r"(?:\s*[-–]\s*|\s+(?P<{g}sep>and|to|&)\s+)(?P<{g}b>[0-3]?\d)(?:st|nd|rd|th)?"
+# a year, or an apostrophe and two digits ("Sept. 27, '20"), after month and day
+_YEAR_OR_SHORT = r"(?:(?P<{g}>(?:1[89]|20)\d\d)|['’](?P<{g}s>\d\d)(?![\w'’]))"
 _YEAR = r"(?P<{g}>(?:1[89]|20)\d\d)"
 _MOD = r"(?i:(?P<mod>last|next|this|early|mid-|mid|late|in|since|until|till|by|from|during|of|end of|the end of|start of|beginning of))"
 _PATTERNS = [
@@ -61,13 +65,16 @@ _PATTERNS = [
     rf"(?<![\w/.-]){_YEAR.format(g='iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\w/-])"
     rf"|(?<![\w/.,-])(?P<ed>[0-3]?\d)(?P<esep>[./-])(?P<em>[01]?\d)(?P=esep){_YEAR.format(g='ey')}(?![\w/-]|\.\d)",
     # November 13, 2021 / Nov. 13 / November 13-14
-    rf"(?<![\w-]){_MON.format(g='m1')}\s+{_DAY.format(g='d1')}(?:\s*[-–]\s*[0-3]?\d)?(?![\w:])(?:,?\s+{_YEAR.format(g='y1')}(?!\d))?",
+    rf"(?<![\w-]){_MON.format(g='m1')}\s+{_DAY.format(g='d1')}(?:{_DAY2.format(g='d1')})?(?![\w:])(?:,?\s+{_YEAR_OR_SHORT.format(g='y1')}(?!\d))?",
     # 13 November 2021 / 13th of November / 27-28 September
-    rf"(?<![\w.,-]){_DAY.format(g='d2')}(?:\s*[-–]\s*[0-3]?\d)?\s+(?:of\s+)?{_MON.format(g='m2')}(?![\w-])(?:,?\s+{_YEAR.format(g='y2')}(?!\d))?",
+    rf"(?<![\w.,-]){_DAY.format(g='d2')}(?:{_DAY2.format(g='d2')})?\s+(?:of\s+)?{_MON.format(g='m2')}(?![\w-])(?:,?\s+{_YEAR.format(g='y2')}(?!\d))?",
     # (in) April 2016
     rf"(?:\b{_MOD}\s+)?(?<![\w-]){_MON.format(g='m3')},?\s+{_YEAR.format(g='y3')}(?![\d-])",
     # last November / in May / November
-    rf"(?:\b{_MOD.replace('mod', 'mod4')}(?:\s+|(?<=-)))?(?<![\w]){_MON.format(g='m4')}(?![\w-])(?!\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]))",
+    # (not before a day: "November 13" and "since Nov. 13" are pattern 1; "mid-Sept. 27" has no
+    # day form, so the month alone)
+    rf"(?:\b{_MOD.replace('mod', 'mod4')}(?:\s+|(?P<m4dash>(?<=-))))?(?<![\w]){_MON.format(g='m4')}(?![\w-])"
+    r"(?!\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]))(?(m4dash)|(?!\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:])))",
     # weekdays
     rf"(?:\b(?i:(?P<wmod>last|next|this|earlier|early|late|on))\s+)?\b(?P<wd>{_alt(_WEEKDAYS)})(?![\w-])",
     # relative words
@@ -95,6 +102,22 @@ _RE_BY_KIND = {
     "r": re.compile(_WORD_START + f"(?:{_PATTERNS[6]})"),
     "y": re.compile(_WORD_START + "(?:" + "|".join(f"(?:{p})" for p in (_PATTERNS[0], _PATTERNS[7])) + ")"),
 }
+# "in Sept. 27 trucks": after a word that takes a bare month ("in", "early"...), an abbreviated
+# month with a full stop ends its sentence, so the number after it is not its day. AP copy never
+# abbreviates a month without a day, but other outlets do, and "in Sept. 27" is not how a day
+# is written. This reads such a month alone (pattern 4 without its no-day-follows guard).
+_MONTH_ONLY_BEFORE = re.compile(r"\b(?i:in|during|early|late|mid-|mid|last|next|this)\s*$")
+# a day and month without a year after one of these words, falling a few weeks after
+# publication, is an upcoming deadline ("by Dec. 1", "until March 15")
+_DEADLINE_WORDS = frozenset({"by", "until", "till", "before"})
+_DEADLINE_AHEAD_DAYS = 92
+_RE_MONTH_ALONE = re.compile(_PATTERNS[4].replace(r"(?!\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]))", ""))
+# after the second of two days joined by "and"/"to": a number that counts something ("September
+# 19 and 20 soldiers"); punctuation, the end, a capital, a function word or a past-tense verb
+# ("September 19 and 20 killed 12") are fine
+_SECOND_DAY_END = re.compile(r"\s*(?:$|[^\w\s%$€£]|(?:the|a|an|in|at|on|near|when|as|and|or|but|after|"
+                             r"before|with|by|to|from|of|for|amid|while|during|despite|respectively|"
+                             r"that|which|[A-Z]\w*|[a-z]+ed)\b)")
 # Only the places where a date word or a year occurs are searched with the full pattern.
 _ANCHORS = Anchors({**dict.fromkeys(_MONTHS, "m"), **dict.fromkeys(_WEEKDAYS, "w"), **dict.fromkeys(
     ["yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night",
@@ -408,7 +431,15 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
         if urls and (_in_spans(s, urls, url_starts) or _in_spans(e - 1, urls, url_starts)):
             continue
         g = m.groupdict().get
+        if g("m1") and text[m.end("m1"):m.end("m1") + 1] == "." \
+                and _MONTH_ONLY_BEFORE.search(text, max(0, s - 8), s) is not None:
+            m = _RE_MONTH_ALONE.match(text, _MONTH_ONLY_BEFORE.search(text, max(0, s - 8), s).start())
+            if m is None:  # pragma: no cover - the modifier and month just matched
+                continue
+            s, e = m.span()
+            g = m.groupdict().get
         date, extra = None, {}
+        second = None  # (start, end, date) of the second of two days sharing a month
         if g("iy"):
             date = _ymd(int(g("iy")), int(g("im")), int(g("id")))
         elif g("ey"):
@@ -421,6 +452,36 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
             year = g("y1") or g("y2")
             if not 1 <= day <= 31:
                 continue
+            if year is None and g("y1s"):
+                if pub is None:
+                    year = None  # "'20" is 1920 or 2020: only the publication year can tell
+                else:  # the latest year ending so, not after publication: '94 -> 1994, '20 -> 2020
+                    year = str(pub.year - (pub.year - int(g("y1s"))) % 100)
+            # the second of two days: "September 19-20" (d1b), "19 and 20 September" (d2b)
+            day2_grp = "d1b" if g("d1b") else "d2b" if g("d2b") else None
+            if day2_grp is not None:
+                day2 = int(g(day2_grp))
+                sep_word = g(day2_grp[:2] + "sep")
+                # (in "19 and 20 September" the month after the second number makes it a day)
+                if day < day2 <= 31 and (sep_word is None or day2_grp == "d2b"
+                                         or _SECOND_DAY_END.match(text, e)):
+                    if day2_grp == "d1b":  # "Sept. 27" | "-28, 2020": the year goes with the second
+                        first_end = m.end("d1")
+                        second = [m.start("d1b"), e]
+                    else:  # "27" | "-28 September 2020"
+                        first_end = m.end("d2")
+                        second = [m.start("d2b"), e]
+                    if text[first_end:first_end + 2] in ("st", "nd", "rd", "th"):
+                        first_end += 2
+                    e = first_end
+                elif sep_word is not None:
+                    # "September 19 and 20 soldiers": the number counts something
+                    if day2_grp == "d1b":
+                        e = m.end("d1") + (2 if text[m.end("d1"):m.end("d1") + 2] in
+                                           ("st", "nd", "rd", "th") else 0)
+                    else:
+                        s = m.start("d2b")
+                        day = day2
             if year:
                 date = _ymd(int(year), mon, day)
             elif pub is not None:
@@ -428,7 +489,19 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                 y = pub.year if (mon, day) <= (pub.month, pub.day) else pub.year - 1
                 if y < pub.year and _future(text, s):
                     y = pub.year  # "talks are scheduled for December 5"
+                elif _prev_word(text, s) in _DEADLINE_WORDS:
+                    # "withdraw by Nov. 20" published on Nov. 10: a deadline a few weeks ahead,
+                    # not the same day almost a year ago
+                    nxt = _ymd(pub.year, mon, day)
+                    if nxt is not None and len(nxt) == 10 and nxt < pub.isoformat():
+                        nxt = _ymd(pub.year + 1, mon, day)
+                    if nxt is not None and len(nxt) == 10 \
+                            and (dt.date.fromisoformat(nxt) - pub).days <= _DEADLINE_AHEAD_DAYS:
+                        y = int(nxt[:4])
                 date = _ymd(y, mon, day)
+            if second is not None:
+                # both days take the first day's year: "27-28 September" published on the 27th
+                second.append(_ymd(int(date[:4]), mon, day2) if date else None)
         elif g("m3"):
             date = f"{int(g('y3')):04d}-{_MONTHS[g('m3')]:02d}"
             if g("mod") in ("in", "since", "until", "till", "by", "from", "during", "of"):
@@ -505,6 +578,12 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
         if date and date == pub_iso and len(date) == 10 \
                 and (g("m1") or g("m2") or g("iy") or g("ey")) and _line_words(text, s, e) <= 6:
             kind = "publication"
+        if second is not None:
+            # a dateline never names two days: both are events
+            out.append({"start": s, "end": e, "surface": text[s:e], "date": date, "kind": "event"})
+            b0, b1, d2 = second
+            out.append({"start": b0, "end": b1, "surface": text[b0:b1], "date": d2, "kind": "event"})
+            continue
         rec = {"start": s, "end": e, "surface": text[s:e], "date": date, "kind": kind}
         if extra:
             rec.update(extra)
