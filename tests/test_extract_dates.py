@@ -293,3 +293,13 @@ def test_two_digit_year_after_month_and_day(text, want):
 ])
 def test_deadlines_without_a_year_look_ahead(text, pub, want):
     assert dates_of(text, pub) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a sentence that ends on a month and a next one that opens with a count
+    ("Refugees arrived in the province last September. 5,226 servicemen were moved.",
+     [("last September", "2022-09")]),
+    ("Shelling has continued since Sept. 5,226 people have fled.", [("Sept", "2022-09")]),
+])
+def test_month_at_sentence_end_does_not_take_the_next_number(text, want):
+    assert got(text) == want

@@ -65,7 +65,7 @@ _PATTERNS = [
     rf"(?<![\w/.-]){_YEAR.format(g='iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\w/-])"
     rf"|(?<![\w/.,-])(?P<ed>[0-3]?\d)(?P<esep>[./-])(?P<em>[01]?\d)(?P=esep){_YEAR.format(g='ey')}(?![\w/-]|\.\d)",
     # November 13, 2021 / Nov. 13 / November 13-14
-    rf"(?<![\w-]){_MON.format(g='m1')}\s+{_DAY.format(g='d1')}(?:{_DAY2.format(g='d1')})?(?![\w:])(?:,?\s+{_YEAR_OR_SHORT.format(g='y1')}(?!\d))?",
+    rf"(?<![\w-]){_MON.format(g='m1')}\s+{_DAY.format(g='d1')}(?:{_DAY2.format(g='d1')})?(?![\w:]|,\d)(?:,?\s+{_YEAR_OR_SHORT.format(g='y1')}(?!\d))?",
     # 13 November 2021 / 13th of November / 27-28 September
     rf"(?<![\w.,-]){_DAY.format(g='d2')}(?:{_DAY2.format(g='d2')})?\s+(?:of\s+)?{_MON.format(g='m2')}(?![\w-])(?:,?\s+{_YEAR.format(g='y2')}(?!\d))?",
     # (in) April 2016
@@ -74,7 +74,9 @@ _PATTERNS = [
     # (not before a day: "November 13" and "since Nov. 13" are pattern 1; "mid-Sept. 27" has no
     # day form, so the month alone)
     rf"(?:\b{_MOD.replace('mod', 'mod4')}(?:\s+|(?P<m4dash>(?<=-))))?(?<![\w]){_MON.format(g='m4')}(?![\w-])"
-    r"(?!\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]))(?(m4dash)|(?!\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:])))",
+    r"(?!\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]))"
+    # (the full stop of an abbreviation only: "last September. 5,226 refugees" is a month)
+    r"(?(m4dash)|(?!(?:(?<=\b[A-Z][a-z]{2})(?<!May)|(?<=Sept))\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]|,\d)))",
     # weekdays
     rf"(?:\b(?i:(?P<wmod>last|next|this|earlier|early|late|on))\s+)?\b(?P<wd>{_alt(_WEEKDAYS)})(?![\w-])",
     # relative words
@@ -111,7 +113,8 @@ _MONTH_ONLY_BEFORE = re.compile(r"\b(?i:in|during|early|late|mid-|mid|last|next|
 # publication, is an upcoming deadline ("by Dec. 1", "until March 15")
 _DEADLINE_WORDS = frozenset({"by", "until", "till", "before"})
 _DEADLINE_AHEAD_DAYS = 92
-_RE_MONTH_ALONE = re.compile(_PATTERNS[4].replace(r"(?!\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]))", ""))
+_RE_MONTH_ALONE = re.compile(_PATTERNS[4].replace(
+    r"(?!(?:(?<=\b[A-Z][a-z]{2})(?<!May)|(?<=Sept))\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]|,\d))", ""))
 # after the second of two days joined by "and"/"to": a number that counts something ("September
 # 19 and 20 soldiers"); punctuation, the end, a capital, a function word or a past-tense verb
 # ("September 19 and 20 killed 12") are fine
