@@ -260,6 +260,7 @@ def test_two_days_sharing_a_month_give_two_dates(text, want):
 @pytest.mark.parametrize("text,want", [
     # "and"/"to" then a number that counts something: not a second day
     ("On September 19 and 20 soldiers were wounded.", [("September 19", "2022-09-19")]),
+    ("Shelling on Sept. 27 and 28 Armenian soldiers were captured.", [("Sept. 27", "2022-09-27")]),
     # days out of order are not a pair of days
     ("The September 28-3 split is a typo.", [("September 28-3", "2022-09-28")]),
 ])

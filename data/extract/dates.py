@@ -116,11 +116,11 @@ _DEADLINE_AHEAD_DAYS = 92
 _RE_MONTH_ALONE = re.compile(_PATTERNS[4].replace(
     r"(?!(?:(?<=\b[A-Z][a-z]{2})(?<!May)|(?<=Sept))\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]|,\d))", ""))
 # after the second of two days joined by "and"/"to": a number that counts something ("September
-# 19 and 20 soldiers"); punctuation, the end, a capital, a function word or a past-tense verb
-# ("September 19 and 20 killed 12") are fine
+# 19 and 20 soldiers", "Sept. 27 and 28 Armenian soldiers"); punctuation, the end, a function
+# word or a past-tense verb ("September 19 and 20 killed 12") are fine
 _SECOND_DAY_END = re.compile(r"\s*(?:$|[^\w\s%$€£]|(?:the|a|an|in|at|on|near|when|as|and|or|but|after|"
                              r"before|with|by|to|from|of|for|amid|while|during|despite|respectively|"
-                             r"that|which|[A-Z]\w*|[a-z]+ed)\b)")
+                             r"that|which|[a-z]+ed)\b)")
 # Only the places where a date word or a year occurs are searched with the full pattern.
 _ANCHORS = Anchors({**dict.fromkeys(_MONTHS, "m"), **dict.fromkeys(_WEEKDAYS, "w"), **dict.fromkeys(
     ["yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night",
