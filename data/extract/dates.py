@@ -118,7 +118,7 @@ _RE_MONTH_ALONE = re.compile(_PATTERNS[4].replace(
 # after the second of two days joined by "and"/"to": a number that counts something ("September
 # 19 and 20 soldiers", "Sept. 27 and 28 Armenian soldiers"); punctuation, the end, a function
 # word or a past-tense verb ("September 19 and 20 killed 12") are fine
-_SECOND_DAY_END = re.compile(r"\s*(?:$|[^\w\s%$€£]|(?:the|a|an|in|at|on|near|when|as|and|or|but|after|"
+_SECOND_DAY_END = re.compile(r"\s*(?:$|[^\w\s%$€£-]|(?:the|a|an|in|at|on|near|when|as|and|or|but|after|"
                              r"before|with|by|to|from|of|for|amid|while|during|despite|respectively|"
                              r"that|which|[a-z]+ed)\b)")
 # Only the places where a date word or a year occurs are searched with the full pattern.
