@@ -304,3 +304,25 @@ def test_deadlines_without_a_year_look_ahead(text, pub, want):
 ])
 def test_month_at_sentence_end_does_not_take_the_next_number(text, want):
     assert got(text) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Armenian forces have held the district since '94, officials said.", [("'94", "1994")]),
+    ("The town changed hands in ’20 and again last year.", [("in ’20", "2020"), ("last year", "2022")]),
+    # attributive, a decade, a quote mark or no temporal word: not a year
+    ("The '94 ceasefire held for decades.", []),
+    ("Songs of the '90s played on the radio.", []),
+    ("He said '20 soldiers died' and left.", []),
+])
+def test_two_digit_years_after_a_temporal_word(text, want):
+    assert got(text, "2023-03-08") == want
+
+
+def test_two_digit_years_need_the_publication_year():
+    assert got("The district has been held since '94.", None) == []
+
+
+def test_two_digit_attributive_year_is_a_period_hint():
+    text = "The '94 ceasefire left 30 soldiers dead."
+    assert [h[2] for h in period_hints(text, 0, len(text), "2023-03-08")] == ["1994"]
+    assert period_hints(text, 0, len(text), None) == []

@@ -24,6 +24,19 @@ Decisions (see the tests):
   are emitted with ``date`` None and ISO ``from``/``to`` bounds.
 * ``kind``: ``publication`` for a full date equal to the publication date on a short line of
   its own (a dateline), ``event`` otherwise.
+* AP abbreviations with a full stop ("Sept. 27", "since Dec. 12", "Jan. 1, 2024") keep their
+  day; after a word that takes a bare month ("in Sept. 27 trucks", "last Sept. 5,226") the full
+  stop ends the sentence and the month stands alone. A day and month without a year after
+  "by"/"until"/"till"/"before" that falls within 92 days after publication is that upcoming day
+  ("withdraw by Nov. 20" published Nov. 10).
+* two days sharing a month ("19 and 20 September", "Sept. 27-28", "Nov. 9 and 10, 2020") are two
+  event records, each over its own text: the day next to the month (and year) takes them in its
+  surface ("Sept. 27" + "28"; "19" + "20 September"), so offsets stay exact and spans never
+  overlap. Both take the first day's year. "and"/"to" followed by a word that a count would take
+  ("September 19 and 20 soldiers") is one day and a number.
+* two-digit years after an apostrophe ("Sept. 27, '20", "since '94"; "the '94 ceasefire" as a
+  period hint) take the latest century not after publication; without a publication date they
+  are not read.
 * Capitalised "May" and "March" are months only with a day or year or after in/last/next/since/
   early/mid/late/this/until/by/from/during/of; lower-case month words never are. Dates inside URLs
   are skipped.
@@ -55,9 +68,11 @@ def _alt(words) -> str:
 _MON = rf"(?P<{{g}}>{_alt(_MONTHS)})(?:(?<=\b[A-Z][a-z]{{{{2}}}})(?<!May)\.|(?<=Sept)\.)?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 # the second day of two sharing a month: "September 19-20", "19 and 20 September", "9th to 10th"
-_DAY2 = r"(?:\s*[-–]\s*|\s+(?P<{g}sep>and|to|&)\s+)(?P<{g}b>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?:\s*[-–]\s*|\s+(?:and|to|&)\s+)(?P<{g}b>[0-3]?\d)(?:st|nd|rd|th)?"
+# (which of the two joined them: "and"/"to" may also join a day and a count)
+_DAY_SEP_WORD = re.compile(r"(?:st|nd|rd|th)?\s+(?:and|to|&)\s")
 # a year, or an apostrophe and two digits ("Sept. 27, '20"), after month and day
-_YEAR_OR_SHORT = r"(?:(?P<{g}>(?:1[89]|20)\d\d)|['’](?P<{g}s>\d\d)(?![\w'’]))"
+_YEAR_OR_SHORT = r"(?P<{g}>(?:1[89]|20)\d\d|['’]\d\d(?![\w'’]))"
 _YEAR = r"(?P<{g}>(?:1[89]|20)\d\d)"
 _MOD = r"(?i:(?P<mod>last|next|this|early|mid-|mid|late|in|since|until|till|by|from|during|of|end of|the end of|start of|beginning of))"
 _PATTERNS = [
@@ -73,10 +88,10 @@ _PATTERNS = [
     # last November / in May / November
     # (not before a day: "November 13" and "since Nov. 13" are pattern 1; "mid-Sept. 27" has no
     # day form, so the month alone)
-    rf"(?:\b{_MOD.replace('mod', 'mod4')}(?:\s+|(?P<m4dash>(?<=-))))?(?<![\w]){_MON.format(g='m4')}(?![\w-])"
+    rf"(?:\b{_MOD.replace('mod', 'mod4')}(?:\s+|(?<=-)))?(?<![\w]){_MON.format(g='m4')}(?![\w-])"
     r"(?!\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]))"
     # (the full stop of an abbreviation only: "last September. 5,226 refugees" is a month)
-    r"(?(m4dash)|(?!(?:(?<=\b[A-Z][a-z]{2})(?<!May)|(?<=Sept))\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]|,\d)))",
+    r"(?!(?:(?<=(?<!-)\b[A-Z][a-z]{2})(?<!May)|(?<=(?<!-)Sept))\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]|,\d))",
     # weekdays
     rf"(?:\b(?i:(?P<wmod>last|next|this|earlier|early|late|on))\s+)?\b(?P<wd>{_alt(_WEEKDAYS)})(?![\w-])",
     # relative words
@@ -91,7 +106,7 @@ _PATTERNS = [
     # years with a temporal preposition: in 1991, since 1994, between 1988 and 1994
     rf"\b(?i:(?P<ymod>in|since|until|till|by|from|during|after|before|between|and|to|through|of|"
     rf"in\s+early|in\s+late|in\s+mid-?|early|late|mid-|the\s+end\s+of|end\s+of|spring|summer|"
-    rf"autumn|fall|winter))(?:\s+|(?<=-))(?<![\w]){_YEAR.format(g='y5')}(?P<yposs>'s|’s)?(?![\w-]|,\d)",
+    rf"autumn|fall|winter))(?:\s+|(?<=-))(?<![\w])(?P<y5>(?:1[89]|20)\d\d|['’]\d\d)(?P<yposs>'s|’s)?(?![\w'’-]|,\d)",
 ]
 # Every pattern above starts at the first character of a word (a letter or digit after a
 # non-word character), so this guard changes no match; it only lets the search reject the
@@ -114,7 +129,7 @@ _MONTH_ONLY_BEFORE = re.compile(r"\b(?i:in|during|early|late|mid-|mid|last|next|
 _DEADLINE_WORDS = frozenset({"by", "until", "till", "before"})
 _DEADLINE_AHEAD_DAYS = 92
 _RE_MONTH_ALONE = re.compile(_PATTERNS[4].replace(
-    r"(?!(?:(?<=\b[A-Z][a-z]{2})(?<!May)|(?<=Sept))\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]|,\d))", ""))
+    r"(?!(?:(?<=(?<!-)\b[A-Z][a-z]{2})(?<!May)|(?<=(?<!-)Sept))\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]|,\d))", ""))
 # after the second of two days joined by "and"/"to": a number that counts something ("September
 # 19 and 20 soldiers", "Sept. 27 and 28 Armenian soldiers"); punctuation, the end, a function
 # word or a past-tense verb ("September 19 and 20 killed 12") are fine
@@ -126,16 +141,18 @@ _ANCHORS = Anchors({**dict.fromkeys(_MONTHS, "m"), **dict.fromkeys(_WEEKDAYS, "w
     ["yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night",
      "week", "weeks", "month", "months", "year", "days", "day", "ago"], "r"),
     # years are anchors too: found in the same automaton pass instead of a regex scan
-    **{str(y): "y" for y in range(1800, 2100)}})
+    **{str(y): "y" for y in range(1800, 2100)},
+    # and two-digit years after an apostrophe ("since '94"), read only after a temporal word
+    **{f"{q}{y:02d}": "y" for q in "'’" for y in range(100)}})
 _URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
 # attributive year: "the 1997 treaty", "a 1997 Russian-Armenian mutual defense treaty",
 # "the 2020 war", "last year's war"
 _ATTR_YEAR_RE = re.compile(
-    r"\b(?P<det>(?i:the|a|an|its|their|his|her|this|that))\s+(?P<y>(?:1[89]|20)\d\d)(?:'s|’s)?\s+"
+    r"\b(?P<det>(?i:the|a|an|its|their|his|her|this|that))\s+(?P<y>(?:1[89]|20)\d\d|['’]\d\d)(?:'s|’s)?\s+"
     r"(?P<after>(?:[\w-]+\s+){0,3}?)(?P<noun>[a-z][\w-]*)\b"
     r"|\b(?P<ly>last|this|next)\s+year(?:'s|’s)\s+(?P<noun2>[a-z][\w-]*)\b"
     r"|\b(?P<y3>(?:1[89]|20)\d\d)(?:'s|’s)\s+(?P<noun3>[a-z][\w-]*)\b")
-_YEARISH = re.compile(r"(?:1[89]|20)\d\d|year")
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d|['’]\d\d|year")
 _WORDNUM = {"a": 1, "an": 1, "eleven": 11, "twelve": 12, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _STRICT_MONTHS = {"May", "March", "Mar", "MAY", "MARCH"}
@@ -176,6 +193,11 @@ def _ymd(y, m, d) -> str | None:
         return dt.date(y, m, d).isoformat()
     except ValueError:
         return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
+
+
+def _short_year(yy: str, pub: dt.date) -> str:
+    """'94 -> 1994 and '20 -> 2020: the latest year ending in ``yy`` not after publication."""
+    return f"{pub.year - (pub.year - int(yy)) % 100:04d}"
 
 
 def _month_year(m: int, pub: dt.date, mod: str | None) -> int:
@@ -455,18 +477,18 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
             year = g("y1") or g("y2")
             if not 1 <= day <= 31:
                 continue
-            if year is None and g("y1s"):
+            if year and not year[0].isdigit():
                 if pub is None:
                     year = None  # "'20" is 1920 or 2020: only the publication year can tell
-                else:  # the latest year ending so, not after publication: '94 -> 1994, '20 -> 2020
-                    year = str(pub.year - (pub.year - int(g("y1s"))) % 100)
+                else:
+                    year = _short_year(year[1:], pub)
             # the second of two days: "September 19-20" (d1b), "19 and 20 September" (d2b)
             day2_grp = "d1b" if g("d1b") else "d2b" if g("d2b") else None
             if day2_grp is not None:
                 day2 = int(g(day2_grp))
-                sep_word = g(day2_grp[:2] + "sep")
+                by_word = _DAY_SEP_WORD.match(text, m.end(day2_grp[:2])) is not None
                 # (in "19 and 20 September" the month after the second number makes it a day)
-                if day < day2 <= 31 and (sep_word is None or day2_grp == "d2b"
+                if day < day2 <= 31 and (not by_word or day2_grp == "d2b"
                                          or _SECOND_DAY_END.match(text, e)):
                     if day2_grp == "d1b":  # "Sept. 27" | "-28, 2020": the year goes with the second
                         first_end = m.end("d1")
@@ -477,7 +499,7 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                     if text[first_end:first_end + 2] in ("st", "nd", "rd", "th"):
                         first_end += 2
                     e = first_end
-                elif sep_word is not None:
+                elif by_word:
                     # "September 19 and 20 soldiers": the number counts something
                     if day2_grp == "d1b":
                         e = m.end("d1") + (2 if text[m.end("d1"):m.end("d1") + 2] in
@@ -544,6 +566,8 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
             date, extra = _relative(g("rel"), m, pub)
         elif g("y5"):
             ymod = g("ymod").lower()
+            if not g("y5")[0].isdigit() and (pub is None or ymod in ("and", "to")):
+                continue  # "since '94": the century comes from the publication year
             if g("yposs"):
                 continue
             if ymod in ("and", "to"):
@@ -562,7 +586,7 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                 # keep "in" for a plain event year, as a reader quotes it ("in 1991")
                 if ymod == "in":
                     s = m.start("ymod")
-            date = g("y5")
+            date = g("y5") if g("y5")[0].isdigit() else _short_year(g("y5")[1:], pub)
         else:  # pragma: no cover - every alternative has a named group
             continue
         kind = "event"
@@ -665,8 +689,13 @@ def period_hints(text: str, start: int, end: int, published=None) -> list[tuple[
     for m in _ATTR_YEAR_RE.finditer(text, start, end):
         if m.group("y"):
             noun = m.group("noun")
+            y = m.group("y")
+            if not y[0].isdigit():  # "the '94 ceasefire"
+                if pub is None:
+                    continue
+                y = _short_year(y[1:], pub)
             if noun in _YEAR_NOUNS or m.group("after"):
-                out.append((m.start("y"), m.end("y"), m.group("y")))
+                out.append((m.start("y"), m.end("y"), y))
         elif m.group("ly") and pub is not None:
             delta = {"last": -1, "this": 0, "next": 1}[m.group("ly")]
             out.append((m.start(), m.end("noun2"), f"{pub.year + delta:04d}"))
