@@ -248,6 +248,8 @@ def test_ap_abbreviated_months_keep_the_day(text, want):
      [("Nov. 9", "2020-11-09"), ("10, 2020", "2020-11-10")]),
     ("Talks were held on 9th and 10th of November 2020 in Moscow.",
      [("9th", "2020-11-09"), ("10th of November 2020", "2020-11-10")]),
+    ("Shells fell on the 27th and 28th of September near the town.",
+     [("27th", "2022-09-27"), ("28th of September", "2022-09-28")]),
     ("The Sept. 27-28 strikes hit Stepanakert.",
      [("Sept. 27", "2022-09-27"), ("28", "2022-09-28")]),
 ])

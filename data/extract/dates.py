@@ -283,8 +283,8 @@ def _relative(rel: str, m, pub: dt.date | None):
 
 
 # How far before its anchor a date can start: the longest prefix of each kind ("the day before
-# yesterday", "beginning of November", "13th of November", "earlier Tuesday", "the end of 2020")
-_BEFORE = {"r": 26, "m": 16, "w": 9, "y": 14}
+# yesterday", "27th and 28th of November", "earlier Tuesday", "the end of 2020")
+_BEFORE = {"r": 26, "m": 17, "w": 9, "y": 14}
 
 
 def _windowed_kinds(text, anchors, after=40):
