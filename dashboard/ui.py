@@ -87,6 +87,12 @@ def png_bytes(ch: alt.TopLevelMixin) -> bytes:
     return vlc.vegalite_to_png(ch.to_dict(), scale=2)
 
 
+def _csv(rows: pd.DataFrame) -> bytes:
+    """``rows`` as CSV, encoded only when the button is clicked: encoding every table on every
+    rerun (the casualty ledger holds thousands of sentences) was a third of a page's redraw."""
+    return rows.to_csv(index=False).encode("utf-8")
+
+
 def chart_key(name: str) -> str:
     """The widget key of the chart called ``name`` (its selection lives under it)."""
     return f"chart_{_slug(name)}"
@@ -104,7 +110,7 @@ def chart(ch: alt.TopLevelMixin, rows: pd.DataFrame, name: str, *, on_select: An
         kwargs.update(on_select=on_select, selection_mode=selection_mode)
     event = st.altair_chart(ch, **kwargs)
     c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button("CSV", rows.to_csv(index=False).encode("utf-8"), file_name=f"{_slug(name)}.csv",
+    c1.download_button("CSV", lambda: _csv(rows), file_name=f"{_slug(name)}.csv",
                        mime="text/csv", key=f"csv_{_slug(name)}", on_click="ignore",
                        help=f"The {len(rows)} rows this chart shows")
     c2.download_button("PNG", lambda: png_bytes(ch), file_name=f"{_slug(name)}.png", mime="image/png",
@@ -120,7 +126,7 @@ def table(rows: pd.DataFrame, name: str, **kwargs: Any) -> Any:
             config[col] = st.column_config.DateColumn(col, format="YYYY-MM-DD")
     kwargs["column_config"] = config
     out = st.dataframe(rows, hide_index=True, key=f"table_{_slug(name)}", **kwargs)
-    st.download_button("CSV", rows.to_csv(index=False).encode("utf-8"), file_name=f"{_slug(name)}.csv",
+    st.download_button("CSV", lambda: _csv(rows), file_name=f"{_slug(name)}.csv",
                        mime="text/csv", key=f"csvt_{_slug(name)}", on_click="ignore",
                        help=f"The {len(rows)} rows of this table")
     return out

@@ -278,3 +278,19 @@ def test_upload_reports_each_file_and_new_data_shows_at_once(server, page, tmp_p
     expect(page.locator("[data-testid=stDataFrame] table").first).to_contain_text("empty.txt")
     page.get_by_test_id("stSidebar").get_by_role("link", name="Overview").click()
     expect_metric(page, "Articles", str(before + 1))
+
+
+def test_csv_download_holds_exactly_the_rows_of_the_table(server, page):
+    import csv
+    import io
+
+    open_page(page, server.url + "/actors?actor=Armenia", "Actors")
+    button = page.locator(".st-key-csvt_people button").first
+    with page.expect_download() as dl:
+        button.click()
+    got = list(csv.DictReader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8"))))
+    v = server.store.current_version()
+    want = read.people(server.store, Filters(actors=("Armenia",), version=v))
+    assert len(want) > 0
+    assert [r["name"] for r in got] == list(want["name"])
+    assert [int(r["mentions"]) for r in got] == [int(x) for x in want["mentions"]]

@@ -7,6 +7,7 @@ ctx = ui.context()
 st.title("Actors")
 if not ui.empty_store():
     f = ctx.filters
+    queries.prefetch(f, "actors_by_type", "actor_timeline", "cooccurrence", "people", "quotes")
     by = queries.q("actors_by_type", f)
     if by.empty:
         ui.no_rows("actor mentions")

@@ -7,6 +7,7 @@ ctx = ui.context()
 st.title("Casualties and other figures")
 if not ui.empty_store():
     f = ctx.filters
+    queries.prefetch(f, "figures_ledger", "figures_by_month", "disputed")
     ledger = charts.with_bounds(queries.q("figures_ledger", f))
     if ledger.empty:
         ui.no_rows("figure claims")

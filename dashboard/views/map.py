@@ -22,6 +22,7 @@ if not ui.empty_store():
                            key="map_measure")
     shade = c2.selectbox("Shade regions by", ["mentions", "casualty_claims"], key="map_shade",
                          format_func=lambda m: m.replace("_", " "))
+    queries.prefetch(f, "place_points", "region_counts", *(["place_top_actor"] if measure == "actor" else []))
     points = queries.q("place_points", f)
     if measure == "actor" and not points.empty:
         points = points.merge(queries.q("place_top_actor", f)[["name", "actor"]], on="name", how="left")

@@ -7,6 +7,7 @@ ctx = ui.context()
 st.title("Overview")
 if not ui.empty_store():
     f = ctx.filters
+    queries.prefetch(f, "overview", "mentions_over_time", ("top_places", 15), ("top_actors", 15), ("latest_articles", 10))
     o = queries.q("overview", f).iloc[0]
     cols = st.columns(6)
     cols[0].metric("Articles", f"{int(o.articles):,}")
