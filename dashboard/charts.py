@@ -183,10 +183,14 @@ def claims_chart(ledger: pd.DataFrame, title: str = "Figure claims over time") -
     a range. Claims are never added up."""
     if ledger.empty:
         return _empty(title)
-    df = with_bounds(ledger)
+    tooltip = ["bounds:N", "category:N", "side:N", "claimed_by:N", "event_date:N", "place:N", "publisher:N", "surface:N"]
+    # Only the columns the marks and tooltips use go into the chart spec: the ledger's
+    # sentences and titles would otherwise be serialised into it on every run.
+    df = ledger if "bounds" in ledger.columns else with_bounds(ledger)
+    keep = [c.split(":")[0] for c in tooltip] + ["value", "low", "high", "bound"]
+    df = df[[c for c in dict.fromkeys(keep) if c in df.columns]].copy()
     df["when"] = _as_time(df["event_date"])
     df["side"] = df["side"].fillna("unattributed")
-    tooltip = ["bounds:N", "category:N", "side:N", "claimed_by:N", "event_date:N", "place:N", "publisher:N", "surface:N"]
     pts = alt.Chart(df).mark_point(filled=True, size=90).encode(
         x=alt.X("when:T", title="event date"),
         y=alt.Y("value:Q", title="claimed value (log scale)", scale=alt.Scale(type="symlog"),
