@@ -495,9 +495,11 @@ def _disputed(store, f: Filters, events: int, window: int | None) -> pd.DataFram
                "(SELECT left(event_date, 7) AS m, count(*) AS n FROM k WHERE event_date IS NOT NULL GROUP BY m)) "
                "WHERE c > $window ORDER BY m DESC LIMIT 1)")
     # Events are found on narrow columns; the wide ledger columns (sentences) are read only for
-    # the claims of the chosen events, found again by row id.
+    # the claims of the chosen events, found again by row id. Without narrowing filters the
+    # claims are a plain scan, cheaper to repeat than to materialise; with them, the semi-join
+    # is worth keeping.
     sql = f"""{cte},
-    k AS (SELECT g.rowid AS rid, g.article_id,
+    k AS {"" if _narrows(f) else "NOT MATERIALIZED "}(SELECT g.rowid AS rid, g.article_id,
                  coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS event_date, g.place, g.category,
                  coalesce(g.low, g.value) AS lo, coalesce(g.high, g.value) AS hi
           FROM figures g
