@@ -6,4 +6,24 @@ that use other processes run :func:`data.pipeline.plan_tasks` (big JSONL files i
 lines) so that workers share a big dump and results come back in small pieces; ``local`` with
 ``workers`` None or 1 stays in process, file by file.
 """
+from __future__ import annotations
+
+from typing import Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
+
 ENGINES = ("local", "dask")
+
+
+def rebatch(groups: Iterable[list[T]], size: int) -> Iterator[list[T]]:
+    """Regroup lists of results, as workers finish them, into batches of ``size`` (the last
+    one may be smaller): the driver writes one store transaction per batch."""
+    batch: list[T] = []
+    for results in groups:
+        for r in results:
+            batch.append(r)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch

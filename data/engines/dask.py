@@ -19,6 +19,7 @@ import os
 import pkgutil
 from typing import Iterator, Sequence
 
+from data.engines import rebatch
 from data.pipeline import Result, Task, chunk_tasks, plan_tasks, process_tasks
 
 __all__ = ["process", "chunk_files"]
@@ -141,20 +142,17 @@ def _run(files: list[str], scheduler: str | None, workers: int | None, batch_siz
             ac.add(client.submit(_process_chunk, chunk, pure=False))
             if ac.count() >= limit:
                 break
-        batch: list[Result] = []
-        for fut in ac:
-            results = fut.result()
-            fut.release()  # let the cluster forget it: memory stays bounded by the window
-            nxt = next(chunks, None)
-            if nxt is not None:
-                ac.add(client.submit(_process_chunk, nxt, pure=False))
-            for r in results:
-                batch.append(r)
-                if len(batch) >= batch_size:
-                    yield batch
-                    batch = []
-        if batch:
-            yield batch
+
+        def completed() -> Iterator[list[Result]]:
+            for fut in ac:
+                results = fut.result()
+                fut.release()  # let the cluster forget it: memory stays bounded by the window
+                nxt = next(chunks, None)
+                if nxt is not None:
+                    ac.add(client.submit(_process_chunk, nxt, pure=False))
+                yield results
+
+        yield from rebatch(completed(), batch_size)
     finally:
         client.close()
         if cluster is not None:

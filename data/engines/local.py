@@ -13,6 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Sequence
 
+from data.engines import rebatch
 from data.pipeline import Result, chunk_tasks, plan_tasks, process_file, process_tasks
 
 __all__ = ["process"]
@@ -59,6 +60,28 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
         yield batch
 
 
+def _completed(pool: ProcessPoolExecutor, chunks: Iterator, window: int) -> Iterator[list[Result]]:
+    """The results of each chunk as it completes, with at most ``window`` chunks in flight."""
+    pending = set()
+    for chunk in chunks:
+        pending.add(pool.submit(process_tasks, chunk))
+        if len(pending) >= window:
+            break
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        for fut in done:
+            try:
+                results = fut.result()
+            except BrokenProcessPool as exc:
+                raise RuntimeError(
+                    "a local worker process died (out of memory or killed); the batches "
+                    f"written so far are kept. Rerun with fewer workers. ({exc})") from exc
+            nxt = next(chunks, None)
+            if nxt is not None:
+                pending.add(pool.submit(process_tasks, nxt))
+            yield results
+
+
 def _pool(files: list[str], workers: int, batch_size: int, window: int) -> Iterator[list[Result]]:
     if not files:
         return
@@ -67,33 +90,9 @@ def _pool(files: list[str], workers: int, batch_size: int, window: int) -> Itera
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(_PRELOAD)
     chunks = chunk_tasks(plan_tasks(files))
-    batch: list[Result] = []
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
     try:
-        pending = set()
-        for chunk in chunks:
-            pending.add(pool.submit(process_tasks, chunk))
-            if len(pending) >= window:
-                break
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                try:
-                    results = fut.result()
-                except BrokenProcessPool as exc:
-                    raise RuntimeError(
-                        "a local worker process died (out of memory or killed); the batches "
-                        f"written so far are kept. Rerun with fewer workers. ({exc})") from exc
-                nxt = next(chunks, None)
-                if nxt is not None:
-                    pending.add(pool.submit(process_tasks, nxt))
-                for r in results:
-                    batch.append(r)
-                    if len(batch) >= batch_size:
-                        yield batch
-                        batch = []
-        if batch:
-            yield batch
+        yield from rebatch(_completed(pool, chunks, window), batch_size)
     finally:
         # On an error or an abandoned ingest, queued chunks are dropped rather than computed.
         pool.shutdown(wait=True, cancel_futures=True)
