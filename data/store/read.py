@@ -349,9 +349,13 @@ def place_points(store, f: Filters) -> pd.DataFrame:
     return _run(store, sql, p)
 
 
+# Candidate actors when the map colours places by actor: a legend stays readable with this many.
+_MAP_ACTORS = 8
+
+
 def place_top_actor(store, f: Filters) -> pd.DataFrame:
-    """For each located place, the actor (among the 12 named in most articles) most often named
-    in the same articles: ``name, actor, articles``."""
+    """For each located place, the actor (among the ``_MAP_ACTORS`` named in most articles) most
+    often named in the same articles: ``name, actor, articles``."""
     cte, p = scope(f)
     # Each article's top actors become one bit mask, so places join one row per article
     # (not one per article and actor) and pairs are expanded per distinct mask afterwards. The
@@ -359,13 +363,13 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
     sql = f"""{cte},
     fa AS (SELECT a.rowid AS r, a.actors, a.places FROM article_facets a{_facet_where(f, p)}),
     ax AS (SELECT r, unnest(actors) AS name FROM fa),
-    top AS ({_top_bits('ax', 12)}),
+    top AS ({_top_bits('ax', _MAP_ACTORS)}),
     am AS (SELECT ax.r, bit_or(CAST(1 AS UBIGINT) << top.bit) AS mask FROM ax JOIN top USING (name) GROUP BY ax.r),
     loc AS (SELECT m.name, any_value(m.regions) AS regions FROM places m
             WHERE m.lat IS NOT NULL AND m.name IS NOT NULL{_ver('m', f)} GROUP BY m.name),
-    pm AS (SELECT x.name, am.mask, count(*) AS n
-           FROM (SELECT r, unnest(places) AS name FROM fa) x JOIN am USING (r) JOIN loc m USING (name)
-           WHERE {_place_cond('m', f, p)} GROUP BY ALL),
+    pm0 AS (SELECT x.name, am.mask, count(*) AS n
+            FROM (SELECT r, unnest(places) AS name FROM fa) x JOIN am USING (r) GROUP BY ALL),
+    pm AS (SELECT pm0.* FROM pm0 JOIN loc m USING (name) WHERE {_place_cond('m', f, p)}),
     c AS (SELECT pm.name, top.name AS actor, CAST(sum(pm.n) AS BIGINT) AS articles
           FROM pm JOIN top ON (pm.mask >> top.bit) & CAST(1 AS UBIGINT) = 1 GROUP BY ALL)
     SELECT name, arg_max(actor, articles * 1e6 - hash(actor) % 1000) AS actor, max(articles) AS articles
