@@ -15,6 +15,16 @@ T = TypeVar("T")
 ENGINES = ("local", "dask")
 
 
+def check_args(workers: int | None, batch_size: int, window: int | None) -> None:
+    """Validate the options every engine's ``process`` takes."""
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers must be a positive int or None, got {workers!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+    if window is not None and (not isinstance(window, int) or window < 1):
+        raise ValueError(f"window must be a positive int or None, got {window!r}")
+
+
 def rebatch(groups: Iterable[list[T]], size: int) -> Iterator[list[T]]:
     """Regroup lists of results, as workers finish them, into batches of ``size`` (the last
     one may be smaller): the driver writes one store transaction per batch."""

@@ -19,7 +19,7 @@ import os
 import pkgutil
 from typing import Iterator, Sequence
 
-from data.engines import rebatch
+from data.engines import check_args, rebatch
 from data.pipeline import Result, Task, chunk_tasks, plan_tasks, process_tasks
 
 __all__ = ["process", "chunk_files"]
@@ -99,12 +99,7 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
     list
         Up to ``batch_size`` results (extract JSON dicts or ``LoadError``), in completion order.
     """
-    if workers is not None and (not isinstance(workers, int) or workers < 1):
-        raise ValueError(f"workers must be a positive int or None, got {workers!r}")
-    if not isinstance(batch_size, int) or batch_size < 1:
-        raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
-    if window is not None and (not isinstance(window, int) or window < 1):
-        raise ValueError(f"window must be a positive int or None, got {window!r}")
+    check_args(workers, batch_size, window)
     files = list(files)
     if not files:
         return

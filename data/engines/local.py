@@ -13,7 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Sequence
 
-from data.engines import rebatch
+from data.engines import check_args, rebatch
 from data.pipeline import Result, chunk_tasks, plan_tasks, process_file, process_tasks
 
 __all__ = ["process"]
@@ -41,12 +41,7 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
     window : int, optional
         Chunks in flight at once with a pool (default 2 per worker), which bounds memory.
     """
-    if workers is not None and (not isinstance(workers, int) or workers < 1):
-        raise ValueError(f"workers must be a positive int or None, got {workers!r}")
-    if not isinstance(batch_size, int) or batch_size < 1:
-        raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
-    if window is not None and (not isinstance(window, int) or window < 1):
-        raise ValueError(f"window must be a positive int or None, got {window!r}")
+    check_args(workers, batch_size, window)
     if workers and workers > 1:
         yield from _pool(list(files), workers, batch_size, window or 2 * workers)
         return
