@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 
 from data.extract.sentences import split_sentences
+from data.store import derived
 from data.store.schema import DERIVED, MENTION_COLUMNS, SCHEMA_SQL, TABLES
 
 __all__ = ["Store", "default_db_path", "StoreError"]
@@ -108,34 +109,25 @@ class Store:
                 if cols != TABLES[table]:  # derived data in an older layout: recreate it
                     con.execute(f"DROP TABLE {table}")
             con.execute(SCHEMA_SQL)
-            stale = con.execute(_STALE_SQL).fetchone()[0]
+            stale = derived.stale(con)
         if stale:
-            self.rebuild_aggregates()
+            self.rebuild_aggregates(stale)
         return self
 
-    def rebuild_aggregates(self) -> None:
-        """Recompute the derived tables (``article_facets``, ``actor_days``, ``place_days``) from
-        articles and mentions.
+    def rebuild_aggregates(self, tables: Sequence[str] = DERIVED) -> None:
+        """Recompute derived tables (default: all of ``article_facets``, ``actor_days`` and
+        ``place_days``) from articles and mentions.
 
         One transaction: readers see either the old or the new derived rows. Needed only after
         rows were copied in by other means than :meth:`write_batch` (which keeps them current).
         """
+        unknown = set(tables) - set(DERIVED)
+        if unknown:
+            raise ValueError(f"not derived tables: {sorted(unknown)}; derived tables are {list(DERIVED)}")
         with self.connect(read_only=False) as con:
             con.execute("BEGIN TRANSACTION")
             try:
-                # In slices of the key space: grouping list aggregates over a whole large store
-                # at once exceeds DuckDB's memory limit (seen at 1M articles with 1 GB).
-                con.execute("SET preserve_insertion_order = false")  # less memory; order is irrelevant here
-                con.execute("DELETE FROM article_facets")
-                n = _slices(con, "SELECT count(*) FROM articles", _SLICE_ARTICLES)
-                for k in range(n):
-                    con.execute(_REBUILD_FACETS_SQL, {"n": n, "k": k})
-                for table, day_table in _DAY_TABLES.items():
-                    con.execute(f"DELETE FROM {day_table}")
-                    n = _slices(con, f"SELECT count(*) FROM {table}", _SLICE_ROWS)
-                    for k in range(n):
-                        src = f"(SELECT * FROM {table} WHERE hash(name) % $n = $k)"
-                        con.execute(f"INSERT INTO {day_table} " + _DAYS_FROM[table].format(src=src), {"n": n, "k": k})
+                derived.rebuild(con, tuple(tables))
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -166,16 +158,7 @@ class Store:
             )
             con.execute("BEGIN TRANSACTION")
             try:
-                # Batches left one day-table row per batch and key; merge this version's rows,
-                # a slice of names at a time so that memory stays bounded for huge versions.
-                for day_table, sql in _COMPACT_SQL.items():
-                    n = _slices(con, f"SELECT count(*) FROM {day_table} WHERE version = {int(version)}", _SLICE_ROWS)
-                    for k in range(n):
-                        part = {"v": version, "n": n, "k": k}
-                        con.execute(f"CREATE TEMP TABLE _compact AS {sql}", part)
-                        con.execute(f"DELETE FROM {day_table} WHERE version = $v AND hash(name) % $n = $k", part)
-                        con.execute(f"INSERT INTO {day_table} SELECT * FROM _compact")
-                        con.execute("DROP TABLE _compact")
+                derived.compact(con, version)
                 con.execute(
                     "UPDATE versions SET finished_at = ?, loaded = ?, duplicates = ?, failed = ? "
                     "WHERE version = ?",
@@ -265,17 +248,17 @@ class Store:
                         log_rows.append({"version": version, "file": src, "article_id": r["id"], "status": "warning",
                                          "code": w.get("code") if isinstance(w, dict) else "warning",
                                          "message": w.get("message") if isinstance(w, dict) else str(w), "at": now})
+                registered: set[str] = set()
                 if fresh:
-                    self._insert(con, "articles", _article_rows(fresh, version, now))
-                    self._insert(con, "article_facets", _facet_rows(fresh, version))
+                    registered.add(self._insert(con, "articles", _article_rows(fresh, version, now)))
+                    registered.add(self._insert(con, "article_facets", _facet_rows(fresh, version)))
                     for table in MENTION_COLUMNS:
                         columns = _mention_columns(fresh, table, version)
                         if columns["article_id"]:
-                            self._insert(con, table, columns, then=(
-                                f"INSERT INTO {_DAY_TABLES[table]} " + _DAYS_FROM[table].format(src="_batch")
-                                if table in _DAY_TABLES else None))
+                            registered.add(self._insert(con, table, columns))
+                    derived.on_batch(con, registered)
                 if log_rows:
-                    self._insert(con, "ingest_log", log_rows)
+                    registered.add(self._insert(con, "ingest_log", log_rows))
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -288,20 +271,22 @@ class Store:
 
     @staticmethod
     def _insert(con: duckdb.DuckDBPyConnection, table: str,
-                rows: list[dict[str, Any]] | dict[str, list[Any]], then: str | None = None) -> None:
-        """Insert rows (a list of dicts, or a dict of equal-length column lists) into ``table``;
-        ``then`` is more SQL run while the rows are visible as ``_batch``."""
+                rows: list[dict[str, Any]] | dict[str, list[Any]]) -> str:
+        """Insert rows (a list of dicts, or a dict of equal-length column lists) into ``table``.
+
+        The rows stay registered as ``_new_<table>`` (the name is returned) while the connection
+        is open, so that :func:`data.store.derived.on_batch` can roll them up.
+        """
         cols = TABLES[table]
         if isinstance(rows, dict):
             df = pa.Table.from_pydict({c: rows[c] for c in cols})
         else:
             df = pd.DataFrame.from_records(rows, columns=cols)
-        con.register("_batch", df)
+        name = f"_new_{table}"
+        con.register(name, df)
         quoted = ", ".join(f'"{c}"' for c in cols)
-        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _batch")
-        if then:
-            con.execute(then)
-        con.unregister("_batch")
+        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+        return name
 
     # -- saved views -----------------------------------------------------------------------
     def save_view(self, params: dict[str, Any], page: str, title: str | None = None,
@@ -415,7 +400,7 @@ def _sorted_distinct(values: Iterable[Any], drop_empty: bool = False) -> list[st
 def _facet_rows(records: list[dict[str, Any]], version: int) -> list[dict[str, Any]]:
     """One ``article_facets`` row per article: the distinct values each sidebar filter tests.
 
-    Must agree with :data:`_REBUILD_FACETS_SQL`, which derives the same rows from the tables.
+    Must agree with :data:`data.store.derived.REBUILD_FACETS_SQL`, which derives the same rows from the tables.
     """
     rows = []
     for r in records:
@@ -434,76 +419,6 @@ def _facet_rows(records: list[dict[str, Any]], version: int) -> list[dict[str, A
             **{f"n_{t}": len(r.get(t) or []) for t in ("places", "figures", "actors", "dates")},
         })
     return rows
-
-
-# The same rows as _facet_rows, derived from the stored tables (list_distinct drops NULLs), for
-# the articles whose id hashes to slice $k of $n.
-_REBUILD_FACETS_SQL = """
-INSERT INTO article_facets
-SELECT a.id, a.published, a.version,
-       list_sort(list_filter(list_distinct(list_prepend(a.publisher, coalesce(a.credits, []))), lambda s: s <> '')),
-       coalesce(x.v, []), coalesce(rg.v, []), coalesce(p.v, []), coalesce(g.v, []), coalesce(d.v, []),
-       coalesce(p.n, 0), coalesce(g.n, 0), coalesce(x.n, 0), coalesce(dn.n, 0)
-FROM articles a
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v, count(*) AS n FROM actors
-           WHERE hash(article_id) % $n = $k GROUP BY article_id) x ON x.article_id = a.id
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v, count(*) AS n FROM places
-           WHERE hash(article_id) % $n = $k GROUP BY article_id) p ON p.article_id = a.id
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(flatten(list(regions)))) AS v FROM places
-           WHERE hash(article_id) % $n = $k GROUP BY article_id) rg ON rg.article_id = a.id
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(category))) AS v, count(*) AS n FROM figures
-           WHERE hash(article_id) % $n = $k GROUP BY article_id) g ON g.article_id = a.id
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(date))) AS v FROM dates
-           WHERE kind = 'event' AND hash(article_id) % $n = $k GROUP BY article_id) d ON d.article_id = a.id
-LEFT JOIN (SELECT article_id, count(*) AS n FROM dates
-           WHERE hash(article_id) % $n = $k GROUP BY article_id) dn ON dn.article_id = a.id
-WHERE hash(a.id) % $n = $k
-"""
-
-
-# Day rollups of a mention relation {src} (a batch or the whole table): one row per version,
-# publication day and name (and, for actors, type and country).
-_DAY_TABLES = {"actors": "actor_days", "places": "place_days"}
-_DAYS_FROM = {
-    "actors": """SELECT version, CAST(published AS DATE), name, type, country,
-                        list_sort(list_distinct(list(role))), count(*), count(DISTINCT article_id)
-                 FROM {src} WHERE name IS NOT NULL GROUP BY version, published, name, type, country""",
-    "places": """SELECT version, CAST(published AS DATE), name, any_value(country), any_value(kind),
-                        any_value(lat), any_value(lon), any_value(regions), min(border_km),
-                        list_sort(list_distinct(list(surface))), count(*), count(DISTINCT article_id),
-                        arg_min({{'aid': article_id, 'st': "start", 'en': "end"}}, article_id)
-                 FROM {src} WHERE name IS NOT NULL GROUP BY version, published, name""",
-}
-# The same rows merged across batches (article counts add up: an article is in one batch).
-_COMPACT_SQL = {
-    "actor_days": """SELECT version, published, name, type, country, list_sort(list_distinct(flatten(list(roles)))),
-                            sum(mentions), sum(articles)
-                     FROM actor_days WHERE version = $v AND hash(name) % $n = $k
-                     GROUP BY version, published, name, type, country""",
-    "place_days": """SELECT version, published, name, any_value(country), any_value(kind), any_value(lat),
-                            any_value(lon), any_value(regions), min(border_km),
-                            list_sort(list_distinct(flatten(list(surfaces)))), sum(mentions), sum(articles),
-                            arg_min(ev, ev.aid)
-                     FROM place_days WHERE version = $v AND hash(name) % $n = $k
-                     GROUP BY version, published, name""",
-}
-# Rows grouped at once when derived tables are compacted or rebuilt (bounds DuckDB's memory).
-_SLICE_ROWS = 2_000_000
-_SLICE_ARTICLES = 25_000
-
-
-def _slices(con: duckdb.DuckDBPyConnection, count_sql: str, rows: int) -> int:
-    """How many slices of at most ~``rows`` rows the relation counted by ``count_sql`` needs."""
-    total = int(con.execute(count_sql).fetchone()[0])
-    return max(1, -(-total // rows))
-
-
-# True when a derived table does not summarise the tables it derives from (an older store).
-_STALE_SQL = """
-SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)
-    OR (SELECT count(*) FROM actors WHERE name IS NOT NULL) <> (SELECT coalesce(sum(mentions), 0) FROM actor_days)
-    OR (SELECT count(*) FROM places WHERE name IS NOT NULL) <> (SELECT coalesce(sum(mentions), 0) FROM place_days)
-"""
 
 
 def _mention_columns(records: list[dict[str, Any]], table: str, version: int) -> dict[str, list[Any]]:
