@@ -976,7 +976,9 @@ def _claims(text, s, e, sent_actors):
         else:
             before = [a for a in sent_actors if ms - 40 <= a["end"] <= ms
                       and not _CLAUSE_PUNCT.search(text, a["end"], ms)]
-            if _AND_BEFORE.search(text, max(s, ms - 20), ms):
+            lo = max(s, ms - 20)
+            # the pattern needs a literal "and": str.find rules most windows out in C
+            if text.find("and", lo, ms) >= 0 and _AND_BEFORE.search(text, lo, ms):
                 # "X accused Y of shelling(,) and said": the subject is the one that opens the
                 # sentence (after a dateline stamp), not the object Y just before "and said"
                 rec = _opening_actor(text, s, ms, sent_actors)

@@ -131,7 +131,6 @@ _DIGIT_SCAN = re.compile(
     r"(?![\w%$€£]|[.,:/]\d|-(?!strong\b)[^\W\d_])"
     rf"(?:\s+(?:{_SC})(?![\w-]))?", re.IGNORECASE)
 _RANGE_RE = re.compile(rf"\s*(?P<sep>-|–|—|\bto\b|\bor\b|\band\b)\s*(?P<n>{_ONE_NUM})", re.IGNORECASE)
-_QUAL_RE = re.compile(rf"(?<![\w-])(?P<q>{_alt(_QUALS)}|between|from)\s+$", re.IGNORECASE)
 _PARTICLES = frozenset({"over", "under", "about", "around", "above", "below"})
 # verbs whose particle is "over"/"about"... ("handed over", "took over", "brought about")
 _VERB_BEFORE = re.compile(r"\b(?:hand|hands|handed|handing|took|take|takes|taken|taking|turn|turns|"
@@ -140,7 +139,22 @@ _VERB_BEFORE = re.compile(r"\b(?:hand|hands|handed|handing|took|take|takes|taken
                           re.IGNORECASE)
 _WORD_ANCHORS = Anchors(list(_WORDS) + list(_SCALES) + ["hundred", "dozen", "dozens", "hundreds",
                                                        "thousands", "couple", "tens", "scores"])
-_QUAL_LAST = frozenset(p.split()[-1] for p in list(_QUALS) + ["between", "from"])
+
+
+def _qual_res() -> dict[str, re.Pattern]:
+    """Last word of a qualifier -> the qualifier pattern with only the phrases ending in it.
+
+    A qualifier ends right before the number, so its last word is the word before the number:
+    the alternation of the phrases ending in that word finds what the full one does, without
+    trying the other phrases at each position of the window."""
+    phrases = sorted(_QUALS, key=len, reverse=True) + ["between", "from"]
+    last = {p.split()[-1]: None for p in phrases}
+    return {w: re.compile(rf"(?<![\w-])(?P<q>{'|'.join(re.escape(p) for p in phrases if p.split()[-1] == w)})\s+$",
+                          re.IGNORECASE) for w in last}
+
+
+# "more than 6,500": the qualifier before a number
+_QUAL_RES = _qual_res()
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 # "1 500" / "1\u00a0500" in translated copy: a space groups thousands
 _SPACE_THOUSANDS = re.compile(r"^\d{1,3}(?:[\u00a0\u202f ]\d{3})+$")
@@ -317,8 +331,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, skip=()) 
         qm = None
         if ns > start and text[ns - 1].isspace():
             prev_word = text[max(start, ns - 16):ns].rsplit(None, 1)[-1:] or [""]
-            if prev_word[0].lower() in _QUAL_LAST:
-                qm = _QUAL_RE.search(text, max(start, ns - 25), ns)
+            qre = _QUAL_RES.get(prev_word[0].lower())
+            if qre is not None:
+                qm = qre.search(text, max(start, ns - 25), ns)
         qword = qm.group("q").lower() if qm else None
         if qm and qword in _PARTICLES and _VERB_BEFORE.search(text, max(start, qm.start() - 12), qm.start()):
             qm = qword = None  # "handed over 15 prisoners": a verb particle, not a bound
