@@ -1,7 +1,8 @@
 """load -> extract -> geo -> store, in process or on a Dask cluster.
 
-:func:`process_file` is pure per file (reads one file, returns records) so engines can ship it
-to workers; :func:`ingest` is the driver that owns the store and writes one transaction per batch.
+:func:`process_file` is pure per file (reads one file, returns records) and :func:`prepare_tasks`
+turns a unit of work into store rows (a :class:`Part`), so engines can ship both to workers;
+:func:`ingest` is the driver that owns the store and writes one transaction per batch.
 """
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, Union
+
+if TYPE_CHECKING:
+    from data.store.rows import Rows
 
 
 Result = Union[dict, Any]  # an ``extract`` JSON dict, or a data.loaders LoadError
@@ -74,6 +78,60 @@ def process_tasks(tasks: Sequence[Task]) -> list[Result]:
     for t in tasks:
         out.extend(process_task(t))
     return out
+
+
+@dataclass
+class Part:
+    """What a unit of work sends from a worker to the driver: its articles as store rows, and its
+    load errors.
+
+    Arrow tables are cheap to pickle and to insert, so the driver, which writes every part,
+    does little per article; nested ``extract`` dicts cost it more than a worker's extraction.
+    """
+
+    rows: "Rows"
+    errors: list  # data.loaders.LoadError, each to be logged against its file
+    results: int  # articles and errors: the progress this part makes
+
+    @classmethod
+    def concat(cls, parts: Sequence["Part"]) -> "Part":
+        """Several parts as one (one store transaction)."""
+        from data.store.rows import Rows
+
+        return cls(Rows.concat([p.rows for p in parts]), [e for p in parts for e in p.errors],
+                   sum(p.results for p in parts))
+
+
+def prepare_results(results: Sequence[Result]) -> Part:
+    """The :class:`Part` of some :func:`process_file` results.
+
+    An article the store cannot take (a value its column cannot hold: an extraction bug)
+    becomes an ``extract_failed`` error of its own instead of failing the others.
+    """
+    from data.loaders import LoadError
+    from data.store.rows import prepare
+
+    errors = [r for r in results if isinstance(r, LoadError)]
+    records = [r for r in results if not isinstance(r, LoadError)]
+    try:
+        rows = prepare(records)
+    except Exception:
+        good = []
+        for r in records:
+            try:
+                prepare([r])
+            except Exception as exc:
+                source = (r.get("article") or {}).get("source")
+                errors.append(LoadError(source, "extract_failed", f"{type(exc).__name__}: {exc}"))
+            else:
+                good.append(r)
+        rows = prepare(good)
+    return Part(rows, errors, len(results))
+
+
+def prepare_tasks(tasks: Sequence[Task]) -> Part:
+    """:func:`process_tasks` as store rows: what a worker computes and sends back."""
+    return prepare_results(process_tasks(tasks))
 
 
 # Articles extracted together: extract_many runs each stage over a batch (~10-15% less CPU).
@@ -204,7 +262,6 @@ def ingest(paths: Sequence[str | os.PathLike], store, *, engine: str = "local", 
         Called as ``progress(done_results, total_files)`` after each batch.
     """
     from data.engines import ENGINES
-    from data.loaders import LoadError
 
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
@@ -213,20 +270,17 @@ def ingest(paths: Sequence[str | os.PathLike], store, *, engine: str = "local", 
     version = store.begin_version(engine=engine)
     summary = IngestSummary(version=version, files=len(files))
     done = 0
-    for batch in mod.process(files, scheduler=scheduler, workers=workers, batch_size=batch_size):
-        records, log = [], []
-        for item in batch:
-            if isinstance(item, LoadError):
-                status = "warning" if item.code == "decode_fallback" else "failed"
-                log.append({"file": item.source, "status": status, "code": item.code, "message": item.message})
-                (summary.warnings if status == "warning" else summary.failed).append(
-                    (str(item.source), item.code, item.message))
-            else:
-                records.append(item)
-        counts = store.write_batch(version, records, log)
+    for part in mod.process(files, scheduler=scheduler, workers=workers, batch_size=batch_size):
+        log = []
+        for item in part.errors:
+            status = "warning" if item.code == "decode_fallback" else "failed"
+            log.append({"file": item.source, "status": status, "code": item.code, "message": item.message})
+            (summary.warnings if status == "warning" else summary.failed).append(
+                (str(item.source), item.code, item.message))
+        counts = store.write_rows(version, part.rows, log)
         summary.loaded += counts["loaded"]
         summary.duplicates += counts["duplicate"]
-        done += len(batch)
+        done += part.results
         if progress is not None:
             progress(done, len(files))
     store.finish_version(version)

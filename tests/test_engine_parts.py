@@ -73,10 +73,9 @@ def test_dask_on_split_files_writes_the_same_store(corpus, reference, tmp_path, 
 
 def test_local_pool_reports_missing_files_and_keeps_going(tmp_path):
     f = sorted(SAMPLE.glob("*.txt"))[0]
-    batches = list(local_engine.process([str(tmp_path / "nope.txt"), str(f)], workers=2, batch_size=1))
-    results = [r for b in batches for r in b]
-    assert len(results) == 2 and all(len(b) == 1 for b in batches)
-    errors = [r for r in results if not isinstance(r, dict)]
+    parts = list(local_engine.process([str(tmp_path / "nope.txt"), str(f)], workers=2, batch_size=1))
+    assert sum(p.results for p in parts) == 2 and sum(len(p.rows) for p in parts) == 1
+    errors = [e for p in parts for e in p.errors]
     assert [(e.source, e.code) for e in errors] == [(str(tmp_path / "nope.txt"), "not_found")]
 
 
@@ -90,7 +89,7 @@ def test_local_engine_with_one_worker_stays_in_process(monkeypatch):
     monkeypatch.setattr(local_engine, "ProcessPoolExecutor", no_pool)
     f = str(sorted(SAMPLE.glob("*.txt"))[0])
     for workers in (None, 1):
-        assert len([r for b in local_engine.process([f], workers=workers) for r in b]) == 1
+        assert sum(len(p.rows) for p in local_engine.process([f], workers=workers)) == 1
 
 
 @pytest.mark.parametrize("kw", [{"workers": 0}, {"batch_size": 0}, {"window": 0}])

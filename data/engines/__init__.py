@@ -1,16 +1,21 @@
 """Execution engines for ingest: ``local`` (in process, or a process pool) and ``dask`` (a Dask cluster).
 
 An engine is a module with ``process(files, *, scheduler=None, workers=None, batch_size=64)``
-yielding batches (lists) of :func:`data.pipeline.process_file` results, in any order. Engines
-that use other processes run :func:`data.pipeline.plan_tasks` (big JSONL files in parts of whole
-lines) so that workers share a big dump and results come back in small pieces; ``local`` with
-``workers`` None or 1 stays in process, file by file.
+yielding :class:`data.pipeline.Part` objects, in any order: the store rows of the articles of at
+least ``batch_size`` results (the last may have fewer) and their load errors; the driver writes
+one store transaction per part. Engines that use other processes run
+:func:`data.pipeline.prepare_tasks` there (extraction and building the store rows, so that Arrow
+tables cross the process boundary and the driver only inserts them) on work planned by
+:func:`data.pipeline.plan_tasks` (big JSONL files in parts of whole lines) so that workers share
+a big dump and results come back in small pieces; ``local`` with ``workers`` None or 1 stays in
+process, file by file.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from data.pipeline import Part
 
 ENGINES = ("local", "dask")
 
@@ -25,15 +30,19 @@ def check_args(workers: int | None, batch_size: int, window: int | None) -> None
         raise ValueError(f"window must be a positive int or None, got {window!r}")
 
 
-def rebatch(groups: Iterable[list[T]], size: int) -> Iterator[list[T]]:
-    """Regroup lists of results, as workers finish them, into batches of ``size`` (the last
-    one may be smaller): the driver writes one store transaction per batch."""
-    batch: list[T] = []
-    for results in groups:
-        for r in results:
-            batch.append(r)
-            if len(batch) >= size:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+def rebatch(parts: Iterable["Part"], size: int) -> Iterator["Part"]:
+    """Join parts, as workers finish them, until they hold at least ``size`` results (the last
+    one may hold fewer): the driver writes one store transaction per joined part, and fewer,
+    larger transactions cost it less per article. A worker's part is never split."""
+    from data.pipeline import Part
+
+    group: list[Part] = []
+    n = 0
+    for part in parts:
+        group.append(part)
+        n += part.results
+        if n >= size:
+            yield Part.concat(group)
+            group, n = [], 0
+    if group:
+        yield Part.concat(group)

@@ -1,4 +1,4 @@
-"""Dask engine: run :func:`data.pipeline.process_tasks` on a Dask cluster.
+"""Dask engine: run :func:`data.pipeline.prepare_tasks` on a Dask cluster.
 
 With ``scheduler=None`` a ``LocalCluster`` of ``workers`` single-threaded worker processes is
 started here and closed at the end; with an address (``tcp://host:8786``) the engine connects to
@@ -10,7 +10,9 @@ lines, so that two workers share one dump and results come back in small pieces)
 chunks by :func:`data.pipeline.chunk_tasks` (a few small files, or one part) and submitted
 through a bounded window, so that neither the client nor the cluster ever holds the whole corpus: at most
 ``window`` chunks are in flight, and results stream back with ``as_completed`` and are handed to
-the driver in batches as soon as they arrive (in completion order, not file order).
+the driver in batches as soon as they arrive (in completion order, not file order). Workers send
+back store rows as Arrow tables (:class:`data.pipeline.Part`), not ``extract`` dicts: the one
+driver then only deserialises buffers and inserts them, which lets the cluster scale.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ import pkgutil
 from typing import Iterator, Sequence
 
 from data.engines import check_args, rebatch
-from data.pipeline import Result, Task, chunk_tasks, plan_tasks, process_tasks
+from data.pipeline import Part, Task, chunk_tasks, plan_tasks, prepare_tasks
 
 __all__ = ["process", "chunk_files"]
 
@@ -49,9 +51,9 @@ def chunk_files(files: Sequence[str], max_files: int = CHUNK_MAX_FILES,
     return chunk_tasks(files, max_files, max_bytes)
 
 
-def _process_chunk(tasks: list[Task]) -> list[Result]:
-    """Worker side: the results of every task of one chunk."""
-    return process_tasks(tasks)
+def _process_chunk(tasks: list[Task]) -> Part:
+    """Worker side: the store rows and load errors of every task of one chunk."""
+    return prepare_tasks(tasks)
 
 
 def _check_cluster(client, address: str) -> None:
@@ -75,8 +77,8 @@ def _check_cluster(client, address: str) -> None:
 
 
 def process(files: Sequence[str], *, scheduler: str | None = None, workers: int | None = None,
-            batch_size: int = 64, window: int | None = None) -> Iterator[list[Result]]:
-    """Yield batches of :func:`data.pipeline.process_file` results computed on a Dask cluster.
+            batch_size: int = 64, window: int | None = None) -> Iterator[Part]:
+    """Yield the parts (store rows and load errors) of every file, computed on a Dask cluster.
 
     Big JSONL files are processed in parts, so their results arrive piece by piece.
 
@@ -90,14 +92,14 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
         Worker processes for the ``LocalCluster`` (default 2; one thread each, since extraction
         is pure Python and holds the GIL). Ignored with ``scheduler``.
     batch_size : int
-        Results per yielded batch (the driver writes one transaction per batch).
+        Results per yielded part, at least (the driver writes one transaction per part).
     window : int, optional
         Chunks in flight at once (default: 2 per worker thread, at least 4).
 
     Yields
     ------
-    list
-        Up to ``batch_size`` results (extract JSON dicts or ``LoadError``), in completion order.
+    data.pipeline.Part
+        The parts of workers' chunks joined up to ``batch_size`` results, in completion order.
     """
     check_args(workers, batch_size, window)
     files = list(files)
@@ -113,7 +115,7 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
 
 
 def _run(files: list[str], scheduler: str | None, workers: int | None, batch_size: int,
-         window: int | None) -> Iterator[list[Result]]:
+         window: int | None) -> Iterator[Part]:
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -138,14 +140,14 @@ def _run(files: list[str], scheduler: str | None, workers: int | None, batch_siz
             if ac.count() >= limit:
                 break
 
-        def completed() -> Iterator[list[Result]]:
+        def completed() -> Iterator[Part]:
             for fut in ac:
-                results = fut.result()
+                part = fut.result()
                 fut.release()  # let the cluster forget it: memory stays bounded by the window
                 nxt = next(chunks, None)
                 if nxt is not None:
                     ac.add(client.submit(_process_chunk, nxt, pure=False))
-                yield results
+                yield part
 
         yield from rebatch(completed(), batch_size)
     finally:

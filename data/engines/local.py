@@ -3,7 +3,8 @@
 With ``workers`` None or 1, files are processed one after another in this process (no
 subprocess, no pickling). With ``workers >= 2``, chunks of work (:func:`data.pipeline.plan_tasks`,
 :func:`data.pipeline.chunk_tasks`: a big JSONL file in parts of ~100 lines) run on that many
-worker processes while this process, the driver, writes the results as they arrive. This is the
+worker processes, which also build the store rows (:func:`data.pipeline.prepare_tasks`), while
+this process, the driver, writes them as they arrive. This is the
 Dask engine's split of work without a scheduler, nannies or a network protocol, for one machine.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Sequence
 
 from data.engines import check_args, rebatch
-from data.pipeline import Result, chunk_tasks, plan_tasks, process_file, process_tasks
+from data.pipeline import Part, chunk_tasks, plan_tasks, prepare_results, prepare_tasks, process_file
 
 __all__ = ["process"]
 
@@ -24,8 +25,8 @@ _PRELOAD = ["data.pipeline", "data.extract", "data.loaders"]
 
 
 def process(files: Sequence[str], *, scheduler: str | None = None, workers: int | None = None,
-            batch_size: int = 64, window: int | None = None) -> Iterator[list[Result]]:
-    """Yield batches of at most ``batch_size`` results.
+            batch_size: int = 64, window: int | None = None) -> Iterator[Part]:
+    """Yield the store rows and load errors of at least ``batch_size`` results at a time.
 
     Parameters
     ----------
@@ -37,7 +38,7 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
         None or 1: in this process, in file order. 2 or more: that many worker processes;
         batches then come in completion order.
     batch_size : int
-        Results per yielded batch.
+        Results (articles and load errors) per yielded part, at least; the last may have fewer.
     window : int, optional
         Chunks in flight at once with a pool (default 2 per worker), which bounds memory.
     """
@@ -45,39 +46,39 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
     if workers and workers > 1:
         yield from _pool(list(files), workers, batch_size, window or 2 * workers)
         return
-    batch: list[Result] = []
+    batch = []
     for path in files:
         batch.extend(process_file(path))
         if len(batch) >= batch_size:
-            yield batch
+            yield prepare_results(batch)
             batch = []
     if batch:
-        yield batch
+        yield prepare_results(batch)
 
 
-def _completed(pool: ProcessPoolExecutor, chunks: Iterator, window: int) -> Iterator[list[Result]]:
-    """The results of each chunk as it completes, with at most ``window`` chunks in flight."""
+def _completed(pool: ProcessPoolExecutor, chunks: Iterator, window: int) -> Iterator[Part]:
+    """The part of each chunk as it completes, with at most ``window`` chunks in flight."""
     pending = set()
     for chunk in chunks:
-        pending.add(pool.submit(process_tasks, chunk))
+        pending.add(pool.submit(prepare_tasks, chunk))
         if len(pending) >= window:
             break
     while pending:
         done, pending = wait(pending, return_when=FIRST_COMPLETED)
         for fut in done:
             try:
-                results = fut.result()
+                part = fut.result()
             except BrokenProcessPool as exc:
                 raise RuntimeError(
                     "a local worker process died (out of memory or killed); the batches "
                     f"written so far are kept. Rerun with fewer workers. ({exc})") from exc
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.add(pool.submit(process_tasks, nxt))
-            yield results
+                pending.add(pool.submit(prepare_tasks, nxt))
+            yield part
 
 
-def _pool(files: list[str], workers: int, batch_size: int, window: int) -> Iterator[list[Result]]:
+def _pool(files: list[str], workers: int, batch_size: int, window: int) -> Iterator[Part]:
     if not files:
         return
     # forkserver, not fork: the driver holds DuckDB and progress-bar threads, which a plain

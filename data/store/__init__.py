@@ -7,10 +7,8 @@ DuckDB file takes a few milliseconds; a lock conflict is retried with back-off.
 """
 from __future__ import annotations
 
-import bisect
 import json
 import os
-import re
 import secrets
 import time
 from contextlib import contextmanager
@@ -19,11 +17,13 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from data.extract.sentences import split_sentences
 from data.store import derived
+from data.store.rows import ROW_TABLES, WRITER_COLUMNS, Rows, prepare, schema
 from data.store.schema import DERIVED, MENTION_COLUMNS, SCHEMA_SQL, TABLES
 
 __all__ = ["Store", "default_db_path", "StoreError"]
@@ -188,6 +188,9 @@ class Store:
     ) -> dict[str, int]:
         """Write a batch of extracted articles and log entries in one transaction.
 
+        :func:`data.store.rows.prepare` then :meth:`write_rows`; engines call ``prepare`` in
+        their workers instead, so that the writer only deduplicates and inserts.
+
         Parameters
         ----------
         version : int
@@ -205,86 +208,78 @@ class Store:
             appears twice in the batch) is skipped and logged as a duplicate: re-ingesting
             changes no data.
         """
-        if not isinstance(version, int) or version < 1:
-            raise ValueError(f"version must be a positive int from begin_version(), got {version!r}")
+        _check_version(version)
+        return self.write_rows(version, prepare(records), log)
+
+    def write_rows(self, version: int, rows: Rows, log: Iterable[dict[str, Any]] = ()) -> dict[str, int]:
+        """Write the rows of a batch built by :func:`data.store.rows.prepare`, in one transaction.
+
+        Articles whose id is already stored, or that repeat an earlier article of ``rows``, are
+        dropped with their mentions and logged as duplicates; the others are inserted with the
+        run's ``version``, and each logged as loaded with its warnings.
+
+        Parameters
+        ----------
+        version : int
+            The run's data version from :meth:`begin_version`.
+        rows : data.store.rows.Rows
+            The batch (several workers' rows may be joined with ``Rows.concat``).
+        log : iterable of dict
+            Extra ingest-log rows (``file``, ``status``, ``code``, ``message``), e.g. load errors.
+
+        Returns
+        -------
+        dict
+            ``loaded`` and ``duplicate`` counts, as :meth:`write_batch`.
+        """
+        _check_version(version)
         now = _now()
-        log_rows = [
-            {
-                "version": version,
-                "file": e.get("file"),
-                "article_id": e.get("article_id"),
-                "status": e.get("status", "failed"),
-                "code": e.get("code"),
-                "message": e.get("message"),
-                "at": now,
-            }
-            for e in log
-        ]
+        extra = pa.Table.from_pylist(
+            [{"file": e.get("file"), "article_id": e.get("article_id"), "status": e.get("status", "failed"),
+              "code": e.get("code"), "message": e.get("message")} for e in log],
+            schema=schema("ingest_log"))
         with self.connect(read_only=False) as con:
             con.execute("BEGIN TRANSACTION")
             try:
-                ids = [r["id"] for r in records]
-                existing = set()
-                if ids:
-                    con.register("_ids", pd.DataFrame({"id": ids}))
-                    existing = {
-                        row[0]
-                        for row in con.execute("SELECT a.id FROM articles a JOIN _ids USING (id)").fetchall()
-                    }
-                    con.unregister("_ids")
-                fresh: list[dict[str, Any]] = []
-                seen: set[str] = set()
-                for r in records:
-                    src = (r.get("article") or {}).get("source")
-                    if r["id"] in existing or r["id"] in seen:
-                        log_rows.append({"version": version, "file": src, "article_id": r["id"], "status": "duplicate",
-                                         "code": "duplicate", "message": "already in the store", "at": now})
-                        continue
-                    seen.add(r["id"])
-                    fresh.append(r)
-                    log_rows.append({"version": version, "file": src, "article_id": r["id"], "status": "loaded",
-                                     "code": None, "message": None, "at": now})
-                    for w in (r.get("article") or {}).get("meta", {}).get("warnings", []) or []:
-                        log_rows.append({"version": version, "file": src, "article_id": r["id"], "status": "warning",
-                                         "code": w.get("code") if isinstance(w, dict) else "warning",
-                                         "message": w.get("message") if isinstance(w, dict) else str(w), "at": now})
+                keep = _fresh(con, rows.tables["articles"]["id"])
+                fresh = rows if keep.all() else rows.filter(keep)
                 registered: set[str] = set()
-                if fresh:
-                    registered.add(self._insert(con, "articles", _article_rows(fresh, version, now)))
-                    registered.add(self._insert(con, "article_facets", _facet_rows(fresh, version)))
-                    for table in MENTION_COLUMNS:
-                        columns = _mention_columns(fresh, table, version)
-                        if columns["article_id"]:
-                            registered.add(self._insert(con, table, columns))
+                if len(fresh):
+                    for table in ROW_TABLES:
+                        if fresh.tables[table].num_rows:
+                            registered.add(self._insert(con, table, fresh.tables[table], version, now))
                     derived.on_batch(con, registered)
-                if log_rows:
-                    registered.add(self._insert(con, "ingest_log", log_rows))
+                log_rows = pa.concat_tables([extra, _status_rows(rows, keep), fresh.warnings])
+                if log_rows.num_rows:
+                    self._insert(con, "ingest_log", log_rows, version, now)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
-        return {"loaded": len(fresh), "duplicate": len(records) - len(fresh)}
+        return {"loaded": len(fresh), "duplicate": len(rows) - len(fresh)}
 
     def log_failure(self, version: int, file: str | None, code: str, message: str) -> None:
         """Record a file that could not be loaded."""
         self.write_batch(version, [], [{"file": file, "status": "failed", "code": code, "message": message}])
 
     @staticmethod
-    def _insert(con: duckdb.DuckDBPyConnection, table: str,
-                rows: list[dict[str, Any]] | dict[str, list[Any]]) -> str:
-        """Insert rows (a list of dicts, or a dict of equal-length column lists) into ``table``.
+    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, version: int, now: datetime) -> str:
+        """Insert ``rows`` (``table``'s columns but the writer's own) into ``table``.
 
-        The rows stay registered as ``_new_<table>`` (the name is returned) while the connection
-        is open, so that :func:`data.store.derived.on_batch` can roll them up.
+        The rows, completed with the version and time, stay registered as ``_new_<table>`` (the
+        name is returned) while the connection is open, so that
+        :func:`data.store.derived.on_batch` can roll them up.
         """
-        cols = TABLES[table]
-        if isinstance(rows, dict):
-            df = pa.Table.from_pydict({c: rows[c] for c in cols})
-        else:
-            df = pd.DataFrame.from_records(rows, columns=cols)
+        n = rows.num_rows
+        constants = {"version": pa.array(np.full(n, version, np.int32)),
+                     "ingested_at": pa.array(np.full(n, np.datetime64(now, "us"))),
+                     "at": pa.array(np.full(n, np.datetime64(now, "us")))}
+        for i, col in enumerate(TABLES[table]):
+            if col in WRITER_COLUMNS:
+                rows = rows.add_column(i, col, constants[col])
         name = f"_new_{table}"
-        con.register(name, df)
-        quoted = ", ".join(f'"{c}"' for c in cols)
+        con.register(name, rows)
+        quoted = ", ".join(f'"{c}"' for c in TABLES[table])
         con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
         return name
 
@@ -371,120 +366,33 @@ class Store:
         return written
 
 
-def _article_rows(records: list[dict[str, Any]], version: int, now: datetime) -> list[dict[str, Any]]:
-    rows = []
-    for r in records:
-        a = r.get("article") or {}
-        rows.append({
-            "id": r["id"],
-            "title": a.get("title"),
-            "published": a.get("published"),
-            "publisher": a.get("publisher"),
-            "url": a.get("url"),
-            "credits": list(a.get("credits") or []),
-            "text": a.get("text") or "",
-            "source": a.get("source"),
-            "kind": a.get("kind"),
-            "removed": list(a.get("removed") or []),
-            "meta": json.dumps(a.get("meta") or {}, default=str, sort_keys=True),
-            "version": version,
-            "ingested_at": now,
-        })
-    return rows
+
+def _check_version(version: Any) -> None:
+    if not isinstance(version, int) or version < 1:
+        raise ValueError(f"version must be a positive int from begin_version(), got {version!r}")
 
 
-def _sorted_distinct(values: Iterable[Any], drop_empty: bool = False) -> list[str]:
-    return sorted({v for v in values if v is not None and not (drop_empty and v == "")})
+def _fresh(con: duckdb.DuckDBPyConnection, ids: pa.ChunkedArray) -> np.ndarray:
+    """Which of ``ids`` to insert: not stored yet, and the first of the batch to carry its id."""
+    keep = np.zeros(len(ids), dtype=bool)
+    if not len(ids):
+        return keep
+    keep[pc.index_in(pc.unique(ids), value_set=ids).to_numpy()] = True
+    con.register("_batch_ids", pa.table({"id": ids}))
+    stored = con.sql("SELECT id FROM articles WHERE id IN (SELECT id FROM _batch_ids)").to_arrow_table()
+    con.unregister("_batch_ids")
+    if stored.num_rows:
+        keep &= ~pc.is_in(ids, value_set=stored["id"]).to_numpy(zero_copy_only=False)
+    return keep
 
 
-def _facet_rows(records: list[dict[str, Any]], version: int) -> list[dict[str, Any]]:
-    """One ``article_facets`` row per article: the distinct values each sidebar filter tests.
-
-    Must agree with :data:`data.store.derived.REBUILD_FACETS_SQL`, which derives the same rows from the tables.
-    """
-    rows = []
-    for r in records:
-        a = r.get("article") or {}
-        pls = r.get("places") or []
-        rows.append({
-            "id": r["id"],
-            "published": a.get("published"),
-            "version": version,
-            "sources": _sorted_distinct([a.get("publisher"), *(a.get("credits") or [])], drop_empty=True),
-            "actors": _sorted_distinct(m.get("name") for m in r.get("actors") or []),
-            "regions": _sorted_distinct(g for m in pls for g in (m.get("regions") or [])),
-            "places": _sorted_distinct(m.get("name") for m in pls),
-            "categories": _sorted_distinct(m.get("category") for m in r.get("figures") or []),
-            "event_dates": _sorted_distinct(m.get("date") for m in r.get("dates") or [] if m.get("kind") == "event"),
-            **{f"n_{t}": len(r.get(t) or []) for t in ("places", "figures", "actors", "dates")},
-        })
-    return rows
-
-
-def _mention_columns(records: list[dict[str, Any]], table: str, version: int) -> dict[str, list[Any]]:
-    """The rows of one mention table for ``records``, as columns (the cheapest way into DuckDB)."""
-    cols = {c: [] for c in TABLES[table]}
-    extra = [c for c in MENTION_COLUMNS[table] if c not in ("regions", "sentence", "value", "low", "high")]
-    evidence = table in ("figures", "quotes")
-    for r in records:
-        ms = r.get(table)
-        if not ms:
-            continue
-        a = r.get("article") or {}
-        text = a.get("text") or ""
-        n = len(ms)
-        cols["article_id"] += [r["id"]] * n
-        cols["idx"] += range(n)
-        cols["published"] += [a.get("published")] * n
-        cols["version"] += [version] * n
-        if evidence:
-            cols["sentence"] += _evidence(text, [(m.get("start") or 0, m.get("end") or 0) for m in ms])
-        for m in ms:
-            start, end = m.get("start"), m.get("end")
-            cols["start"].append(start)
-            cols["end"].append(end)
-            cols["surface"].append(m.get("surface", text[start or 0:end or 0]))
-            for c in extra:
-                cols[c].append(m.get(c))
-            if table == "places":
-                cols["regions"].append(list(m.get("regions") or []))
-            elif table == "figures":
-                for k in ("value", "low", "high"):
-                    cols[k].append(float(m[k]) if m.get(k) is not None else None)
-    return cols
-
-
-# A blank line always ends a sentence (data.extract.sentences), so a paragraph splits into the
-# same sentences alone as inside its text.
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def _evidence(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The sentence(s) holding each ``(start, end)`` span of ``text``.
-
-    Only the paragraphs that hold a span are split: splitting whole articles to find the
-    evidence of a few figures was a quarter of the store's write cost.
-    """
-    breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
-    starts = [0] + [b for _, b in breaks]
-    ends = [a for a, _ in breaks] + [len(text)]
-    split: dict[int, list[tuple[int, int]]] = {}
-    out = []
-    for start, end in spans:
-        i = bisect.bisect_right(starts, start) - 1
-        if i < 0 or start >= ends[i] or end > ends[i]:
-            i = -1  # on or across a paragraph break: split the whole text
-        if i not in split:
-            lo, hi = (0, len(text)) if i < 0 else (starts[i], ends[i])
-            split[i] = [(a + lo, b + lo) for a, b in split_sentences(text[lo:hi])]
-        out.append(_sentence_at(text, split[i], start, end))
-    return out
-
-
-def _sentence_at(text: str, sents: list[tuple[int, int]], start: int, end: int) -> str:
-    """The sentence(s) holding ``text[start:end]`` (a quote may span several), for evidence."""
-    i = max(0, bisect.bisect_right(sents, (start, len(text) + 1)) - 1)
-    j = max(i, bisect.bisect_left(sents, (end, -1)) - 1)
-    if not sents:
-        return text[start:end].strip()
-    return text[min(sents[i][0], start):max(sents[j][1], end)].strip()
+def _status_rows(rows: Rows, keep: np.ndarray) -> pa.Table:
+    """One ingest-log row per article of ``rows``: loaded, or a duplicate when ``keep`` is false."""
+    arts = rows.tables["articles"]
+    mask = pa.array(keep)
+    return pa.table({
+        "file": arts["source"], "article_id": arts["id"],
+        "status": pc.if_else(mask, "loaded", "duplicate"),
+        "code": pc.if_else(mask, pa.scalar(None, pa.string()), "duplicate"),
+        "message": pc.if_else(mask, pa.scalar(None, pa.string()), "already in the store"),
+    }, schema=schema("ingest_log"))
