@@ -74,3 +74,13 @@ def test_possessive_tokens_as_plain_pattern():
     pieces = ["a", "b", "1", " ", " ", "\n", "'", "’", ".", ",", "-", "é", "_", "\u00a0", "!"]
     for t in _texts() + _fuzz(pieces, 50000, 4, 40):
         assert figures._GAP_TOKEN_RE.findall(t) == plain.findall(t), t
+
+
+def test_number_search_guard_as_plain_pattern():
+    """``_NUM_SEARCH`` (a guard before ``_NUM_RE``) finds what ``_NUM_RE`` finds."""
+    pieces = ["a ", "an ", "A ", "half ", "several ", "few ", "dozen", "Dozens", "of ", "thousands",
+              "tens ", "Twenty", "-one", "ONE ", "5", "12,000", " ", "-", ".", "\u017f", "\u212a",
+              "x", "seventy", "hundred ", "scores", "é", "\u0663"]
+    for t in _texts() + _fuzz(pieces, 30000, 5, 12):
+        want = [m.span() for m in numbers._NUM_RE.finditer(t)]
+        assert [m.span() for m in numbers._NUM_SEARCH.finditer(t)] == want, t

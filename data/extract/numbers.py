@@ -121,6 +121,12 @@ _NUMBER_WORD = (rf"(?<![\w-])(?:{_W})(?:-(?:{_W}))?(?:\s+(?:{_SC})(?:\s+(?:and\s
 _VAGUE_RE = rf"(?<![\w-])(?:{_alt(_VAGUE)})(?![\w-])"
 _ONE_NUM = rf"(?:{_VAGUE_RE}|{_DIGITS}(?:\s+(?:{_SC})(?![\w-]))?|{_NUMBER_WORD})"
 _NUM_RE = re.compile(rf"(?P<n>{_ONE_NUM})", re.IGNORECASE)
+# _NUM_RE for a search: every alternative starts a word (its look-behind refuses a word
+# character before it) with a digit or the first letter of a number word or vague amount, so
+# this guard changes no match; it rejects the other positions of the window in one step
+# instead of trying every alternative, case-insensitively, there (~half the CPU per search)
+_NUM_FIRST = "".join(sorted({re.escape(w[0].lower()) for w in (*_VAGUE, *_WORDS)}))
+_NUM_SEARCH = re.compile(rf"(?<!\w)(?=[\d{_NUM_FIRST}]){_NUM_RE.pattern}", re.IGNORECASE)
 _DIGIT_NUM_RE = re.compile(rf"{_DIGITS}(?:\s+(?:{_SC})(?![\w-]))?", re.IGNORECASE)
 # The same pattern with its first digit written first and the look-behinds moved after it:
 # a pattern that opens with a character class lets ``search`` skip to the next digit in C,
@@ -269,9 +275,9 @@ def _word_match(text, anchor, pos, end):
     if not before or before[-1].lower() not in _LEAD_WORDS or not text[a - 1:a].isspace():
         m = _NUM_RE.match(text, a, hi)
         return m if m is not None and m.end() > a else None
-    m = _NUM_RE.search(text, lo, hi)
+    m = _NUM_SEARCH.search(text, lo, hi)
     while m is not None and m.end() <= a and m.end() < hi:
-        m = _NUM_RE.search(text, max(m.end(), m.start() + 1), hi)
+        m = _NUM_SEARCH.search(text, max(m.end(), m.start() + 1), hi)
     if m is None or m.start() > a or m.end() <= a:
         return None
     return m
