@@ -670,31 +670,24 @@ def _generic_of(name: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- people
-def _words_back(t: str, lo: int, s: int):
-    """The ``_WORD`` tokens of ``t[lo:s]``, last first, found lazily (a role phrase is a few
-    words: tokenising the whole window cost more than reading it backwards). ``_WORD`` is a
-    character class, so its matches in the reversed window are the reversed tokens."""
-    for m in _WORD.finditer(t[lo:s][::-1]):
-        a, b = m.span()
-        yield s - b, s - a, t[s - b:s - a]
-
-
 def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     """The role phrase right before a name: "Armenian security council chief",
     "Armenia's deputy prime minister", "Armenian Ambassador to Moscow"."""
     last = _last_word(t, max(0, s - 40), s)
     if not last or not _role_token(last):
         return None  # cheap exit: most names have no role right before them
-    toks = _words_back(t, max(0, s - 120), s)
-    first = next(toks, None)
-    if first is None or t[first[1]:s].strip():
-        return None
+    # the words are read backwards from the name, lazily, in the reversed window (a role phrase
+    # is a few words: tokenising the whole window cost more); ``_WORD`` is a character class,
+    # so its matches there are the reversed words: the one at ``[a, b)`` is ``t[s - b:s - a]``
+    rev = t[max(0, s - 120):s][::-1]
     kept = []  # (start, end, word lower-cased), from the name backwards
-    nxt = s  # start of the word after the current one: the last kept word, else the name
+    nxt = 0  # where the gap before the current word starts in ``rev``: the last kept word, else the name
     head = False  # a kept word is a head title ("President")
-    for ts, te, w in itertools.chain((first,), toks):
-        if t[te:nxt].strip() or (text is not None and "\n\n" in text[te:nxt]):
+    for m in _WORD.finditer(rev):
+        a, b = m.span()
+        if rev[nxt:a].strip() or (text is not None and "\n\n" in text[s - a:s - nxt]):
             break  # punctuation or a paragraph break between words ends the role phrase
+        w = t[s - b:s - a]
         base = w[:-2] if w.endswith("'s") else w
         lw = base.lower().rstrip(".")
         if head and lw in ("to", "of", "for"):
@@ -702,9 +695,9 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
         if (lw in _ROLE_WORDS or base in DEMONYMS or base in _STATE_SURF or base in CAPITALS
                 or lw in _LINK_WORDS):
             wl = w.lower()
-            kept.append((ts, te, wl))
+            kept.append((s - b, s - a, wl))
             head = head or wl in _HEAD_TITLES
-            nxt = ts
+            nxt = b
             continue
         break
     if kept and kept[0][2] in ("to", "of", "for", "and", "in", "on"):
