@@ -101,22 +101,41 @@ class Store:
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.connect(read_only=False) as con:
+            existing = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
             con.execute(SCHEMA_SQL)
+            if set(derived.SUMMARY_SQL) - existing:  # a summary added since: summarise every version again
+                con.execute("DELETE FROM summarized")
             for table in DERIVED:
                 cols = [r[0] for r in con.execute(
                     "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
                     "ORDER BY ordinal_position", [table]).fetchall()]
                 if cols != TABLES[table]:  # derived data in an older layout: recreate it
                     con.execute(f"DROP TABLE {table}")
+                    if table in derived.SUMMARY_SQL:  # its versions must be summarised again
+                        con.execute("DELETE FROM summarized")
             con.execute(SCHEMA_SQL)
             stale = derived.stale(con)
         if stale:
             self.rebuild_aggregates(stale)
+        self._summarize_missing()
         return self
 
+    def _summarize_missing(self) -> None:
+        """Compute the version summaries of every version missing them (a store written by
+        older code, a crashed run), one transaction per version."""
+        with self.connect(read_only=False) as con:
+            for v in derived.unsummarized(con):
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    derived.summarize(con, v)
+                    con.execute("COMMIT")
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+
     def rebuild_aggregates(self, tables: Sequence[str] = DERIVED) -> None:
-        """Recompute derived tables (default: all of ``article_facets``, ``actor_days`` and
-        ``place_days``) from articles and mentions.
+        """Recompute derived tables (default: all of them, see :mod:`data.store.schema`) from
+        articles and mentions.
 
         One transaction: readers see either the old or the new derived rows. Needed only after
         rows were copied in by other means than :meth:`write_batch` (which keeps them current).
@@ -159,6 +178,7 @@ class Store:
             con.execute("BEGIN TRANSACTION")
             try:
                 derived.compact(con, version)
+                derived.summarize(con, version)
                 con.execute(
                     "UPDATE versions SET finished_at = ?, loaded = ?, duplicates = ?, failed = ? "
                     "WHERE version = ?",

@@ -1,10 +1,17 @@
-"""Derived tables: how they are filled per batch, compacted per version and rebuilt.
+"""Derived tables: how they are filled per batch, compacted and summarised per version, rebuilt.
 
-The derived tables (``article_facets``, ``actor_days``, ``place_days``; see
-:mod:`data.store.schema`) summarise the article and mention tables so that dashboard queries
-touch few rows. ``article_facets`` rows are built in Python with the batch
-(:mod:`data.store`); the rollups are SQL over the batch's new rows, which the writer registers
-as ``_new_<table>`` (``_new_actors``, ``_new_places`` ...) before calling :func:`on_batch`.
+The derived tables (see :mod:`data.store.schema`) summarise the article and mention tables so
+that dashboard queries touch few rows.
+
+- ``article_facets`` rows are built in Python with each batch (:mod:`data.store`); the day
+  rollups are SQL over the batch's new rows, which the writer registers as ``_new_<table>``
+  (``_new_actors``, ``_new_places`` ...) before calling :func:`on_batch`.
+- The version summaries (``actor_pairs``, ``place_actors``, ``figure_months``,
+  ``actor_totals``) are computed
+  once per version when it finishes (:func:`summarize`): pairs of names per article would
+  multiply a batch's rows by the actors per article (20+ in long articles), while a finished
+  version's pairs collapse to one row per pair. ``summarized`` lists the versions done, so a
+  reader knows when it may use them (:data:`COVERED_SQL`).
 """
 from __future__ import annotations
 
@@ -67,6 +74,61 @@ LEFT JOIN (SELECT article_id, count(*) AS n FROM dates
 WHERE hash(a.id) % $n = $k
 """
 
+# Version summaries: SQL adding the partial rows of version $v for the articles in slice $k of
+# $n (a slice's rows for a key add up with other slices' in the merge below).
+_ACTOR_SET = """SELECT DISTINCT article_id, name FROM actors
+                WHERE version = $v AND name IS NOT NULL AND hash(article_id) % $n = $k"""
+SUMMARY_SQL = {
+    "actor_pairs": f"""INSERT INTO actor_pairs
+        WITH x AS ({_ACTOR_SET})
+        SELECT $v, x.name, y.name, count(*) FROM x JOIN x AS y USING (article_id) GROUP BY x.name, y.name""",
+    "place_actors": f"""INSERT INTO place_actors
+        WITH x AS ({_ACTOR_SET}),
+        pl AS (SELECT DISTINCT article_id, name FROM places WHERE version = $v AND name IS NOT NULL
+               AND lat IS NOT NULL AND hash(article_id) % $n = $k)
+        SELECT $v, pl.name, x.name, count(*) FROM pl JOIN x USING (article_id) GROUP BY pl.name, x.name""",
+    # The event month is the claim's own date, else its article's publication date, as the
+    # casualty charts read it; partial dates ("2020") start their interval.
+    "figure_months": """INSERT INTO figure_months
+        SELECT version, published,
+               TRY_CAST(CASE length(left(d, 7)) WHEN 4 THEN left(d, 7) || '-01-01'
+                        WHEN 7 THEN left(d, 7) || '-01' ELSE left(d, 7) END AS DATE) AS month,
+               category, coalesce(actor, 'unattributed'), count(*), count(place), max(coalesce(low, value))
+        FROM (SELECT *, coalesce(date, strftime(published, '%Y-%m-%d')) AS d FROM figures
+              WHERE version = $v AND hash(article_id) % $n = $k)
+        WHERE d IS NOT NULL GROUP BY ALL""",
+    "actor_totals": """INSERT INTO actor_totals
+        SELECT version, name, type, country, list_sort(list_distinct(list(role))), count(*), count(DISTINCT article_id)
+        FROM actors WHERE version = $v AND name IS NOT NULL AND hash(article_id) % $n = $k
+        GROUP BY version, name, type, country""",
+}
+SUMMARY_MERGE_SQL = {
+    "actor_pairs": "SELECT version, actor, other, sum(articles) FROM actor_pairs WHERE version = $v GROUP BY ALL",
+    "place_actors": "SELECT version, place, actor, sum(articles) FROM place_actors WHERE version = $v GROUP BY ALL",
+    "figure_months": """SELECT version, published, month, category, side, sum(claims), sum(placed), max(highest_low)
+                        FROM figure_months WHERE version = $v GROUP BY ALL""",
+    "actor_totals": """SELECT version, name, type, country, list_sort(list_distinct(flatten(list(roles)))),
+                              sum(mentions), sum(articles)
+                       FROM actor_totals WHERE version = $v GROUP BY version, name, type, country""",
+}
+# Articles per slice when summarising: the pairs of a slice are joined in memory.
+SLICE_SUMMARY_ARTICLES = 100_000
+
+# Versions to summarise: finished ones, and unfinished ones older than a finished one (a run
+# that crashed; its committed batches are visible to views of later versions). The newest
+# unfinished version may still be ingesting, so it is left to its own finish_version.
+UNSUMMARIZED_SQL = """
+SELECT version FROM versions
+WHERE (finished_at IS NOT NULL OR version < (SELECT max(version) FROM versions WHERE finished_at IS NOT NULL))
+  AND version NOT IN (SELECT version FROM summarized)
+ORDER BY version
+"""
+# True when every version up to $v (every version when $v is NULL) has its summaries.
+COVERED_SQL = """
+SELECT NOT EXISTS (SELECT 1 FROM versions WHERE ($v IS NULL OR version <= $v)
+                   AND version NOT IN (SELECT version FROM summarized))
+"""
+
 # Per derived table: true when it does not summarise the tables it derives from (an older store).
 STALE_SQL = {
     "article_facets": "SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)",
@@ -109,9 +171,37 @@ def compact(con: duckdb.DuckDBPyConnection, version: int) -> None:
             con.execute("DROP TABLE _compact")
 
 
+def summarize(con: duckdb.DuckDBPyConnection, version: int) -> None:
+    """Compute the version summaries of ``version`` (replacing any) and mark it summarised.
+
+    In slices of articles, so that the pairs of a huge version never sit in memory at once.
+    """
+    part = {"v": int(version)}
+    for table in SUMMARY_SQL:
+        con.execute(f"DELETE FROM {table} WHERE version = $v", part)
+    con.execute("DELETE FROM summarized WHERE version = $v", part)
+    n = slices(con, f"SELECT count(*) FROM articles WHERE version = {int(version)}", SLICE_SUMMARY_ARTICLES)
+    for k in range(n):
+        for sql in SUMMARY_SQL.values():
+            con.execute(sql, {**part, "n": n, "k": k})
+    if n > 1:
+        for table, sql in SUMMARY_MERGE_SQL.items():
+            con.execute(f"CREATE TEMP TABLE _merged AS {sql}", part)
+            con.execute(f"DELETE FROM {table} WHERE version = $v", part)
+            con.execute(f"INSERT INTO {table} SELECT * FROM _merged")
+            con.execute("DROP TABLE _merged")
+    con.execute("INSERT INTO summarized VALUES ($v)", part)
+
+
+def unsummarized(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Versions whose summaries are missing (see :data:`UNSUMMARIZED_SQL`)."""
+    return [int(r[0]) for r in con.execute(UNSUMMARIZED_SQL).fetchall()]
+
+
 def stale(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The derived tables that do not summarise the current articles and mentions."""
-    return [t for t in DERIVED if con.execute(STALE_SQL[t]).fetchone()[0]]
+    """The per-batch derived tables that do not summarise the current articles and mentions
+    (version summaries: :func:`unsummarized`)."""
+    return [t for t in STALE_SQL if con.execute(STALE_SQL[t]).fetchone()[0]]
 
 
 def rebuild(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...] | list[str] = DERIVED) -> None:
@@ -134,3 +224,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...] | list[str] 
         for k in range(n):
             src = f"(SELECT * FROM {table} WHERE hash(name) % $n = $k)"
             con.execute(f"INSERT INTO {day_table} " + DAYS_FROM[table].format(src=src), {"n": n, "k": k})
+    if set(tables) & {*SUMMARY_SQL, "summarized"}:
+        con.execute("DELETE FROM summarized")
+        for v in unsummarized(con):
+            summarize(con, v)

@@ -174,6 +174,24 @@ def _run(store, sql: str, p: dict[str, Any]) -> pd.DataFrame:
     return store.read_df(sql, p)
 
 
+def _summarized(f: Filters) -> bool:
+    """True when the version summaries can answer ``f`` exactly: no filter but the version
+    (they have no time axis)."""
+    return not _narrows(f) and not (f.date_from or f.date_to)
+
+
+def _run_summarized(store, f: Filters, fast, slow) -> pd.DataFrame:
+    """Run ``fast()`` (SQL and parameters reading the version summaries) when every version up
+    to ``f.version`` has its summaries, else ``slow()``; one connection for the check and the
+    query."""
+    from data.store.derived import COVERED_SQL
+
+    with store.connect() as con:
+        covered = con.execute(COVERED_SQL, {"v": f.version}).fetchone()[0]
+        sql, p = fast() if covered else slow()
+        return con.execute(sql, p).df()
+
+
 # -- overview ----------------------------------------------------------------------------
 def overview(store, f: Filters) -> pd.DataFrame:
     """One row: ``articles, places, place_mentions, figures, actors, first, last``.
@@ -356,6 +374,30 @@ _MAP_ACTORS = 8
 def place_top_actor(store, f: Filters) -> pd.DataFrame:
     """For each located place, the actor (among the ``_MAP_ACTORS`` named in most articles) most
     often named in the same articles: ``name, actor, articles``."""
+    if _summarized(f):
+        return _run_summarized(store, f, lambda: _place_top_actor_summary(f), lambda: _place_top_actor(f))
+    return _run(store, *_place_top_actor(f))
+
+
+def _top_paired(f: Filters, n: int) -> str:
+    """SQL: the ``n`` actors named in most articles (then by name), from ``actor_pairs``, where
+    an actor paired with itself counts the articles naming it."""
+    return (f"SELECT t.actor AS name FROM actor_pairs t WHERE t.actor = t.other{_ver('t', f)} "
+            f"GROUP BY t.actor ORDER BY sum(t.articles) DESC, t.actor LIMIT {int(n)}")
+
+
+def _place_top_actor_summary(f: Filters) -> tuple[str, dict[str, Any]]:
+    """:func:`place_top_actor` from the version summaries."""
+    p: dict[str, Any] = {} if f.version is None else {"v": f.version}
+    sql = f"""WITH top AS ({_top_paired(f, _MAP_ACTORS)}),
+    c AS (SELECT m.place AS name, m.actor, CAST(sum(m.articles) AS BIGINT) AS articles FROM place_actors m
+          WHERE m.actor IN (SELECT name FROM top){_ver('m', f)} GROUP BY ALL)
+    SELECT name, arg_max(actor, articles * 1e6 - hash(actor) % 1000) AS actor, max(articles) AS articles
+    FROM c GROUP BY name ORDER BY name"""
+    return sql, p
+
+
+def _place_top_actor(f: Filters) -> tuple[str, dict[str, Any]]:
     cte, p = scope(f)
     # Each article's top actors become one bit mask, so places join one row per article
     # (not one per article and actor) and pairs are expanded per distinct mask afterwards. The
@@ -374,7 +416,7 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
           FROM pm JOIN top ON (pm.mask >> top.bit) & CAST(1 AS UBIGINT) = 1 GROUP BY ALL)
     SELECT name, arg_max(actor, articles * 1e6 - hash(actor) % 1000) AS actor, max(articles) AS articles
     FROM c GROUP BY name ORDER BY name"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 def _top_bits(rel: str, n: int) -> str:
@@ -432,36 +474,90 @@ def figures_ledger(store, f: Filters, limit: int = 5000) -> pd.DataFrame:
     """Every figure claim: ``article_id, idx, value, low, high, qualifier, category, side,
     claimed_by, event_date, date_from_published, place, surface, sentence, title, published,
     publisher`` (newest events first)."""
+    if not _rolled(f):
+        return _run(store, *_figures_ledger(f, limit, None))
+    # Without narrowing filters, only the claims of the newest event months holding ``limit``
+    # claims are sorted (figure_months has the counts); should they fall short (a version not
+    # summarised yet), every claim is.
+    with store.connect() as con:
+        q: dict[str, Any] = {"lim": int(limit)}
+        row = con.execute(f"""SELECT m FROM (
+                SELECT strftime(month, '%Y-%m') AS m, sum(n) OVER (ORDER BY month DESC) AS c FROM (
+                    SELECT m.month, sum(m.claims) AS n FROM figure_months m
+                    WHERE m.month IS NOT NULL{_in('m', f, q)} GROUP BY m.month))
+            WHERE c >= $lim ORDER BY m DESC LIMIT 1""", q).fetchone()
+        if row is not None:
+            df = con.execute(*_figures_ledger(f, limit, row[0])).df()
+            if len(df) >= limit:
+                return df
+        return con.execute(*_figures_ledger(f, limit, None)).df()
+
+
+def _figures_ledger(f: Filters, limit: int, cut_month: str | None) -> tuple[str, dict[str, Any]]:
+    """SQL for :func:`figures_ledger`, over the claims dated in or after ``cut_month`` only
+    (see :func:`_claims_since`) when it is given."""
     cte, p = scope(f)
     p["lim"] = int(limit)
     # Pick the rows on narrow sort keys first, then read the wide columns (sentences) and the
     # titles for those rows only.
     sql = f"""{cte},
-    k AS (SELECT g.rowid AS rid, coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS event_date,
+    k AS (SELECT g.rid, coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS event_date,
                  g.category, g.article_id, g.idx
-          FROM figures g
+          FROM {_claims_since(cut_month, p)} g
           WHERE {_figure_cond('g', f, p)}{_in('g', f, p)}
           ORDER BY event_date DESC NULLS LAST, g.category, g.article_id, g.idx LIMIT $lim),
-    x AS (SELECT {_LEDGER_COLS} FROM figures g JOIN k ON g.rowid = k.rid)
+    x AS (SELECT {_LEDGER_COLS} FROM {_claims_since(cut_month, p)} g JOIN k ON g.rid = k.rid)
     SELECT x.*, a.title, a.published, a.publisher
     FROM x JOIN articles a ON a.id = x.article_id
     ORDER BY x.event_date DESC NULLS LAST, x.category, x.article_id, x.idx"""
-    return _run(store, sql, p)
+    return sql, p
+
+
+def _claims_since(cut_month: str | None, p: dict[str, Any]) -> str:
+    """SQL relation: the figure claims, with their ``rid`` (row id), whose event date (their
+    own, else their article's publication day) sorts on or after ``cut_month`` ('YYYY-MM');
+    all of them when None.
+
+    Two branches, so that each pushes plain column filters into the scan: an OR of the two
+    would push only "date >= cut OR date IS NULL", which most claims pass.
+    """
+    if cut_month is None:
+        return "(SELECT *, rowid AS rid FROM figures)"
+    p["cut"] = cut_month
+    return ("(SELECT *, rowid AS rid FROM figures WHERE date >= $cut UNION ALL "
+            "SELECT *, rowid AS rid FROM figures WHERE date IS NULL AND published >= CAST($cut || '-01' AS DATE))")
 
 
 def figures_by_month(store, f: Filters) -> pd.DataFrame:
     """Claims per event month, category and side: ``month, category, side, claims,
     highest_low`` (the largest lower bound claimed; claims are never summed)."""
+    if _rolled(f):
+        return _run_summarized(store, f, lambda: _figures_by_month_summary(f), lambda: _figures_by_month(f))
+    return _run(store, *_figures_by_month(f))
+
+
+def _figures_by_month_summary(f: Filters) -> tuple[str, dict[str, Any]]:
+    """:func:`figures_by_month` from ``figure_months`` (kept per publication day, so exact under
+    publication-date filters too)."""
+    p: dict[str, Any] = {}
+    sql = f"""SELECT m.month, m.category, m.side, CAST(sum(m.claims) AS BIGINT) AS claims,
+           max(m.highest_low) AS highest_low
+    FROM figure_months m WHERE m.month IS NOT NULL{_in('m', f, p)} GROUP BY ALL ORDER BY month, category, side"""
+    return sql, p
+
+
+def _figures_by_month(f: Filters) -> tuple[str, dict[str, Any]]:
     cte, p = scope(f)
     sql = f"""{cte},
     x AS (SELECT g.category, coalesce(g.actor, 'unattributed') AS side,
                  coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS d, coalesce(g.low, g.value) AS lo
           FROM figures g
           WHERE {_figure_cond('g', f, p)}{_in('g', f, p)})
-    SELECT CAST({_D_START.format(d='left(d, 7)')} AS DATE) AS month, category, side,
-           count(*) AS claims, max(lo) AS highest_low
-    FROM x WHERE d IS NOT NULL GROUP BY ALL ORDER BY month, category, side"""
-    return _run(store, sql, p)
+    SELECT * FROM (SELECT TRY_CAST({_D_START.format(d='left(d, 7)')} AS DATE) AS month, category, side,
+                          count(*) AS claims, max(lo) AS highest_low
+                   FROM x WHERE d IS NOT NULL GROUP BY ALL)
+    WHERE month IS NOT NULL ORDER BY month, category, side"""
+    return sql, p
 
 
 def disputed(store, f: Filters, events: int = 100) -> pd.DataFrame:
@@ -489,7 +585,30 @@ _DISPUTED_WINDOW = 20_000
 def _disputed(store, f: Filters, events: int, window: int | None) -> pd.DataFrame:
     cte, p = scope(f)
     p["events"] = int(events)
-    if window is None:
+    if window is not None and _rolled(f):
+        # Without narrowing filters the cut month comes from figure_months, and is bound as a
+        # value so that the claims are first narrowed on their stored date and publication day
+        # (cheap column filters) before the event date is computed. Any cut gives the right
+        # events (see disputed()), so a version not yet summarised only makes it less useful.
+        with store.connect() as con:
+            q: dict[str, Any] = {"window": int(window)}
+            row = con.execute(f"""SELECT m FROM (
+                    SELECT strftime(month, '%Y-%m') AS m, sum(n) OVER (ORDER BY month DESC) AS c FROM (
+                        SELECT m.month, sum(m.placed) AS n FROM figure_months m
+                        WHERE m.month IS NOT NULL{_in('m', f, q)} GROUP BY m.month))
+                WHERE c > $window ORDER BY m DESC LIMIT 1""", q).fetchone()
+            return con.execute(*_disputed_sql(cte, p, f, row[0] if row else None, None)).df()
+    return _run(store, *_disputed_sql(cte, p, f, None, window))
+
+
+def _disputed_sql(cte: str, p: dict[str, Any], f: Filters, cut_month: str | None,
+                  window: int | None) -> tuple[str, dict[str, Any]]:
+    """SQL for :func:`_disputed`: events dated in or after ``cut_month`` ('YYYY-MM'), or after
+    the cut computed from the claims themselves when ``window`` is given, or all events."""
+    src = "figures" if cut_month is None else _claims_since(cut_month, p)
+    if cut_month is not None:
+        cut = "CAST($cut AS VARCHAR)"
+    elif window is None:
         cut = "CAST(NULL AS VARCHAR)"
     else:
         p["window"] = int(window)
@@ -498,23 +617,31 @@ def _disputed(store, f: Filters, events: int, window: int | None) -> pd.DataFram
         cut = ("(SELECT m FROM (SELECT m, sum(n) OVER (ORDER BY m DESC) AS c FROM "
                "(SELECT left(event_date, 7) AS m, count(*) AS n FROM k WHERE event_date IS NOT NULL GROUP BY m)) "
                "WHERE c > $window ORDER BY m DESC LIMIT 1)")
-    # Events are found on narrow columns; the wide ledger columns (sentences) are read only for
-    # the claims of the chosen events, found again by row id. Without narrowing filters the
-    # claims are a plain scan, cheaper to repeat than to materialise; with them, the semi-join
-    # is worth keeping.
+    # Events are found on narrow columns, and the wide ledger columns (sentences) read only for
+    # the claims of the chosen events. With narrowing filters the semi-joined claims are kept
+    # and found again by row id; without, the claims are a plain scan, cheaper to repeat than to
+    # materialise, so the chosen events are joined to the table directly.
+    if _narrows(f):
+        claims = """r AS (SELECT k.rid, ev.claims_in_event FROM k JOIN ev USING (event_date, place, category)),
+    x AS (SELECT {cols}, r.claims_in_event FROM figures g JOIN r ON g.rowid = r.rid)"""
+    else:
+        claims = """x AS (SELECT {cols}, ev.claims_in_event FROM {src} g
+          JOIN ev ON coalesce(g.date, strftime(g.published, '%Y-%m-%d')) = ev.event_date
+                 AND g.place = ev.place AND g.category = ev.category
+          WHERE TRUE{within})"""
+    claims = claims.format(cols=_LEDGER_COLS, within=_in("g", f, p), src=src)
     sql = f"""{cte},
-    k AS {"" if _narrows(f) else "NOT MATERIALIZED "}(SELECT g.rowid AS rid, g.article_id,
+    k AS {"(SELECT g.rowid AS rid," if _narrows(f) else "NOT MATERIALIZED (SELECT"} g.article_id,
                  coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS event_date, g.place, g.category,
                  coalesce(g.low, g.value) AS lo, coalesce(g.high, g.value) AS hi
-          FROM figures g
+          FROM {src} g
           WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p)}),
     cut AS (SELECT {cut} AS d),
     ev AS (SELECT event_date, place, category, count(*) AS claims_in_event FROM k
            WHERE event_date IS NOT NULL AND event_date >= coalesce((SELECT d FROM cut), '') GROUP BY ALL
            HAVING count(*) > 1 AND (min(article_id) <> max(article_id) OR min(lo) <> max(lo) OR min(hi) <> max(hi))
            ORDER BY event_date DESC, place, category LIMIT $events),
-    r AS (SELECT k.rid, ev.claims_in_event FROM k JOIN ev USING (event_date, place, category)),
-    x AS (SELECT {_LEDGER_COLS}, r.claims_in_event FROM figures g JOIN r ON g.rowid = r.rid)
+    {claims}
     SELECT x.event_date, x.place, x.category,
            row_number() OVER (PARTITION BY x.event_date, x.place, x.category
                               ORDER BY x.value, x.article_id, x.idx) AS claim,
@@ -523,7 +650,7 @@ def _disputed(store, f: Filters, events: int, window: int | None) -> pd.DataFram
            (SELECT d FROM cut) IS NOT NULL AS _cut
     FROM x JOIN articles a ON a.id = x.article_id
     ORDER BY x.event_date DESC, x.place, x.category, claim"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 # -- actors ------------------------------------------------------------------------------
@@ -584,6 +711,22 @@ def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
     both: ``actor, other, articles``."""
     if not isinstance(top, int) or isinstance(top, bool) or top < 1:
         raise ValueError(f"top must be a positive int, got {top!r}")
+    if _summarized(f):
+        return _run_summarized(store, f, lambda: _cooccurrence_summary(f, top), lambda: _cooccurrence(f, top))
+    return _run(store, *_cooccurrence(f, top))
+
+
+def _cooccurrence_summary(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
+    """:func:`cooccurrence` from the version summaries."""
+    p: dict[str, Any] = {} if f.version is None else {"v": f.version}
+    sql = f"""WITH t AS ({_top_paired(f, top)})
+    SELECT m.actor, m.other, CAST(sum(m.articles) AS BIGINT) AS articles FROM actor_pairs m
+    WHERE m.actor <> m.other AND m.actor IN (SELECT name FROM t) AND m.other IN (SELECT name FROM t){_ver('m', f)}
+    GROUP BY ALL ORDER BY articles DESC, actor, other"""
+    return sql, p
+
+
+def _cooccurrence(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
     p: dict[str, Any] = {}
     # Each article's distinct actors come from article_facets (already grouped per article).
     ax = f"ax AS (SELECT a.rowid AS r, unnest(a.actors) AS name FROM article_facets a{_facet_where(f, p)})"
@@ -595,7 +738,7 @@ def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
     SELECT x.name AS actor, y.name AS other, count(*) AS articles
     FROM am x JOIN am y ON x.r = y.r AND x.name <> y.name
     GROUP BY ALL ORDER BY articles DESC, actor, other"""
-        return _run(store, sql, p)
+        return sql, p
     # One bit mask of top actors per article; articles are counted per distinct mask and the
     # pairs expanded from the (few) masks, instead of self-joining every article's actors.
     sql = f"""WITH {ax},
@@ -606,7 +749,7 @@ def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
     FROM mc JOIN t x ON (mc.mask >> x.bit) & CAST(1 AS UBIGINT) = 1
             JOIN t y ON (mc.mask >> y.bit) & CAST(1 AS UBIGINT) = 1 AND x.bit <> y.bit
     GROUP BY ALL ORDER BY articles DESC, actor, other"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 def people(store, f: Filters, n: int = 200) -> pd.DataFrame:
@@ -614,11 +757,29 @@ def people(store, f: Filters, n: int = 200) -> pd.DataFrame:
 
     ``articles`` is exact from the day rollups (no narrowing filter) and a HyperLogLog estimate
     otherwise."""
+    if _summarized(f):
+        # Without any date filter the per-version totals hold the same sums as the day rollups.
+        return _run_summarized(store, f, lambda: _people_rolled(f, n, "actor_totals"),
+                               lambda: _people_rolled(f, n, "actor_days"))
+    if _rolled(f):
+        return _run(store, *_people_rolled(f, n, "actor_days"))
     cte, p = scope(f)
     p["n"] = int(n)
-    if _rolled(f):
-        sql = f"""{cte},
-    g AS (SELECT m.name, m.country, m.roles, m.mentions, m.articles FROM actor_days m
+    sql = f"""{cte}
+    SELECT m.name, string_agg(DISTINCT m.role, '; ' ORDER BY m.role) AS roles, mode(m.country) AS country,
+           count(*) AS mentions, approx_count_distinct(m.article_id) AS articles
+    FROM actors m
+    WHERE m.type = 'person' AND m.name IS NOT NULL{_in('m', f, p)}
+    GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
+    return _run(store, sql, p)
+
+
+def _people_rolled(f: Filters, n: int, table: str) -> tuple[str, dict[str, Any]]:
+    """:func:`people` from ``actor_days`` or ``actor_totals`` (the same columns)."""
+    cte, p = scope(f)
+    p["n"] = int(n)
+    sql = f"""{cte},
+    g AS (SELECT m.name, m.country, m.roles, m.mentions, m.articles FROM {table} m
           WHERE m.type = 'person'{_in('m', f, p)}),
     top AS (SELECT name, CAST(sum(mentions) AS BIGINT) AS mentions, CAST(sum(articles) AS BIGINT) AS articles
             FROM g GROUP BY name ORDER BY mentions DESC, name LIMIT $n),
@@ -629,14 +790,7 @@ def people(store, f: Filters, n: int = 200) -> pd.DataFrame:
             AND name IN (SELECT name FROM top) GROUP BY ALL) GROUP BY name)
     SELECT top.name, ro.roles, co.country, top.mentions, top.articles
     FROM top LEFT JOIN ro USING (name) LEFT JOIN co USING (name) ORDER BY top.mentions DESC, top.name"""
-        return _run(store, sql, p)
-    sql = f"""{cte}
-    SELECT m.name, string_agg(DISTINCT m.role, '; ' ORDER BY m.role) AS roles, mode(m.country) AS country,
-           count(*) AS mentions, approx_count_distinct(m.article_id) AS articles
-    FROM actors m
-    WHERE m.type = 'person' AND m.name IS NOT NULL{_in('m', f, p)}
-    GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 def quotes(store, f: Filters, limit: int = 500) -> pd.DataFrame:
@@ -665,6 +819,15 @@ def article_list(store, f: Filters, search: str | None = None, limit: int = 200)
     if search and search.strip():
         p["q"] = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         cond = "(a.title ILIKE $q ESCAPE '\\' OR a.text ILIKE $q ESCAPE '\\')"
+    if cond == "TRUE":
+        # The newest ids are picked on article_facets' narrow columns; only those rows are read
+        # from the wide articles table.
+        sql = f"""{cte},
+    k AS (SELECT id, published FROM sel ORDER BY published DESC NULLS LAST, id LIMIT $lim)
+    SELECT a.id, a.title, a.published, a.publisher, a.kind, a.source, (SELECT count(*) FROM sel) AS total
+    FROM articles a JOIN k ON a.id = k.id
+    ORDER BY k.published DESC NULLS LAST, a.id"""
+        return _run(store, sql, p)
     sql = f"""{cte}
     SELECT a.id, a.title, a.published, a.publisher, a.kind, a.source, count(*) OVER () AS total
     FROM articles a JOIN sel ON a.id = sel.id WHERE {cond}

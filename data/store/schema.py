@@ -18,11 +18,21 @@ Derived tables, kept so that dashboard queries touch few rows:
 All three are written in the same transaction as the mentions they summarise and can be rebuilt
 from them (``Store.rebuild_aggregates``). The day tables get one row per batch and key; finishing
 a version compacts its rows.
+
+Version summaries, computed once when an ingest version finishes (``summarized`` lists the
+versions done), answer the unfiltered views whose cost otherwise grows with the store:
+
+- ``actor_pairs``: articles naming both of two actors (an actor paired with itself: articles
+  naming it), for the co-occurrence chart and the map's colour by actor.
+- ``place_actors``: articles naming both a located place and an actor.
+- ``figure_months``: figure claims per publication day, event month, category and side.
+- ``actor_totals``: mentions, articles and roles per actor name, type and country.
 """
 from __future__ import annotations
 
 # Derived tables: they can always be dropped and rebuilt from the others.
-DERIVED = ("article_facets", "actor_days", "place_days")
+DERIVED = ("article_facets", "actor_days", "place_days", "actor_pairs", "place_actors", "figure_months",
+           "actor_totals", "summarized")
 
 _COMMON = ["article_id", "idx", "start", "end", "surface", "published", "version"]
 
@@ -90,6 +100,21 @@ CREATE TABLE IF NOT EXISTS place_days (
     lon DOUBLE, regions VARCHAR[], border_km DOUBLE, surfaces VARCHAR[], mentions BIGINT, articles BIGINT,
     ev STRUCT(aid VARCHAR, st INTEGER, en INTEGER)
 );
+CREATE TABLE IF NOT EXISTS actor_pairs (
+    version INTEGER NOT NULL, actor VARCHAR, other VARCHAR, articles BIGINT
+);
+CREATE TABLE IF NOT EXISTS place_actors (
+    version INTEGER NOT NULL, place VARCHAR, actor VARCHAR, articles BIGINT
+);
+CREATE TABLE IF NOT EXISTS figure_months (
+    version INTEGER NOT NULL, published DATE, month DATE, category VARCHAR, side VARCHAR, claims BIGINT,
+    placed BIGINT, highest_low DOUBLE
+);
+CREATE TABLE IF NOT EXISTS actor_totals (
+    version INTEGER NOT NULL, name VARCHAR, type VARCHAR, country VARCHAR, roles VARCHAR[], mentions BIGINT,
+    articles BIGINT
+);
+CREATE TABLE IF NOT EXISTS summarized (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS ingest_log (
     version INTEGER, file VARCHAR, article_id VARCHAR, status VARCHAR, code VARCHAR,
     message VARCHAR, "at" TIMESTAMP
@@ -113,6 +138,11 @@ TABLES: dict[str, list[str]] = {
     "actor_days": ["version", "published", "name", "type", "country", "roles", "mentions", "articles"],
     "place_days": ["version", "published", "name", "country", "kind", "lat", "lon", "regions", "border_km",
                    "surfaces", "mentions", "articles", "ev"],
+    "actor_pairs": ["version", "actor", "other", "articles"],
+    "place_actors": ["version", "place", "actor", "articles"],
+    "figure_months": ["version", "published", "month", "category", "side", "claims", "placed", "highest_low"],
+    "actor_totals": ["version", "name", "type", "country", "roles", "mentions", "articles"],
+    "summarized": ["version"],
     "ingest_log": ["version", "file", "article_id", "status", "code", "message", "at"],
     "versions": ["version", "started_at", "finished_at", "engine", "note", "loaded", "duplicates", "failed"],
     "saved_views": ["id", "created_at", "title", "page", "params", "version"],
