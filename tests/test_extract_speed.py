@@ -84,3 +84,17 @@ def test_number_search_guard_as_plain_pattern():
     for t in _texts() + _fuzz(pieces, 30000, 5, 12):
         want = [m.span() for m in numbers._NUM_RE.finditer(t)]
         assert [m.span() for m in numbers._NUM_SEARCH.finditer(t)] == want, t
+
+
+def test_literal_first_patterns_as_plain_patterns():
+    """Patterns rewritten so that every alternative opens with a plain character match where,
+    and what, the plain ones did."""
+    from data.extract import dates, quotes
+
+    pairs = [(quotes._PRONOUN, re.compile(r"\b(?:he|she|He|She)\b"),
+              ["he", "she", "He", "She", "s", "h", "e", " ", "_", "x", "é", "\u212a", "\u017fhe"]),
+             (dates._YEARISH, re.compile(r"(?:1[89]|20)\d\d|['’]\d\d|year"),
+              ["1", "8", "9", "2", "0", "'", "’", "y", "ear", "x", " ", "\u0663"])]
+    for new, plain, pieces in pairs:
+        for t in _texts() + _fuzz(pieces, 30000, 6, 12):
+            assert [m.span() for m in new.finditer(t)] == [m.span() for m in plain.finditer(t)], t

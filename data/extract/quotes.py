@@ -47,7 +47,9 @@ class _Speech:
 
 
 _SPEECH_RX = _Speech()
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# "\bhe\b"...: each alternative opens with its letter and tests the word start after it, so
+# that the search can skip in C to the next h, s, H or S (half the CPU; same matches)
+_PRONOUN = re.compile(r"h(?<!\wh)e\b|s(?<!\ws)he\b|H(?<!\wH)e\b|S(?<!\wS)he\b")
 _INTRO = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _SPEECH)) + r")\b[^.!?]{0,40}?[:,]?|:)\s*$",
                     re.I)
 _ACCORDING = re.compile(r"^\W*(?:according\s+to|as\s+reported\s+by|citing)\b", re.I)
