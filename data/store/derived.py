@@ -76,17 +76,21 @@ WHERE hash(a.id) % $n = $k
 
 # Version summaries: SQL adding the partial rows of version $v for the articles in slice $k of
 # $n (a slice's rows for a key add up with other slices' in the merge below).
-_ACTOR_SET = """SELECT DISTINCT article_id, name FROM actors
-                WHERE version = $v AND name IS NOT NULL AND hash(article_id) % $n = $k"""
+# Pairs come from article_facets, whose lists already hold each article's distinct names:
+# unnesting them twice costs half of joining the distinct mention rows to themselves.
+_FACETS = "SELECT version, actors, places FROM article_facets WHERE version = $v AND hash(id) % $n = $k"
 SUMMARY_SQL = {
     "actor_pairs": f"""INSERT INTO actor_pairs
-        WITH x AS ({_ACTOR_SET})
-        SELECT $v, x.name, y.name, count(*) FROM x JOIN x AS y USING (article_id) GROUP BY x.name, y.name""",
+        SELECT version, a, b, count(*) FROM (
+            SELECT version, a, unnest(actors) AS b FROM (SELECT version, unnest(actors) AS a, actors FROM ({_FACETS})))
+        GROUP BY ALL""",
+    # Located places: names with coordinates in any mention (the gazetteer's, the same for
+    # every mention of a name).
     "place_actors": f"""INSERT INTO place_actors
-        WITH x AS ({_ACTOR_SET}),
-        pl AS (SELECT DISTINCT article_id, name FROM places WHERE version = $v AND name IS NOT NULL
-               AND lat IS NOT NULL AND hash(article_id) % $n = $k)
-        SELECT $v, pl.name, x.name, count(*) FROM pl JOIN x USING (article_id) GROUP BY pl.name, x.name""",
+        SELECT version, p, a, count(*) FROM (
+            SELECT version, p, unnest(actors) AS a FROM (SELECT version, unnest(places) AS p, actors FROM ({_FACETS}))
+            WHERE p IN (SELECT name FROM place_days WHERE lat IS NOT NULL))
+        GROUP BY ALL""",
     # The event month is the claim's own date, else its article's publication date, as the
     # casualty charts read it; partial dates ("2020") start their interval.
     "figure_months": """INSERT INTO figure_months
