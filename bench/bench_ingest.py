@@ -14,7 +14,7 @@ actors, dates, figures, quotes, store write).
 
 Usage::
 
-    python -m bench.bench_ingest --sizes 10k --engines local,local2,dask1,dask2 [--stage-sample 500]
+    python -m bench.bench_ingest --sizes 10k --engines local,local2,dask1,dask2 [--stage-sample 500] [--batch-size 2048]
 
 ``local2`` is ``--engine local --workers 2`` (a process pool on this machine).
 """
@@ -84,6 +84,11 @@ class TreeCpu:
     def total(self) -> float:
         return sum(self.seen.values())
 
+    @property
+    def root(self) -> float:
+        """CPU seconds of the sampled process itself (the ingest driver)."""
+        return sum(v for (pid, _), v in self.seen.items() if pid == self.proc.pid)
+
     def __enter__(self) -> "TreeCpu":
         self._t.start()
         return self
@@ -93,14 +98,17 @@ class TreeCpu:
         self._t.join()
 
 
-def run_ingest(corpus_dir: Path, manifest: dict, engine: str, db: Path) -> dict:
-    """One ``python -m data ingest`` run in a child process; timings, memory and store size."""
+def run_ingest(corpus_dir: Path, manifest: dict, engine: str, db: Path, batch_size: int = 2048) -> dict:
+    """One ``python -m data ingest`` run in a child process; timings, memory and store size.
+
+    ``batch_size`` is the ingest's ``--batch-size``: results per store transaction, at least.
+    """
     kind, workers = ENGINES[engine]
     for p in (db, Path(str(db) + ".wal")):
         if p.exists():
             p.unlink()
     cmd = [sys.executable, "-m", "data", "ingest", str(corpus_dir), "--db", str(db), "--engine", kind,
-           "--json", "--quiet", "--batch-size", "256"]
+           "--json", "--quiet", "--batch-size", str(batch_size)]
     if workers:
         cmd += ["--workers", str(workers)]
     load_start = [round(x, 2) for x in os.getloadavg()]
@@ -119,12 +127,16 @@ def run_ingest(corpus_dir: Path, manifest: dict, engine: str, db: Path) -> dict:
     size = db.stat().st_size + (Path(str(db) + ".wal").stat().st_size if Path(str(db) + ".wal").exists() else 0)
     n = summary["loaded"]
     return {
-        "engine": engine, "workers": workers, "articles": n, "duplicates": summary["duplicates"],
+        "engine": engine, "workers": workers, "batch_size": batch_size, "articles": n,
+        "duplicates": summary["duplicates"],
         "failed": len(summary["failed"]), "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
         "cpu_s_rusage": round(waited, 2), "cpu_s_sampled": round(tree_cpu.total, 2),
         "load_avg_start": load_start, "load_avg_end": [round(x, 2) for x in os.getloadavg()],
         "articles_per_s": round(n / wall, 1), "words_per_s": round(manifest["words"] / wall),
         "articles_per_cpu_s": round(n / cpu, 1) if cpu else None,
+        # the driver (which writes the store) against every other process (extraction, Dask)
+        "driver_cpu_ms_per_article": round(1000 * tree_cpu.root / max(n, 1), 2),
+        "other_cpu_ms_per_article": round(1000 * (tree_cpu.total - tree_cpu.root) / max(n, 1), 2),
         "peak_rss_mb": mb(rss.peak), "store_mb": mb(size),
         "store_mb_per_1000_articles": round(mb(size) / max(n, 1) * 1000, 2),
     }
@@ -186,7 +198,7 @@ def stage_split(corpus_dir: Path, sample: int = 500) -> dict:
 
 
 def run(sizes: list[str], engines: list[str], stage_sample: int = 500, out: Path | None = None,
-        corpus_root: Path | None = None) -> dict:
+        corpus_root: Path | None = None, batch_size: int = 2048) -> dict:
     """Stage split on the first size, then every engine on every size; the result dict."""
     for e in engines:
         if e not in ENGINES:
@@ -200,7 +212,7 @@ def run(sizes: list[str], engines: list[str], stage_sample: int = 500, out: Path
             res["stages"] = stage_split(cdir, stage_sample)
             print(f"stages over {res['stages']['articles']} articles: {json.dumps(res['stages']['share'])}", flush=True)
         for e in engines:
-            r = run_ingest(cdir, m, e, stores / f"ingest-{size}-{e}.duckdb")
+            r = run_ingest(cdir, m, e, stores / f"ingest-{size}-{e}.duckdb", batch_size)
             r.update(size=size, words=m["words"], text_mb=mb(m["text_bytes"]))
             res["runs"].append(r)
             print(json.dumps(r), flush=True)
@@ -217,10 +229,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="10k", help="comma-separated: 1k,10k,100k,1m or numbers")
     ap.add_argument("--engines", default="local,dask1,dask2")
     ap.add_argument("--stage-sample", type=int, default=500)
+    ap.add_argument("--batch-size", type=int, default=2048, help="results per store transaction, at least")
+    ap.add_argument("--out", type=Path, default=None, help="results folder (default bench/out)")
     a = ap.parse_args(argv)
     sizes = [s.strip() for s in a.sizes.split(",") if s.strip()]
-    res = run(sizes, [e.strip() for e in a.engines.split(",") if e.strip()], a.stage_sample)
-    path = save(f"ingest-{'-'.join(sizes)}", res)
+    res = run(sizes, [e.strip() for e in a.engines.split(",") if e.strip()], a.stage_sample, out=a.out,
+              batch_size=a.batch_size)
+    path = save(f"ingest-{'-'.join(sizes)}", res, a.out)
     print(json.dumps({"result": str(path), "scaling": res.get("scaling")}))
     return 0
 

@@ -46,14 +46,8 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
     if workers and workers > 1:
         yield from _pool(list(files), workers, batch_size, window or 2 * workers)
         return
-    batch = []
-    for path in files:
-        batch.extend(process_file(path))
-        if len(batch) >= batch_size:
-            yield prepare_results(batch)
-            batch = []
-    if batch:
-        yield prepare_results(batch)
+    # Each file's results become Arrow rows at once: a batch then holds compact tables, not dicts.
+    yield from rebatch((prepare_results(process_file(path)) for path in files), batch_size)
 
 
 def _completed(pool: ProcessPoolExecutor, chunks: Iterator, window: int) -> Iterator[Part]:

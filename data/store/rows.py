@@ -17,7 +17,6 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pyarrow as pa
 
-from data.extract.sentences import split_sentences
 from data.store.schema import MENTION_COLUMNS, TABLES
 
 __all__ = ["Rows", "prepare", "schema", "WRITER_COLUMNS", "ROW_TABLES"]
@@ -231,6 +230,10 @@ def _evidence(text: str, spans: list[tuple[int, int]]) -> list[str]:
     Only the paragraphs that hold a span are split: splitting whole articles to find the
     evidence of a few figures was a quarter of the store's write cost.
     """
+    # Imported here: importing data.extract builds its lexicons (~0.3 s CPU), which a writer
+    # of rows prepared elsewhere (an ingest driver, the dashboard) never needs.
+    from data.extract.sentences import split_sentences
+
     breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
     starts = [0] + [b for _, b in breaks]
     ends = [a for a, _ in breaks] + [len(text)]
