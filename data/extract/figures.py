@@ -268,6 +268,15 @@ def _tokens(text, s, e, ltext=None):
     return out
 
 
+def _overlaps(s, e, spans):
+    """Whether ``[s, e)`` overlaps one of ``spans``: a plain loop, as the lists are short and
+    any() over a generator costs more to set up than the few tests."""
+    for a, b in spans:
+        if a < e and s < b:
+            return True
+    return False
+
+
 def _candidates(text, dates, urls, url_starts):
     """Every amount in the text (one scan), plus "a/an <person>" and "a third" candidates."""
     d_spans = sorted((d["start"], d["end"]) for d in dates if d["end"] > d["start"])
@@ -275,7 +284,7 @@ def _candidates(text, dates, urls, url_starts):
     out = []
     for q in find_quantities(text, skip=d_spans):
         i = bisect_right(d_starts, q.num_end - 1)
-        if any(ds < q.num_end and q.num_start < de for ds, de in d_spans[max(0, i - 3):i]):
+        if _overlaps(q.num_start, q.num_end, d_spans[max(0, i - 3):i]):
             continue
         if urls and _dates._in_spans(q.num_start, urls, url_starts):
             continue
@@ -1068,7 +1077,7 @@ def _free_places(sent_places, sent_actors):
         return sent_places
     # the spans of the sentence's non-person actors, once (not once per place)
     spans = [(a["start"], a["end"]) for a in sent_actors if a.get("type") != "person"]
-    return [p for p in sent_places if not any(s < p["end"] and p["start"] < e for s, e in spans)]
+    return [p for p in sent_places if not _overlaps(p["start"], p["end"], spans)]
 
 
 def _place_for(fs, fe, free_places):
