@@ -94,7 +94,7 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
     batch_size : int
         Results per yielded part, at least (the driver writes one transaction per part).
     window : int, optional
-        Chunks in flight at once (default: 2 per worker thread, at least 4).
+        Chunks in flight at once (default: 4 per worker thread, at least 8).
 
     Yields
     ------
@@ -132,7 +132,9 @@ def _run(files: list[str], scheduler: str | None, workers: int | None, batch_siz
         client = Client(cluster)
     try:
         threads = sum(client.nthreads().values()) or 1
-        limit = window or max(4, 2 * threads)
+        # New chunks are submitted only as the driver takes results, and a transaction keeps it
+        # busy for about a second: each worker needs that much work queued so as not to idle.
+        limit = window or max(8, 4 * threads)
         chunks = chunk_tasks(plan_tasks(files))
         ac = as_completed()
         for chunk in chunks:

@@ -40,11 +40,13 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
     batch_size : int
         Results (articles and load errors) per yielded part, at least; the last may have fewer.
     window : int, optional
-        Chunks in flight at once with a pool (default 2 per worker), which bounds memory.
+        Chunks in flight at once with a pool (default 4 per worker), which bounds memory.
     """
     check_args(workers, batch_size, window)
     if workers and workers > 1:
-        yield from _pool(list(files), workers, batch_size, window or 2 * workers)
+        # New chunks are submitted only as the driver takes results, and a transaction keeps it
+        # busy for about a second: each worker needs that much work queued so as not to idle.
+        yield from _pool(list(files), workers, batch_size, window or 4 * workers)
         return
     # Each file's results become Arrow rows at once: a batch then holds compact tables, not dicts.
     yield from rebatch((prepare_results(process_file(path)) for path in files), batch_size)
