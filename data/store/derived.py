@@ -7,7 +7,7 @@ that dashboard queries touch few rows.
   rollups are SQL over the batch's new rows, which the writer registers as ``_new_<table>``
   (``_new_actors``, ``_new_places`` ...) before calling :func:`on_batch`.
 - The version summaries (``actor_pairs``, ``place_actors``, ``figure_months``,
-  ``actor_totals``) are computed
+  ``actor_totals``, ``figure_places``) are computed
   once per version when it finishes (:func:`summarize`): pairs of names per article would
   multiply a batch's rows by the actors per article (20+ in long articles), while a finished
   version's pairs collapse to one row per pair. ``summarized`` lists the versions done, so a
@@ -105,6 +105,9 @@ SUMMARY_SQL = {
         SELECT version, name, type, country, list_sort(list_distinct(list(role))), count(*), count(DISTINCT article_id)
         FROM actors WHERE version = $v AND name IS NOT NULL AND hash(article_id) % $n = $k
         GROUP BY version, name, type, country""",
+    "figure_places": """INSERT INTO figure_places
+        SELECT version, place, category, count(*) FROM figures
+        WHERE version = $v AND place IS NOT NULL AND hash(article_id) % $n = $k GROUP BY ALL""",
 }
 SUMMARY_MERGE_SQL = {
     "actor_pairs": "SELECT version, actor, other, sum(articles) FROM actor_pairs WHERE version = $v GROUP BY ALL",
@@ -114,6 +117,7 @@ SUMMARY_MERGE_SQL = {
     "actor_totals": """SELECT version, name, type, country, list_sort(list_distinct(flatten(list(roles)))),
                               sum(mentions), sum(articles)
                        FROM actor_totals WHERE version = $v GROUP BY version, name, type, country""",
+    "figure_places": "SELECT version, place, category, sum(claims) FROM figure_places WHERE version = $v GROUP BY ALL",
 }
 # Articles per slice when summarising: the pairs of a slice are joined in memory.
 SLICE_SUMMARY_ARTICLES = 100_000

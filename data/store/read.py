@@ -317,8 +317,29 @@ def place_points(store, f: Filters) -> pd.DataFrame:
     otherwise (exact distinct counts over millions of mentions would cost seconds);
     ``evidence`` is the text around the mention in the first article.
     """
-    cte, p = scope(f)
+    if _summarized(f):
+        return _run_summarized(store, f, lambda: _place_points(f, True), lambda: _place_points(f, False))
+    return _run(store, *_place_points(f, False))
+
+
+def _figures_per_place(f: Filters, p: dict[str, Any], summary: bool) -> str:
+    """SQL: ``name, figures, casualty_claims`` per place, from ``figure_places`` when
+    ``summary`` (no filter but the version) or else the figure rows."""
     p["cas"] = list(CASUALTY_CATEGORIES)
+    if summary:
+        return f"""SELECT m.place AS name, CAST(sum(m.claims) AS BIGINT) AS figures,
+               CAST(coalesce(sum(m.claims) FILTER (WHERE list_contains($cas, m.category)), 0) AS BIGINT)
+                 AS casualty_claims
+        FROM figure_places m WHERE TRUE{_ver('m', f)} GROUP BY m.place"""
+    return f"""SELECT g.place AS name, count(*) AS figures,
+               count(*) FILTER (WHERE list_contains($cas, g.category)) AS casualty_claims
+        FROM figures g
+        WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p)}
+        GROUP BY g.place"""
+
+
+def _place_points(f: Filters, summary: bool) -> tuple[str, dict[str, Any]]:
+    cte, p = scope(f)
     located = "m.lat IS NOT NULL AND m.lon IS NOT NULL"
     if _rolled(f):
         points = f"""
@@ -351,12 +372,7 @@ def place_points(store, f: Filters) -> pd.DataFrame:
             WHERE {located} AND {_place_cond('m', f, p)}{_in('m', f, p)}
             GROUP BY ALL) GROUP BY name),"""
     sql = f"""{cte},{points}
-    fig AS (
-        SELECT g.place AS name, count(*) AS figures,
-               count(*) FILTER (WHERE list_contains($cas, g.category)) AS casualty_claims
-        FROM figures g
-        WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p)}
-        GROUP BY g.place)
+    fig AS ({_figures_per_place(f, p, summary)})
     SELECT pts.name, nm.names, pts.country, pts.kind, pts.lat, pts.lon, pts.regions, pts.border_km,
            pts.mentions, pts.articles, coalesce(fig.figures, 0) AS figures,
            coalesce(fig.casualty_claims, 0) AS casualty_claims,
@@ -364,7 +380,7 @@ def place_points(store, f: Filters) -> pd.DataFrame:
            pts.ev.aid AS article_id
     FROM pts LEFT JOIN nm USING (name) LEFT JOIN fig USING (name) LEFT JOIN articles a ON a.id = pts.ev.aid
     ORDER BY pts.mentions DESC, pts.name"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 # Candidate actors when the map colours places by actor: a legend stays readable with this many.
@@ -435,8 +451,13 @@ def region_counts(store, f: Filters) -> pd.DataFrame:
     Places are counted per name first and their (gazetteer) regions, the same for every mention
     of a name, are read from one row per name and expanded afterwards.
     """
+    if _summarized(f):
+        return _run_summarized(store, f, lambda: _region_counts(f, True), lambda: _region_counts(f, False))
+    return _run(store, *_region_counts(f, False))
+
+
+def _region_counts(f: Filters, summary: bool) -> tuple[str, dict[str, Any]]:
     cte, p = scope(f)
-    p["cas"] = list(CASUALTY_CATEGORIES)
     if _rolled(f):
         pn = f"""pn AS (SELECT m.name, any_value(m.regions) AS regions, sum(m.mentions) AS mentions FROM place_days m
            WHERE TRUE{_in('m', f, p)} GROUP BY m.name)"""
@@ -452,15 +473,13 @@ def region_counts(store, f: Filters) -> pd.DataFrame:
     rc AS (SELECT region, sum(mentions) AS mentions FROM (SELECT unnest(regions) AS region, mentions FROM pn)
            GROUP BY region),
     {names},
-    fp AS (SELECT g.place AS name, count(*) AS claims FROM figures g
-           WHERE g.place IS NOT NULL AND list_contains($cas, g.category) AND {_figure_cond('g', f, p)}{_in('g', f, p)}
-           GROUP BY g.place),
+    fp AS (SELECT name, casualty_claims AS claims FROM ({_figures_per_place(f, p, summary)}) WHERE casualty_claims > 0),
     fc AS (SELECT region, sum(claims) AS casualty_claims FROM
            (SELECT unnest(names.regions) AS region, fp.claims FROM fp JOIN names USING (name)) GROUP BY region)
     SELECT rc.region, CAST(rc.mentions AS BIGINT) AS mentions,
            CAST(coalesce(fc.casualty_claims, 0) AS BIGINT) AS casualty_claims
     FROM rc LEFT JOIN fc USING (region) ORDER BY rc.mentions DESC, rc.region"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 # -- casualties --------------------------------------------------------------------------

@@ -27,12 +27,13 @@ versions done), answer the unfiltered views whose cost otherwise grows with the 
 - ``place_actors``: articles naming both a located place and an actor.
 - ``figure_months``: figure claims per publication day, event month, category and side.
 - ``actor_totals``: mentions, articles and roles per actor name, type and country.
+- ``figure_places``: figure claims per place and category.
 """
 from __future__ import annotations
 
 # Derived tables: they can always be dropped and rebuilt from the others.
 DERIVED = ("article_facets", "actor_days", "place_days", "actor_pairs", "place_actors", "figure_months",
-           "actor_totals", "summarized")
+           "actor_totals", "figure_places", "summarized")
 
 _COMMON = ["article_id", "idx", "start", "end", "surface", "published", "version"]
 
@@ -114,6 +115,9 @@ CREATE TABLE IF NOT EXISTS actor_totals (
     version INTEGER NOT NULL, name VARCHAR, type VARCHAR, country VARCHAR, roles VARCHAR[], mentions BIGINT,
     articles BIGINT
 );
+CREATE TABLE IF NOT EXISTS figure_places (
+    version INTEGER NOT NULL, place VARCHAR, category VARCHAR, claims BIGINT
+);
 CREATE TABLE IF NOT EXISTS summarized (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS ingest_log (
     version INTEGER, file VARCHAR, article_id VARCHAR, status VARCHAR, code VARCHAR,
@@ -142,6 +146,7 @@ TABLES: dict[str, list[str]] = {
     "place_actors": ["version", "place", "actor", "articles"],
     "figure_months": ["version", "published", "month", "category", "side", "claims", "placed", "highest_low"],
     "actor_totals": ["version", "name", "type", "country", "roles", "mentions", "articles"],
+    "figure_places": ["version", "place", "category", "claims"],
     "summarized": ["version"],
     "ingest_log": ["version", "file", "article_id", "status", "code", "message", "at"],
     "versions": ["version", "started_at", "finished_at", "engine", "note", "loaded", "duplicates", "failed"],
