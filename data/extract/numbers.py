@@ -154,9 +154,11 @@ def _qual_res() -> dict[str, re.Pattern]:
     the alternation of the phrases ending in that word finds what the full one does, without
     trying the other phrases at each position of the window."""
     phrases = sorted(_QUALS, key=len, reverse=True) + ["between", "from"]
-    last = {p.split()[-1]: None for p in phrases}
-    return {w: re.compile(rf"(?<![\w-])(?P<q>{'|'.join(re.escape(p) for p in phrases if p.split()[-1] == w)})\s+$",
-                          re.IGNORECASE) for w in last}
+    by_last: dict[str, list[str]] = {}
+    for p in phrases:  # in the order of the one pattern they replace
+        by_last.setdefault(p.split()[-1], []).append(re.escape(p))
+    return {w: re.compile(rf"(?<![\w-])(?P<q>{'|'.join(alts)})\s+$", re.IGNORECASE)
+            for w, alts in by_last.items()}
 
 
 # "more than 6,500": the qualifier before a number
