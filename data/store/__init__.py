@@ -14,17 +14,19 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 import duckdb
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.store import derived
 from data.store.rows import ROW_TABLES, WRITER_COLUMNS, Rows, prepare, schema
 from data.store.schema import DERIVED, MENTION_COLUMNS, SCHEMA_SQL, TABLES
+
+if TYPE_CHECKING:  # workers import this package for data.store.rows: pandas costs each ~90 MB
+    import pandas as pd
 
 __all__ = ["Store", "default_db_path", "StoreError"]
 
