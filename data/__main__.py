@@ -33,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster)")
     ing.add_argument("--workers", type=int,
                      help="worker processes: Dask LocalCluster workers (default 2), or a local process pool when >= 2")
-    ing.add_argument("--batch-size", type=int, default=64)
+    ing.add_argument("--batch-size", type=int, default=2048,
+                     help="results per store transaction (a crash loses at most one; each costs the writer a "
+                          "DuckDB checkpoint, so small ones slow a large ingest)")
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")
     ing.add_argument("--if-empty", action="store_true",
