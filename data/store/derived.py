@@ -50,7 +50,7 @@ COMPACT_SQL = {
                      GROUP BY version, published, name""",
 }
 
-# The same rows as data.store._facet_rows, derived from the stored tables (list_distinct drops
+# The same rows as data.store.rows._facet_columns, derived from the stored tables (list_distinct drops
 # NULLs), for the articles whose id hashes to slice $k of $n.
 REBUILD_FACETS_SQL = """
 INSERT INTO article_facets
