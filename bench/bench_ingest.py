@@ -98,12 +98,10 @@ class TreeCpu:
         self._t.join()
 
 
-def run_ingest(corpus_dir: Path, manifest: dict, engine: str, db: Path, batch_size: int = 2048,
-               exclusive: bool = False) -> dict:
+def run_ingest(corpus_dir: Path, manifest: dict, engine: str, db: Path, batch_size: int = 2048) -> dict:
     """One ``python -m data ingest`` run in a child process; timings, memory and store size.
 
-    ``batch_size`` is the ingest's ``--batch-size``: results per store transaction, at least;
-    ``exclusive`` adds ``--exclusive`` (the store held for the whole run: one checkpoint).
+    ``batch_size`` is the ingest's ``--batch-size``: results per store transaction, at least.
     """
     kind, workers = ENGINES[engine]
     for p in (db, Path(str(db) + ".wal")):
@@ -113,8 +111,6 @@ def run_ingest(corpus_dir: Path, manifest: dict, engine: str, db: Path, batch_si
            "--json", "--quiet", "--batch-size", str(batch_size)]
     if workers:
         cmd += ["--workers", str(workers)]
-    if exclusive:
-        cmd.append("--exclusive")
     load_start = [round(x, 2) for x in os.getloadavg()]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -131,7 +127,7 @@ def run_ingest(corpus_dir: Path, manifest: dict, engine: str, db: Path, batch_si
     size = db.stat().st_size + (Path(str(db) + ".wal").stat().st_size if Path(str(db) + ".wal").exists() else 0)
     n = summary["loaded"]
     return {
-        "engine": engine, "workers": workers, "batch_size": batch_size, "exclusive": exclusive, "articles": n,
+        "engine": engine, "workers": workers, "batch_size": batch_size, "articles": n,
         "duplicates": summary["duplicates"],
         "failed": len(summary["failed"]), "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
         "cpu_s_rusage": round(waited, 2), "cpu_s_sampled": round(tree_cpu.total, 2),
@@ -202,7 +198,7 @@ def stage_split(corpus_dir: Path, sample: int = 500) -> dict:
 
 
 def run(sizes: list[str], engines: list[str], stage_sample: int = 500, out: Path | None = None,
-        corpus_root: Path | None = None, batch_size: int = 2048, exclusive: bool = False) -> dict:
+        corpus_root: Path | None = None, batch_size: int = 2048) -> dict:
     """Stage split on the first size, then every engine on every size; the result dict."""
     for e in engines:
         if e not in ENGINES:
@@ -216,7 +212,7 @@ def run(sizes: list[str], engines: list[str], stage_sample: int = 500, out: Path
             res["stages"] = stage_split(cdir, stage_sample)
             print(f"stages over {res['stages']['articles']} articles: {json.dumps(res['stages']['share'])}", flush=True)
         for e in engines:
-            r = run_ingest(cdir, m, e, stores / f"ingest-{size}-{e}.duckdb", batch_size, exclusive)
+            r = run_ingest(cdir, m, e, stores / f"ingest-{size}-{e}.duckdb", batch_size)
             r.update(size=size, words=m["words"], text_mb=mb(m["text_bytes"]))
             res["runs"].append(r)
             print(json.dumps(r), flush=True)
@@ -235,11 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stage-sample", type=int, default=500)
     ap.add_argument("--batch-size", type=int, default=2048, help="results per store transaction, at least")
     ap.add_argument("--out", type=Path, default=None, help="results folder (default bench/out)")
-    ap.add_argument("--exclusive", action="store_true", help="ingest with --exclusive (store held for the run)")
     a = ap.parse_args(argv)
     sizes = [s.strip() for s in a.sizes.split(",") if s.strip()]
     res = run(sizes, [e.strip() for e in a.engines.split(",") if e.strip()], a.stage_sample, out=a.out,
-              batch_size=a.batch_size, exclusive=a.exclusive)
+              batch_size=a.batch_size)
     path = save(f"ingest-{'-'.join(sizes)}", res, a.out)
     print(json.dumps({"result": str(path), "scaling": res.get("scaling")}))
     return 0

@@ -36,9 +36,6 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--batch-size", type=int, default=2048,
                      help="results per store transaction (a crash loses at most one; each costs the writer a "
                           "DuckDB checkpoint, so small ones slow a large ingest)")
-    ing.add_argument("--exclusive", action="store_true",
-                     help="hold the store for the whole run: faster bulk loads, but the dashboard cannot read "
-                          "the store until the run ends")
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")
     ing.add_argument("--if-empty", action="store_true",
@@ -104,8 +101,7 @@ def cmd_ingest(args) -> int:
         last[0] = min(done, total)
 
     summary = ingest(args.paths, store, engine=args.engine, scheduler=args.scheduler,
-                     workers=args.workers, batch_size=args.batch_size, exclusive=args.exclusive,
-                     progress=progress)
+                     workers=args.workers, batch_size=args.batch_size, progress=progress)
     bar.update(total - last[0])
     bar.close()
     if args.json:

@@ -6,7 +6,6 @@ turns a unit of work into store rows (a :class:`Part`), so engines can ship both
 """
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
 from dataclasses import dataclass, field
@@ -245,7 +244,7 @@ class IngestSummary:
 
 
 def ingest(paths: Sequence[str | os.PathLike], store, *, engine: str = "local", scheduler: str | None = None,
-           workers: int | None = None, batch_size: int = 2048, exclusive: bool = False,
+           workers: int | None = None, batch_size: int = 2048,
            progress: Callable[[int, int], None] | None = None) -> IngestSummary:
     """Load, extract and store every article under ``paths``.
 
@@ -264,10 +263,6 @@ def ingest(paths: Sequence[str | os.PathLike], store, *, engine: str = "local", 
         checkpoint when it closes the file: on the 10k bench corpus (2 Dask workers), 256 per
         transaction cost the driver 2.2 ms per article, 1,024 cost 1.4 ms and 2,048 1.1 ms, with
         about 25 MB of Arrow rows held per 1,000 articles.
-    exclusive : bool
-        Hold the store for the whole run (:meth:`data.store.Store.exclusive`): the writer
-        checkpoints once instead of once per transaction, but no other process (a dashboard)
-        can read the store until the run ends. For bulk loads.
     progress : callable, optional
         Called as ``progress(done_results, total_files)`` after each batch.
     """
@@ -277,12 +272,6 @@ def ingest(paths: Sequence[str | os.PathLike], store, *, engine: str = "local", 
         raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
     files = list(iter_files(paths))
     mod = importlib.import_module(f"data.engines.{engine}")
-    with store.exclusive() if exclusive else contextlib.nullcontext():
-        return _ingest(files, store, mod, engine, scheduler, workers, batch_size, progress)
-
-
-def _ingest(files: list[str], store, mod, engine: str, scheduler: str | None, workers: int | None,
-            batch_size: int, progress: Callable[[int, int], None] | None) -> IngestSummary:
     version = store.begin_version(engine=engine)
     summary = IngestSummary(version=version, files=len(files))
     done = 0

@@ -109,31 +109,3 @@ def test_extract_cli_jsonl_keeps_ids_and_overrides(tmp_path):
     bad = cli("extract", str(tmp_path / "missing.txt"))
     assert bad.returncode == 1 and "missing.txt" in bad.stderr and "not_found" in bad.stderr
     assert cli("extract", str(src), "--published", "16/11/2021").returncode == 2
-
-
-def _contents(db: Path) -> dict:
-    store = Store(db)
-    out = {}
-    for t in ("articles", "places", "figures", "actors", "dates", "quotes", "article_facets", "actor_days",
-              "place_days", "actor_pairs", "figure_months"):
-        cols = "* EXCLUDE (ingested_at)" if t == "articles" else "*"
-        out[t] = store.read_df(f"SELECT {cols} FROM {t} ORDER BY ALL").astype(str).values.tolist()
-    return out
-
-
-def test_exclusive_ingest_holds_the_store_and_writes_the_same_contents(tmp_path):
-    plain, held = tmp_path / "plain.duckdb", tmp_path / "held.duckdb"
-    assert ingest([SAMPLES], Store(plain)).loaded >= 20
-    store = Store(held, lock_timeout=0.5)
-    with store.exclusive():
-        # Another process cannot open the store while it is held ...
-        probe = subprocess.run([sys.executable, "-c", "import duckdb, sys; duckdb.connect(sys.argv[1], read_only=True)",
-                                str(held)], capture_output=True, text=True, timeout=120)
-        assert probe.returncode != 0 and "lock" in probe.stderr.lower()
-        summary = ingest([SAMPLES], store, exclusive=True)  # nested: the same held connection
-    assert summary.loaded >= 20
-    assert _contents(held) == _contents(plain)
-    # ... and can once the run is over; a second exclusive run finds every article stored.
-    r = cli("ingest", str(SAMPLES), "--db", str(held), "--exclusive", "--json")
-    assert r.returncode == 0, r.stderr[-2000:]
-    assert json.loads(r.stdout.strip().splitlines()[-1])["loaded"] == 0

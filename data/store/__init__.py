@@ -67,7 +67,6 @@ class Store:
         # DuckDB's default buffer pool is 80% of RAM: a long ingest then grows the driver's memory
         # with the store. The same config for every connection keeps in-process opens compatible.
         self._config = {"memory_limit": os.environ.get("CONFLICT_DB_MEMORY", "1GB")}
-        self._held: duckdb.DuckDBPyConnection | None = None  # see exclusive()
 
     # -- connections -----------------------------------------------------------------------
     @contextmanager
@@ -77,14 +76,6 @@ class Store:
         A read-only open of a file that does not exist yet creates an empty schema first, so
         readers never fail on a fresh installation.
         """
-        if self._held is not None:
-            cur = self._held.cursor()
-            cur.execute("SET enable_progress_bar = false")
-            try:
-                yield cur
-            finally:
-                cur.close()
-            return
         if read_only and not self.path.exists():
             self.init()
         deadline = time.monotonic() + self.lock_timeout
@@ -103,27 +94,6 @@ class Store:
             yield con
         finally:
             con.close()
-
-    @contextmanager
-    def exclusive(self) -> Iterator["Store"]:
-        """Hold the store open for writing for the whole block: a bulk load.
-
-        Every operation of this ``Store`` in the block runs on a cursor of one read-write
-        connection, so DuckDB checkpoints the file once, when the block ends, instead of each
-        time an operation closes it (on a large ingest that is ~0.3 ms of the writer's CPU per
-        article). Transactions are unchanged: a crash still loses at most the one in flight.
-        Other processes (a dashboard) cannot open the store until the block ends. Not for use
-        from several threads at once.
-        """
-        if self._held is not None:  # already inside one
-            yield self
-            return
-        with self.connect(read_only=False) as con:
-            self._held = con
-            try:
-                yield self
-            finally:
-                self._held = None
 
     def init(self) -> "Store":
         """Create the file and every table if missing (idempotent).
