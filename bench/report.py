@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     a.keep.mkdir(parents=True, exist_ok=True)
     for p in a.results.glob("*.json"):
-        shutil.copy(p, a.keep / p.name)
+        if p.resolve() != (a.keep / p.name).resolve():  # reporting on the kept copies themselves
+            shutil.copy(p, a.keep / p.name)
     for d in _load(a.results, "extract*.json"):
         print(f"## extract ({d['_file']})\n\n{extract_md(d)}\n")
     latest, stages = {}, None
