@@ -3,8 +3,10 @@
 Each query takes a :class:`data.store.Store` and a :class:`data.store.filters.Filters` and
 returns a pandas DataFrame with the same columns whether or not any row matches (empty in,
 empty out). All filtering happens in one place, :func:`scope`, which selects the matching
-articles as a CTE ``sel``; mention queries join it. Values always travel as bound parameters,
-never pasted into SQL text.
+articles as a CTE ``sel``; mention queries join it. Views that filter on nothing but the data
+version (the first view of every page) read the version summaries instead when they cover that
+version (:func:`_run_summarized`). Values always travel as bound parameters, never pasted into
+SQL text.
 """
 from __future__ import annotations
 
