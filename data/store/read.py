@@ -501,17 +501,25 @@ def figures_ledger(store, f: Filters, limit: int = 5000) -> pd.DataFrame:
     # claims are sorted (figure_months has the counts); should they fall short (a version not
     # summarised yet), every claim is.
     with store.connect() as con:
-        q: dict[str, Any] = {"lim": int(limit)}
-        row = con.execute(f"""SELECT m FROM (
-                SELECT strftime(month, '%Y-%m') AS m, sum(n) OVER (ORDER BY month DESC) AS c FROM (
-                    SELECT m.month, sum(m.claims) AS n FROM figure_months m
-                    WHERE m.month IS NOT NULL{_in('m', f, q)} GROUP BY m.month))
-            WHERE c >= $lim ORDER BY m DESC LIMIT 1""", q).fetchone()
-        if row is not None:
-            df = con.execute(*_figures_ledger(f, limit, row[0])).df()
+        cut = _cut_month(con, f, "claims", int(limit))
+        if cut is not None:
+            df = con.execute(*_figures_ledger(f, limit, cut)).df()
             if len(df) >= limit:
                 return df
         return con.execute(*_figures_ledger(f, limit, None)).df()
+
+
+def _cut_month(con, f: Filters, column: str, at_least: int) -> str | None:
+    """The newest event month ('YYYY-MM') from which on the claims add up to ``at_least``, by
+    ``figure_months.<column>`` (``claims``, or ``placed``: those with a place) under ``f``'s
+    version and publication dates; None when all of them add up to less."""
+    q: dict[str, Any] = {"at_least": int(at_least)}
+    row = con.execute(f"""SELECT m FROM (
+            SELECT strftime(month, '%Y-%m') AS m, sum(n) OVER (ORDER BY month DESC) AS c FROM (
+                SELECT m.month, sum(m.{column}) AS n FROM figure_months m
+                WHERE m.month IS NOT NULL{_in('m', f, q)} GROUP BY m.month))
+        WHERE c >= $at_least ORDER BY m DESC LIMIT 1""", q).fetchone()
+    return None if row is None else row[0]
 
 
 def _figures_ledger(f: Filters, limit: int, cut_month: str | None) -> tuple[str, dict[str, Any]]:
@@ -612,13 +620,8 @@ def _disputed(store, f: Filters, events: int, window: int | None) -> pd.DataFram
         # (cheap column filters) before the event date is computed. Any cut gives the right
         # events (see disputed()), so a version not yet summarised only makes it less useful.
         with store.connect() as con:
-            q: dict[str, Any] = {"window": int(window)}
-            row = con.execute(f"""SELECT m FROM (
-                    SELECT strftime(month, '%Y-%m') AS m, sum(n) OVER (ORDER BY month DESC) AS c FROM (
-                        SELECT m.month, sum(m.placed) AS n FROM figure_months m
-                        WHERE m.month IS NOT NULL{_in('m', f, q)} GROUP BY m.month))
-                WHERE c > $window ORDER BY m DESC LIMIT 1""", q).fetchone()
-            return con.execute(*_disputed_sql(cte, p, f, row[0] if row else None, None)).df()
+            cut = _cut_month(con, f, "placed", int(window) + 1)
+            return con.execute(*_disputed_sql(cte, p, f, cut, None)).df()
     return _run(store, *_disputed_sql(cte, p, f, None, window))
 
 
