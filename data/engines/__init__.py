@@ -1,6 +1,6 @@
 """Execution engines for ingest: ``local`` (in process, or a process pool) and ``dask`` (a Dask cluster).
 
-An engine is a module with ``process(files, *, scheduler=None, workers=None, batch_size=64)``
+An engine is a module with ``process(files, *, scheduler=None, workers=None, batch_size=2048)``
 yielding :class:`data.pipeline.Part` objects, in any order: the store rows of the articles of at
 least ``batch_size`` results (the last may have fewer) and their load errors; the driver writes
 one store transaction per part. Engines that use other processes run

@@ -77,7 +77,7 @@ def _check_cluster(client, address: str) -> None:
 
 
 def process(files: Sequence[str], *, scheduler: str | None = None, workers: int | None = None,
-            batch_size: int = 64, window: int | None = None) -> Iterator[Part]:
+            batch_size: int = 2048, window: int | None = None) -> Iterator[Part]:
     """Yield the parts (store rows and load errors) of every file, computed on a Dask cluster.
 
     Big JSONL files are processed in parts, so their results arrive piece by piece.

@@ -25,7 +25,7 @@ _PRELOAD = ["data.pipeline", "data.extract", "data.loaders"]
 
 
 def process(files: Sequence[str], *, scheduler: str | None = None, workers: int | None = None,
-            batch_size: int = 64, window: int | None = None) -> Iterator[Part]:
+            batch_size: int = 2048, window: int | None = None) -> Iterator[Part]:
     """Yield the store rows and load errors of at least ``batch_size`` results at a time.
 
     Parameters
