@@ -46,28 +46,42 @@ def tree_rss(proc: psutil.Process) -> int:
     return total
 
 
-class RssSampler:
-    """Samples the RSS of a process tree in a background thread; ``peak`` in bytes."""
+class TreeSampler:
+    """Calls ``_sample()`` on a process tree every ``interval`` seconds in a background thread,
+    while used as a context manager, and once more on leaving it."""
 
     def __init__(self, pid: int | None = None, interval: float = 0.1):
         self.proc = psutil.Process(pid or os.getpid())
         self.interval = interval
-        self.peak = 0
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
 
+    def _sample(self) -> None:
+        raise NotImplementedError
+
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss(self.proc))
+            self._sample()
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> "RssSampler":
+    def __enter__(self):
         self._t.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._t.join()
+        self._sample()
+
+
+class RssSampler(TreeSampler):
+    """Samples the RSS of a process tree in a background thread; ``peak`` in bytes."""
+
+    def __init__(self, pid: int | None = None, interval: float = 0.1):
+        super().__init__(pid, interval)
+        self.peak = 0
+
+    def _sample(self) -> None:
         self.peak = max(self.peak, tree_rss(self.proc))
 
 

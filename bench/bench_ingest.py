@@ -26,13 +26,12 @@ import os
 import resource
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import psutil
 
-from bench._util import CORPUS, OUT, ROOT, RssSampler, machine, mb, save
+from bench._util import CORPUS, OUT, ROOT, RssSampler, TreeSampler, machine, mb, save
 from bench.make_corpus import SIZES, shard_paths, write_corpus
 
 ENGINES = {"local": ("local", None), "local2": ("local", 2), "dask1": ("dask", 1), "dask2": ("dask", 2), "dask3": ("dask", 3)}
@@ -46,7 +45,7 @@ def corpus(size: str, shard_size: int = 1000, root: Path | None = None) -> tuple
     return out, m
 
 
-class TreeCpu:
+class TreeCpu(TreeSampler):
     """CPU seconds of a process tree, from samples of every process in it every 0.1 s.
 
     ``getrusage(RUSAGE_CHILDREN)`` only counts descendants that were waited for all the way up;
@@ -56,11 +55,8 @@ class TreeCpu:
     """
 
     def __init__(self, pid: int, interval: float = 0.1):
-        self.proc = psutil.Process(pid)
-        self.interval = interval
+        super().__init__(pid, interval)
         self.seen: dict[tuple[int, float], float] = {}
-        self._stop = threading.Event()
-        self._t = threading.Thread(target=self._run, daemon=True)
 
     def _sample(self) -> None:
         try:
@@ -75,11 +71,6 @@ class TreeCpu:
             except psutil.Error:
                 pass
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self._sample()
-            self._stop.wait(self.interval)
-
     @property
     def total(self) -> float:
         return sum(self.seen.values())
@@ -88,14 +79,6 @@ class TreeCpu:
     def root(self) -> float:
         """CPU seconds of the sampled process itself (the ingest driver)."""
         return sum(v for (pid, _), v in self.seen.items() if pid == self.proc.pid)
-
-    def __enter__(self) -> "TreeCpu":
-        self._t.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._t.join()
 
 
 def run_ingest(corpus_dir: Path, manifest: dict, engine: str, db: Path, batch_size: int = 2048) -> dict:
