@@ -10,6 +10,7 @@ SQL text.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
@@ -130,12 +131,15 @@ def _rolled(f: Filters) -> bool:
     return not _narrows(f)
 
 
-def _in(alias: str, f: Filters, p: dict[str, Any]) -> str:
+def _in(alias: str, f: Filters, p: dict[str, Any], broad: bool = False) -> str:
     """SQL (starting with `` AND``) keeping mention rows of ``alias`` that belong to ``sel``.
 
     Mention tables repeat ``version`` and ``published``, so those conditions apply directly; the
     semi-join on ``sel`` is added only when other filters narrow the articles. Without filters
     a chart then scans one table instead of joining millions of rows to every article.
+    ``broad`` (a whole-article filter keeping most articles, see :func:`_run_broad`): rows of
+    articles not dropped instead, a hash table of the few dropped articles rather than of
+    nearly all of them.
     """
     conds = []
     if f.version is not None:
@@ -143,7 +147,9 @@ def _in(alias: str, f: Filters, p: dict[str, Any]) -> str:
         conds.append(f"{alias}.version <= $v")
     if f.date_field == "published" and (f.date_from or f.date_to):
         conds.append(_pub_range(alias, f, p))
-    if _narrows(f):
+    if broad and _whole_articles(f):
+        conds.append(f"{alias}.article_id NOT IN (SELECT a.id FROM article_facets a{_dropped(f, p)})")
+    elif _narrows(f):
         conds.append(f"{alias}.article_id IN (SELECT id FROM sel)")
     return "".join(" AND " + c for c in conds)
 
@@ -194,6 +200,79 @@ def _run_summarized(store, f: Filters, fast, slow) -> pd.DataFrame:
         return con.execute(sql, p).df()
 
 
+# -- broad filters: everything minus the articles they drop --------------------------------
+# A filter on whole articles (actors named, sources) that keeps at least this share of the
+# version's articles is answered, where a query's numbers add up over articles, as the
+# summaries of every article minus the articles the filter drops: at a million articles the
+# few dropped articles' facet rows are cheap to read, while joining the kept ones to their
+# mention rows costs seconds (an analyst of a two-party war who picks one party keeps most).
+BROAD_SHARE = 0.5
+
+
+def _whole_articles(f: Filters) -> bool:
+    """True when ``f`` narrows the articles only by what a whole article carries (actors it
+    names, its sources), so that each kept article counts with all of its mentions."""
+    return bool(f.actors or f.sources) and not (
+        f.regions or f.places or f.categories or (f.date_field == "event" and (f.date_from or f.date_to)))
+
+
+def _drop_parts(f: Filters, p: dict[str, Any]) -> tuple[list[str], str]:
+    """SQL on ``article_facets a`` for ``f`` (as :func:`_whole_articles`): the conditions of its
+    version and publication dates, and the condition its actor and source conditions fail."""
+    conds = []
+    if f.version is not None:
+        p["v"] = f.version
+        conds.append("a.version <= $v")
+    if f.date_from or f.date_to:
+        conds.append(_pub_range("a", f, p))
+    keep = []
+    if f.sources:
+        keep.append(_any_in("a.sources", "src", f.sources, p))
+    if f.actors:
+        keep.append(_any_in("a.actors", "act", f.actors, p))
+    return conds, f"NOT coalesce({' AND '.join(keep)}, false)"
+
+
+def _dropped(f: Filters, p: dict[str, Any]) -> str:
+    """SQL `` WHERE ...`` on ``article_facets a``: the articles of ``f``'s version and
+    publication dates that ``f`` drops."""
+    conds, drop = _drop_parts(f, p)
+    return " WHERE " + " AND ".join([*conds, drop])
+
+
+def _rows(alias: str, f: Filters, p: dict[str, Any]) -> str:
+    """SQL (starting with `` AND``, or empty) keeping the rows of ``alias`` (a mention table or
+    a day rollup) of ``f``'s version and publication dates: those of the kept and the dropped
+    articles of a whole-article filter."""
+    return _in(alias, f.with_(actors=(), sources=()), p)
+
+
+def _kept_share(con, f: Filters) -> float:
+    """The share of the articles of ``f``'s version and publication dates that ``f`` keeps
+    (1.0 when there are none)."""
+    p: dict[str, Any] = {}
+    conds, drop = _drop_parts(f, p)
+    where = (" WHERE " + " AND ".join(conds)) if conds else ""
+    dropped, total = con.execute(
+        f"SELECT count(*) FILTER (WHERE {drop}), count(*) FROM article_facets a{where}", p).fetchone()
+    return 1.0 if not total else 1.0 - dropped / total
+
+
+def _run_broad(store, f: Filters, fast, slow, timeless: bool = False) -> pd.DataFrame:
+    """Run ``fast()`` (SQL and parameters: every article's summaries minus the articles ``f``
+    drops) when ``f`` is a whole-article filter keeping at least :data:`BROAD_SHARE` of the
+    articles and the summaries cover its version, else ``slow()``. ``timeless``: ``fast`` reads
+    summaries without publication dates, so a date range rules it out."""
+    from data.store.derived import COVERED_SQL
+
+    with store.connect() as con:
+        use = (_whole_articles(f) and not (timeless and (f.date_from or f.date_to))
+               and (not timeless or con.execute(COVERED_SQL, {"v": f.version}).fetchone()[0])
+               and _kept_share(con, f) >= BROAD_SHARE)
+        sql, p = fast() if use else slow()
+        return con.execute(sql, p).df()
+
+
 # -- overview ----------------------------------------------------------------------------
 def overview(store, f: Filters) -> pd.DataFrame:
     """One row: ``articles, places, place_mentions, figures, actors, first, last``.
@@ -203,6 +282,14 @@ def overview(store, f: Filters) -> pd.DataFrame:
     (distinct names and mention counts per article) rather than semi-joining millions of
     mention rows.
     """
+    if _whole_articles(f):
+        return _run_broad(store, f, lambda: _overview(f, broad=True), lambda: _overview(f), timeless=True)
+    return _run(store, *_overview(f))
+
+
+def _overview(f: Filters, broad: bool = False) -> tuple[str, dict[str, Any]]:
+    """SQL for :func:`overview`; ``broad``: distinct places and actors counted as those left
+    with articles once the dropped articles are taken from the summaries (:func:`_run_broad`)."""
     cte, p = scope(f)
     where = _facet_where(f, p)
 
@@ -231,6 +318,17 @@ def overview(store, f: Filters) -> pd.DataFrame:
         actors = f"(SELECT count(DISTINCT m.name) FROM actor_days m WHERE TRUE{_in('m', f, p)})"
     else:
         actors = f"(SELECT count(DISTINCT name) FROM {fac('actors')}, unnest(actors) AS u(name))"
+    if broad:
+        # Articles per name: exact in place_days (one row per day and name, and an article has
+        # one day) and in the actor pairs of an actor with itself.
+        ex = f"(SELECT a.actors, a.places FROM article_facets a{_dropped(f, p)})"
+        places = f"""(SELECT count(*) FROM (SELECT name FROM (
+                SELECT m.name, m.articles AS n FROM place_days m WHERE m.name IS NOT NULL{_rows('m', f, p)}
+                UNION ALL SELECT unnest(places), -1 FROM {ex}) GROUP BY name HAVING sum(n) > 0)) AS places,
+           (SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac('n_places')}) AS place_mentions"""
+        actors = f"""(SELECT count(*) FROM (SELECT name FROM (
+                SELECT m.actor AS name, m.articles AS n FROM actor_pairs m WHERE m.actor = m.other{_ver('m', f)}
+                UNION ALL SELECT unnest(actors), -1 FROM {ex}) GROUP BY name HAVING sum(n) > 0))"""
     sql = f"""{cte}
     SELECT (SELECT count(*) FROM sel) AS articles,
            {places},
@@ -238,7 +336,7 @@ def overview(store, f: Filters) -> pd.DataFrame:
            {actors} AS actors,
            (SELECT min(published) FROM sel) AS first,
            (SELECT max(published) FROM sel) AS last"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 def mentions_over_time(store, f: Filters) -> pd.DataFrame:
@@ -394,7 +492,7 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
     often named in the same articles: ``name, actor, articles``."""
     if _summarized(f):
         return _run_summarized(store, f, lambda: _place_top_actor_summary(f), lambda: _place_top_actor(f))
-    return _run(store, *_place_top_actor(f))
+    return _run_broad(store, f, lambda: _place_top_actor_broad(f), lambda: _place_top_actor(f), timeless=True)
 
 
 def _top_paired(f: Filters, n: int) -> str:
@@ -410,6 +508,24 @@ def _place_top_actor_summary(f: Filters) -> tuple[str, dict[str, Any]]:
     sql = f"""WITH top AS ({_top_paired(f, _MAP_ACTORS)}),
     c AS (SELECT m.place AS name, m.actor, CAST(sum(m.articles) AS BIGINT) AS articles FROM place_actors m
           WHERE m.actor IN (SELECT name FROM top){_ver('m', f)} GROUP BY ALL)
+    SELECT name, arg_max(actor, articles * 1e6 - hash(actor) % 1000) AS actor, max(articles) AS articles
+    FROM c GROUP BY name ORDER BY name"""
+    return sql, p
+
+
+def _place_top_actor_broad(f: Filters) -> tuple[str, dict[str, Any]]:
+    """:func:`place_top_actor` as every article's place-actor pairs minus the dropped
+    articles' (:func:`_run_broad`)."""
+    p: dict[str, Any] = {}
+    sql = f"""WITH {_kept_bits(f, p, _MAP_ACTORS)},
+    pm AS (SELECT x.name, am.mask, count(*) AS n
+           FROM (SELECT r, unnest(places) AS name FROM ex) x JOIN am USING (r) GROUP BY ALL),
+    xc AS (SELECT pm.name AS place, t.name AS actor, sum(pm.n) AS n
+           FROM pm JOIN t ON (pm.mask >> t.bit) & CAST(1 AS UBIGINT) = 1 GROUP BY ALL),
+    c AS (SELECT place AS name, actor, CAST(sum(n) AS BIGINT) AS articles FROM (
+            SELECT m.place, m.actor, m.articles AS n FROM place_actors m WHERE m.actor IN (SELECT name FROM t){_ver('m', f)}
+            UNION ALL SELECT place, actor, -n FROM xc)
+          GROUP BY ALL HAVING sum(n) > 0)
     SELECT name, arg_max(actor, articles * 1e6 - hash(actor) % 1000) AS actor, max(articles) AS articles
     FROM c GROUP BY name ORDER BY name"""
     return sql, p
@@ -495,18 +611,33 @@ def figures_ledger(store, f: Filters, limit: int = 5000) -> pd.DataFrame:
     """Every figure claim: ``article_id, idx, value, low, high, qualifier, category, side,
     claimed_by, event_date, date_from_published, place, surface, sentence, title, published,
     publisher`` (newest events first)."""
-    if not _rolled(f):
+    if not (_rolled(f) or _whole_articles(f)):
         return _run(store, *_figures_ledger(f, limit, None))
     # Without narrowing filters, only the claims of the newest event months holding ``limit``
     # claims are sorted (figure_months has the counts); should they fall short (a version not
-    # summarised yet), every claim is.
+    # summarised yet), every claim is. A broad whole-article filter keeps a share of every
+    # month's claims: the months are taken to hold ``limit`` / share, with a margin.
     with store.connect() as con:
-        cut = _cut_month(con, f, "claims", int(limit))
+        share = 1.0 if _rolled(f) else _kept_share(con, f)
+        if share < BROAD_SHARE:
+            return con.execute(*_figures_ledger(f, limit, None)).df()
+        cut = _cut_month(con, f, "claims", _claims_needed(limit, share))
         if cut is not None:
-            df = con.execute(*_figures_ledger(f, limit, cut)).df()
+            df = con.execute(*_figures_ledger(f, limit, cut, broad=share < 1)).df()
             if len(df) >= limit:
                 return df
         return con.execute(*_figures_ledger(f, limit, None)).df()
+
+
+# How many more claims than needed the newest months must hold under a broad filter, whose
+# share of each month's claims varies around its share of the articles.
+_CUT_MARGIN = 1.1
+
+
+def _claims_needed(n: int, share: float) -> int:
+    """Claims the newest months must hold for ``n`` of them to be left under a filter keeping
+    ``share`` of the articles."""
+    return int(n) if share >= 1 else math.ceil(n * _CUT_MARGIN / share)
 
 
 def _cut_month(con, f: Filters, column: str, at_least: int) -> str | None:
@@ -517,12 +648,12 @@ def _cut_month(con, f: Filters, column: str, at_least: int) -> str | None:
     row = con.execute(f"""SELECT m FROM (
             SELECT strftime(month, '%Y-%m') AS m, sum(n) OVER (ORDER BY month DESC) AS c FROM (
                 SELECT m.month, sum(m.{column}) AS n FROM figure_months m
-                WHERE m.month IS NOT NULL{_in('m', f, q)} GROUP BY m.month))
+                WHERE m.month IS NOT NULL{_rows('m', f, q)} GROUP BY m.month))
         WHERE c >= $at_least ORDER BY m DESC LIMIT 1""", q).fetchone()
     return None if row is None else row[0]
 
 
-def _figures_ledger(f: Filters, limit: int, cut_month: str | None) -> tuple[str, dict[str, Any]]:
+def _figures_ledger(f: Filters, limit: int, cut_month: str | None, broad: bool = False) -> tuple[str, dict[str, Any]]:
     """SQL for :func:`figures_ledger`, over the claims dated in or after ``cut_month`` only
     (see :func:`_claims_since`) when it is given."""
     cte, p = scope(f)
@@ -533,7 +664,7 @@ def _figures_ledger(f: Filters, limit: int, cut_month: str | None) -> tuple[str,
     k AS (SELECT g.rid, coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS event_date,
                  g.category, g.article_id, g.idx
           FROM {_claims_since(cut_month, p)} g
-          WHERE {_figure_cond('g', f, p)}{_in('g', f, p)}
+          WHERE {_figure_cond('g', f, p)}{_in('g', f, p, broad)}
           ORDER BY event_date DESC NULLS LAST, g.category, g.article_id, g.idx LIMIT $lim),
     x AS (SELECT {_LEDGER_COLS} FROM {_claims_since(cut_month, p)} g JOIN k ON g.rid = k.rid)
     SELECT x.*, a.title, a.published, a.publisher
@@ -614,19 +745,22 @@ _DISPUTED_WINDOW = 20_000
 def _disputed(store, f: Filters, events: int, window: int | None) -> pd.DataFrame:
     cte, p = scope(f)
     p["events"] = int(events)
-    if window is not None and _rolled(f):
+    if window is not None and (_rolled(f) or _whole_articles(f)):
         # Without narrowing filters the cut month comes from figure_months, and is bound as a
         # value so that the claims are first narrowed on their stored date and publication day
         # (cheap column filters) before the event date is computed. Any cut gives the right
         # events (see disputed()), so a version not yet summarised only makes it less useful.
+        # A broad whole-article filter keeps a share of every month's claims (as the ledger).
         with store.connect() as con:
-            cut = _cut_month(con, f, "placed", int(window) + 1)
-            return con.execute(*_disputed_sql(cte, p, f, cut, None)).df()
+            share = 1.0 if _rolled(f) else _kept_share(con, f)
+            if share >= BROAD_SHARE:
+                cut = _cut_month(con, f, "placed", _claims_needed(int(window) + 1, share))
+                return con.execute(*_disputed_sql(cte, p, f, cut, None, broad=share < 1)).df()
     return _run(store, *_disputed_sql(cte, p, f, None, window))
 
 
 def _disputed_sql(cte: str, p: dict[str, Any], f: Filters, cut_month: str | None,
-                  window: int | None) -> tuple[str, dict[str, Any]]:
+                  window: int | None, broad: bool = False) -> tuple[str, dict[str, Any]]:
     """SQL for :func:`_disputed`: events dated in or after ``cut_month`` ('YYYY-MM'), or after
     the cut computed from the claims themselves when ``window`` is given, or all events."""
     src = "figures" if cut_month is None else _claims_since(cut_month, p)
@@ -655,11 +789,11 @@ def _disputed_sql(cte: str, p: dict[str, Any], f: Filters, cut_month: str | None
           WHERE TRUE{within})"""
     claims = claims.format(cols=_LEDGER_COLS, within=_in("g", f, p), src=src)
     sql = f"""{cte},
-    k AS {"(SELECT g.rowid AS rid," if _narrows(f) else "NOT MATERIALIZED (SELECT"} g.article_id,
+    k AS {f"(SELECT g.{'rowid' if src == 'figures' else 'rid'} AS rid," if _narrows(f) else "NOT MATERIALIZED (SELECT"} g.article_id,
                  coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS event_date, g.place, g.category,
                  coalesce(g.low, g.value) AS lo, coalesce(g.high, g.value) AS hi
           FROM {src} g
-          WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p)}),
+          WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p, broad)}),
     cut AS (SELECT {cut} AS d),
     ev AS (SELECT event_date, place, category, count(*) AS claims_in_event FROM k
            WHERE event_date IS NOT NULL AND event_date >= coalesce((SELECT d FROM cut), '') GROUP BY ALL
@@ -737,6 +871,8 @@ def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
         raise ValueError(f"top must be a positive int, got {top!r}")
     if _summarized(f):
         return _run_summarized(store, f, lambda: _cooccurrence_summary(f, top), lambda: _cooccurrence(f, top))
+    if top <= 64:
+        return _run_broad(store, f, lambda: _cooccurrence_broad(f, top), lambda: _cooccurrence(f, top), timeless=True)
     return _run(store, *_cooccurrence(f, top))
 
 
@@ -747,6 +883,38 @@ def _cooccurrence_summary(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
     SELECT m.actor, m.other, CAST(sum(m.articles) AS BIGINT) AS articles FROM actor_pairs m
     WHERE m.actor <> m.other AND m.actor IN (SELECT name FROM t) AND m.other IN (SELECT name FROM t){_ver('m', f)}
     GROUP BY ALL ORDER BY articles DESC, actor, other"""
+    return sql, p
+
+
+def _kept_bits(f: Filters, p: dict[str, Any], n: int) -> str:
+    """CTEs for a broad whole-article filter ``f`` (:func:`_run_broad`): ``ex`` (the dropped
+    articles' ``r``, ``actors``, ``places``), ``ax`` (their actor names), ``t`` (the ``n`` actors
+    named in most kept articles, as :func:`_top_bits` numbers them) and ``am`` (each dropped
+    article's bit mask of those actors)."""
+    return f"""ex AS (SELECT a.rowid AS r, a.actors, a.places FROM article_facets a{_dropped(f, p)}),
+    ax AS (SELECT r, unnest(actors) AS name FROM ex),
+    kept AS (SELECT name, sum(n) AS n FROM (
+               SELECT m.actor AS name, m.articles AS n FROM actor_pairs m WHERE m.actor = m.other{_ver('m', f)}
+               UNION ALL SELECT name, -count(*) FROM ax GROUP BY name)
+             GROUP BY name HAVING sum(n) > 0),
+    t AS (SELECT name, CAST(row_number() OVER (ORDER BY n DESC, name) - 1 AS INTEGER) AS bit FROM kept
+          QUALIFY bit < {int(n)}),
+    am AS (SELECT ax.r, bit_or(CAST(1 AS UBIGINT) << t.bit) AS mask FROM ax JOIN t USING (name) GROUP BY ax.r)"""
+
+
+def _cooccurrence_broad(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
+    """:func:`cooccurrence` as every article's pairs minus the dropped articles' (:func:`_run_broad`)."""
+    p: dict[str, Any] = {}
+    sql = f"""WITH {_kept_bits(f, p, top)},
+    mc AS (SELECT mask, count(*) AS n FROM am GROUP BY mask),
+    xp AS (SELECT x.name AS actor, y.name AS other, sum(mc.n) AS n
+           FROM mc JOIN t x ON (mc.mask >> x.bit) & CAST(1 AS UBIGINT) = 1
+                   JOIN t y ON (mc.mask >> y.bit) & CAST(1 AS UBIGINT) = 1 AND x.bit <> y.bit GROUP BY ALL)
+    SELECT actor, other, CAST(sum(n) AS BIGINT) AS articles FROM (
+        SELECT m.actor, m.other, m.articles AS n FROM actor_pairs m
+        WHERE m.actor <> m.other AND m.actor IN (SELECT name FROM t) AND m.other IN (SELECT name FROM t){_ver('m', f)}
+        UNION ALL SELECT actor, other, -n FROM xp)
+    GROUP BY ALL HAVING sum(n) > 0 ORDER BY articles DESC, actor, other"""
     return sql, p
 
 

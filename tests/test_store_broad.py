@@ -1,0 +1,115 @@
+"""Broad whole-article filters (actors, sources) answered as every article's summaries minus
+the articles they drop (``read._run_broad``): checked on the real sample corpus against the
+per-article queries, for broad and narrow filters alike (the arithmetic is exact for any).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from data.pipeline import ingest
+from data.store import Store, read
+from data.store.filters import Filters
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The views with a "minus the dropped articles" path, and the per-article SQL it replaces.
+BROAD_VIEWS = {
+    "overview": (read.overview, lambda f: read._overview(f)),
+    "cooccurrence": (read.cooccurrence, lambda f: read._cooccurrence(f, 15)),
+    "place_top_actor": (read.place_top_actor, lambda f: read._place_top_actor(f)),
+}
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory) -> Store:
+    store = Store(tmp_path_factory.mktemp("broad") / "s.duckdb")
+    assert ingest([ROOT / "data" / "articles"], store).loaded >= 20
+    return store
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    return [{k: (v.tolist() if isinstance(v, np.ndarray) else None if v is None or v != v else v)
+             for k, v in r.items()} for r in df.astype(object).to_dict("records")]
+
+
+def _articles_naming(store: Store, n_min: int, n_max: int) -> str:
+    """An actor named in between ``n_min`` and ``n_max`` articles of the store."""
+    df = store.read_df("""SELECT name, count(*) AS n FROM (SELECT unnest(actors) AS name FROM article_facets)
+                          GROUP BY name HAVING count(*) BETWEEN $lo AND $hi ORDER BY n DESC, name LIMIT 1""",
+                       {"lo": n_min, "hi": n_max})
+    assert len(df), (n_min, n_max)
+    return str(df["name"][0])
+
+
+def _filters(store: Store) -> list[Filters]:
+    v = store.current_version()
+    total = int(store.read_df("SELECT count(*) AS n FROM articles")["n"][0])
+    broad = _articles_naming(store, total // 2 + 1, total - 2)  # keeps most, drops some
+    narrow = _articles_naming(store, 3, total // 3)
+    source = str(store.read_df("""SELECT s FROM (SELECT unnest(sources) AS s FROM article_facets)
+                                  GROUP BY s ORDER BY count(*) DESC, s LIMIT 1""")["s"][0])
+    return [Filters(actors=(broad,), version=v), Filters(actors=(narrow,), version=v),
+            Filters(actors=(broad, narrow), version=v), Filters(sources=(source,), version=v),
+            Filters(actors=(broad,), sources=(source,), version=v), Filters(actors=(broad,), version=None)]
+
+
+@pytest.mark.parametrize("view", sorted(BROAD_VIEWS))
+def test_everything_minus_the_dropped_articles_equals_the_per_article_query(sample_store, monkeypatch, view):
+    fn, slow = BROAD_VIEWS[view]
+    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)  # take the broad path for every whole-article filter
+    for f in _filters(sample_store):
+        want = read._run(sample_store, *slow(f))
+        got = fn(sample_store, f)
+        assert len(want) > 0, (view, f.describe())
+        assert _records(got) == _records(want), (view, f.describe())
+        assert list(got.dtypes) == list(want.dtypes), (view, f.describe())
+
+
+def test_the_broad_path_is_taken_only_for_broad_whole_article_filters(sample_store, monkeypatch):
+    taken = []
+    real = read._cooccurrence_broad
+    monkeypatch.setattr(read, "_cooccurrence_broad", lambda f, top: taken.append(f) or real(f, top))
+    v = sample_store.current_version()
+    total = int(sample_store.read_df("SELECT count(*) AS n FROM articles")["n"][0])
+    broad = Filters(actors=(_articles_naming(sample_store, total // 2 + 1, total - 2),), version=v)
+    narrow = Filters(actors=(_articles_naming(sample_store, 3, total // 3),), version=v)
+    with sample_store.connect() as con:
+        assert read._kept_share(con, broad) > read.BROAD_SHARE > read._kept_share(con, narrow) > 0
+    for f in (broad, narrow, broad.with_(regions=("am-syunik",)), broad.with_(date_from="2020-01-01")):
+        read.cooccurrence(sample_store, f)
+    # Narrow filters, filters on mentions (regions) and date ranges (the pair summaries have no
+    # dates) take the per-article query.
+    assert taken == [broad]
+
+
+def test_the_broad_path_waits_for_the_summaries(sample_store, tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copy(sample_store.path, tmp_path / "c.duckdb")
+    store = Store(tmp_path / "c.duckdb")
+    f = _filters(store)[0]
+    want = {name: _records(fn(store, f)) for name, (fn, _) in BROAD_VIEWS.items()}
+    with store.connect(read_only=False) as con:
+        con.execute("DELETE FROM summarized")
+        con.execute("DELETE FROM actor_pairs")  # a summary that is not there must not be read
+    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)
+    assert {name: _records(fn(store, f)) for name, (fn, _) in BROAD_VIEWS.items()} == want
+
+
+def test_ledger_and_disputed_under_broad_filters_cut_months_and_get_the_same_rows(sample_store, monkeypatch):
+    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)  # cut the months for every whole-article filter
+    total = int(sample_store.read_df("SELECT count(*) AS n FROM figures")["n"][0])
+    for f in _filters(sample_store):
+        for limit in (1, 7, 40, total + 5):
+            want = read._run(sample_store, *read._figures_ledger(f, limit, None))
+            assert _records(read.figures_ledger(sample_store, f, limit=limit)) == _records(want), (f, limit)
+        monkeypatch.setattr(read, "_DISPUTED_WINDOW", 10**9)  # no cut: every event is grouped
+        full = read.disputed(sample_store, f, events=5)
+        for window in (1, 3, 10):
+            monkeypatch.setattr(read, "_DISPUTED_WINDOW", window)
+            assert _records(read.disputed(sample_store, f, events=5)) == _records(full), (f, window)
+    assert len(full) > 0
