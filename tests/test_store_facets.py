@@ -6,6 +6,7 @@ mention tables say, and an old store is brought up to date by ``init``.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,28 @@ def test_facets_summarise_the_mention_rows(sample_store):
         assert rows[r["id"]]["n_actors"] == r["n_actors"]
         assert rows[r["id"]]["n_places"] == r["n_places"]
         assert rows[r["id"]]["actors"] == sorted(x for x in (list(r["actors"]) if r["actors"] is not None else []) if x is not None)
+
+
+def test_facets_count_the_mentions_of_each_name_in_its_order(sample_store, tmp_path):
+    want = {(r["article_id"], r["t"], r["name"]): r["n"] for r in sample_store.read_df("""
+        SELECT article_id, 'actor' AS t, name, count(*) AS n FROM actors WHERE name IS NOT NULL GROUP BY ALL
+        UNION ALL
+        SELECT article_id, 'place', name, count(*) FROM places WHERE name IS NOT NULL GROUP BY ALL""").to_dict("records")}
+    assert max(want.values()) > 1
+
+    def got(store: Store) -> dict:
+        out = {}
+        for r in store.read_df("SELECT id, actors, actor_counts, places, place_counts FROM article_facets").to_dict("records"):
+            for t, names, counts in (("actor", r["actors"], r["actor_counts"]), ("place", r["places"], r["place_counts"])):
+                assert len(names) == len(counts)
+                out.update({(r["id"], t, str(n)): int(c) for n, c in zip(names, counts)})
+        return out
+
+    assert got(sample_store) == want
+    store = Store(tmp_path / "c.duckdb")  # and as rebuilt from the tables
+    shutil.copy(sample_store.path, store.path)
+    store.rebuild_aggregates(["article_facets"])
+    assert got(store) == want
 
 
 def _ids_by_sql(store: Store, sql: str) -> set[str]:

@@ -57,12 +57,16 @@ INSERT INTO article_facets
 SELECT a.id, a.published, a.version,
        list_sort(list_filter(list_distinct(list_prepend(a.publisher, coalesce(a.credits, []))), lambda s: s <> '')),
        coalesce(x.v, []), coalesce(rg.v, []), coalesce(p.v, []), coalesce(g.v, []), coalesce(d.v, []),
-       coalesce(p.n, 0), coalesce(g.n, 0), coalesce(x.n, 0), coalesce(dn.n, 0)
+       coalesce(p.n, 0), coalesce(g.n, 0), coalesce(x.n, 0), coalesce(dn.n, 0), coalesce(x.c, []), coalesce(p.c, [])
 FROM articles a
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v, count(*) AS n FROM actors
-           WHERE hash(article_id) % $n = $k GROUP BY article_id) x ON x.article_id = a.id
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(name))) AS v, count(*) AS n FROM places
-           WHERE hash(article_id) % $n = $k GROUP BY article_id) p ON p.article_id = a.id
+LEFT JOIN (SELECT article_id, list(name ORDER BY name) FILTER (WHERE name IS NOT NULL) AS v,
+                  list(c ORDER BY name) FILTER (WHERE name IS NOT NULL) AS c, sum(c) AS n
+           FROM (SELECT article_id, name, CAST(count(*) AS INTEGER) AS c FROM actors
+                 WHERE hash(article_id) % $n = $k GROUP BY ALL) GROUP BY article_id) x ON x.article_id = a.id
+LEFT JOIN (SELECT article_id, list(name ORDER BY name) FILTER (WHERE name IS NOT NULL) AS v,
+                  list(c ORDER BY name) FILTER (WHERE name IS NOT NULL) AS c, sum(c) AS n
+           FROM (SELECT article_id, name, CAST(count(*) AS INTEGER) AS c FROM places
+                 WHERE hash(article_id) % $n = $k GROUP BY ALL) GROUP BY article_id) p ON p.article_id = a.id
 LEFT JOIN (SELECT article_id, list_sort(list_distinct(flatten(list(regions)))) AS v FROM places
            WHERE hash(article_id) % $n = $k GROUP BY article_id) rg ON rg.article_id = a.id
 LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(category))) AS v, count(*) AS n FROM figures

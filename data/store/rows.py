@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
@@ -39,6 +40,7 @@ TYPES: dict[str, pa.DataType] = {
     **dict.fromkeys(["lat", "lon", "border_km", "value", "low", "high"], _FLOAT),
     **dict.fromkeys(["credits", "removed", "regions", "sources", "actors", "places", "categories",
                      "event_dates"], _STRS),
+    **dict.fromkeys(["actor_counts", "place_counts"], pa.list_(_INT)),
     "published": pa.date32(),
     "ingested_at": pa.timestamp("us"),
     "at": pa.timestamp("us"),
@@ -149,7 +151,8 @@ def _sorted_distinct(values: Iterable[Any], drop_empty: bool = False) -> list[st
 
 
 def _facet_columns(records: Sequence[dict[str, Any]]) -> dict[str, list[Any]]:
-    """One ``article_facets`` row per article: the distinct values each sidebar filter tests.
+    """One ``article_facets`` row per article: the distinct values each sidebar filter tests, and
+    the mentions of each actor and place name.
 
     Must agree with :data:`data.store.derived.REBUILD_FACETS_SQL`, which derives the same rows from the tables.
     """
@@ -160,9 +163,12 @@ def _facet_columns(records: Sequence[dict[str, Any]]) -> dict[str, list[Any]]:
         cols["id"].append(r["id"])
         cols["published"].append(a.get("published"))
         cols["sources"].append(_sorted_distinct([a.get("publisher"), *(a.get("credits") or [])], drop_empty=True))
-        cols["actors"].append(_sorted_distinct(m.get("name") for m in r.get("actors") or []))
+        for t in ("actors", "places"):
+            counts = Counter(m.get("name") for m in r.get(t) or [])
+            names = _sorted_distinct(counts)
+            cols[t].append(names)
+            cols[f"{t[:-1]}_counts"].append([counts[n] for n in names])
         cols["regions"].append(_sorted_distinct(g for m in pls for g in (m.get("regions") or [])))
-        cols["places"].append(_sorted_distinct(m.get("name") for m in pls))
         cols["categories"].append(_sorted_distinct(m.get("category") for m in r.get("figures") or []))
         cols["event_dates"].append(
             _sorted_distinct(m.get("date") for m in r.get("dates") or [] if m.get("kind") == "event"))
