@@ -21,6 +21,10 @@ BROAD_VIEWS = {
     "overview": (read.overview, lambda f: read._overview(f)),
     "cooccurrence": (read.cooccurrence, lambda f: read._cooccurrence(f, 15)),
     "place_top_actor": (read.place_top_actor, lambda f: read._place_top_actor(f)),
+    "top_places": (read.top_places, lambda f: read._top_places(f, 15)),
+    "top_actors": (read.top_actors, lambda f: read._top_actors(f, 15)),
+    "actors_by_type": (read.actors_by_type, lambda f: read._actors_by_type(f, 40)),
+    "actor_timeline": (read.actor_timeline, lambda f: read._actor_timeline(f, 8)),
 }
 
 
@@ -54,7 +58,8 @@ def _filters(store: Store) -> list[Filters]:
                                   GROUP BY s ORDER BY count(*) DESC, s LIMIT 1""")["s"][0])
     return [Filters(actors=(broad,), version=v), Filters(actors=(narrow,), version=v),
             Filters(actors=(broad, narrow), version=v), Filters(sources=(source,), version=v),
-            Filters(actors=(broad,), sources=(source,), version=v), Filters(actors=(broad,), version=None)]
+            Filters(actors=(broad,), sources=(source,), version=v), Filters(actors=(broad,), version=None),
+            Filters(actors=(broad,), date_from="2020-09-01", date_to="2021-12-31", version=v)]
 
 
 @pytest.mark.parametrize("view", sorted(BROAD_VIEWS))

@@ -359,8 +359,56 @@ def mentions_over_time(store, f: Filters) -> pd.DataFrame:
     return _run(store, sql, p)
 
 
+def _dropped_mentions(f: Filters, p: dict[str, Any], kind: str, by_month: bool = False) -> str:
+    """SQL: the mentions (``c``) of each ``kind`` ("actor" or "place") ``name`` in the articles
+    a broad filter drops (:func:`_run_broad`), from their ``article_facets`` rows; per
+    publication ``month`` too when ``by_month``."""
+    month = "date_trunc('month', published) AS month, " if by_month else ""
+    return f"""SELECT {month}name, sum(c) AS c FROM (
+            SELECT a.published, unnest(a.{kind}s) AS name, unnest(a.{kind}_counts) AS c
+            FROM article_facets a{_dropped(f, p)}) GROUP BY ALL"""
+
+
+def _actors_rolled(f: Filters, n: int, country: bool, broad: bool = False) -> tuple[str, dict[str, Any]]:
+    """:func:`top_actors` (or :func:`actors_by_type` when ``country``) from the day rollups;
+    ``broad``: minus the articles a broad filter drops (:func:`_run_broad`), with types and
+    countries each name's most frequent over every article of the version and dates."""
+    p: dict[str, Any] = {"n": int(n)}
+    dropped = _dropped_mentions(f, p, "actor") if broad else "SELECT NULL AS name, 0 AS c WHERE false"
+    co = f""",
+    co AS (SELECT name, arg_max(country, c) AS country FROM
+           (SELECT name, country, sum(c) AS c FROM g WHERE country IS NOT NULL GROUP BY ALL) GROUP BY name)"""
+    sql = f"""WITH x AS ({dropped}),
+    g AS (SELECT m.name, m.type, m.country, sum(m.mentions) AS c FROM actor_days m WHERE TRUE{_rows('m', f, p)} GROUP BY ALL),
+    top AS (SELECT t.name, CAST(t.c - coalesce(x.c, 0) AS BIGINT) AS mentions
+            FROM (SELECT name, sum(c) AS c FROM g GROUP BY name) t LEFT JOIN x USING (name)
+            WHERE t.c > coalesce(x.c, 0) ORDER BY mentions DESC, t.name LIMIT $n),
+    ty AS (SELECT name, arg_max(type, c) AS type FROM
+           (SELECT name, type, sum(c) AS c FROM g WHERE type IS NOT NULL GROUP BY ALL) GROUP BY name){co if country else ""}
+    SELECT top.name, ty.type,{" co.country," if country else ""} top.mentions
+    FROM top LEFT JOIN ty USING (name){" LEFT JOIN co USING (name)" if country else ""} ORDER BY top.mentions DESC, top.name"""
+    return sql, p
+
+
 def top_places(store, f: Filters, n: int = 15) -> pd.DataFrame:
     """Most mentioned places: ``name, country, kind, mentions``."""
+    if _whole_articles(f):
+        return _run_broad(store, f, lambda: _top_places_broad(f, n), lambda: _top_places(f, n))
+    return _run(store, *_top_places(f, n))
+
+
+def _top_places_broad(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
+    """:func:`top_places` as the day rollups minus the dropped articles (:func:`_run_broad`)."""
+    p: dict[str, Any] = {"n": int(n)}
+    sql = f"""WITH x AS ({_dropped_mentions(f, p, "place")}),
+    g AS (SELECT m.name, any_value(m.country) AS country, any_value(m.kind) AS kind, sum(m.mentions) AS c
+          FROM place_days m WHERE TRUE{_rows('m', f, p)} GROUP BY m.name)
+    SELECT g.name, g.country, g.kind, CAST(g.c - coalesce(x.c, 0) AS BIGINT) AS mentions
+    FROM g LEFT JOIN x USING (name) WHERE g.c > coalesce(x.c, 0) ORDER BY mentions DESC, g.name LIMIT $n"""
+    return sql, p
+
+
+def _top_places(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
     cte, p = scope(f)
     p["n"] = int(n)
     if _rolled(f):
@@ -369,32 +417,37 @@ def top_places(store, f: Filters, n: int = 15) -> pd.DataFrame:
            CAST(sum(m.mentions) AS BIGINT) AS mentions
     FROM place_days m WHERE TRUE{_in('m', f, p)}
     GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
-        return _run(store, sql, p)
+        return sql, p
     sql = f"""{cte}
     SELECT m.name, any_value(m.country) AS country, any_value(m.kind) AS kind,
            count(*) AS mentions
     FROM places m
     WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)}
     GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 def top_actors(store, f: Filters, n: int = 15) -> pd.DataFrame:
-    """Most mentioned actors: ``name, type, mentions``."""
+    """Most mentioned actors: ``name, type, mentions``.
+
+    Under a broad filter (:func:`_run_broad`) ``type`` is the name's most frequent type in
+    every article of the version and dates, kept or not (a name's type rarely varies)."""
+    if _whole_articles(f):
+        return _run_broad(store, f, lambda: _actors_rolled(f, n, False, broad=True), lambda: _top_actors(f, n))
+    return _run(store, *_top_actors(f, n))
+
+
+def _top_actors(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
+    if _rolled(f):
+        return _actors_rolled(f, n, False)
     cte, p = scope(f)
     p["n"] = int(n)
-    if _rolled(f):
-        sql = f"""{cte},
-    g AS (SELECT m.name, m.type, sum(m.mentions) AS c FROM actor_days m WHERE TRUE{_in('m', f, p)} GROUP BY ALL)
-    SELECT name, arg_max(type, c) FILTER (WHERE type IS NOT NULL) AS type, CAST(sum(c) AS BIGINT) AS mentions
-    FROM g GROUP BY name ORDER BY mentions DESC, name LIMIT $n"""
-        return _run(store, sql, p)
     sql = f"""{cte}
     SELECT m.name, mode(m.type) AS type, count(*) AS mentions
     FROM actors m
     WHERE m.name IS NOT NULL{_in('m', f, p)}
     GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 def latest_articles(store, f: Filters, n: int = 10) -> pd.DataFrame:
@@ -813,32 +866,55 @@ def _disputed_sql(cte: str, p: dict[str, Any], f: Filters, cut_month: str | None
 
 # -- actors ------------------------------------------------------------------------------
 def actors_by_type(store, f: Filters, n: int = 40) -> pd.DataFrame:
-    """``name, type, country, mentions`` for the most mentioned actors."""
+    """``name, type, country, mentions`` for the most mentioned actors (under a broad filter,
+    types and countries as in :func:`top_actors`)."""
+    if _whole_articles(f):
+        return _run_broad(store, f, lambda: _actors_rolled(f, n, True, broad=True), lambda: _actors_by_type(f, n))
+    return _run(store, *_actors_by_type(f, n))
+
+
+def _actors_by_type(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
+    if _rolled(f):
+        return _actors_rolled(f, n, True)
     cte, p = scope(f)
     p["n"] = int(n)
-    if _rolled(f):
-        sql = f"""{cte},
-    g AS (SELECT m.name, m.type, m.country, sum(m.mentions) AS c FROM actor_days m
-          WHERE TRUE{_in('m', f, p)} GROUP BY ALL),
-    top AS (SELECT name, CAST(sum(c) AS BIGINT) AS mentions FROM g GROUP BY name
-            ORDER BY mentions DESC, name LIMIT $n),
-    ty AS (SELECT name, arg_max(type, c) AS type FROM
-           (SELECT name, type, sum(c) AS c FROM g WHERE type IS NOT NULL GROUP BY ALL) GROUP BY name),
-    co AS (SELECT name, arg_max(country, c) AS country FROM
-           (SELECT name, country, sum(c) AS c FROM g WHERE country IS NOT NULL GROUP BY ALL) GROUP BY name)
-    SELECT top.name, ty.type, co.country, top.mentions
-    FROM top LEFT JOIN ty USING (name) LEFT JOIN co USING (name) ORDER BY top.mentions DESC, top.name"""
-        return _run(store, sql, p)
     sql = f"""{cte}
     SELECT m.name, mode(m.type) AS type, mode(m.country) AS country, count(*) AS mentions
     FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}
     GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
     """Monthly mentions of the ``top`` actors (the selected ones when the filter names
     actors): ``month, name, mentions``."""
+    if _whole_articles(f):
+        return _run_broad(store, f, lambda: _actor_timeline_broad(f, top), lambda: _actor_timeline(f, top))
+    return _run(store, *_actor_timeline(f, top))
+
+
+def _actor_timeline_broad(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
+    """:func:`actor_timeline` as the day rollups minus the dropped articles (:func:`_run_broad`)."""
+    p: dict[str, Any] = {}
+    if f.actors:
+        p["actors"] = list(f.actors)
+        chosen = "SELECT unnest($actors) AS name"
+    else:
+        p["top"] = int(top)
+        chosen = f"""SELECT g.name FROM (SELECT m.name, sum(m.mentions) AS c FROM actor_days m
+                WHERE TRUE{_rows('m', f, p)} GROUP BY m.name) g LEFT JOIN ({_dropped_mentions(f, p, "actor")}) x USING (name)
+            WHERE g.c > coalesce(x.c, 0) ORDER BY g.c - coalesce(x.c, 0) DESC, g.name LIMIT $top"""
+    sql = f"""WITH t AS ({chosen})
+    SELECT month, name, CAST(sum(c) AS BIGINT) AS mentions FROM (
+        SELECT date_trunc('month', m.published) AS month, m.name, m.mentions AS c
+        FROM actor_days m WHERE m.name IN (SELECT name FROM t){_rows('m', f, p)}
+        UNION ALL
+        SELECT month, name, -c FROM ({_dropped_mentions(f, p, "actor", by_month=True)}) WHERE name IN (SELECT name FROM t))
+    WHERE month IS NOT NULL GROUP BY ALL HAVING sum(c) > 0 ORDER BY month, name"""
+    return sql, p
+
+
+def _actor_timeline(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
     cte, p = scope(f)
     p["top"] = int(top)
     chosen = ("SELECT unnest($actors) AS name" if f.actors else
@@ -855,13 +931,13 @@ def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
     FROM actor_days m JOIN t ON t.name = m.name
     WHERE m.published IS NOT NULL{_in('m', f, p)}
     GROUP BY ALL ORDER BY month, m.name"""
-        return _run(store, sql, p)
+        return sql, p
     sql = f"""{cte}, t AS ({chosen})
     SELECT date_trunc('month', m.published) AS month, m.name, count(*) AS mentions
     FROM actors m JOIN t ON t.name = m.name
     WHERE m.published IS NOT NULL{_in('m', f, p)}
     GROUP BY ALL ORDER BY month, m.name"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
