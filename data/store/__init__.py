@@ -169,7 +169,8 @@ class Store:
         return int(v)
 
     def finish_version(self, version: int) -> dict[str, int]:
-        """Close an ingest run: record its end time and counts from the ingest log."""
+        """Close an ingest run: record its end time and counts from the ingest log, and compute
+        its day rollups and summaries (:func:`data.store.derived.summarize`)."""
         with self.connect(read_only=False) as con:
             counts = dict(
                 con.execute(
@@ -179,13 +180,14 @@ class Store:
             )
             con.execute("BEGIN TRANSACTION")
             try:
-                derived.compact(con, version)
-                derived.summarize(con, version)
                 con.execute(
                     "UPDATE versions SET finished_at = ?, loaded = ?, duplicates = ?, failed = ? "
                     "WHERE version = ?",
                     [_now(), counts.get("loaded", 0), counts.get("duplicate", 0), counts.get("failed", 0), version],
                 )
+                # This version, and any crashed one before it: its rows become visible now.
+                for v in sorted({version, *derived.unsummarized(con)}):
+                    derived.summarize(con, v)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -265,12 +267,9 @@ class Store:
             try:
                 keep = _fresh(con, rows.tables["articles"]["id"])
                 fresh = rows if keep.all() else rows.filter(keep)
-                registered: set[str] = set()
-                if len(fresh):
-                    for table in ROW_TABLES:
-                        if fresh.tables[table].num_rows:
-                            registered.add(self._insert(con, table, fresh.tables[table], version, now))
-                    derived.on_batch(con, registered)
+                for table in ROW_TABLES:
+                    if fresh.tables[table].num_rows:
+                        self._insert(con, table, fresh.tables[table], version, now)
                 log_rows = pa.concat_tables([extra, _status_rows(rows, keep), fresh.warnings])
                 if log_rows.num_rows:
                     self._insert(con, "ingest_log", log_rows, version, now)
@@ -285,13 +284,9 @@ class Store:
         self.write_batch(version, [], [{"file": file, "status": "failed", "code": code, "message": message}])
 
     @staticmethod
-    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, version: int, now: datetime) -> str:
-        """Insert ``rows`` (``table``'s columns but the writer's own) into ``table``.
-
-        The rows, completed with the version and time, stay registered as ``_new_<table>`` (the
-        name is returned) while the connection is open, so that
-        :func:`data.store.derived.on_batch` can roll them up.
-        """
+    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, version: int, now: datetime) -> None:
+        """Insert ``rows`` (``table``'s columns but the writer's own) into ``table``, completed
+        with the version and time."""
         n = rows.num_rows
         constants = {"version": pa.array(np.full(n, version, np.int32)),
                      "ingested_at": pa.array(np.full(n, np.datetime64(now, "us"))),
@@ -303,7 +298,7 @@ class Store:
         con.register(name, rows)
         quoted = ", ".join(f'"{c}"' for c in TABLES[table])
         con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
-        return name
+        con.unregister(name)
 
     # -- saved views -----------------------------------------------------------------------
     def save_view(self, params: dict[str, Any], page: str, title: str | None = None,

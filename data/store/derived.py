@@ -1,19 +1,22 @@
-"""Derived tables: how they are filled per batch, compacted and summarised per version, rebuilt.
+"""Derived tables: how they are filled per batch, summarised per version, rebuilt.
 
 The derived tables (see :mod:`data.store.schema`) summarise the article and mention tables so
 that dashboard queries touch few rows.
 
-- ``article_facets`` rows are built in Python with each batch (:mod:`data.store`); the day
-  rollups are SQL over the batch's new rows, which the writer registers as ``_new_<table>``
-  (``_new_actors``, ``_new_places`` ...) before calling :func:`on_batch`.
-- The version summaries (``actor_pairs``, ``place_actors``, ``figure_months``,
-  ``actor_totals``, ``figure_places``) are computed
-  once per version when it finishes (:func:`summarize`): pairs of names per article would
-  multiply a batch's rows by the actors per article (20+ in long articles), while a finished
-  version's pairs collapse to one row per pair. ``summarized`` lists the versions done, so a
-  reader knows when it may use them (:data:`COVERED_SQL`).
+- ``article_facets`` rows are built in Python with each batch (:mod:`data.store`).
+- The day rollups (``actor_days``, ``place_days``) and the version summaries (``actor_pairs``,
+  ``place_actors``, ``figure_months``, ``actor_totals``, ``figure_places``) are computed once
+  per version when it finishes (:func:`summarize`): readers only read finished versions, and
+  rolling up each batch then merging the batches' rows cost the single ingest driver twice the
+  CPU of one pass over the version's mentions. Pairs of names per article would also multiply a
+  batch's rows by the actors per article (20+ in long articles), while a finished version's pairs
+  collapse to one row per pair. ``summarized`` lists the versions done, so a reader knows when it
+  may use them (:data:`COVERED_SQL`); a crashed run's version is summarised when a later version
+  finishes (its rows become visible then) or by ``Store.init``.
 """
 from __future__ import annotations
+
+from typing import Iterable
 
 import duckdb
 
@@ -23,8 +26,8 @@ from data.store.schema import DERIVED
 SLICE_ROWS = 2_000_000
 SLICE_ARTICLES = 25_000
 
-# Day rollups of a mention relation {src} (a batch or the whole table): one row per version,
-# publication day and name (and, for actors, type and country).
+# Day rollups of a mention relation {src} (a version's rows, or a slice of them): one row per
+# version, publication day and name (and, for actors, type and country).
 DAY_TABLES = {"actors": "actor_days", "places": "place_days"}
 DAYS_FROM = {
     "actors": """SELECT version, CAST(published AS DATE), name, type, country,
@@ -36,20 +39,6 @@ DAYS_FROM = {
                         arg_min({{'aid': article_id, 'st': "start", 'en': "end"}}, article_id)
                  FROM {src} WHERE name IS NOT NULL GROUP BY version, published, name""",
 }
-# The same rows merged across batches (article counts add up: an article is in one batch).
-COMPACT_SQL = {
-    "actor_days": """SELECT version, published, name, type, country, list_sort(list_distinct(flatten(list(roles)))),
-                            sum(mentions), sum(articles)
-                     FROM actor_days WHERE version = $v AND hash(name) % $n = $k
-                     GROUP BY version, published, name, type, country""",
-    "place_days": """SELECT version, published, name, any_value(country), any_value(kind), any_value(lat),
-                            any_value(lon), any_value(regions), min(border_km),
-                            list_sort(list_distinct(flatten(list(surfaces)))), sum(mentions), sum(articles),
-                            arg_min(ev, ev.aid)
-                     FROM place_days WHERE version = $v AND hash(name) % $n = $k
-                     GROUP BY version, published, name""",
-}
-
 # The same rows as data.store.rows._facet_columns, derived from the stored tables (list_distinct drops
 # NULLs), for the articles whose id hashes to slice $k of $n.
 REBUILD_FACETS_SQL = """
@@ -142,12 +131,14 @@ SELECT NOT EXISTS (SELECT 1 FROM versions WHERE ($v IS NULL OR version <= $v)
 """
 
 # Per derived table: true when it does not summarise the tables it derives from (an older store).
+# The day rollups are compared on summarised versions only: a running version has none yet.
+_DONE = "version IN (SELECT version FROM summarized)"
 STALE_SQL = {
     "article_facets": "SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)",
-    "actor_days": """SELECT (SELECT count(*) FROM actors WHERE name IS NOT NULL)
-                            <> (SELECT coalesce(sum(mentions), 0) FROM actor_days)""",
-    "place_days": """SELECT (SELECT count(*) FROM places WHERE name IS NOT NULL)
-                            <> (SELECT coalesce(sum(mentions), 0) FROM place_days)""",
+    "actor_days": f"""SELECT (SELECT count(*) FROM actors WHERE name IS NOT NULL AND {_DONE})
+                             <> (SELECT coalesce(sum(mentions), 0) FROM actor_days WHERE {_DONE})""",
+    "place_days": f"""SELECT (SELECT count(*) FROM places WHERE name IS NOT NULL AND {_DONE})
+                             <> (SELECT coalesce(sum(mentions), 0) FROM place_days WHERE {_DONE})""",
 }
 
 
@@ -157,38 +148,31 @@ def slices(con: duckdb.DuckDBPyConnection, count_sql: str, rows: int) -> int:
     return max(1, -(-total // rows))
 
 
-def on_batch(con: duckdb.DuckDBPyConnection, registered: set[str]) -> None:
-    """Add the rollup rows of one batch, inside the writer's transaction.
-
-    ``registered`` names the batch relations the writer registered (``_new_actors`` ...); a
-    table with no new rows in the batch is simply absent.
-    """
-    for table, day_table in DAY_TABLES.items():
-        if f"_new_{table}" in registered:
-            con.execute(f"INSERT INTO {day_table} " + DAYS_FROM[table].format(src=f"_new_{table}"))
-
-
-def compact(con: duckdb.DuckDBPyConnection, version: int) -> None:
-    """Merge a finished version's rollup rows (one per batch and key) into one per key.
+def roll_up(con: duckdb.DuckDBPyConnection, version: int, tables: Iterable[str] = DAY_TABLES.values()) -> None:
+    """Compute the day rollups (``tables``, default both) of ``version`` from its mention rows,
+    replacing any.
 
     A slice of names at a time, so that memory stays bounded for huge versions.
     """
-    for day_table, sql in COMPACT_SQL.items():
-        n = slices(con, f"SELECT count(*) FROM {day_table} WHERE version = {int(version)}", SLICE_ROWS)
+    for table, day_table in DAY_TABLES.items():
+        if day_table not in tables:
+            continue
+        con.execute(f"DELETE FROM {day_table} WHERE version = $v", {"v": int(version)})
+        n = slices(con, f"SELECT count(*) FROM {table} WHERE version = {int(version)}", SLICE_ROWS)
+        src = f"(SELECT * FROM {table} WHERE version = $v AND hash(name) % $n = $k)"
         for k in range(n):
-            part = {"v": version, "n": n, "k": k}
-            con.execute(f"CREATE TEMP TABLE _compact AS {sql}", part)
-            con.execute(f"DELETE FROM {day_table} WHERE version = $v AND hash(name) % $n = $k", part)
-            con.execute(f"INSERT INTO {day_table} SELECT * FROM _compact")
-            con.execute("DROP TABLE _compact")
+            con.execute(f"INSERT INTO {day_table} " + DAYS_FROM[table].format(src=src),
+                        {"v": int(version), "n": n, "k": k})
 
 
 def summarize(con: duckdb.DuckDBPyConnection, version: int) -> None:
-    """Compute the version summaries of ``version`` (replacing any) and mark it summarised.
+    """Compute the day rollups and the version summaries of ``version`` (replacing any) and mark
+    it summarised.
 
     In slices of articles, so that the pairs of a huge version never sit in memory at once.
     """
     part = {"v": int(version)}
+    roll_up(con, version)  # first: place_actors reads the located places from place_days
     for table in SUMMARY_SQL:
         con.execute(f"DELETE FROM {table} WHERE version = $v", part)
     con.execute("DELETE FROM summarized WHERE version = $v", part)
@@ -211,8 +195,8 @@ def unsummarized(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 
 def stale(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The per-batch derived tables that do not summarise the current articles and mentions
-    (version summaries: :func:`unsummarized`)."""
+    """The derived tables that do not summarise the current articles and mentions of the
+    summarised versions (versions not summarised yet: :func:`unsummarized`)."""
     return [t for t in STALE_SQL if con.execute(STALE_SQL[t]).fetchone()[0]]
 
 
@@ -228,15 +212,13 @@ def rebuild(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...] | list[str] 
         n = slices(con, "SELECT count(*) FROM articles", SLICE_ARTICLES)
         for k in range(n):
             con.execute(REBUILD_FACETS_SQL, {"n": n, "k": k})
-    for table, day_table in DAY_TABLES.items():
-        if day_table not in tables:
-            continue
+    days = [d for d in DAY_TABLES.values() if d in tables]
+    for day_table in days:
         con.execute(f"DELETE FROM {day_table}")
-        n = slices(con, f"SELECT count(*) FROM {table}", SLICE_ROWS)
-        for k in range(n):
-            src = f"(SELECT * FROM {table} WHERE hash(name) % $n = $k)"
-            con.execute(f"INSERT INTO {day_table} " + DAYS_FROM[table].format(src=src), {"n": n, "k": k})
-    if set(tables) & {*SUMMARY_SQL, "summarized"}:
+    if set(tables) & {*SUMMARY_SQL, "summarized"}:  # summarize() rolls up each version it summarises
         con.execute("DELETE FROM summarized")
         for v in unsummarized(con):
             summarize(con, v)
+    elif days:  # day rollups exist for the summarised versions only
+        for (v,) in con.execute("SELECT version FROM summarized ORDER BY version").fetchall():
+            roll_up(con, int(v), days)
