@@ -1,6 +1,6 @@
-"""Broad whole-article filters (actors, sources) answered as every article's summaries minus
-the articles they drop (``read._run_broad``): checked on the real sample corpus against the
-per-article queries, for broad and narrow filters alike (the arithmetic is exact for any).
+"""Broad filters answered as every article's summaries minus the articles they drop
+(``read._run_broad``): checked on the real sample corpus against the per-article queries, for
+broad and narrow filters alike (the arithmetic is exact for any).
 """
 from __future__ import annotations
 
@@ -56,16 +56,22 @@ def _filters(store: Store) -> list[Filters]:
     narrow = _articles_naming(store, 3, total // 3)
     source = str(store.read_df("""SELECT s FROM (SELECT unnest(sources) AS s FROM article_facets)
                                   GROUP BY s ORDER BY count(*) DESC, s LIMIT 1""")["s"][0])
+    region, place = (str(store.read_df(f"""SELECT x FROM (SELECT unnest({c}) AS x FROM article_facets)
+                                            GROUP BY x ORDER BY count(*) DESC, x LIMIT 1""")["x"][0])
+                     for c in ("regions", "places"))
     return [Filters(actors=(broad,), version=v), Filters(actors=(narrow,), version=v),
             Filters(actors=(broad, narrow), version=v), Filters(sources=(source,), version=v),
             Filters(actors=(broad,), sources=(source,), version=v), Filters(actors=(broad,), version=None),
-            Filters(actors=(broad,), date_from="2020-09-01", date_to="2021-12-31", version=v)]
+            Filters(actors=(broad,), date_from="2020-09-01", date_to="2021-12-31", version=v),
+            Filters(regions=(region,), categories=("killed",), version=v),
+            Filters(actors=(broad,), date_from="2020-09-01", date_to="2021-12-31", date_field="event", version=v),
+            Filters(places=(place,), version=v)]
 
 
 @pytest.mark.parametrize("view", sorted(BROAD_VIEWS))
 def test_everything_minus_the_dropped_articles_equals_the_per_article_query(sample_store, monkeypatch, view):
     fn, slow = BROAD_VIEWS[view]
-    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)  # take the broad path for every whole-article filter
+    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)  # take the broad path wherever a query may
     for f in _filters(sample_store):
         want = read._run(sample_store, *slow(f))
         got = fn(sample_store, f)
@@ -74,21 +80,34 @@ def test_everything_minus_the_dropped_articles_equals_the_per_article_query(samp
         assert list(got.dtypes) == list(want.dtypes), (view, f.describe())
 
 
-def test_the_broad_path_is_taken_only_for_broad_whole_article_filters(sample_store, monkeypatch):
+def test_the_broad_path_is_taken_only_where_it_is_exact_and_the_filter_broad(sample_store, monkeypatch):
     taken = []
-    real = read._cooccurrence_broad
-    monkeypatch.setattr(read, "_cooccurrence_broad", lambda f, top: taken.append(f) or real(f, top))
+    for name in ("_cooccurrence_broad", "_top_places_broad", "_actors_rolled"):
+        real = getattr(read, name)
+        monkeypatch.setattr(read, name, lambda *a, _n=name, _r=real, **k: taken.append(_n) or _r(*a, **k))
     v = sample_store.current_version()
     total = int(sample_store.read_df("SELECT count(*) AS n FROM articles")["n"][0])
     broad = Filters(actors=(_articles_naming(sample_store, total // 2 + 1, total - 2),), version=v)
     narrow = Filters(actors=(_articles_naming(sample_store, 3, total // 3),), version=v)
     with sample_store.connect() as con:
         assert read._kept_share(con, broad) > read.BROAD_SHARE > read._kept_share(con, narrow) > 0
-    for f in (broad, narrow, broad.with_(regions=("am-syunik",)), broad.with_(date_from="2020-01-01")):
-        read.cooccurrence(sample_store, f)
-    # Narrow filters, filters on mentions (regions) and date ranges (the pair summaries have no
-    # dates) take the per-article query.
-    assert taken == [broad]
+
+    def paths(fn, f):
+        taken.clear()
+        fn(sample_store, f)
+        return list(taken)
+
+    assert paths(read.cooccurrence, broad) == ["_cooccurrence_broad"]
+    assert paths(read.cooccurrence, narrow) == []  # keeps too few: the per-article query
+    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)
+    region = broad.with_(actors=(), regions=("border-20km-am",))
+    # A region selects articles for the actor pairs, but conditions the place mentions counted.
+    assert paths(read.cooccurrence, region) == ["_cooccurrence_broad"]
+    assert paths(read.top_places, region) == []
+    # The pair summaries have no dates; the day rollups do.
+    dated = broad.with_(date_from="2020-01-01", date_to="2021-12-31")
+    assert paths(read.cooccurrence, dated) == []
+    assert paths(read.top_actors, dated) == ["_actors_rolled"]
 
 
 def test_the_broad_path_waits_for_the_summaries(sample_store, tmp_path, monkeypatch):
@@ -106,7 +125,7 @@ def test_the_broad_path_waits_for_the_summaries(sample_store, tmp_path, monkeypa
 
 
 def test_ledger_and_disputed_under_broad_filters_cut_months_and_get_the_same_rows(sample_store, monkeypatch):
-    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)  # cut the months for every whole-article filter
+    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)  # cut the months wherever a filter allows it
     total = int(sample_store.read_df("SELECT count(*) AS n FROM figures")["n"][0])
     for f in _filters(sample_store):
         for limit in (1, 7, 40, total + 5):

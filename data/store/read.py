@@ -137,7 +137,7 @@ def _in(alias: str, f: Filters, p: dict[str, Any], broad: bool = False) -> str:
     Mention tables repeat ``version`` and ``published``, so those conditions apply directly; the
     semi-join on ``sel`` is added only when other filters narrow the articles. Without filters
     a chart then scans one table instead of joining millions of rows to every article.
-    ``broad`` (a whole-article filter keeping most articles, see :func:`_run_broad`): rows of
+    ``broad`` (a filter keeping most articles, see :func:`_run_broad`): rows of
     articles not dropped instead, a hash table of the few dropped articles rather than of
     nearly all of them.
     """
@@ -147,7 +147,7 @@ def _in(alias: str, f: Filters, p: dict[str, Any], broad: bool = False) -> str:
         conds.append(f"{alias}.version <= $v")
     if f.date_field == "published" and (f.date_from or f.date_to):
         conds.append(_pub_range(alias, f, p))
-    if broad and _whole_articles(f):
+    if broad and _narrows(f):
         conds.append(f"{alias}.article_id NOT IN (SELECT a.id FROM article_facets a{_dropped(f, p)})")
     elif _narrows(f):
         conds.append(f"{alias}.article_id IN (SELECT id FROM sel)")
@@ -201,36 +201,40 @@ def _run_summarized(store, f: Filters, fast, slow) -> pd.DataFrame:
 
 
 # -- broad filters: everything minus the articles they drop --------------------------------
-# A filter on whole articles (actors named, sources) that keeps at least this share of the
-# version's articles is answered, where a query's numbers add up over articles, as the
-# summaries of every article minus the articles the filter drops: at a million articles the
-# few dropped articles' facet rows are cheap to read, while joining the kept ones to their
-# mention rows costs seconds (an analyst of a two-party war who picks one party keeps most).
+# A filter that keeps at least this share of the version's articles is answered, where a
+# query's numbers add up over articles, as the summaries of every article minus the articles
+# the filter drops: at a million articles the dropped articles' facet rows are cheaper to read
+# than joining the kept ones to their mention rows, which costs seconds (an analyst of a
+# two-party war who picks one party keeps most articles).
 BROAD_SHARE = 0.5
 
+# Filter fields that condition some queries' own mention rows, not only which articles count:
+# regions and places the place mentions, categories and event dates the figure claims.
+PLACE_CONDS = ("regions", "places")
+FIGURE_CONDS = ("categories", "event_dates")
 
-def _whole_articles(f: Filters) -> bool:
-    """True when ``f`` narrows the articles only by what a whole article carries (actors it
-    names, its sources), so that each kept article counts with all of its mentions."""
-    return bool(f.actors or f.sources) and not (
-        f.regions or f.places or f.categories or (f.date_field == "event" and (f.date_from or f.date_to)))
+
+def _selects_articles(f: Filters, conds: tuple[str, ...] = ()) -> bool:
+    """True when ``f`` narrows the articles beyond version and publication dates, and sets
+    none of the fields in ``conds`` (those that would condition the query's mention rows):
+    each article it keeps then counts with all of its mentions."""
+    fields = {"regions": f.regions, "places": f.places, "categories": f.categories,
+              "event_dates": f.date_field == "event" and (f.date_from or f.date_to)}
+    return _narrows(f) and not any(fields[c] for c in conds)
 
 
 def _drop_parts(f: Filters, p: dict[str, Any]) -> tuple[list[str], str]:
-    """SQL on ``article_facets a`` for ``f`` (as :func:`_whole_articles`): the conditions of its
-    version and publication dates, and the condition its actor and source conditions fail."""
+    """SQL on ``article_facets a``: the conditions of ``f``'s version and publication dates,
+    and the condition its other filters fail (``f`` as :func:`_selects_articles`)."""
     conds = []
     if f.version is not None:
         p["v"] = f.version
         conds.append("a.version <= $v")
-    if f.date_from or f.date_to:
+    rest = f.with_(version=None)
+    if f.date_field == "published" and (f.date_from or f.date_to):
         conds.append(_pub_range("a", f, p))
-    keep = []
-    if f.sources:
-        keep.append(_any_in("a.sources", "src", f.sources, p))
-    if f.actors:
-        keep.append(_any_in("a.actors", "act", f.actors, p))
-    return conds, f"NOT coalesce({' AND '.join(keep)}, false)"
+        rest = rest.with_(date_from=None, date_to=None)
+    return conds, f"NOT coalesce({_facet_where(rest, p)[len(' WHERE '):]}, false)"
 
 
 def _dropped(f: Filters, p: dict[str, Any]) -> str:
@@ -242,9 +246,15 @@ def _dropped(f: Filters, p: dict[str, Any]) -> str:
 
 def _rows(alias: str, f: Filters, p: dict[str, Any]) -> str:
     """SQL (starting with `` AND``, or empty) keeping the rows of ``alias`` (a mention table or
-    a day rollup) of ``f``'s version and publication dates: those of the kept and the dropped
-    articles of a whole-article filter."""
-    return _in(alias, f.with_(actors=(), sources=()), p)
+    a day rollup) of ``f``'s version and publication dates, whether ``f`` keeps their
+    articles or not."""
+    conds = []
+    if f.version is not None:
+        p["v"] = f.version
+        conds.append(f"{alias}.version <= $v")
+    if f.date_field == "published" and (f.date_from or f.date_to):
+        conds.append(_pub_range(alias, f, p))
+    return "".join(" AND " + c for c in conds)
 
 
 def _kept_share(con, f: Filters) -> float:
@@ -258,15 +268,17 @@ def _kept_share(con, f: Filters) -> float:
     return 1.0 if not total else 1.0 - dropped / total
 
 
-def _run_broad(store, f: Filters, fast, slow, timeless: bool = False) -> pd.DataFrame:
+def _run_broad(store, f: Filters, fast, slow, conds: tuple[str, ...] = (), timeless: bool = False) -> pd.DataFrame:
     """Run ``fast()`` (SQL and parameters: every article's summaries minus the articles ``f``
-    drops) when ``f`` is a whole-article filter keeping at least :data:`BROAD_SHARE` of the
-    articles and the summaries cover its version, else ``slow()``. ``timeless``: ``fast`` reads
-    summaries without publication dates, so a date range rules it out."""
+    drops) when ``f`` selects articles (:func:`_selects_articles` with ``conds``), keeps at
+    least :data:`BROAD_SHARE` of them and the summaries cover its version; else ``slow()``.
+    ``timeless``: ``fast`` reads summaries without publication dates, which a publication-date
+    range rules out."""
     from data.store.derived import COVERED_SQL
 
     with store.connect() as con:
-        use = (_whole_articles(f) and not (timeless and (f.date_from or f.date_to))
+        use = (_selects_articles(f, conds)
+               and not (timeless and f.date_field == "published" and (f.date_from or f.date_to))
                and (not timeless or con.execute(COVERED_SQL, {"v": f.version}).fetchone()[0])
                and _kept_share(con, f) >= BROAD_SHARE)
         sql, p = fast() if use else slow()
@@ -282,8 +294,8 @@ def overview(store, f: Filters) -> pd.DataFrame:
     (distinct names and mention counts per article) rather than semi-joining millions of
     mention rows.
     """
-    if _whole_articles(f):
-        return _run_broad(store, f, lambda: _overview(f, broad=True), lambda: _overview(f), timeless=True)
+    if _narrows(f):
+        return _run_broad(store, f, lambda: _overview(f, broad=True), lambda: _overview(f), PLACE_CONDS, timeless=True)
     return _run(store, *_overview(f))
 
 
@@ -311,7 +323,7 @@ def _overview(f: Filters, broad: bool = False) -> tuple[str, dict[str, Any]]:
         places = f"""(SELECT count(DISTINCT name) FROM {fac('places')}, unnest(places) AS u(name)) AS places,
            (SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac('n_places')}) AS place_mentions"""
     if raw_figures:
-        figures = f"(SELECT count(*) FROM figures m WHERE {_figure_cond('m', f, p)}{_in('m', f, p)})"
+        figures = f"(SELECT count(*) FROM figures m WHERE {_figure_cond('m', f, p)}{_in('m', f, p, broad)})"
     else:
         figures = f"(SELECT CAST(coalesce(sum(n_figures), 0) AS BIGINT) FROM {fac('n_figures')})"
     if _rolled(f):
@@ -392,8 +404,8 @@ def _actors_rolled(f: Filters, n: int, country: bool, broad: bool = False) -> tu
 
 def top_places(store, f: Filters, n: int = 15) -> pd.DataFrame:
     """Most mentioned places: ``name, country, kind, mentions``."""
-    if _whole_articles(f):
-        return _run_broad(store, f, lambda: _top_places_broad(f, n), lambda: _top_places(f, n))
+    if _narrows(f):
+        return _run_broad(store, f, lambda: _top_places_broad(f, n), lambda: _top_places(f, n), PLACE_CONDS)
     return _run(store, *_top_places(f, n))
 
 
@@ -432,7 +444,7 @@ def top_actors(store, f: Filters, n: int = 15) -> pd.DataFrame:
 
     Under a broad filter (:func:`_run_broad`) ``type`` is the name's most frequent type in
     every article of the version and dates, kept or not (a name's type rarely varies)."""
-    if _whole_articles(f):
+    if _narrows(f):
         return _run_broad(store, f, lambda: _actors_rolled(f, n, False, broad=True), lambda: _top_actors(f, n))
     return _run(store, *_top_actors(f, n))
 
@@ -545,7 +557,8 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
     often named in the same articles: ``name, actor, articles``."""
     if _summarized(f):
         return _run_summarized(store, f, lambda: _place_top_actor_summary(f), lambda: _place_top_actor(f))
-    return _run_broad(store, f, lambda: _place_top_actor_broad(f), lambda: _place_top_actor(f), timeless=True)
+    return _run_broad(store, f, lambda: _place_top_actor_broad(f), lambda: _place_top_actor(f), PLACE_CONDS,
+                      timeless=True)
 
 
 def _top_paired(f: Filters, n: int) -> str:
@@ -664,11 +677,11 @@ def figures_ledger(store, f: Filters, limit: int = 5000) -> pd.DataFrame:
     """Every figure claim: ``article_id, idx, value, low, high, qualifier, category, side,
     claimed_by, event_date, date_from_published, place, surface, sentence, title, published,
     publisher`` (newest events first)."""
-    if not (_rolled(f) or _whole_articles(f)):
+    if not (_rolled(f) or _selects_articles(f, FIGURE_CONDS)):
         return _run(store, *_figures_ledger(f, limit, None))
     # Without narrowing filters, only the claims of the newest event months holding ``limit``
     # claims are sorted (figure_months has the counts); should they fall short (a version not
-    # summarised yet), every claim is. A broad whole-article filter keeps a share of every
+    # summarised yet), every claim is. A broad filter on articles keeps a share of every
     # month's claims: the months are taken to hold ``limit`` / share, with a margin.
     with store.connect() as con:
         share = 1.0 if _rolled(f) else _kept_share(con, f)
@@ -798,12 +811,12 @@ _DISPUTED_WINDOW = 20_000
 def _disputed(store, f: Filters, events: int, window: int | None) -> pd.DataFrame:
     cte, p = scope(f)
     p["events"] = int(events)
-    if window is not None and (_rolled(f) or _whole_articles(f)):
+    if window is not None and (_rolled(f) or _selects_articles(f, FIGURE_CONDS)):
         # Without narrowing filters the cut month comes from figure_months, and is bound as a
         # value so that the claims are first narrowed on their stored date and publication day
         # (cheap column filters) before the event date is computed. Any cut gives the right
         # events (see disputed()), so a version not yet summarised only makes it less useful.
-        # A broad whole-article filter keeps a share of every month's claims (as the ledger).
+        # A broad filter on articles keeps a share of every month's claims (as the ledger).
         with store.connect() as con:
             share = 1.0 if _rolled(f) else _kept_share(con, f)
             if share >= BROAD_SHARE:
@@ -868,7 +881,7 @@ def _disputed_sql(cte: str, p: dict[str, Any], f: Filters, cut_month: str | None
 def actors_by_type(store, f: Filters, n: int = 40) -> pd.DataFrame:
     """``name, type, country, mentions`` for the most mentioned actors (under a broad filter,
     types and countries as in :func:`top_actors`)."""
-    if _whole_articles(f):
+    if _narrows(f):
         return _run_broad(store, f, lambda: _actors_rolled(f, n, True, broad=True), lambda: _actors_by_type(f, n))
     return _run(store, *_actors_by_type(f, n))
 
@@ -888,7 +901,7 @@ def _actors_by_type(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
 def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
     """Monthly mentions of the ``top`` actors (the selected ones when the filter names
     actors): ``month, name, mentions``."""
-    if _whole_articles(f):
+    if _narrows(f):
         return _run_broad(store, f, lambda: _actor_timeline_broad(f, top), lambda: _actor_timeline(f, top))
     return _run(store, *_actor_timeline(f, top))
 
@@ -948,7 +961,8 @@ def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
     if _summarized(f):
         return _run_summarized(store, f, lambda: _cooccurrence_summary(f, top), lambda: _cooccurrence(f, top))
     if top <= 64:
-        return _run_broad(store, f, lambda: _cooccurrence_broad(f, top), lambda: _cooccurrence(f, top), timeless=True)
+        return _run_broad(store, f, lambda: _cooccurrence_broad(f, top), lambda: _cooccurrence(f, top),
+                          timeless=True)
     return _run(store, *_cooccurrence(f, top))
 
 
@@ -963,7 +977,7 @@ def _cooccurrence_summary(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
 
 
 def _kept_bits(f: Filters, p: dict[str, Any], n: int) -> str:
-    """CTEs for a broad whole-article filter ``f`` (:func:`_run_broad`): ``ex`` (the dropped
+    """CTEs for a broad filter ``f`` (:func:`_run_broad`): ``ex`` (the dropped
     articles' ``r``, ``actors``, ``places``), ``ax`` (their actor names), ``t`` (the ``n`` actors
     named in most kept articles, as :func:`_top_bits` numbers them) and ``am`` (each dropped
     article's bit mask of those actors)."""
