@@ -285,6 +285,16 @@ def _run_broad(store, f: Filters, fast, slow, conds: tuple[str, ...] = (), timel
         return con.execute(sql, p).df()
 
 
+def _run_kept(store, f: Filters, build) -> pd.DataFrame:
+    """Run the SQL and parameters ``build(broad)`` gives, ``broad`` true when ``f`` narrows the
+    articles but keeps at least :data:`BROAD_SHARE` of them: the query then tests its mention
+    rows against the few articles dropped (an anti-join, see :func:`_in`) rather than the many
+    kept, for the same rows."""
+    with store.connect() as con:
+        broad = _narrows(f) and _kept_share(con, f) >= BROAD_SHARE
+        return con.execute(*build(broad)).df()
+
+
 # -- overview ----------------------------------------------------------------------------
 def overview(store, f: Filters) -> pd.DataFrame:
     """One row: ``articles, places, place_mentions, figures, actors, first, last``.
@@ -484,10 +494,10 @@ def place_points(store, f: Filters) -> pd.DataFrame:
     """
     if _summarized(f):
         return _run_summarized(store, f, lambda: _place_points(f, True), lambda: _place_points(f, False))
-    return _run(store, *_place_points(f, False))
+    return _run_kept(store, f, lambda broad: _place_points(f, False, broad))
 
 
-def _figures_per_place(f: Filters, p: dict[str, Any], summary: bool) -> str:
+def _figures_per_place(f: Filters, p: dict[str, Any], summary: bool, broad: bool = False) -> str:
     """SQL: ``name, figures, casualty_claims`` per place, from ``figure_places`` when
     ``summary`` (no filter but the version) or else the figure rows."""
     p["cas"] = list(CASUALTY_CATEGORIES)
@@ -499,11 +509,11 @@ def _figures_per_place(f: Filters, p: dict[str, Any], summary: bool) -> str:
     return f"""SELECT g.place AS name, count(*) AS figures,
                count(*) FILTER (WHERE list_contains($cas, g.category)) AS casualty_claims
         FROM figures g
-        WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p)}
+        WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p, broad)}
         GROUP BY g.place"""
 
 
-def _place_points(f: Filters, summary: bool) -> tuple[str, dict[str, Any]]:
+def _place_points(f: Filters, summary: bool, broad: bool = False) -> tuple[str, dict[str, Any]]:
     cte, p = scope(f)
     located = "m.lat IS NOT NULL AND m.lon IS NOT NULL"
     if _rolled(f):
@@ -513,11 +523,11 @@ def _place_points(f: Filters, summary: bool) -> tuple[str, dict[str, Any]]:
                arg_min(m.ev, m.ev.aid) AS ev, any_value(m.country) AS country, any_value(m.kind) AS kind,
                any_value(m.lat) AS lat, any_value(m.lon) AS lon, any_value(m.regions) AS regions,
                min(m.border_km) AS border_km
-        FROM place_days m WHERE {located}{_in('m', f, p)} GROUP BY m.name),
+        FROM place_days m WHERE {located}{_in('m', f, p, broad)} GROUP BY m.name),
     nm AS (
         SELECT name, string_agg(surface, ' / ' ORDER BY surface) AS names FROM (
             SELECT DISTINCT m.name, unnest(m.surfaces) AS surface FROM place_days m
-            WHERE {located}{_in('m', f, p)}) GROUP BY name),"""
+            WHERE {located}{_in('m', f, p, broad)}) GROUP BY name),"""
     else:
         points = f"""
     -- Cheap aggregates per name first; the gazetteer attributes (the same for every mention of
@@ -526,7 +536,7 @@ def _place_points(f: Filters, summary: bool) -> tuple[str, dict[str, Any]]:
         SELECT m.name, count(*) AS mentions, approx_count_distinct(m.article_id) AS articles,
                arg_min({{'aid': m.article_id, 'st': m.start, 'en': m."end", 'r': m.rowid}}, m.article_id) AS ev
         FROM places m
-        WHERE {located} AND {_place_cond('m', f, p)}{_in('m', f, p)}
+        WHERE {located} AND {_place_cond('m', f, p)}{_in('m', f, p, broad)}
         GROUP BY m.name),
     pts AS (
         SELECT agg.*, m.country, m.kind, m.lat, m.lon, m.regions, m.border_km
@@ -534,10 +544,10 @@ def _place_points(f: Filters, summary: bool) -> tuple[str, dict[str, Any]]:
     nm AS (
         SELECT name, string_agg(surface, ' / ' ORDER BY surface) AS names FROM (
             SELECT m.name, m.surface FROM places m
-            WHERE {located} AND {_place_cond('m', f, p)}{_in('m', f, p)}
+            WHERE {located} AND {_place_cond('m', f, p)}{_in('m', f, p, broad)}
             GROUP BY ALL) GROUP BY name),"""
     sql = f"""{cte},{points}
-    fig AS ({_figures_per_place(f, p, summary)})
+    fig AS ({_figures_per_place(f, p, summary, broad)})
     SELECT pts.name, nm.names, pts.country, pts.kind, pts.lat, pts.lon, pts.regions, pts.border_km,
            pts.mentions, pts.articles, coalesce(fig.figures, 0) AS figures,
            coalesce(fig.casualty_claims, 0) AS casualty_claims,
@@ -637,18 +647,18 @@ def region_counts(store, f: Filters) -> pd.DataFrame:
     """
     if _summarized(f):
         return _run_summarized(store, f, lambda: _region_counts(f, True), lambda: _region_counts(f, False))
-    return _run(store, *_region_counts(f, False))
+    return _run_kept(store, f, lambda broad: _region_counts(f, False, broad))
 
 
-def _region_counts(f: Filters, summary: bool) -> tuple[str, dict[str, Any]]:
+def _region_counts(f: Filters, summary: bool, broad: bool = False) -> tuple[str, dict[str, Any]]:
     cte, p = scope(f)
     if _rolled(f):
         pn = f"""pn AS (SELECT m.name, any_value(m.regions) AS regions, sum(m.mentions) AS mentions FROM place_days m
-           WHERE TRUE{_in('m', f, p)} GROUP BY m.name)"""
+           WHERE TRUE{_in('m', f, p, broad)} GROUP BY m.name)"""
         names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
     else:
         pn = f"""pn0 AS (SELECT m.name, min(m.rowid) AS r, count(*) AS mentions FROM places m
-            WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p)} GROUP BY m.name),
+            WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p, broad)} GROUP BY m.name),
     pn AS (SELECT pn0.name, m.regions, pn0.mentions FROM pn0 JOIN places m ON m.rowid = pn0.r)"""
         names = """names0 AS (SELECT name, min(rowid) AS r FROM places WHERE name IS NOT NULL GROUP BY name),
     names AS (SELECT names0.name, m.regions FROM names0 JOIN places m ON m.rowid = names0.r)"""
@@ -657,7 +667,7 @@ def _region_counts(f: Filters, summary: bool) -> tuple[str, dict[str, Any]]:
     rc AS (SELECT region, sum(mentions) AS mentions FROM (SELECT unnest(regions) AS region, mentions FROM pn)
            GROUP BY region),
     {names},
-    fp AS (SELECT name, casualty_claims AS claims FROM ({_figures_per_place(f, p, summary)}) WHERE casualty_claims > 0),
+    fp AS (SELECT name, casualty_claims AS claims FROM ({_figures_per_place(f, p, summary, broad)}) WHERE casualty_claims > 0),
     fc AS (SELECT region, sum(claims) AS casualty_claims FROM
            (SELECT unnest(names.regions) AS region, fp.claims FROM fp JOIN names USING (name)) GROUP BY region)
     SELECT rc.region, CAST(rc.mentions AS BIGINT) AS mentions,
@@ -759,7 +769,7 @@ def figures_by_month(store, f: Filters) -> pd.DataFrame:
     highest_low`` (the largest lower bound claimed; claims are never summed)."""
     if _rolled(f):
         return _run_summarized(store, f, lambda: _figures_by_month_summary(f), lambda: _figures_by_month(f))
-    return _run(store, *_figures_by_month(f))
+    return _run_kept(store, f, lambda broad: _figures_by_month(f, broad))
 
 
 def _figures_by_month_summary(f: Filters) -> tuple[str, dict[str, Any]]:
@@ -772,13 +782,13 @@ def _figures_by_month_summary(f: Filters) -> tuple[str, dict[str, Any]]:
     return sql, p
 
 
-def _figures_by_month(f: Filters) -> tuple[str, dict[str, Any]]:
+def _figures_by_month(f: Filters, broad: bool = False) -> tuple[str, dict[str, Any]]:
     cte, p = scope(f)
     sql = f"""{cte},
     x AS (SELECT g.category, coalesce(g.actor, 'unattributed') AS side,
                  coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS d, coalesce(g.low, g.value) AS lo
           FROM figures g
-          WHERE {_figure_cond('g', f, p)}{_in('g', f, p)})
+          WHERE {_figure_cond('g', f, p)}{_in('g', f, p, broad)})
     SELECT * FROM (SELECT TRY_CAST({_D_START.format(d='left(d, 7)')} AS DATE) AS month, category, side,
                           count(*) AS claims, max(lo) AS highest_low
                    FROM x WHERE d IS NOT NULL GROUP BY ALL)
@@ -1045,15 +1055,19 @@ def people(store, f: Filters, n: int = 200) -> pd.DataFrame:
                                lambda: _people_rolled(f, n, "actor_days"))
     if _rolled(f):
         return _run(store, *_people_rolled(f, n, "actor_days"))
+    return _run_kept(store, f, lambda broad: _people(f, n, broad))
+
+
+def _people(f: Filters, n: int, broad: bool = False) -> tuple[str, dict[str, Any]]:
     cte, p = scope(f)
     p["n"] = int(n)
     sql = f"""{cte}
     SELECT m.name, string_agg(DISTINCT m.role, '; ' ORDER BY m.role) AS roles, mode(m.country) AS country,
            count(*) AS mentions, approx_count_distinct(m.article_id) AS articles
     FROM actors m
-    WHERE m.type = 'person' AND m.name IS NOT NULL{_in('m', f, p)}
+    WHERE m.type = 'person' AND m.name IS NOT NULL{_in('m', f, p, broad)}
     GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
-    return _run(store, sql, p)
+    return sql, p
 
 
 def _people_rolled(f: Filters, n: int, table: str) -> tuple[str, dict[str, Any]]:
