@@ -22,21 +22,25 @@ import duckdb
 
 from data.store.schema import DERIVED
 
-# Rows grouped at once when derived tables are compacted or rebuilt (bounds DuckDB's memory).
+# Rows grouped at once when derived tables are rolled up or rebuilt (bounds DuckDB's memory).
 SLICE_ROWS = 2_000_000
 SLICE_ARTICLES = 25_000
 
 # Day rollups of a mention relation {src} (a version's rows, or a slice of them): one row per
-# version, publication day and name (and, for actors, type and country).
+# version, publication day and name (and, for actors, type and country). A place's evidence is its
+# first mention in the first article by id: the same row however the scan is split.
 DAY_TABLES = {"actors": "actor_days", "places": "place_days"}
 DAYS_FROM = {
+    # Most mentions have no role: listing only the others halves the cost (list_distinct drops
+    # NULLs either way).
     "actors": """SELECT version, CAST(published AS DATE), name, type, country,
-                        list_sort(list_distinct(list(role))), count(*), count(DISTINCT article_id)
+                        coalesce(list_sort(list_distinct(list(role) FILTER (WHERE role IS NOT NULL))), []),
+                        count(*), count(DISTINCT article_id)
                  FROM {src} WHERE name IS NOT NULL GROUP BY version, published, name, type, country""",
     "places": """SELECT version, CAST(published AS DATE), name, any_value(country), any_value(kind),
                         any_value(lat), any_value(lon), any_value(regions), min(border_km),
                         list_sort(list_distinct(list(surface))), count(*), count(DISTINCT article_id),
-                        arg_min({{'aid': article_id, 'st': "start", 'en': "end"}}, article_id)
+                        min({{'aid': article_id, 'st': "start", 'en': "end"}})
                  FROM {src} WHERE name IS NOT NULL GROUP BY version, published, name""",
 }
 # The same rows as data.store.rows._facet_columns, derived from the stored tables (list_distinct drops
@@ -94,10 +98,11 @@ SUMMARY_SQL = {
         FROM (SELECT *, coalesce(date, strftime(published, '%Y-%m-%d')) AS d FROM figures
               WHERE version = $v AND hash(article_id) % $n = $k)
         WHERE d IS NOT NULL GROUP BY ALL""",
+    # From the version's day rollups, in one statement: an article has one publication day, so
+    # its day rows' article counts add up to count(DISTINCT article_id) over all mentions.
     "actor_totals": """INSERT INTO actor_totals
-        SELECT version, name, type, country, list_sort(list_distinct(list(role))), count(*), count(DISTINCT article_id)
-        FROM actors WHERE version = $v AND name IS NOT NULL AND hash(article_id) % $n = $k
-        GROUP BY version, name, type, country""",
+        SELECT version, name, type, country, list_sort(list_distinct(flatten(list(roles)))), sum(mentions), sum(articles)
+        FROM actor_days WHERE version = $v GROUP BY version, name, type, country""",
     "figure_places": """INSERT INTO figure_places
         SELECT version, place, category, count(*) FROM figures
         WHERE version = $v AND place IS NOT NULL AND hash(article_id) % $n = $k GROUP BY ALL""",
@@ -107,11 +112,10 @@ SUMMARY_MERGE_SQL = {
     "place_actors": "SELECT version, place, actor, sum(articles) FROM place_actors WHERE version = $v GROUP BY ALL",
     "figure_months": """SELECT version, published, month, category, side, sum(claims), sum(placed), max(highest_low)
                         FROM figure_months WHERE version = $v GROUP BY ALL""",
-    "actor_totals": """SELECT version, name, type, country, list_sort(list_distinct(flatten(list(roles)))),
-                              sum(mentions), sum(articles)
-                       FROM actor_totals WHERE version = $v GROUP BY version, name, type, country""",
     "figure_places": "SELECT version, place, category, sum(claims) FROM figure_places WHERE version = $v GROUP BY ALL",
 }
+# Summaries computed once per version from its day rollups instead of per slice of articles.
+FROM_DAYS = {"actor_totals"}
 # Articles per slice when summarising: the pairs of a slice are joined in memory.
 SLICE_SUMMARY_ARTICLES = 100_000
 
@@ -159,6 +163,10 @@ def roll_up(con: duckdb.DuckDBPyConnection, version: int, tables: Iterable[str] 
             continue
         con.execute(f"DELETE FROM {day_table} WHERE version = $v", {"v": int(version)})
         n = slices(con, f"SELECT count(*) FROM {table} WHERE version = {int(version)}", SLICE_ROWS)
+        if n == 1:  # no hash per row
+            con.execute(f"INSERT INTO {day_table} " + DAYS_FROM[table].format(
+                src=f"(SELECT * FROM {table} WHERE version = $v)"), {"v": int(version)})
+            continue
         src = f"(SELECT * FROM {table} WHERE version = $v AND hash(name) % $n = $k)"
         for k in range(n):
             con.execute(f"INSERT INTO {day_table} " + DAYS_FROM[table].format(src=src),
@@ -178,8 +186,11 @@ def summarize(con: duckdb.DuckDBPyConnection, version: int) -> None:
     con.execute("DELETE FROM summarized WHERE version = $v", part)
     n = slices(con, f"SELECT count(*) FROM articles WHERE version = {int(version)}", SLICE_SUMMARY_ARTICLES)
     for k in range(n):
-        for sql in SUMMARY_SQL.values():
-            con.execute(sql, {**part, "n": n, "k": k})
+        for table, sql in SUMMARY_SQL.items():
+            if table not in FROM_DAYS:
+                con.execute(sql, {**part, "n": n, "k": k})
+    for table in FROM_DAYS:
+        con.execute(SUMMARY_SQL[table], part)
     if n > 1:
         for table, sql in SUMMARY_MERGE_SQL.items():
             con.execute(f"CREATE TEMP TABLE _merged AS {sql}", part)
