@@ -263,6 +263,9 @@ class Store:
               "code": e.get("code"), "message": e.get("message")} for e in log],
             schema=schema("ingest_log"))
         with self.connect(read_only=False) as con:
+            # One thread: the driver shares the cores with the extraction workers, and inserting
+            # and checkpointing a batch on two threads costs ~10% more CPU for little wall time.
+            con.execute("SET threads = 1")
             con.execute("BEGIN TRANSACTION")
             try:
                 keep = _fresh(con, rows.tables["articles"]["id"])
