@@ -152,7 +152,7 @@ ANTI_JOIN_VIEWS = {
 @pytest.mark.parametrize("view", sorted(ANTI_JOIN_VIEWS))
 def test_rows_of_the_articles_not_dropped_are_the_rows_of_the_kept_ones(sample_store, monkeypatch, view):
     fn, slow = ANTI_JOIN_VIEWS[view]
-    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)
+    monkeypatch.setattr(read, "ANTI_JOIN_SHARE", 0.0)
     for f in _filters(sample_store):
         want = read._run(sample_store, *slow(f))
         assert len(want) > 0, (view, f.describe())
