@@ -16,9 +16,9 @@ Derived tables, kept so that dashboard queries touch few rows:
   that filter only on the data version and publication dates read them instead of every
   mention row, which keeps them fast as the store grows to millions of articles.
 
-All three are written in the same transaction as the mentions they summarise and can be rebuilt
-from them (``Store.rebuild_aggregates``). The day tables get one row per batch and key; finishing
-a version compacts its rows.
+``article_facets`` is written in the same transaction as the mentions it summarises; the day
+tables are computed once per version when it finishes (readers read finished versions only).
+All three can be rebuilt from the mention tables (``Store.rebuild_aggregates``).
 
 Version summaries, computed once when an ingest version finishes (``summarized`` lists the
 versions done), answer the unfiltered views whose cost otherwise grows with the store:
