@@ -14,7 +14,7 @@ actors, dates, figures, quotes, store write).
 
 Usage::
 
-    python -m bench.bench_ingest --sizes 10k --engines local,local2,dask1,dask2 [--stage-sample 500] [--batch-size 2048]
+    python -m bench.bench_ingest --sizes 10k --engines local,local2,dask1,dask2 [--stage-sample 500] [--batch-size 4096]
 
 ``local2`` is ``--engine local --workers 2`` (a process pool on this machine).
 """
@@ -33,6 +33,7 @@ import psutil
 
 from bench._util import CORPUS, OUT, ROOT, RssSampler, TreeSampler, machine, mb, save
 from bench.make_corpus import SIZES, shard_paths, write_corpus
+from data.engines import BATCH_SIZE
 
 ENGINES = {"local": ("local", None), "local2": ("local", 2), "dask1": ("dask", 1), "dask2": ("dask", 2), "dask3": ("dask", 3)}
 
@@ -81,7 +82,7 @@ class TreeCpu(TreeSampler):
         return sum(v for (pid, _), v in self.seen.items() if pid == self.proc.pid)
 
 
-def run_ingest(corpus_dir: Path, manifest: dict, engine: str, db: Path, batch_size: int = 2048) -> dict:
+def run_ingest(corpus_dir: Path, manifest: dict, engine: str, db: Path, batch_size: int = BATCH_SIZE) -> dict:
     """One ``python -m data ingest`` run in a child process; timings, memory and store size.
 
     ``batch_size`` is the ingest's ``--batch-size``: results per store transaction, at least.
@@ -181,7 +182,7 @@ def stage_split(corpus_dir: Path, sample: int = 500) -> dict:
 
 
 def run(sizes: list[str], engines: list[str], stage_sample: int = 500, out: Path | None = None,
-        corpus_root: Path | None = None, batch_size: int = 2048) -> dict:
+        corpus_root: Path | None = None, batch_size: int = BATCH_SIZE) -> dict:
     """Stage split on the first size, then every engine on every size; the result dict."""
     for e in engines:
         if e not in ENGINES:
@@ -212,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="10k", help="comma-separated: 1k,10k,100k,1m or numbers")
     ap.add_argument("--engines", default="local,dask1,dask2")
     ap.add_argument("--stage-sample", type=int, default=500)
-    ap.add_argument("--batch-size", type=int, default=2048, help="results per store transaction, at least")
+    ap.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="results per store transaction, at least")
     ap.add_argument("--out", type=Path, default=None, help="results folder (default bench/out)")
     a = ap.parse_args(argv)
     sizes = [s.strip() for s in a.sizes.split(",") if s.strip()]

@@ -13,6 +13,8 @@ import re
 import sys
 from pathlib import Path
 
+from data.engines import BATCH_SIZE
+
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -33,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster)")
     ing.add_argument("--workers", type=int,
                      help="worker processes: Dask LocalCluster workers (default 2), or a local process pool when >= 2")
-    ing.add_argument("--batch-size", type=int, default=2048,
+    ing.add_argument("--batch-size", type=int, default=BATCH_SIZE,
                      help="results per store transaction (a crash loses at most one; each costs the writer a "
                           "DuckDB checkpoint, so small ones slow a large ingest)")
     ing.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, Union
 
+from data.engines import BATCH_SIZE
+
 if TYPE_CHECKING:
     from data.store.rows import Rows
 
@@ -244,7 +246,7 @@ class IngestSummary:
 
 
 def ingest(paths: Sequence[str | os.PathLike], store, *, engine: str = "local", scheduler: str | None = None,
-           workers: int | None = None, batch_size: int = 2048,
+           workers: int | None = None, batch_size: int = BATCH_SIZE,
            progress: Callable[[int, int], None] | None = None) -> IngestSummary:
     """Load, extract and store every article under ``paths``.
 
@@ -259,10 +261,8 @@ def ingest(paths: Sequence[str | os.PathLike], store, *, engine: str = "local", 
     scheduler, workers : optional
         Dask scheduler address (a LocalCluster when None) and worker count.
     batch_size : int
-        Results per store transaction, at least. Each transaction costs the driver a DuckDB
-        checkpoint when it closes the file: on the 10k bench corpus (2 Dask workers), 256 per
-        transaction cost the driver 2.2 ms per article, 1,024 cost 1.4 ms and 2,048 1.1 ms, with
-        about 25 MB of Arrow rows held per 1,000 articles.
+        Results per store transaction, at least (default :data:`data.engines.BATCH_SIZE`, which
+        says what a transaction costs the driver).
     progress : callable, optional
         Called as ``progress(done_results, total_files)`` after each batch.
     """

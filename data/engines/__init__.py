@@ -1,6 +1,6 @@
 """Execution engines for ingest: ``local`` (in process, or a process pool) and ``dask`` (a Dask cluster).
 
-An engine is a module with ``process(files, *, scheduler=None, workers=None, batch_size=2048)``
+An engine is a module with ``process(files, *, scheduler=None, workers=None, batch_size=BATCH_SIZE)``
 yielding :class:`data.pipeline.Part` objects, in any order: the store rows of the articles of at
 least ``batch_size`` results (the last may have fewer) and their load errors; the driver writes
 one store transaction per part. Engines that use other processes run
@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from data.pipeline import Part
 
 ENGINES = ("local", "dask")
+
+# Results per store transaction by default. Each commit rewrites the partly filled last row
+# group of every table, so fewer, larger transactions cost the single writer less per article:
+# on the 10k bench corpus 2,000 per transaction cost it ~0.7 ms per article, 5,000 ~0.5 ms,
+# for ~25 MB of Arrow rows held per 1,000 articles.
+BATCH_SIZE = 4096
 
 
 def check_args(workers: int | None, batch_size: int, window: int | None) -> None:

@@ -21,7 +21,7 @@ import os
 import pkgutil
 from typing import Iterator, Sequence
 
-from data.engines import check_args, rebatch
+from data.engines import BATCH_SIZE, check_args, rebatch
 from data.pipeline import Part, Task, chunk_tasks, plan_tasks, prepare_tasks
 
 __all__ = ["process", "chunk_files"]
@@ -77,7 +77,7 @@ def _check_cluster(client, address: str) -> None:
 
 
 def process(files: Sequence[str], *, scheduler: str | None = None, workers: int | None = None,
-            batch_size: int = 2048, window: int | None = None) -> Iterator[Part]:
+            batch_size: int = BATCH_SIZE, window: int | None = None) -> Iterator[Part]:
     """Yield the parts (store rows and load errors) of every file, computed on a Dask cluster.
 
     Big JSONL files are processed in parts, so their results arrive piece by piece.

@@ -14,7 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Sequence
 
-from data.engines import check_args, rebatch
+from data.engines import BATCH_SIZE, check_args, rebatch
 from data.pipeline import Part, chunk_tasks, plan_tasks, prepare_results, prepare_tasks, process_file
 
 __all__ = ["process"]
@@ -25,7 +25,7 @@ _PRELOAD = ["data.pipeline", "data.extract", "data.loaders"]
 
 
 def process(files: Sequence[str], *, scheduler: str | None = None, workers: int | None = None,
-            batch_size: int = 2048, window: int | None = None) -> Iterator[Part]:
+            batch_size: int = BATCH_SIZE, window: int | None = None) -> Iterator[Part]:
     """Yield the store rows and load errors of at least ``batch_size`` results at a time.
 
     Parameters
