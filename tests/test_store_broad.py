@@ -22,8 +22,8 @@ BROAD_VIEWS = {
     "cooccurrence": (read.cooccurrence, lambda f: read._cooccurrence(f, 15)),
     "place_top_actor": (read.place_top_actor, lambda f: read._place_top_actor(f)),
     "top_places": (read.top_places, lambda f: read._top_places(f, 15)),
-    "top_actors": (read.top_actors, lambda f: read._top_actors(f, 15)),
-    "actors_by_type": (read.actors_by_type, lambda f: read._actors_by_type(f, 40)),
+    "top_actors": (read.top_actors, lambda f: read._actors_by_rows(f, 15, False)),
+    "actors_by_type": (read.actors_by_type, lambda f: read._actors_by_rows(f, 40, True)),
     "actor_timeline": (read.actor_timeline, lambda f: read._actor_timeline(f, 8)),
 }
 

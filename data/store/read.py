@@ -398,9 +398,8 @@ def _dropped_mentions(f: Filters, p: dict[str, Any], kind: str, by_month: bool =
 
 
 def _actors_rolled(f: Filters, n: int, country: bool, broad: bool = False) -> tuple[str, dict[str, Any]]:
-    """:func:`top_actors` (or :func:`actors_by_type` when ``country``) from the day rollups;
-    ``broad``: minus the articles a broad filter drops (:func:`_run_broad`), with types and
-    countries each name's most frequent over every article of the version and dates."""
+    """SQL for :func:`_actor_ranking` from the day rollups; ``broad``: minus the articles a broad
+    filter drops (:func:`_run_broad`)."""
     p: dict[str, Any] = {"n": int(n)}
     dropped = _dropped_mentions(f, p, "actor") if broad else "SELECT NULL AS name, 0 AS c WHERE false"
     co = f""",
@@ -456,24 +455,30 @@ def _top_places(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
 
 
 def top_actors(store, f: Filters, n: int = 15) -> pd.DataFrame:
-    """Most mentioned actors: ``name, type, mentions``.
-
-    Under a broad filter (:func:`_run_broad`) ``type`` is the name's most frequent type in
-    every article of the version and dates, kept or not (a name's type rarely varies)."""
-    if _narrows(f):
-        return _run_broad(store, f, lambda: _actors_rolled(f, n, False, broad=True), lambda: _top_actors(f, n))
-    return _run(store, *_top_actors(f, n))
+    """Most mentioned actors: ``name, type, mentions`` (under a broad filter, types as
+    :func:`_actor_ranking` says)."""
+    return _actor_ranking(store, f, n, country=False)
 
 
-def _top_actors(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
-    if _rolled(f):
-        return _actors_rolled(f, n, False)
+def _actor_ranking(store, f: Filters, n: int, country: bool) -> pd.DataFrame:
+    """The ``n`` most mentioned actors with their type (and ``country``): from the day rollups
+    without narrowing filters; under a broad filter (:func:`_run_broad`) every article's minus
+    the dropped ones, with each name's most frequent type and country over every article of the
+    version and dates, kept or not (a name's type rarely varies); else from the mention rows."""
+    if not _narrows(f):
+        return _run(store, *_actors_rolled(f, n, country))
+    return _run_broad(store, f, lambda: _actors_rolled(f, n, country, broad=True),
+                      lambda: _actors_by_rows(f, n, country))
+
+
+def _actors_by_rows(f: Filters, n: int, country: bool) -> tuple[str, dict[str, Any]]:
+    """:func:`_actor_ranking` from the mention rows of the articles ``f`` selects."""
     cte, p = scope(f)
     p["n"] = int(n)
+    co = " mode(m.country) AS country," if country else ""
     sql = f"""{cte}
-    SELECT m.name, mode(m.type) AS type, count(*) AS mentions
-    FROM actors m
-    WHERE m.name IS NOT NULL{_in('m', f, p)}
+    SELECT m.name, mode(m.type) AS type,{co} count(*) AS mentions
+    FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}
     GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
     return sql, p
 
@@ -896,22 +901,8 @@ def _disputed_sql(cte: str, p: dict[str, Any], f: Filters, cut_month: str | None
 # -- actors ------------------------------------------------------------------------------
 def actors_by_type(store, f: Filters, n: int = 40) -> pd.DataFrame:
     """``name, type, country, mentions`` for the most mentioned actors (under a broad filter,
-    types and countries as in :func:`top_actors`)."""
-    if _narrows(f):
-        return _run_broad(store, f, lambda: _actors_rolled(f, n, True, broad=True), lambda: _actors_by_type(f, n))
-    return _run(store, *_actors_by_type(f, n))
-
-
-def _actors_by_type(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
-    if _rolled(f):
-        return _actors_rolled(f, n, True)
-    cte, p = scope(f)
-    p["n"] = int(n)
-    sql = f"""{cte}
-    SELECT m.name, mode(m.type) AS type, mode(m.country) AS country, count(*) AS mentions
-    FROM actors m WHERE m.name IS NOT NULL{_in('m', f, p)}
-    GROUP BY m.name ORDER BY mentions DESC, m.name LIMIT $n"""
-    return sql, p
+    types and countries as :func:`_actor_ranking` says)."""
+    return _actor_ranking(store, f, n, country=True)
 
 
 def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
