@@ -141,17 +141,12 @@ def _in(alias: str, f: Filters, p: dict[str, Any], broad: bool = False) -> str:
     articles not dropped instead, a hash table of the few dropped articles rather than of
     nearly all of them.
     """
-    conds = []
-    if f.version is not None:
-        p["v"] = f.version
-        conds.append(f"{alias}.version <= $v")
-    if f.date_field == "published" and (f.date_from or f.date_to):
-        conds.append(_pub_range(alias, f, p))
+    cond = _rows(alias, f, p)
     if broad and _narrows(f):
-        conds.append(f"{alias}.article_id NOT IN (SELECT a.id FROM article_facets a{_dropped(f, p)})")
+        cond += f" AND {alias}.article_id NOT IN (SELECT a.id FROM article_facets a{_dropped(f, p)})"
     elif _narrows(f):
-        conds.append(f"{alias}.article_id IN (SELECT id FROM sel)")
-    return "".join(" AND " + c for c in conds)
+        cond += f" AND {alias}.article_id IN (SELECT id FROM sel)"
+    return cond
 
 
 def _place_cond(alias: str, f: Filters, p: dict[str, Any]) -> str:
