@@ -344,14 +344,14 @@ def _overview(f: Filters, broad: bool = False) -> tuple[str, dict[str, Any]]:
     if broad:
         # Articles per name: exact in place_days (one row per day and name, and an article has
         # one day) and in the actor pairs of an actor with itself.
-        ex = f"(SELECT a.actors, a.places FROM article_facets a{_dropped(f, p)})"
+        cte += f", ex AS (SELECT a.actors, a.places FROM article_facets a{_dropped(f, p)})"
         places = f"""(SELECT count(*) FROM (SELECT name FROM (
                 SELECT m.name, m.articles AS n FROM place_days m WHERE m.name IS NOT NULL{_rows('m', f, p)}
-                UNION ALL SELECT unnest(places), -1 FROM {ex}) GROUP BY name HAVING sum(n) > 0)) AS places,
+                UNION ALL SELECT unnest(places), -1 FROM ex) GROUP BY name HAVING sum(n) > 0)) AS places,
            (SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac('n_places')}) AS place_mentions"""
         actors = f"""(SELECT count(*) FROM (SELECT name FROM (
                 SELECT m.actor AS name, m.articles AS n FROM actor_pairs m WHERE m.actor = m.other{_ver('m', f)}
-                UNION ALL SELECT unnest(actors), -1 FROM {ex}) GROUP BY name HAVING sum(n) > 0))"""
+                UNION ALL SELECT unnest(actors), -1 FROM ex) GROUP BY name HAVING sum(n) > 0))"""
     sql = f"""{cte}
     SELECT (SELECT count(*) FROM sel) AS articles,
            {places},
