@@ -693,15 +693,13 @@ def figures_ledger(store, f: Filters, limit: int = 5000) -> pd.DataFrame:
     """Every figure claim: ``article_id, idx, value, low, high, qualifier, category, side,
     claimed_by, event_date, date_from_published, place, surface, sentence, title, published,
     publisher`` (newest events first)."""
-    if not (_rolled(f) or _selects_articles(f, FIGURE_CONDS)):
-        return _run(store, *_figures_ledger(f, limit, None))
     # Without narrowing filters, only the claims of the newest event months holding ``limit``
     # claims are sorted (figure_months has the counts); should they fall short (a version not
     # summarised yet), every claim is. A broad filter on articles keeps a share of every
     # month's claims: the months are taken to hold ``limit`` / share, with a margin.
     with store.connect() as con:
-        share = 1.0 if _rolled(f) else _kept_share(con, f)
-        if share < BROAD_SHARE:
+        share = _cut_share(con, f)
+        if share is None:
             return con.execute(*_figures_ledger(f, limit, None)).df()
         cut = _cut_month(con, f, "claims", _claims_needed(limit, share))
         if cut is not None:
@@ -714,6 +712,19 @@ def figures_ledger(store, f: Filters, limit: int = 5000) -> pd.DataFrame:
 # How many more claims than needed the newest months must hold under a broad filter, whose
 # share of each month's claims varies around its share of the articles.
 _CUT_MARGIN = 1.1
+
+
+def _cut_share(con, f: Filters) -> float | None:
+    """The share of each month's claims ``f`` keeps, when the ledger and the disputed claims may
+    take their newest months from ``figure_months``: 1.0 without narrowing filters, the share
+    of articles kept under a broad filter that only selects articles for figure claims
+    (:func:`_run_broad`); None otherwise."""
+    if _rolled(f):
+        return 1.0
+    if not _selects_articles(f, FIGURE_CONDS):
+        return None
+    share = _kept_share(con, f)
+    return share if share >= BROAD_SHARE else None
 
 
 def _claims_needed(n: int, share: float) -> int:
@@ -827,18 +838,17 @@ _DISPUTED_WINDOW = 20_000
 def _disputed(store, f: Filters, events: int, window: int | None) -> pd.DataFrame:
     cte, p = scope(f)
     p["events"] = int(events)
-    if window is not None and (_rolled(f) or _selects_articles(f, FIGURE_CONDS)):
+    with store.connect() as con:
         # Without narrowing filters the cut month comes from figure_months, and is bound as a
         # value so that the claims are first narrowed on their stored date and publication day
         # (cheap column filters) before the event date is computed. Any cut gives the right
         # events (see disputed()), so a version not yet summarised only makes it less useful.
         # A broad filter on articles keeps a share of every month's claims (as the ledger).
-        with store.connect() as con:
-            share = 1.0 if _rolled(f) else _kept_share(con, f)
-            if share >= BROAD_SHARE:
-                cut = _cut_month(con, f, "placed", _claims_needed(int(window) + 1, share))
-                return con.execute(*_disputed_sql(cte, p, f, cut, None, broad=share < 1)).df()
-    return _run(store, *_disputed_sql(cte, p, f, None, window))
+        share = None if window is None else _cut_share(con, f)
+        if share is not None:
+            cut = _cut_month(con, f, "placed", _claims_needed(int(window) + 1, share))
+            return con.execute(*_disputed_sql(cte, p, f, cut, None, broad=share < 1)).df()
+        return con.execute(*_disputed_sql(cte, p, f, None, window)).df()
 
 
 def _disputed_sql(cte: str, p: dict[str, Any], f: Filters, cut_month: str | None,
