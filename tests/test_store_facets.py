@@ -6,8 +6,11 @@ mention tables say, and an old store is brought up to date by ``init``.
 """
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
+
+import pandas as pd
 
 import pytest
 
@@ -113,6 +116,44 @@ def test_event_date_filter_falls_back_to_publication_date(sample_store):
           AND published BETWEEN DATE '2020-09-27' AND DATE '2020-10-10'""")
     assert with_event
     assert got == with_event | undated
+
+
+def test_event_span_of_the_write_path_and_the_rebuild_agree_on_partial_and_odd_dates(sample_store, tmp_path):
+    from data.store.rows import event_span
+
+    copy = tmp_path / "span.duckdb"
+    shutil.copy(sample_store.path, copy)
+    store = Store(copy)
+    ids = list(store.read_df("SELECT DISTINCT article_id FROM dates WHERE kind = 'event' ORDER BY 1")["article_id"])
+    odd = ["2024", "2024-02", "2023-11-30", "2020-13", "2021-02-30", "20201105"]
+    with store.connect(read_only=False) as con:
+        for aid, d in zip(ids, odd):
+            con.execute("UPDATE dates SET date = ? WHERE article_id = ? AND kind = 'event' AND idx = "
+                        "(SELECT min(idx) FROM dates WHERE article_id = ? AND kind = 'event')", [d, aid, aid])
+    store.rebuild_aggregates(["article_facets"])
+    rows = store.read_df("SELECT id, published, event_dates, event_lo, event_hi FROM article_facets").to_dict("records")
+    spans = {r["id"]: (r["event_lo"], r["event_hi"]) for r in rows}
+    for r in rows:
+        want = event_span(list(r["event_dates"]), r["published"])
+        assert tuple(pd.Timestamp(x).date() if x is not None else None for x in spans[r["id"]]) == want, r
+    assert [str(d) for d in event_span(["2024-02", "2023-11-30"], None)] == ["2023-11-30", "2024-02-29"]
+    assert event_span(["2020-13"], None) == (datetime.date.min, datetime.date.max)
+    assert event_span([], datetime.date(2020, 1, 2)) == (datetime.date(2020, 1, 2),) * 2
+
+
+@pytest.mark.parametrize("lo,hi", [("2020-09-27", "2020-10-10"), ("2020-10-31", "2020-11-01"),
+                                   ("2020-01-01", "2020-12-31"), ("2020-11-10", "2020-11-10")])
+def test_event_date_filter_keeps_every_article_with_a_date_in_range(sample_store, lo, hi):
+    v = sample_store.current_version()
+    got = set(read.article_list(sample_store, Filters(date_from=lo, date_to=hi, date_field="event", version=v),
+                                limit=10_000)["id"])
+    # The test each date of the list, without the span pre-test.
+    want = _ids_by_sql(sample_store, f"""
+        SELECT id FROM article_facets WHERE CASE WHEN len(event_dates) = 0 THEN published BETWEEN DATE '{lo}' AND DATE '{hi}'
+          ELSE len(list_filter(event_dates, lambda d: (CASE length(d) WHEN 4 THEN d || '-12-31' WHEN 7 THEN d || '-31' ELSE d END) >= '{lo}'
+                   AND (CASE length(d) WHEN 4 THEN d || '-01-01' WHEN 7 THEN d || '-01' ELSE d END) <= '{hi}')) > 0 END""")
+    assert want
+    assert got == want
 
 
 def test_mentions_over_time_equals_counting_mention_rows(sample_store):

@@ -44,13 +44,17 @@ DAYS_FROM = {
                  FROM {src} WHERE name IS NOT NULL GROUP BY version, published, name""",
 }
 # The same rows as data.store.rows._facet_columns, derived from the stored tables (list_distinct drops
-# NULLs), for the articles whose id hashes to slice $k of $n.
+# NULLs; the event span as data.store.rows.event_span), for the articles whose id hashes to slice $k of $n.
 REBUILD_FACETS_SQL = """
 INSERT INTO article_facets
 SELECT a.id, a.published, a.version,
        list_sort(list_filter(list_distinct(list_prepend(a.publisher, coalesce(a.credits, []))), lambda s: s <> '')),
        coalesce(x.v, []), coalesce(rg.v, []), coalesce(p.v, []), coalesce(g.v, []), coalesce(d.v, []),
-       coalesce(p.n, 0), coalesce(g.n, 0), coalesce(x.n, 0), coalesce(dn.n, 0), coalesce(x.c, []), coalesce(p.c, [])
+       coalesce(p.n, 0), coalesce(g.n, 0), coalesce(x.n, 0), coalesce(dn.n, 0), coalesce(x.c, []), coalesce(p.c, []),
+       CASE WHEN coalesce(len(d.v), 0) = 0 THEN a.published
+            WHEN len(list_filter(d.lo, lambda x: x IS NULL)) > 0 THEN DATE '0001-01-01' ELSE list_min(d.lo) END,
+       CASE WHEN coalesce(len(d.v), 0) = 0 THEN a.published
+            WHEN len(list_filter(d.hi, lambda x: x IS NULL)) > 0 THEN DATE '9999-12-31' ELSE list_max(d.hi) END
 FROM articles a
 LEFT JOIN (SELECT article_id, list(name ORDER BY name) FILTER (WHERE name IS NOT NULL) AS v,
                   list(c ORDER BY name) FILTER (WHERE name IS NOT NULL) AS c, sum(c) AS n
@@ -64,8 +68,13 @@ LEFT JOIN (SELECT article_id, list_sort(list_distinct(flatten(list(regions)))) A
            WHERE hash(article_id) % $n = $k GROUP BY article_id) rg ON rg.article_id = a.id
 LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(category))) AS v, count(*) AS n FROM figures
            WHERE hash(article_id) % $n = $k GROUP BY article_id) g ON g.article_id = a.id
-LEFT JOIN (SELECT article_id, list_sort(list_distinct(list(date))) AS v FROM dates
-           WHERE kind = 'event' AND hash(article_id) % $n = $k GROUP BY article_id) d ON d.article_id = a.id
+LEFT JOIN (SELECT article_id, v,
+                  list_transform(v, lambda x: CASE length(x) WHEN 4 THEN TRY_CAST(x || '-01-01' AS DATE)
+                      WHEN 7 THEN TRY_CAST(x || '-01' AS DATE) WHEN 10 THEN TRY_CAST(x AS DATE) END) AS lo,
+                  list_transform(v, lambda x: CASE length(x) WHEN 4 THEN TRY_CAST(x || '-12-31' AS DATE)
+                      WHEN 7 THEN last_day(TRY_CAST(x || '-01' AS DATE)) WHEN 10 THEN TRY_CAST(x AS DATE) END) AS hi
+           FROM (SELECT article_id, list_sort(list_distinct(list(date))) AS v FROM dates
+                 WHERE kind = 'event' AND hash(article_id) % $n = $k GROUP BY article_id)) d ON d.article_id = a.id
 LEFT JOIN (SELECT article_id, count(*) AS n FROM dates
            WHERE hash(article_id) % $n = $k GROUP BY article_id) dn ON dn.article_id = a.id
 WHERE hash(a.id) % $n = $k

@@ -79,6 +79,12 @@ def _facet_where(f: Filters, p: dict[str, Any]) -> str:
             # Any event date overlapping the range; an article without event dates falls back
             # to its publication date.
             hit = _overlap("d", f, p)
+            # The span of its event dates first: plain DATE columns, which rule out most
+            # articles before their lists are tested one date at a time.
+            if f.date_to:
+                conds.append("a.event_lo <= CAST($dto AS DATE)")
+            if f.date_from:
+                conds.append("a.event_hi >= CAST($dfrom AS DATE)")
             conds.append(f"(CASE WHEN len(a.event_dates) = 0 THEN {_pub_range('a', f, p)} "
                          f"ELSE len(list_filter(a.event_dates, lambda d: {hit})) > 0 END)")
     if f.sources:

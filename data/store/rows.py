@@ -9,6 +9,8 @@ pure and knows nothing that only the writer knows: the data ``version`` and the 
 from __future__ import annotations
 
 import bisect
+import calendar
+import datetime
 import json
 import re
 from collections import Counter
@@ -41,7 +43,7 @@ TYPES: dict[str, pa.DataType] = {
     **dict.fromkeys(["credits", "removed", "regions", "sources", "actors", "places", "categories",
                      "event_dates"], _STRS),
     **dict.fromkeys(["actor_counts", "place_counts"], pa.list_(_INT)),
-    "published": pa.date32(),
+    **dict.fromkeys(["published", "event_lo", "event_hi"], pa.date32()),
     "ingested_at": pa.timestamp("us"),
     "at": pa.timestamp("us"),
 }
@@ -170,11 +172,43 @@ def _facet_columns(records: Sequence[dict[str, Any]]) -> dict[str, list[Any]]:
             cols[f"{t[:-1]}_counts"].append([counts[n] for n in names])
         cols["regions"].append(_sorted_distinct(g for m in pls for g in (m.get("regions") or [])))
         cols["categories"].append(_sorted_distinct(m.get("category") for m in r.get("figures") or []))
-        cols["event_dates"].append(
-            _sorted_distinct(m.get("date") for m in r.get("dates") or [] if m.get("kind") == "event"))
+        events = _sorted_distinct(m.get("date") for m in r.get("dates") or [] if m.get("kind") == "event")
+        cols["event_dates"].append(events)
+        lo, hi = event_span(events, a.get("published"))
+        cols["event_lo"].append(lo)
+        cols["event_hi"].append(hi)
         for t in ("places", "figures", "actors", "dates"):
             cols[f"n_{t}"].append(len(r.get(t) or []))
     return cols
+
+
+def event_span(dates: Sequence[str], published: Any) -> tuple[Any, Any]:
+    """The first day of the earliest and the last day of the latest of the (possibly partial:
+    "2020", "2020-11") ISO ``dates``; ``(published, published)`` when there are none, and the
+    widest span when one does not parse (so that a filter's pre-test never rules it out).
+
+    Must agree with the span :data:`data.store.derived.REBUILD_FACETS_SQL` computes.
+    """
+    if not dates:
+        return published, published
+    los, his = [], []
+    for d in dates:
+        try:
+            if len(d) == 4:
+                los.append(datetime.date(int(d), 1, 1))
+                his.append(datetime.date(int(d), 12, 31))
+            elif len(d) == 7:
+                y, m = int(d[:4]), int(d[5:])
+                los.append(datetime.date(y, m, 1))
+                his.append(datetime.date(y, m, calendar.monthrange(y, m)[1]))
+            elif len(d) == 10:
+                los.append(datetime.date.fromisoformat(d))
+                his.append(los[-1])
+            else:
+                raise ValueError(d)
+        except (TypeError, ValueError):
+            return datetime.date.min, datetime.date.max
+    return min(los), max(his)
 
 
 def _mention_columns(records: Sequence[dict[str, Any]], table: str) -> dict[str, list[Any]]:

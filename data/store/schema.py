@@ -9,8 +9,11 @@ Derived tables, kept so that dashboard queries touch few rows:
 - ``article_facets``: one row per article with the distinct values every sidebar filter tests
   (actors, regions, places, figure categories, event dates, publisher and credited agencies),
   its mention counts per table and per actor and place name (``actor_counts``,
-  ``place_counts``, in the order of ``actors`` and ``places``). Articles are selected there instead of semi-joining
-  millions of mention rows per filter.
+  ``place_counts``, in the order of ``actors`` and ``places``), and the span of its event dates
+  (``event_lo`` to ``event_hi``: the first day of the earliest to the last day of the latest;
+  the publication day when it has none), which rules most articles out of an event-date filter
+  before their lists are tested. Articles are selected there instead of semi-joining millions of
+  mention rows per filter.
 - ``actor_days`` and ``place_days``: actor and place mentions rolled up per publication day and
   name (attributes, roles, surfaces, an evidence pointer, mention and article counts). Charts
   that filter only on the data version and publication dates read them instead of every
@@ -92,7 +95,7 @@ CREATE TABLE IF NOT EXISTS article_facets (
     id VARCHAR NOT NULL, published DATE, version INTEGER NOT NULL,
     sources VARCHAR[], actors VARCHAR[], regions VARCHAR[], places VARCHAR[], categories VARCHAR[],
     event_dates VARCHAR[], n_places INTEGER, n_figures INTEGER, n_actors INTEGER, n_dates INTEGER,
-    actor_counts INTEGER[], place_counts INTEGER[]
+    actor_counts INTEGER[], place_counts INTEGER[], event_lo DATE, event_hi DATE
 );
 CREATE TABLE IF NOT EXISTS actor_days (
     version INTEGER NOT NULL, published DATE, name VARCHAR, type VARCHAR, country VARCHAR, roles VARCHAR[],
@@ -140,7 +143,8 @@ TABLES: dict[str, list[str]] = {
                  "removed", "meta", "version", "ingested_at"],
     **{t: _COMMON + cols for t, cols in MENTION_COLUMNS.items()},
     "article_facets": ["id", "published", "version", "sources", "actors", "regions", "places", "categories",
-                       "event_dates", "n_places", "n_figures", "n_actors", "n_dates", "actor_counts", "place_counts"],
+                       "event_dates", "n_places", "n_figures", "n_actors", "n_dates", "actor_counts", "place_counts",
+                       "event_lo", "event_hi"],
     "actor_days": ["version", "published", "name", "type", "country", "roles", "mentions", "articles"],
     "place_days": ["version", "published", "name", "country", "kind", "lat", "lon", "regions", "border_km",
                    "surfaces", "mentions", "articles", "ev"],
