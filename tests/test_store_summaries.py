@@ -62,7 +62,7 @@ def _fast_and_slow(store: Store, f: Filters) -> list[tuple[str, pd.DataFrame, pd
         ("cooccurrence", read.cooccurrence(store, f), read._run(store, *read._cooccurrence(f, 15))),
         ("figures_by_month", read.figures_by_month(store, f), read._run(store, *read._figures_by_month(f))),
         ("people", read.people(store, f), read._run(store, *read._people_rolled(f, 200, "actor_days"))),
-        ("place_points", read.place_points(store, f), read._run(store, *read._place_points(f, False))),
+        ("place_points", read.place_points(store, f), read._run(store, *read._place_points(f, False), then=read._with_evidence)),
         ("region_counts", read.region_counts(store, f), read._run(store, *read._region_counts(f, False))),
     ]
 

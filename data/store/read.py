@@ -174,13 +174,20 @@ def _figure_cond(alias: str, f: Filters, p: dict[str, Any]) -> str:
         p["categories"] = list(f.categories)
         conds.append(f"list_contains($categories, {alias}.category)")
     if f.date_field == "event" and (f.date_from or f.date_to):
-        ev = f"coalesce({alias}.date, strftime({alias}.published, '%Y-%m-%d'))"
-        conds.append(f"{ev} IS NOT NULL AND {_overlap(ev, f, p)}")
+        # A claim's event date is its own, else its article's publication day: compared as a
+        # date, not formatted as text for every claim.
+        conds.append(f"(CASE WHEN {alias}.date IS NULL THEN {_pub_range(alias, f, p)} "
+                     f"ELSE {_overlap(alias + '.date', f, p)} END)")
     return " AND ".join(conds) or "TRUE"
 
 
-def _run(store, sql: str, p: dict[str, Any]) -> pd.DataFrame:
-    return store.read_df(sql, p)
+def _run(store, sql: str, p: dict[str, Any], then=None) -> pd.DataFrame:
+    """Run ``sql`` with parameters ``p`` (and ``then(con, df)``, when given, to finish the
+    result on the same connection)."""
+    if then is None:
+        return store.read_df(sql, p)
+    with store.connect() as con:
+        return then(con, con.execute(sql, p).df())
 
 
 def _summarized(f: Filters) -> bool:
@@ -189,16 +196,14 @@ def _summarized(f: Filters) -> bool:
     return not _narrows(f) and not (f.date_from or f.date_to)
 
 
-def _run_summarized(store, f: Filters, fast, slow) -> pd.DataFrame:
+def _run_summarized(store, f: Filters, fast, slow, then=None) -> pd.DataFrame:
     """Run ``fast()`` (SQL and parameters reading the version summaries) when every version up
     to ``f.version`` has its summaries, else ``slow()``; one connection for the check and the
-    query."""
-    from data.store.derived import COVERED_SQL
-
+    query (and ``then(con, df)``, when given, to finish the result)."""
     with store.connect() as con:
-        covered = con.execute(COVERED_SQL, {"v": f.version}).fetchone()[0]
-        sql, p = fast() if covered else slow()
-        return con.execute(sql, p).df()
+        sql, p = fast() if _covered(con, f) else slow()
+        df = con.execute(sql, p).df()
+        return then(con, df) if then else df
 
 
 # -- broad filters: everything minus the articles they drop --------------------------------
@@ -269,21 +274,60 @@ def _kept_share(con, f: Filters) -> float:
     return 1.0 if not total else 1.0 - dropped / total
 
 
-def _run_broad(store, f: Filters, fast, slow, conds: tuple[str, ...] = (), timeless: bool = False) -> pd.DataFrame:
+def _run_broad(store, f: Filters, fast, slow, conds: tuple[str, ...] = (), timeless: bool = False,
+               narrow=None) -> pd.DataFrame:
     """Run ``fast()`` (SQL and parameters: every article's summaries minus the articles ``f``
     drops) when ``f`` selects articles (:func:`_selects_articles` with ``conds``), keeps at
-    least :data:`BROAD_SHARE` of them and the summaries cover its version; else ``slow()``.
+    least :data:`BROAD_SHARE` of them and the summaries cover its version; else ``narrow()``
+    (the kept articles' ``article_facets`` rows, see :func:`_kept_names`) when given and the
+    day rollups cover the version; else ``slow()`` (the kept articles' mention rows).
     ``timeless``: ``fast`` reads summaries without publication dates, which a publication-date
     range rules out."""
-    from data.store.derived import COVERED_SQL
-
     with store.connect() as con:
         use = (_selects_articles(f, conds)
                and not (timeless and f.date_field == "published" and (f.date_from or f.date_to))
-               and (not timeless or con.execute(COVERED_SQL, {"v": f.version}).fetchone()[0])
+               and (not timeless or _covered(con, f))
                and _kept_share(con, f) >= BROAD_SHARE)
-        sql, p = fast() if use else slow()
+        if use:
+            sql, p = fast()
+        elif narrow is not None and _narrows(f) and _covered(con, f):
+            sql, p = narrow()
+        else:
+            sql, p = slow()
         return con.execute(sql, p).df()
+
+
+def _covered(con, f: Filters) -> bool:
+    """True when every version up to ``f.version`` has its summaries and day rollups."""
+    from data.store.derived import COVERED_SQL
+
+    return bool(con.execute(COVERED_SQL, {"v": f.version}).fetchone()[0])
+
+
+# -- narrow filters: the kept articles' facet rows ---------------------------------------
+# Each article's facet row lists its distinct actor and place names with their mention counts.
+# Unnesting those lists for the kept articles reads a few dozen values per article, against
+# joining every row of a mention table (tens of millions at 1M articles) to the kept articles.
+# Attributes that belong to a name (an actor's type, a place's country, kind and regions) come
+# from the day rollups of the filter's version and dates.
+def _kept_names(f: Filters, p: dict[str, Any], kind: str, by_month: bool = False) -> str:
+    """SQL: the mentions (``c``) of each ``kind`` ("actor" or "place") ``name`` in the articles
+    ``f`` keeps, from their ``article_facets`` rows; per publication ``month`` too when
+    ``by_month``."""
+    month = "date_trunc('month', published) AS month, " if by_month else ""
+    return f"""SELECT {month}name, sum(c) AS c FROM (
+            SELECT a.published, unnest(a.{kind}s) AS name, unnest(a.{kind}_counts) AS c
+            FROM article_facets a{_facet_where(f, p)}) GROUP BY ALL"""
+
+
+def _place_attrs(f: Filters, p: dict[str, Any], names: str) -> str:
+    """SQL: ``name, country, kind, lat, lon, regions`` of the places named in the relation
+    ``names`` (a ``name`` column), from ``place_days`` of ``f``'s version (a place's gazetteer
+    attributes are the same in every mention)."""
+    return f"""SELECT m.name, any_value(m.country) AS country, any_value(m.kind) AS kind, any_value(m.lat) AS lat,
+               any_value(m.lon) AS lon, any_value(m.regions) AS regions
+        FROM place_days m WHERE m.name IN (SELECT name FROM {names}){_rows('m', f.with_(date_from=None, date_to=None), p)}
+        GROUP BY m.name"""
 
 
 # An anti-join tests each row at a higher cost than a semi-join (DuckDB marks rows, then
@@ -292,14 +336,21 @@ def _run_broad(store, f: Filters, fast, slow, conds: tuple[str, ...] = (), timel
 ANTI_JOIN_SHARE = 0.9
 
 
-def _run_kept(store, f: Filters, build) -> pd.DataFrame:
+def _run_kept(store, f: Filters, build, narrow=None, then=None) -> pd.DataFrame:
     """Run the SQL and parameters ``build(broad)`` gives, ``broad`` true when ``f`` narrows the
     articles but keeps at least :data:`ANTI_JOIN_SHARE` of them: the query then tests its
     mention rows against the few articles dropped (an anti-join, see :func:`_in`) rather than
-    the many kept, for the same rows."""
+    the many kept, for the same rows. ``narrow(broad)`` instead, when given, ``f`` narrows the
+    articles and the day rollups cover its version (its place or actor mentions then come from
+    the kept articles' facet rows, see :func:`_kept_names`). ``then(con, df)``, when given,
+    finishes the result on the same connection."""
     with store.connect() as con:
         broad = _narrows(f) and _kept_share(con, f) >= ANTI_JOIN_SHARE
-        return con.execute(*build(broad)).df()
+        if narrow is not None and _narrows(f) and _covered(con, f):
+            df = con.execute(*narrow(broad)).df()
+        else:
+            df = con.execute(*build(broad)).df()
+        return then(con, df) if then else df
 
 
 # -- overview ----------------------------------------------------------------------------
@@ -312,13 +363,16 @@ def overview(store, f: Filters) -> pd.DataFrame:
     mention rows.
     """
     if _narrows(f):
-        return _run_broad(store, f, lambda: _overview(f, broad=True), lambda: _overview(f), PLACE_CONDS, timeless=True)
+        return _run_broad(store, f, lambda: _overview(f, broad=True), lambda: _overview(f), PLACE_CONDS, timeless=True,
+                          narrow=lambda: _overview(f, narrow=True))
     return _run(store, *_overview(f))
 
 
-def _overview(f: Filters, broad: bool = False) -> tuple[str, dict[str, Any]]:
+def _overview(f: Filters, broad: bool = False, narrow: bool = False) -> tuple[str, dict[str, Any]]:
     """SQL for :func:`overview`; ``broad``: distinct places and actors counted as those left
-    with articles once the dropped articles are taken from the summaries (:func:`_run_broad`)."""
+    with articles once the dropped articles are taken from the summaries (:func:`_run_broad`);
+    ``narrow``: places in the chosen regions from the kept articles' facet rows
+    (:func:`_kept_names`)."""
     cte, p = scope(f)
     where = _facet_where(f, p)
 
@@ -331,6 +385,11 @@ def _overview(f: Filters, broad: bool = False) -> tuple[str, dict[str, Any]]:
         places = f"""(SELECT count(DISTINCT m.name) FROM place_days m WHERE TRUE{_in('m', f, p)}) AS places,
            (SELECT CAST(coalesce(sum(m.mentions), 0) AS BIGINT) FROM place_days m WHERE TRUE{_in('m', f, p)})
              AS place_mentions"""
+    elif raw_places and narrow:
+        cte += f""", k AS ({_kept_names(f, p, "place")}), loc AS ({_place_attrs(f, p, "k")}),
+    kp AS (SELECT k.name, k.c FROM k LEFT JOIN loc USING (name) WHERE {_place_cond('loc', f, p)})"""
+        places = """(SELECT count(*) FROM kp) AS places,
+           (SELECT CAST(coalesce(sum(c), 0) AS BIGINT) FROM kp) AS place_mentions"""
     elif raw_places:
         places = f"""(SELECT count(DISTINCT m.name) FROM places m
              WHERE {_place_cond('m', f, p)}{_in('m', f, p)}) AS places,
@@ -421,7 +480,8 @@ def _actors_rolled(f: Filters, n: int, country: bool, broad: bool = False) -> tu
 def top_places(store, f: Filters, n: int = 15) -> pd.DataFrame:
     """Most mentioned places: ``name, country, kind, mentions``."""
     if _narrows(f):
-        return _run_broad(store, f, lambda: _top_places_broad(f, n), lambda: _top_places(f, n), PLACE_CONDS)
+        return _run_broad(store, f, lambda: _top_places_broad(f, n), lambda: _top_places(f, n), PLACE_CONDS,
+                          narrow=lambda: _top_places_narrow(f, n))
     return _run(store, *_top_places(f, n))
 
 
@@ -433,6 +493,17 @@ def _top_places_broad(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
           FROM place_days m WHERE TRUE{_rows('m', f, p)} GROUP BY m.name)
     SELECT g.name, g.country, g.kind, CAST(g.c - coalesce(x.c, 0) AS BIGINT) AS mentions
     FROM g LEFT JOIN x USING (name) WHERE g.c > coalesce(x.c, 0) ORDER BY mentions DESC, g.name LIMIT $n"""
+    return sql, p
+
+
+def _top_places_narrow(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
+    """:func:`top_places` from the kept articles' facet rows (:func:`_kept_names`)."""
+    p: dict[str, Any] = {"n": int(n)}
+    sql = f"""WITH k AS ({_kept_names(f, p, "place")}),
+    loc AS ({_place_attrs(f, p, "k")})
+    SELECT k.name, loc.country, loc.kind, CAST(k.c AS BIGINT) AS mentions
+    FROM k LEFT JOIN loc USING (name) WHERE {_place_cond('loc', f, p)}
+    ORDER BY mentions DESC, k.name LIMIT $n"""
     return sql, p
 
 
@@ -469,7 +540,25 @@ def _actor_ranking(store, f: Filters, n: int, country: bool) -> pd.DataFrame:
     if not _narrows(f):
         return _run(store, *_actors_rolled(f, n, country))
     return _run_broad(store, f, lambda: _actors_rolled(f, n, country, broad=True),
-                      lambda: _actors_by_rows(f, n, country))
+                      lambda: _actors_by_rows(f, n, country), narrow=lambda: _actors_narrow(f, n, country))
+
+
+def _actors_narrow(f: Filters, n: int, country: bool) -> tuple[str, dict[str, Any]]:
+    """:func:`_actor_ranking` from the kept articles' facet rows (:func:`_kept_names`), types and
+    countries as under a broad filter."""
+    p: dict[str, Any] = {"n": int(n)}
+    co = f""",
+    co AS (SELECT name, arg_max(country, c) AS country FROM
+           (SELECT name, country, sum(c) AS c FROM g WHERE country IS NOT NULL GROUP BY ALL) GROUP BY name)"""
+    sql = f"""WITH top AS (SELECT name, CAST(c AS BIGINT) AS mentions FROM ({_kept_names(f, p, "actor")})
+                 ORDER BY mentions DESC, name LIMIT $n),
+    g AS (SELECT m.name, m.type, m.country, sum(m.mentions) AS c FROM actor_days m
+          WHERE m.name IN (SELECT name FROM top){_rows('m', f, p)} GROUP BY ALL),
+    ty AS (SELECT name, arg_max(type, c) AS type FROM
+           (SELECT name, type, sum(c) AS c FROM g WHERE type IS NOT NULL GROUP BY ALL) GROUP BY name){co if country else ""}
+    SELECT top.name, ty.type,{" co.country," if country else ""} top.mentions
+    FROM top LEFT JOIN ty USING (name){" LEFT JOIN co USING (name)" if country else ""} ORDER BY top.mentions DESC, top.name"""
+    return sql, p
 
 
 def _actors_by_rows(f: Filters, n: int, country: bool) -> tuple[str, dict[str, Any]]:
@@ -505,8 +594,36 @@ def place_points(store, f: Filters) -> pd.DataFrame:
     ``evidence`` is the text around the mention in the first article.
     """
     if _summarized(f):
-        return _run_summarized(store, f, lambda: _place_points(f, True), lambda: _place_points(f, False))
-    return _run_kept(store, f, lambda broad: _place_points(f, False, broad))
+        return _run_summarized(store, f, lambda: _place_points(f, True), lambda: _place_points(f, False),
+                               then=_with_evidence)
+    return _run_kept(store, f, lambda broad: _place_points(f, False, broad), then=_with_evidence)
+
+
+# The text around a mention, as the ledger's sentences are cut: 79 characters before, 80 after.
+_EVIDENCE_SQL = """
+WITH a AS MATERIALIZED (SELECT id, text FROM articles WHERE list_contains($aid, id)),
+x AS (SELECT unnest($aid) AS aid, unnest($st) AS st, unnest($en) AS en, unnest(range(len($aid))) AS i)
+SELECT trim(substr(a.text, greatest(x.st - 79, 1), x.en - x.st + 160)) AS evidence
+FROM x LEFT JOIN a ON a.id = x.aid ORDER BY x.i"""
+
+
+def _with_evidence(con, df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` (columns ``_st``, ``_en`` and ``article_id`` last) with the ``evidence`` text
+    from each row's article in place of ``_st`` and ``_en``.
+
+    A query of its own, with the few article ids bound as a list: the articles table is then
+    scanned for those ids alone, where a join in the main query hashed the whole table, texts
+    and all (seconds at a million articles).
+    """
+    out = df.drop(columns=["_st", "_en"])
+    if len(df):
+        ev = con.execute(_EVIDENCE_SQL, {"aid": df["article_id"].tolist(), "st": df["_st"].tolist(),
+                                         "en": df["_en"].tolist()}).df()["evidence"]
+        ev.index = out.index
+    else:  # a text column, as the article ids are
+        ev = pd.Series([], dtype=df["article_id"].dtype, index=out.index)
+    out.insert(len(out.columns) - 1, "evidence", ev)
+    return out
 
 
 def _figures_per_place(f: Filters, p: dict[str, Any], summary: bool, broad: bool = False) -> str:
@@ -562,10 +679,9 @@ def _place_points(f: Filters, summary: bool, broad: bool = False) -> tuple[str, 
     fig AS ({_figures_per_place(f, p, summary, broad)})
     SELECT pts.name, nm.names, pts.country, pts.kind, pts.lat, pts.lon, pts.regions, pts.border_km,
            pts.mentions, pts.articles, coalesce(fig.figures, 0) AS figures,
-           coalesce(fig.casualty_claims, 0) AS casualty_claims,
-           trim(substr(a.text, greatest(pts.ev.st - 79, 1), pts.ev.en - pts.ev.st + 160)) AS evidence,
+           coalesce(fig.casualty_claims, 0) AS casualty_claims, pts.ev.st AS _st, pts.ev.en AS _en,
            pts.ev.aid AS article_id
-    FROM pts LEFT JOIN nm USING (name) LEFT JOIN fig USING (name) LEFT JOIN articles a ON a.id = pts.ev.aid
+    FROM pts LEFT JOIN nm USING (name) LEFT JOIN fig USING (name)
     ORDER BY pts.mentions DESC, pts.name"""
     return sql, p
 
@@ -580,7 +696,7 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
     if _summarized(f):
         return _run_summarized(store, f, lambda: _place_top_actor_summary(f), lambda: _place_top_actor(f))
     return _run_broad(store, f, lambda: _place_top_actor_broad(f), lambda: _place_top_actor(f), PLACE_CONDS,
-                      timeless=True)
+                      timeless=True, narrow=lambda: _place_top_actor(f, days=True))
 
 
 def _top_paired(f: Filters, n: int) -> str:
@@ -619,7 +735,10 @@ def _place_top_actor_broad(f: Filters) -> tuple[str, dict[str, Any]]:
     return sql, p
 
 
-def _place_top_actor(f: Filters) -> tuple[str, dict[str, Any]]:
+def _place_top_actor(f: Filters, days: bool = False) -> tuple[str, dict[str, Any]]:
+    """SQL for :func:`place_top_actor` from the kept articles' facet rows; the located places
+    and their regions from ``place_days`` when ``days`` (the day rollups cover the version),
+    else from every place mention."""
     cte, p = scope(f)
     # Each article's top actors become one bit mask, so places join one row per article
     # (not one per article and actor) and pairs are expanded per distinct mask afterwards. The
@@ -629,7 +748,7 @@ def _place_top_actor(f: Filters) -> tuple[str, dict[str, Any]]:
     ax AS (SELECT r, unnest(actors) AS name FROM fa),
     top AS ({_top_bits('ax', _MAP_ACTORS)}),
     am AS (SELECT ax.r, bit_or(CAST(1 AS UBIGINT) << top.bit) AS mask FROM ax JOIN top USING (name) GROUP BY ax.r),
-    loc AS (SELECT m.name, any_value(m.regions) AS regions FROM places m
+    loc AS (SELECT m.name, any_value(m.regions) AS regions FROM {"place_days" if days else "places"} m
             WHERE m.lat IS NOT NULL AND m.name IS NOT NULL{_ver('m', f)} GROUP BY m.name),
     pm0 AS (SELECT x.name, am.mask, count(*) AS n
             FROM (SELECT r, unnest(places) AS name FROM fa) x JOIN am USING (r) GROUP BY ALL),
@@ -659,12 +778,20 @@ def region_counts(store, f: Filters) -> pd.DataFrame:
     """
     if _summarized(f):
         return _run_summarized(store, f, lambda: _region_counts(f, True), lambda: _region_counts(f, False))
-    return _run_kept(store, f, lambda broad: _region_counts(f, False, broad))
+    return _run_kept(store, f, lambda broad: _region_counts(f, False, broad),
+                     narrow=lambda broad: _region_counts(f, False, broad, narrow=True))
 
 
-def _region_counts(f: Filters, summary: bool, broad: bool = False) -> tuple[str, dict[str, Any]]:
+def _region_counts(f: Filters, summary: bool, broad: bool = False, narrow: bool = False) -> tuple[str, dict[str, Any]]:
+    """SQL for :func:`region_counts`; ``narrow``: place mentions from the kept articles' facet
+    rows (:func:`_kept_names`) rather than the mention rows."""
     cte, p = scope(f)
-    if _rolled(f):
+    if narrow:
+        pn = f"""k AS ({_kept_names(f, p, "place")}),
+    loc AS ({_place_attrs(f, p, "k")}),
+    pn AS (SELECT k.name, loc.regions, k.c AS mentions FROM k JOIN loc USING (name) WHERE {_place_cond('loc', f, p)})"""
+        names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
+    elif _rolled(f):
         pn = f"""pn AS (SELECT m.name, any_value(m.regions) AS regions, sum(m.mentions) AS mentions FROM place_days m
            WHERE TRUE{_in('m', f, p, broad)} GROUP BY m.name)"""
         names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
@@ -807,14 +934,20 @@ def _figures_by_month_summary(f: Filters) -> tuple[str, dict[str, Any]]:
 
 def _figures_by_month(f: Filters, broad: bool = False) -> tuple[str, dict[str, Any]]:
     cte, p = scope(f)
+    # Grouped on the month's text (a claim's own date) or its publication month (a date's
+    # integer arithmetic) first, and made a date per group: formatting the publication day and
+    # casting text to a date for each claim cost most of the query. A year alone ("2020")
+    # falls in its January, as "2020-01" does.
     sql = f"""{cte},
-    x AS (SELECT g.category, coalesce(g.actor, 'unattributed') AS side,
-                 coalesce(g.date, strftime(g.published, '%Y-%m-%d')) AS d, coalesce(g.low, g.value) AS lo
+    x AS (SELECT left(g.date, 7) AS dm, CASE WHEN g.date IS NULL THEN date_trunc('month', g.published) END AS pm,
+                 g.category, coalesce(g.actor, 'unattributed') AS side, coalesce(g.low, g.value) AS lo
           FROM figures g
-          WHERE {_figure_cond('g', f, p)}{_in('g', f, p, broad)})
-    SELECT * FROM (SELECT TRY_CAST({_D_START.format(d='left(d, 7)')} AS DATE) AS month, category, side,
-                          count(*) AS claims, max(lo) AS highest_low
-                   FROM x WHERE d IS NOT NULL GROUP BY ALL)
+          WHERE (g.date IS NOT NULL OR g.published IS NOT NULL) AND {_figure_cond('g', f, p)}{_in('g', f, p, broad)}),
+    grp AS (SELECT dm, pm, category, side, count(*) AS claims, max(lo) AS highest_low FROM x GROUP BY ALL)
+    SELECT * FROM (
+        SELECT coalesce(TRY_CAST({_D_START.format(d='dm')} AS DATE), CAST(pm AS DATE)) AS month, category, side,
+               CAST(sum(claims) AS BIGINT) AS claims, max(highest_low) AS highest_low
+        FROM grp GROUP BY ALL)
     WHERE month IS NOT NULL ORDER BY month, category, side"""
     return sql, p
 
@@ -920,8 +1053,25 @@ def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
     """Monthly mentions of the ``top`` actors (the selected ones when the filter names
     actors): ``month, name, mentions``."""
     if _narrows(f):
-        return _run_broad(store, f, lambda: _actor_timeline_broad(f, top), lambda: _actor_timeline(f, top))
+        return _run_broad(store, f, lambda: _actor_timeline_broad(f, top), lambda: _actor_timeline(f, top),
+                          narrow=lambda: _actor_timeline_narrow(f, top))
     return _run(store, *_actor_timeline(f, top))
+
+
+def _actor_timeline_narrow(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
+    """:func:`actor_timeline` from the kept articles' facet rows (:func:`_kept_names`)."""
+    p: dict[str, Any] = {}
+    if f.actors:
+        p["actors"] = list(f.actors)
+        chosen = "SELECT unnest($actors) AS name"
+    else:
+        p["top"] = int(top)
+        chosen = "SELECT name FROM k GROUP BY name ORDER BY sum(c) DESC, name LIMIT $top"
+    sql = f"""WITH k AS ({_kept_names(f, p, "actor", by_month=True)}),
+    t AS ({chosen})
+    SELECT month, name, CAST(c AS BIGINT) AS mentions FROM k
+    WHERE month IS NOT NULL AND name IN (SELECT name FROM t) ORDER BY month, name"""
+    return sql, p
 
 
 def _actor_timeline_broad(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
