@@ -215,9 +215,9 @@ def _run_summarized(store, f: Filters, fast, slow, then=None) -> pd.DataFrame:
 BROAD_SHARE = 0.5
 
 # Filter fields that condition some queries' own mention rows, not only which articles count:
-# regions and places the place mentions, categories and event dates the figure claims.
+# regions and places the place mentions (categories and event dates condition the figure
+# claims; no broad path reads those).
 PLACE_CONDS = ("regions", "places")
-FIGURE_CONDS = ("categories", "event_dates")
 
 
 def _selects_articles(f: Filters, conds: tuple[str, ...] = ()) -> bool:
@@ -850,14 +850,16 @@ _CUT_MARGIN = 1.1
 def _cut_share(con, f: Filters) -> float | None:
     """The share of each month's claims ``f`` keeps, when the ledger and the disputed claims may
     take their newest months from ``figure_months``: 1.0 without narrowing filters, the share
-    of articles kept under a broad filter that only selects articles for figure claims
-    (:func:`_run_broad`); None otherwise."""
+    of articles kept under a broad filter (:func:`_run_broad`); None otherwise.
+
+    The share only sizes the months taken (:func:`_cut_month` counts the claims of the
+    filter's categories and event months): callers check that the months held enough claims
+    and take every month otherwise, so an estimate off either way costs time, never rows.
+    """
     if _rolled(f):
         return 1.0
-    if not _selects_articles(f, FIGURE_CONDS):
-        return None
     share = _kept_share(con, f)
-    return share if share >= BROAD_SHARE else None
+    return share if share >= BROAD_SHARE and share > 0 else None
 
 
 def _claims_needed(n: int, share: float) -> int:
@@ -869,12 +871,23 @@ def _claims_needed(n: int, share: float) -> int:
 def _cut_month(con, f: Filters, column: str, at_least: int) -> str | None:
     """The newest event month ('YYYY-MM') from which on the claims add up to ``at_least``, by
     ``figure_months.<column>`` (``claims``, or ``placed``: those with a place) under ``f``'s
-    version and publication dates; None when all of them add up to less."""
+    version, publication dates, categories and event months; None when all of them add up to
+    less."""
     q: dict[str, Any] = {"at_least": int(at_least)}
+    conds = _rows("m", f, q)
+    if f.categories:
+        q["categories"] = list(f.categories)
+        conds += " AND list_contains($categories, m.category)"
+    if f.date_field == "event" and f.date_to:
+        q["dto"] = f.date_to
+        conds += " AND m.month <= CAST($dto AS DATE)"
+    if f.date_field == "event" and f.date_from:
+        q["dfrom"] = f.date_from
+        conds += " AND m.month >= date_trunc('month', CAST($dfrom AS DATE))"
     row = con.execute(f"""SELECT m FROM (
             SELECT strftime(month, '%Y-%m') AS m, sum(n) OVER (ORDER BY month DESC) AS c FROM (
                 SELECT m.month, sum(m.{column}) AS n FROM figure_months m
-                WHERE m.month IS NOT NULL{_rows('m', f, q)} GROUP BY m.month))
+                WHERE m.month IS NOT NULL{conds} GROUP BY m.month))
         WHERE c >= $at_least ORDER BY m DESC LIMIT 1""", q).fetchone()
     return None if row is None else row[0]
 
