@@ -266,12 +266,17 @@ def _rows(alias: str, f: Filters, p: dict[str, Any]) -> str:
 def _kept_share(con, f: Filters) -> float:
     """The share of the articles of ``f``'s version and publication dates that ``f`` keeps
     (1.0 when there are none)."""
+    if not _narrows(f):
+        return 1.0
     p: dict[str, Any] = {}
-    conds, drop = _drop_parts(f, p)
+    conds, _ = _drop_parts(f, p)
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
-    dropped, total = con.execute(
-        f"SELECT count(*) FILTER (WHERE {drop}), count(*) FROM article_facets a{where}", p).fetchone()
-    return 1.0 if not total else 1.0 - dropped / total
+    # The kept ones counted with the filter as a WHERE clause, where its date span can skip
+    # row groups (a FILTER clause tests every row).
+    kept, total = con.execute(
+        f"SELECT (SELECT count(*) FROM article_facets a{_facet_where(f, p)}), "
+        f"(SELECT count(*) FROM article_facets a{where})", p).fetchone()
+    return 1.0 if not total else kept / total
 
 
 def _run_broad(store, f: Filters, fast, slow, conds: tuple[str, ...] = (), timeless: bool = False,
