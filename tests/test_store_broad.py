@@ -143,7 +143,10 @@ def test_ledger_and_disputed_under_broad_filters_cut_months_and_get_the_same_row
 # filters, and the per-article SQL (a semi-join on the kept ones) for comparison.
 ANTI_JOIN_VIEWS = {
     "figures_by_month": (read.figures_by_month, lambda f: read._figures_by_month(f)),
-    "place_points": (read.place_points, lambda f: (*read._place_points(f, False), read._with_evidence)),
+    # The mention-row path of place_points (a version without rollups): see below for the other.
+    "place_points": (lambda s, f: read._run_kept(s, f, lambda broad: read._place_points(f, False, broad),
+                                                 then=read._with_evidence),
+                     lambda f: (*read._place_points(f, False), read._with_evidence)),
     "region_counts": (read.region_counts, lambda f: read._region_counts(f, False)),
     "people": (read.people, lambda f: read._people(f, 200)),
 }
@@ -203,3 +206,31 @@ def test_the_narrow_path_waits_for_the_day_rollups(sample_store, tmp_path, monke
         con.execute("DELETE FROM actor_days")
     monkeypatch.setattr(read, "_kept_names", lambda *a, **k: pytest.fail("read facet rows of an unsummarised version"))
     assert {name: _records(fn(store, f)) for name, (fn, _) in NARROW_VIEWS.items()} == want
+
+
+def test_map_points_under_narrowing_filters_count_from_facets_and_take_names_and_evidence_from_rollups(
+        sample_store, monkeypatch):
+    for share in (0.0, 1.01):  # every filter broad (rollups minus dropped), then none (kept facet rows)
+        monkeypatch.setattr(read, "BROAD_SHARE", share)
+        for f in _filters(sample_store):
+            got = read.place_points(sample_store, f).set_index("name")
+            rows = read._run(sample_store, *read._place_points(f, False), then=read._with_evidence).set_index("name")
+            assert len(rows) > 0 and sorted(got.index) == sorted(rows.index), f.describe()
+            same = ["country", "kind", "lat", "lon", "border_km", "mentions", "figures", "casualty_claims"]
+            assert _records(got.loc[rows.index, same]) == _records(rows[same]), f.describe()
+            p: dict = {}
+            kept = read._facet_where(f, p)
+            exact = sample_store.read_df(f"""
+                SELECT m.name, count(DISTINCT m.article_id) AS n, list(DISTINCT m.surface) AS surfaces
+                FROM places m WHERE m.article_id IN (SELECT a.id FROM article_facets a{kept}) GROUP BY m.name""",
+                p).set_index("name")
+            for name, r in got.iterrows():
+                assert r["articles"] == exact.loc[name, "n"], (f.describe(), name)  # exact, not estimated
+                # Names: every form the kept articles wrote (and maybe others of the same days).
+                assert set(exact.loc[name, "surfaces"]) <= set(r["names"].split(" / ")), (f.describe(), name)
+                # Evidence: from a kept article that names the place.
+                assert r["article_id"] in set(sample_store.read_df(
+                    f"SELECT a.id FROM article_facets a{kept}", p)["id"]), (f.describe(), name)
+                assert name in set(sample_store.read_df("SELECT name FROM places WHERE article_id = $a",
+                                                        {"a": r["article_id"]})["name"])
+                assert r["evidence"], (f.describe(), name)

@@ -137,7 +137,7 @@ def _rolled(f: Filters) -> bool:
     return not _narrows(f)
 
 
-def _in(alias: str, f: Filters, p: dict[str, Any], broad: bool = False) -> str:
+def _in(alias: str, f: Filters, p: dict[str, Any], broad: bool = False, dropped: str | None = None) -> str:
     """SQL (starting with `` AND``) keeping mention rows of ``alias`` that belong to ``sel``.
 
     Mention tables repeat ``version`` and ``published``, so those conditions apply directly; the
@@ -145,11 +145,13 @@ def _in(alias: str, f: Filters, p: dict[str, Any], broad: bool = False) -> str:
     a chart then scans one table instead of joining millions of rows to every article.
     ``broad`` (a filter keeping most articles, see :func:`_run_broad`): rows of
     articles not dropped instead, a hash table of the few dropped articles rather than of
-    nearly all of them.
+    nearly all of them. ``dropped``: a relation (CTE) holding those articles' ``id``, when the
+    query has one.
     """
     cond = _rows(alias, f, p)
     if broad and _narrows(f):
-        cond += f" AND {alias}.article_id NOT IN (SELECT a.id FROM article_facets a{_dropped(f, p)})"
+        rel = dropped or f"(SELECT a.id FROM article_facets a{_dropped(f, p)})"
+        cond += f" AND {alias}.article_id NOT IN (SELECT id FROM {rel})"
     elif _narrows(f):
         cond += f" AND {alias}.article_id IN (SELECT id FROM sel)"
     return cond
@@ -345,14 +347,15 @@ def _run_kept(store, f: Filters, build, narrow=None, then=None) -> pd.DataFrame:
     """Run the SQL and parameters ``build(broad)`` gives, ``broad`` true when ``f`` narrows the
     articles but keeps at least :data:`ANTI_JOIN_SHARE` of them: the query then tests its
     mention rows against the few articles dropped (an anti-join, see :func:`_in`) rather than
-    the many kept, for the same rows. ``narrow(broad)`` instead, when given, ``f`` narrows the
+    the many kept, for the same rows. ``narrow(share)`` instead, when given, ``f`` narrows the
     articles and the day rollups cover its version (its place or actor mentions then come from
-    the kept articles' facet rows, see :func:`_kept_names`). ``then(con, df)``, when given,
-    finishes the result on the same connection."""
+    facet rows, see :func:`_kept_names`), with the share of articles ``f`` keeps.
+    ``then(con, df)``, when given, finishes the result on the same connection."""
     with store.connect() as con:
-        broad = _narrows(f) and _kept_share(con, f) >= ANTI_JOIN_SHARE
+        share = _kept_share(con, f)
+        broad = _narrows(f) and share >= ANTI_JOIN_SHARE
         if narrow is not None and _narrows(f) and _covered(con, f):
-            df = con.execute(*narrow(broad)).df()
+            df = con.execute(*narrow(share)).df()
         else:
             df = con.execute(*build(broad)).df()
         return then(con, df) if then else df
@@ -594,14 +597,68 @@ def place_points(store, f: Filters) -> pd.DataFrame:
     """Located places: ``name, names, country, kind, lat, lon, regions, border_km, mentions,
     articles, figures, casualty_claims, evidence, article_id``.
 
-    ``articles`` is exact from the day rollups (no narrowing filter) and a HyperLogLog estimate
-    otherwise (exact distinct counts over millions of mentions would cost seconds);
     ``evidence`` is the text around the mention in the first article.
+
+    Without narrowing filters every column comes from the day rollups. Filters that narrow the
+    articles read each place's mentions and articles (exact) from the kept articles' facet rows
+    (or every article's rollups minus the dropped articles' facet rows, for a filter keeping
+    most), and its figures from the claims; its names and evidence then come from the day
+    rollups of the filter's version and dates: ``names`` are the forms any article of those
+    days wrote, and the evidence is the first mention of a kept article among each day's first
+    mentions. Without the rollups (a version not summarised yet), from the mention rows, with
+    ``articles`` a HyperLogLog estimate (exact distinct counts over millions of mentions cost
+    seconds).
     """
     if _summarized(f):
         return _run_summarized(store, f, lambda: _place_points(f, True), lambda: _place_points(f, False),
                                then=_with_evidence)
-    return _run_kept(store, f, lambda broad: _place_points(f, False, broad), then=_with_evidence)
+    return _run_kept(store, f, lambda broad: _place_points(f, False, broad), then=_with_evidence,
+                     narrow=lambda share: _place_points_facets(f, share))
+
+
+def _place_points_facets(f: Filters, share: float) -> tuple[str, dict[str, Any]]:
+    """:func:`place_points` under a narrowing filter keeping ``share`` of the articles, from the
+    facet rows and the day rollups (from :data:`BROAD_SHARE` on, every article's rollups minus
+    the dropped articles' facet rows)."""
+    cte, p = scope(f)
+    located = "m.lat IS NOT NULL AND m.lon IS NOT NULL"
+    broad = share >= BROAD_SHARE
+    if broad:
+        # The dropped articles are read once: testing the filter on every facet row is the cost.
+        counts = f"""dr AS MATERIALIZED (SELECT a.id, a.places, a.place_counts FROM article_facets a{_dropped(f, p)}),
+    x AS (SELECT name, sum(c) AS c, count(*) AS n FROM (SELECT unnest(places) AS name, unnest(place_counts) AS c FROM dr)
+          GROUP BY name),
+    cnt AS (SELECT g.name, CAST(g.c - coalesce(x.c, 0) AS BIGINT) AS mentions,
+                   CAST(g.n - coalesce(x.n, 0) AS BIGINT) AS articles
+            FROM (SELECT m.name, sum(m.mentions) AS c, sum(m.articles) AS n FROM place_days m
+                  WHERE {located}{_rows('m', f, p)} GROUP BY m.name) g LEFT JOIN x USING (name)
+            WHERE g.c > coalesce(x.c, 0)),"""
+        kept_ev = "m.ev.aid NOT IN (SELECT id FROM dr)"
+    else:
+        counts = f"""cnt AS (SELECT name, CAST(sum(c) AS BIGINT) AS mentions, count(*) AS articles FROM (
+            SELECT unnest(a.places) AS name, unnest(a.place_counts) AS c FROM article_facets a{_facet_where(f, p)})
+          GROUP BY name),"""
+        kept_ev = "m.ev.aid IN (SELECT id FROM sel)"
+    sql = f"""{cte},
+    {counts}
+    -- Not materialised: each use reads only the columns it needs.
+    days AS NOT MATERIALIZED (SELECT m.* FROM place_days m
+             WHERE {located} AND {_place_cond('m', f, p)} AND m.name IN (SELECT name FROM cnt){_rows('m', f, p)}),
+    pts AS (SELECT cnt.name, cnt.mentions, cnt.articles, d.country, d.kind, d.lat, d.lon, d.regions, d.border_km
+            FROM cnt JOIN (SELECT name, any_value(country) AS country, any_value(kind) AS kind, any_value(lat) AS lat,
+                                  any_value(lon) AS lon, any_value(regions) AS regions, min(border_km) AS border_km
+                           FROM days GROUP BY name) d USING (name)),
+    nm AS (SELECT name, string_agg(surface, ' / ' ORDER BY surface) AS names FROM (
+             SELECT DISTINCT name, unnest(surfaces) AS surface FROM days) GROUP BY name),
+    ev AS (SELECT m.name, min(m.ev) AS ev FROM days m WHERE {kept_ev} GROUP BY m.name),
+    fig AS ({_figures_per_place(f, p, False, share >= ANTI_JOIN_SHARE, "dr" if broad else None)})
+    SELECT pts.name, nm.names, pts.country, pts.kind, pts.lat, pts.lon, pts.regions, pts.border_km,
+           pts.mentions, pts.articles, coalesce(fig.figures, 0) AS figures,
+           coalesce(fig.casualty_claims, 0) AS casualty_claims, ev.ev.st AS _st, ev.ev.en AS _en,
+           ev.ev.aid AS article_id
+    FROM pts LEFT JOIN nm USING (name) LEFT JOIN fig USING (name) LEFT JOIN ev USING (name)
+    ORDER BY pts.mentions DESC, pts.name"""
+    return sql, p
 
 
 # The text around a mention, as the ledger's sentences are cut: 79 characters before, 80 after.
@@ -631,7 +688,8 @@ def _with_evidence(con, df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _figures_per_place(f: Filters, p: dict[str, Any], summary: bool, broad: bool = False) -> str:
+def _figures_per_place(f: Filters, p: dict[str, Any], summary: bool, broad: bool = False,
+                       dropped: str | None = None) -> str:
     """SQL: ``name, figures, casualty_claims`` per place, from ``figure_places`` when
     ``summary`` (no filter but the version) or else the figure rows."""
     p["cas"] = list(CASUALTY_CATEGORIES)
@@ -640,11 +698,14 @@ def _figures_per_place(f: Filters, p: dict[str, Any], summary: bool, broad: bool
                CAST(coalesce(sum(m.claims) FILTER (WHERE list_contains($cas, m.category)), 0) AS BIGINT)
                  AS casualty_claims
         FROM figure_places m WHERE TRUE{_ver('m', f)} GROUP BY m.place"""
-    return f"""SELECT g.place AS name, count(*) AS figures,
-               count(*) FILTER (WHERE list_contains($cas, g.category)) AS casualty_claims
-        FROM figures g
-        WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p, broad)}
-        GROUP BY g.place"""
+    # Counted per place and category first: testing each claim's category cost more than the
+    # rest of the scan.
+    return f"""SELECT name, CAST(sum(n) AS BIGINT) AS figures,
+               CAST(coalesce(sum(n) FILTER (WHERE list_contains($cas, category)), 0) AS BIGINT) AS casualty_claims
+        FROM (SELECT g.place AS name, g.category, count(*) AS n FROM figures g
+              WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)}{_in('g', f, p, broad, dropped)}
+              GROUP BY ALL)
+        GROUP BY name"""
 
 
 def _place_points(f: Filters, summary: bool, broad: bool = False) -> tuple[str, dict[str, Any]]:
@@ -784,7 +845,7 @@ def region_counts(store, f: Filters) -> pd.DataFrame:
     if _summarized(f):
         return _run_summarized(store, f, lambda: _region_counts(f, True), lambda: _region_counts(f, False))
     return _run_kept(store, f, lambda broad: _region_counts(f, False, broad),
-                     narrow=lambda broad: _region_counts(f, False, broad, narrow=True))
+                     narrow=lambda share: _region_counts(f, False, share >= ANTI_JOIN_SHARE, narrow=True))
 
 
 def _region_counts(f: Filters, summary: bool, broad: bool = False, narrow: bool = False) -> tuple[str, dict[str, Any]]:
