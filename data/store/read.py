@@ -845,14 +845,26 @@ def region_counts(store, f: Filters) -> pd.DataFrame:
     if _summarized(f):
         return _run_summarized(store, f, lambda: _region_counts(f, True), lambda: _region_counts(f, False))
     return _run_kept(store, f, lambda broad: _region_counts(f, False, broad),
-                     narrow=lambda share: _region_counts(f, False, share >= ANTI_JOIN_SHARE, narrow=True))
+                     narrow=lambda share: _region_counts(f, False, share >= ANTI_JOIN_SHARE, share=share))
 
 
-def _region_counts(f: Filters, summary: bool, broad: bool = False, narrow: bool = False) -> tuple[str, dict[str, Any]]:
-    """SQL for :func:`region_counts`; ``narrow``: place mentions from the kept articles' facet
-    rows (:func:`_kept_names`) rather than the mention rows."""
+def _region_counts(f: Filters, summary: bool, broad: bool = False, share: float | None = None) -> tuple[str, dict[str, Any]]:
+    """SQL for :func:`region_counts`; ``share`` (of the articles a narrowing filter keeps, when
+    the day rollups cover its version): place mentions from the kept articles' facet rows
+    (:func:`_kept_names`), or from :data:`BROAD_SHARE` on the rollups minus the dropped
+    articles' facet rows, rather than the mention rows."""
     cte, p = scope(f)
-    if narrow:
+    dropped = None
+    if share is not None and share >= BROAD_SHARE:
+        dropped = "dr"
+        pn = f"""dr AS MATERIALIZED (SELECT a.id, a.places, a.place_counts FROM article_facets a{_dropped(f, p)}),
+    x AS (SELECT name, sum(c) AS c FROM (SELECT unnest(places) AS name, unnest(place_counts) AS c FROM dr) GROUP BY name),
+    g AS (SELECT m.name, any_value(m.regions) AS regions, sum(m.mentions) AS c FROM place_days m
+          WHERE {_place_cond('m', f, p)}{_rows('m', f, p)} GROUP BY m.name),
+    pn AS (SELECT g.name, g.regions, g.c - coalesce(x.c, 0) AS mentions FROM g LEFT JOIN x USING (name)
+           WHERE g.c > coalesce(x.c, 0))"""
+        names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
+    elif share is not None:
         pn = f"""k AS ({_kept_names(f, p, "place")}),
     loc AS ({_place_attrs(f, p, "k")}),
     pn AS (SELECT k.name, loc.regions, k.c AS mentions FROM k JOIN loc USING (name) WHERE {_place_cond('loc', f, p)})"""
@@ -872,7 +884,8 @@ def _region_counts(f: Filters, summary: bool, broad: bool = False, narrow: bool 
     rc AS (SELECT region, sum(mentions) AS mentions FROM (SELECT unnest(regions) AS region, mentions FROM pn)
            GROUP BY region),
     {names},
-    fp AS (SELECT name, casualty_claims AS claims FROM ({_figures_per_place(f, p, summary, broad)}) WHERE casualty_claims > 0),
+    fp AS (SELECT name, casualty_claims AS claims FROM ({_figures_per_place(f, p, summary, broad, dropped)})
+           WHERE casualty_claims > 0),
     fc AS (SELECT region, sum(claims) AS casualty_claims FROM
            (SELECT unnest(names.regions) AS region, fp.claims FROM fp JOIN names USING (name)) GROUP BY region)
     SELECT rc.region, CAST(rc.mentions AS BIGINT) AS mentions,
