@@ -101,9 +101,9 @@ def test_the_broad_path_is_taken_only_where_it_is_exact_and_the_filter_broad(sam
     assert paths(read.cooccurrence, narrow) == []  # keeps too few: the per-article query
     monkeypatch.setattr(read, "BROAD_SHARE", 0.0)
     region = broad.with_(actors=(), regions=("border-20km-am",))
-    # A region selects articles for the actor pairs, but conditions the place mentions counted.
+    # A region selects articles for the actor pairs, and the place names whose mentions count.
     assert paths(read.cooccurrence, region) == ["_cooccurrence_broad"]
-    assert paths(read.top_places, region) == []
+    assert paths(read.top_places, region) == ["_top_places_broad"]
     # The pair summaries have no dates; the day rollups do.
     dated = broad.with_(date_from="2020-01-01", date_to="2021-12-31")
     assert paths(read.cooccurrence, dated) == []

@@ -216,24 +216,14 @@ def _run_summarized(store, f: Filters, fast, slow, then=None) -> pd.DataFrame:
 # two-party war who picks one party keeps most articles).
 BROAD_SHARE = 0.5
 
-# Filter fields that condition some queries' own mention rows, not only which articles count:
-# regions and places the place mentions (categories and event dates condition the figure
-# claims; no broad path reads those).
-PLACE_CONDS = ("regions", "places")
-
-
-def _selects_articles(f: Filters, conds: tuple[str, ...] = ()) -> bool:
-    """True when ``f`` narrows the articles beyond version and publication dates, and sets
-    none of the fields in ``conds`` (those that would condition the query's mention rows):
-    each article it keeps then counts with all of its mentions."""
-    fields = {"regions": f.regions, "places": f.places, "categories": f.categories,
-              "event_dates": f.date_field == "event" and (f.date_from or f.date_to)}
-    return _narrows(f) and not any(fields[c] for c in conds)
+# Regions and places also condition which place mentions count: a broad path keeps the names
+# they match (a place's regions are its gazetteer's, the same in every mention). Categories and
+# event dates condition the figure claims, which no broad path reads from summaries.
 
 
 def _drop_parts(f: Filters, p: dict[str, Any]) -> tuple[list[str], str]:
     """SQL on ``article_facets a``: the conditions of ``f``'s version and publication dates,
-    and the condition its other filters fail (``f`` as :func:`_selects_articles`)."""
+    and the condition its other filters fail."""
     conds = []
     if f.version is not None:
         p["v"] = f.version
@@ -281,17 +271,15 @@ def _kept_share(con, f: Filters) -> float:
     return 1.0 if not total else kept / total
 
 
-def _run_broad(store, f: Filters, fast, slow, conds: tuple[str, ...] = (), timeless: bool = False,
-               narrow=None) -> pd.DataFrame:
+def _run_broad(store, f: Filters, fast, slow, timeless: bool = False, narrow=None) -> pd.DataFrame:
     """Run ``fast()`` (SQL and parameters: every article's summaries minus the articles ``f``
-    drops) when ``f`` selects articles (:func:`_selects_articles` with ``conds``), keeps at
-    least :data:`BROAD_SHARE` of them and the summaries cover its version; else ``narrow()``
+    drops) when ``f`` narrows the articles, keeps at least :data:`BROAD_SHARE` of them and the summaries cover its version; else ``narrow()``
     (the kept articles' ``article_facets`` rows, see :func:`_kept_names`) when given and the
     day rollups cover the version; else ``slow()`` (the kept articles' mention rows).
     ``timeless``: ``fast`` reads summaries without publication dates, which a publication-date
     range rules out."""
     with store.connect() as con:
-        use = (_selects_articles(f, conds)
+        use = (_narrows(f)
                and not (timeless and f.date_field == "published" and (f.date_from or f.date_to))
                and (not timeless or _covered(con, f))
                and _kept_share(con, f) >= BROAD_SHARE)
@@ -371,7 +359,7 @@ def overview(store, f: Filters) -> pd.DataFrame:
     mention rows.
     """
     if _narrows(f):
-        return _run_broad(store, f, lambda: _overview(f, broad=True), lambda: _overview(f), PLACE_CONDS, timeless=True,
+        return _run_broad(store, f, lambda: _overview(f, broad=True), lambda: _overview(f), timeless=True,
                           narrow=lambda: _overview(f, narrow=True))
     return _run(store, *_overview(f))
 
@@ -407,7 +395,9 @@ def _overview(f: Filters, broad: bool = False, narrow: bool = False) -> tuple[st
         places = f"""(SELECT count(DISTINCT name) FROM {fac('places')}, unnest(places) AS u(name)) AS places,
            (SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac('n_places')}) AS place_mentions"""
     if raw_figures:
-        figures = f"(SELECT count(*) FROM figures m WHERE {_figure_cond('m', f, p)}{_in('m', f, p, broad)})"
+        # Under a broad filter the dropped articles are read once, for the claims too.
+        figures = (f"(SELECT count(*) FROM figures m WHERE {_figure_cond('m', f, p)}"
+                   f"{_in('m', f, p, broad, 'ex' if broad else None)})")
     else:
         figures = f"(SELECT CAST(coalesce(sum(n_figures), 0) AS BIGINT) FROM {fac('n_figures')})"
     if _rolled(f):
@@ -417,11 +407,18 @@ def _overview(f: Filters, broad: bool = False, narrow: bool = False) -> tuple[st
     if broad:
         # Articles per name: exact in place_days (one row per day and name, and an article has
         # one day) and in the actor pairs of an actor with itself.
-        cte += f", ex AS (SELECT a.actors, a.places FROM article_facets a{_dropped(f, p)})"
+        # A region or place filter keeps the place names it matches (their gazetteer regions).
+        cte += f", ex AS MATERIALIZED (SELECT a.id, a.actors, a.places, a.place_counts FROM article_facets a{_dropped(f, p)})"
+        cond = _place_cond("m", f, p)
+        mentions = f"(SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac('n_places')})"
+        if raw_places:
+            mentions = f"""(SELECT CAST(coalesce(sum(m.mentions), 0) AS BIGINT) FROM place_days m WHERE {cond}{_rows('m', f, p)})
+              - (SELECT CAST(coalesce(sum(c), 0) AS BIGINT) FROM (SELECT unnest(places) AS name, unnest(place_counts) AS c FROM ex)
+                 WHERE name IN (SELECT d.name FROM place_days d WHERE {_place_cond('d', f, p)}{_ver('d', f)}))"""
         places = f"""(SELECT count(*) FROM (SELECT name FROM (
-                SELECT m.name, m.articles AS n FROM place_days m WHERE m.name IS NOT NULL{_rows('m', f, p)}
+                SELECT m.name, m.articles AS n FROM place_days m WHERE m.name IS NOT NULL AND {cond}{_rows('m', f, p)}
                 UNION ALL SELECT unnest(places), -1 FROM ex) GROUP BY name HAVING sum(n) > 0)) AS places,
-           (SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac('n_places')}) AS place_mentions"""
+           {mentions} AS place_mentions"""
         actors = f"""(SELECT count(*) FROM (SELECT name FROM (
                 SELECT m.actor AS name, m.articles AS n FROM actor_pairs m WHERE m.actor = m.other{_ver('m', f)}
                 UNION ALL SELECT unnest(actors), -1 FROM ex) GROUP BY name HAVING sum(n) > 0))"""
@@ -488,17 +485,18 @@ def _actors_rolled(f: Filters, n: int, country: bool, broad: bool = False) -> tu
 def top_places(store, f: Filters, n: int = 15) -> pd.DataFrame:
     """Most mentioned places: ``name, country, kind, mentions``."""
     if _narrows(f):
-        return _run_broad(store, f, lambda: _top_places_broad(f, n), lambda: _top_places(f, n), PLACE_CONDS,
+        return _run_broad(store, f, lambda: _top_places_broad(f, n), lambda: _top_places(f, n),
                           narrow=lambda: _top_places_narrow(f, n))
     return _run(store, *_top_places(f, n))
 
 
 def _top_places_broad(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
-    """:func:`top_places` as the day rollups minus the dropped articles (:func:`_run_broad`)."""
+    """:func:`top_places` as the day rollups minus the dropped articles (:func:`_run_broad`); a
+    region or place filter keeps the names it matches (a place's regions are its gazetteer's)."""
     p: dict[str, Any] = {"n": int(n)}
     sql = f"""WITH x AS ({_dropped_mentions(f, p, "place")}),
     g AS (SELECT m.name, any_value(m.country) AS country, any_value(m.kind) AS kind, sum(m.mentions) AS c
-          FROM place_days m WHERE TRUE{_rows('m', f, p)} GROUP BY m.name)
+          FROM place_days m WHERE {_place_cond('m', f, p)}{_rows('m', f, p)} GROUP BY m.name)
     SELECT g.name, g.country, g.kind, CAST(g.c - coalesce(x.c, 0) AS BIGINT) AS mentions
     FROM g LEFT JOIN x USING (name) WHERE g.c > coalesce(x.c, 0) ORDER BY mentions DESC, g.name LIMIT $n"""
     return sql, p
@@ -761,7 +759,7 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
     often named in the same articles: ``name, actor, articles``."""
     if _summarized(f):
         return _run_summarized(store, f, lambda: _place_top_actor_summary(f), lambda: _place_top_actor(f))
-    return _run_broad(store, f, lambda: _place_top_actor_broad(f), lambda: _place_top_actor(f), PLACE_CONDS,
+    return _run_broad(store, f, lambda: _place_top_actor_broad(f), lambda: _place_top_actor(f),
                       timeless=True, narrow=lambda: _place_top_actor(f, days=True))
 
 
@@ -785,15 +783,19 @@ def _place_top_actor_summary(f: Filters) -> tuple[str, dict[str, Any]]:
 
 def _place_top_actor_broad(f: Filters) -> tuple[str, dict[str, Any]]:
     """:func:`place_top_actor` as every article's place-actor pairs minus the dropped
-    articles' (:func:`_run_broad`)."""
+    articles' (:func:`_run_broad`), for the places a region or place filter matches."""
     p: dict[str, Any] = {}
+    within = ""
+    if f.regions or f.places:
+        within = f""" AND m.place IN (SELECT d.name FROM place_days d WHERE {_place_cond('d', f, p)}{_ver('d', f)})"""
     sql = f"""WITH {_kept_bits(f, p, _MAP_ACTORS)},
     pm AS (SELECT x.name, am.mask, count(*) AS n
            FROM (SELECT r, unnest(places) AS name FROM ex) x JOIN am USING (r) GROUP BY ALL),
     xc AS (SELECT pm.name AS place, t.name AS actor, sum(pm.n) AS n
            FROM pm JOIN t ON (pm.mask >> t.bit) & CAST(1 AS UBIGINT) = 1 GROUP BY ALL),
     c AS (SELECT place AS name, actor, CAST(sum(n) AS BIGINT) AS articles FROM (
-            SELECT m.place, m.actor, m.articles AS n FROM place_actors m WHERE m.actor IN (SELECT name FROM t){_ver('m', f)}
+            SELECT m.place, m.actor, m.articles AS n FROM place_actors m
+            WHERE m.actor IN (SELECT name FROM t){_ver('m', f)}{within}
             UNION ALL SELECT place, actor, -n FROM xc)
           GROUP BY ALL HAVING sum(n) > 0)
     SELECT name, arg_max(actor, articles * 1e6 - hash(actor) % 1000) AS actor, max(articles) AS articles
