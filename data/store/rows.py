@@ -190,6 +190,8 @@ def event_span(dates: Sequence[str], published: Any) -> tuple[Any, Any]:
     Must agree with the span :data:`data.store.derived.REBUILD_FACETS_SQL` computes.
     """
     if not dates:
+        if isinstance(published, str):  # records carry ISO text; the column is a DATE either way
+            published = datetime.date.fromisoformat(published[:10])
         return published, published
     los, his = [], []
     for d in dates:
