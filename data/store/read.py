@@ -409,15 +409,14 @@ def _overview(f: Filters, broad: bool = False, narrow: bool = False) -> tuple[st
         # one day) and in the actor pairs of an actor with itself.
         # A region or place filter keeps the place names it matches (their gazetteer regions).
         cte += f", ex AS MATERIALIZED (SELECT a.id, a.actors, a.places, a.place_counts FROM article_facets a{_dropped(f, p)})"
-        cond = _place_cond("m", f, p)
-        mentions = f"(SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac('n_places')})"
-        if raw_places:
-            mentions = f"""(SELECT CAST(coalesce(sum(m.mentions), 0) AS BIGINT) FROM place_days m WHERE {cond}{_rows('m', f, p)})
-              - (SELECT CAST(coalesce(sum(c), 0) AS BIGINT) FROM (SELECT unnest(places) AS name, unnest(place_counts) AS c FROM ex)
-                 WHERE name IN (SELECT d.name FROM place_days d WHERE {_place_cond('d', f, p)}{_ver('d', f)}))"""
-        places = f"""(SELECT count(*) FROM (SELECT name FROM (
-                SELECT m.name, m.articles AS n FROM place_days m WHERE m.name IS NOT NULL AND {cond}{_rows('m', f, p)}
-                UNION ALL SELECT unnest(places), -1 FROM ex) GROUP BY name HAVING sum(n) > 0)) AS places,
+        cte += f""",
+    xp AS MATERIALIZED (SELECT name, sum(c) AS c, count(*) AS n FROM (
+            SELECT unnest(places) AS name, unnest(place_counts) AS c FROM ex) GROUP BY name),
+    gp AS (SELECT m.name, sum(m.articles) AS n, sum(m.mentions) AS c FROM place_days m
+           WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_rows('m', f, p)} GROUP BY m.name)"""
+        mentions = (f"(SELECT CAST(coalesce(sum(gp.c - coalesce(xp.c, 0)), 0) AS BIGINT) FROM gp LEFT JOIN xp USING (name))"
+                    if raw_places else f"(SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac('n_places')})")
+        places = f"""(SELECT count(*) FROM gp LEFT JOIN xp USING (name) WHERE gp.n > coalesce(xp.n, 0)) AS places,
            {mentions} AS place_mentions"""
         actors = f"""(SELECT count(*) FROM (SELECT name FROM (
                 SELECT m.actor AS name, m.articles AS n FROM actor_pairs m WHERE m.actor = m.other{_ver('m', f)}
