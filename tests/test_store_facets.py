@@ -287,6 +287,24 @@ def test_init_rebuilds_rollups_that_disagree_with_the_mentions(sample_store, tmp
     assert old.read_df("SELECT * EXCLUDE (roles), CAST(roles AS VARCHAR) AS roles FROM actor_days ORDER BY ALL").to_dict("records") == want
 
 
+def test_init_recomputes_summaries_that_disagree_with_the_mentions(sample_store, tmp_path):
+    # As in a store whose rows were copied outside an ingest (the benchmark's replicas).
+    copy = tmp_path / "stale_summaries.duckdb"
+    shutil.copy(sample_store.path, copy)
+    old = Store(copy)
+    sql = {t: f"SELECT * EXCLUDE ({x}) FROM {t} ORDER BY ALL" for t, x in
+           (("actor_totals", "roles"), ("figure_months", "highest_low"), ("actor_pairs", "version"))}
+    want = {t: old.read_df(q).to_dict("records") for t, q in sql.items()}
+    assert all(len(w) > 5 for w in want.values())
+    for broken in ("UPDATE actor_totals SET mentions = mentions + 1",
+                   "DELETE FROM figure_months WHERE rowid % 2 = 0"):
+        with old.connect(read_only=False) as con:
+            con.execute(broken)
+            con.execute("DELETE FROM actor_pairs WHERE rowid % 3 = 0")  # caught along with the others
+        old.init()
+        assert {t: old.read_df(q).to_dict("records") for t, q in sql.items()} == want, broken
+
+
 def test_rollups_in_slices_equal_one_pass(sample_store, tmp_path, monkeypatch):
     import shutil
 

@@ -159,6 +159,11 @@ STALE_SQL = {
                              <> (SELECT coalesce(sum(mentions), 0) FROM actor_days WHERE {_DONE})""",
     "place_days": f"""SELECT (SELECT count(*) FROM places WHERE name IS NOT NULL AND {_DONE})
                              <> (SELECT coalesce(sum(mentions), 0) FROM place_days WHERE {_DONE})""",
+    # Version summaries of rows copied or changed outside an ingest (a replicated benchmark store).
+    "actor_totals": f"""SELECT (SELECT count(*) FROM actors WHERE name IS NOT NULL AND {_DONE})
+                               <> (SELECT coalesce(sum(mentions), 0) FROM actor_totals WHERE {_DONE})""",
+    "figure_months": f"""SELECT (SELECT count(*) FROM figures WHERE {_DONE})
+                                <> (SELECT coalesce(sum(claims), 0) FROM figure_months WHERE {_DONE})""",
 }
 
 
