@@ -148,7 +148,9 @@ ANTI_JOIN_VIEWS = {
                                                  then=read._with_evidence),
                      lambda f: (*read._place_points(f, False), read._with_evidence)),
     "region_counts": (read.region_counts, lambda f: read._region_counts(f, False)),
-    "people": (read.people, lambda f: read._people(f, 200)),
+    # The mention-row path of people (a version without rollups): see below for the other.
+    "people": (lambda s, f: read._run_kept(s, f, lambda broad: read._people(f, 200, broad)),
+               lambda f: read._people(f, 200)),
 }
 
 
@@ -234,3 +236,23 @@ def test_map_points_under_narrowing_filters_count_from_facets_and_take_names_and
                 assert name in set(sample_store.read_df("SELECT name FROM places WHERE article_id = $a",
                                                         {"a": r["article_id"]})["name"])
                 assert r["evidence"], (f.describe(), name)
+
+
+def test_people_under_narrowing_filters_count_from_facets_and_take_roles_from_rollups(sample_store, monkeypatch):
+    for share in (0.0, 1.01):  # every filter broad (rollups minus dropped), then none (kept facet rows)
+        monkeypatch.setattr(read, "BROAD_SHARE", share)
+        for f in _filters(sample_store):
+            got = read.people(sample_store, f).set_index("name")
+            p: dict = {}
+            kept = read._facet_where(f, p)
+            rows = sample_store.read_df(f"""
+                SELECT m.name, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+                       coalesce(list(DISTINCT m.role) FILTER (WHERE m.role IS NOT NULL), []) AS roles
+                FROM actors m WHERE m.type = 'person' AND m.article_id IN (SELECT a.id FROM article_facets a{kept})
+                GROUP BY m.name""", p).set_index("name")
+            assert len(rows) > 0 and set(got.index) == set(rows.index), f.describe()  # fewer than 200 people
+            for name, r in got.iterrows():
+                assert (r["mentions"], r["articles"]) == (rows.loc[name, "mentions"], rows.loc[name, "articles"]), name
+                # Roles: every role the kept articles gave (and maybe others of the same days).
+                want_roles = set(rows.loc[name, "roles"])
+                assert want_roles <= set(r["roles"].split("; ") if isinstance(r["roles"], str) else []), name

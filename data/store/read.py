@@ -1306,7 +1306,45 @@ def people(store, f: Filters, n: int = 200) -> pd.DataFrame:
                                lambda: _people_rolled(f, n, "actor_days"))
     if _rolled(f):
         return _run(store, *_people_rolled(f, n, "actor_days"))
-    return _run_kept(store, f, lambda broad: _people(f, n, broad))
+    return _run_kept(store, f, lambda broad: _people(f, n, broad), narrow=lambda share: _people_facets(f, n, share))
+
+
+def _people_facets(f: Filters, n: int, share: float) -> tuple[str, dict[str, Any]]:
+    """:func:`people` under a narrowing filter keeping ``share`` of the articles: mentions and
+    articles (exact) from the kept articles' facet rows (from :data:`BROAD_SHARE` on, the day
+    rollups minus the dropped articles' facet rows), roles and country from the day rollups of
+    the filter's version and dates (the roles any article of those days gave). A person's
+    mentions are all mentions of the name, which the extractor types alike."""
+    p: dict[str, Any] = {"n": int(n)}
+    # Without publication dates the version totals hold the same sums as the day rollups, in
+    # one row per name instead of one per day.
+    days = f.date_field == "published" and (f.date_from or f.date_to)
+    src = "actor_days" if days else "actor_totals"
+    if share >= BROAD_SHARE:
+        counts = f"""x AS (SELECT name, sum(c) AS c, count(*) AS a FROM (
+            SELECT unnest(a.actors) AS name, unnest(a.actor_counts) AS c FROM article_facets a{_dropped(f, p)})
+          GROUP BY name),
+    cnt AS (SELECT g.name, g.c - coalesce(x.c, 0) AS mentions, g.a - coalesce(x.a, 0) AS articles
+            FROM (SELECT m.name, sum(m.mentions) AS c, sum(m.articles) AS a FROM {src} m
+                  WHERE m.type = 'person'{_rows('m', f, p)} GROUP BY m.name) g LEFT JOIN x USING (name)
+            WHERE g.c > coalesce(x.c, 0)),"""
+    else:
+        counts = f"""cnt AS (SELECT name, sum(c) AS mentions, count(*) AS articles FROM (
+            SELECT unnest(a.actors) AS name, unnest(a.actor_counts) AS c FROM article_facets a{_facet_where(f, p)})
+          WHERE name IN (SELECT m.name FROM {src} m WHERE m.type = 'person'{_rows('m', f, p)})
+          GROUP BY name),"""
+    sql = f"""WITH {counts}
+    top AS (SELECT name, CAST(mentions AS BIGINT) AS mentions, CAST(articles AS BIGINT) AS articles FROM cnt
+            ORDER BY mentions DESC, name LIMIT $n),
+    g AS (SELECT m.name, m.country, m.roles, m.mentions FROM {src} m
+          WHERE m.type = 'person' AND m.name IN (SELECT name FROM top){_rows('m', f, p)}),
+    ro AS (SELECT name, string_agg(role, '; ' ORDER BY role) AS roles FROM
+           (SELECT DISTINCT name, unnest(roles) AS role FROM g) GROUP BY name),
+    co AS (SELECT name, arg_max(country, c) AS country FROM
+           (SELECT name, country, sum(mentions) AS c FROM g WHERE country IS NOT NULL GROUP BY ALL) GROUP BY name)
+    SELECT top.name, ro.roles, co.country, top.mentions, top.articles
+    FROM top LEFT JOIN ro USING (name) LEFT JOIN co USING (name) ORDER BY top.mentions DESC, top.name"""
+    return sql, p
 
 
 def _people(f: Filters, n: int, broad: bool = False) -> tuple[str, dict[str, Any]]:
