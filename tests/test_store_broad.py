@@ -256,3 +256,25 @@ def test_people_under_narrowing_filters_count_from_facets_and_take_roles_from_ro
                 # Roles: every role the kept articles gave (and maybe others of the same days).
                 want_roles = set(rows.loc[name, "roles"])
                 assert want_roles <= set(r["roles"].split("; ") if isinstance(r["roles"], str) else []), name
+
+
+def test_the_share_a_filter_keeps_is_counted_once_per_store_state(sample_store, tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copy(sample_store.path, tmp_path / "share.duckdb")
+    store = Store(tmp_path / "share.duckdb")
+    f = _filters(store)[1]  # an actor named in few articles, pinned to the version
+    counted = []
+    real = read._kept_share
+    monkeypatch.setattr(read, "_kept_share", lambda con, g: counted.append(g) or real(con, g))
+    with store.connect() as con:
+        first = read._share(store, con, f)
+        assert read._share(store, con, f) == first and len(counted) == 1  # remembered
+        read._share(store, con, f.with_(version=None))
+        read._share(store, con, f.with_(version=None))
+    assert len(counted) == 3  # an unpinned filter is always counted
+    with store.connect(read_only=False) as con:  # a write: the file's state changes
+        con.execute("UPDATE article_facets SET actors = [] WHERE list_contains(actors, $a)", {"a": f.actors[0]})
+    with store.connect() as con:
+        assert read._share(store, con, f) == 0.0 < first
+    assert len(counted) == 4
