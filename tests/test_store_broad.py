@@ -212,8 +212,11 @@ def test_the_narrow_path_waits_for_the_day_rollups(sample_store, tmp_path, monke
 
 def test_map_points_under_narrowing_filters_count_from_facets_and_take_names_and_evidence_from_rollups(
         sample_store, monkeypatch):
-    for share in (0.0, 1.01):  # every filter broad (rollups minus dropped), then none (kept facet rows)
+    # Every filter broad (rollups minus dropped; claims per place as the summary minus the
+    # dropped articles' where it can), then none (kept facet rows).
+    for share, anti in ((0.0, 0.0), (1.01, 0.9)):
         monkeypatch.setattr(read, "BROAD_SHARE", share)
+        monkeypatch.setattr(read, "ANTI_JOIN_SHARE", anti)
         for f in _filters(sample_store):
             got = read.place_points(sample_store, f).set_index("name")
             rows = read._run(sample_store, *read._place_points(f, False), then=read._with_evidence).set_index("name")
