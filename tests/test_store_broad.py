@@ -68,16 +68,20 @@ def _filters(store: Store) -> list[Filters]:
             Filters(places=(place,), version=v)]
 
 
-@pytest.mark.parametrize("view", sorted(BROAD_VIEWS))
-def test_everything_minus_the_dropped_articles_equals_the_per_article_query(sample_store, monkeypatch, view):
-    fn, slow = BROAD_VIEWS[view]
-    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)  # take the broad path wherever a query may
-    for f in _filters(sample_store):
-        want = read._run(sample_store, *slow(f))
-        got = fn(sample_store, f)
+def _same_for_every_filter(store: Store, view: str, fn, slow) -> None:
+    """``fn`` gives the rows and column types of the per-article SQL ``slow`` for each filter."""
+    for f in _filters(store):
+        want = read._run(store, *slow(f))
+        got = fn(store, f)
         assert len(want) > 0, (view, f.describe())
         assert _records(got) == _records(want), (view, f.describe())
         assert list(got.dtypes) == list(want.dtypes), (view, f.describe())
+
+
+@pytest.mark.parametrize("view", sorted(BROAD_VIEWS))
+def test_everything_minus_the_dropped_articles_equals_the_per_article_query(sample_store, monkeypatch, view):
+    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)  # take the broad path wherever a query may
+    _same_for_every_filter(sample_store, view, *BROAD_VIEWS[view])
 
 
 def test_the_broad_path_is_taken_only_where_it_is_exact_and_the_filter_broad(sample_store, monkeypatch):
@@ -185,12 +189,7 @@ def test_the_kept_articles_facet_rows_give_what_their_mention_rows_give(sample_s
     for name in ("_kept_names", "_place_attrs"):
         real = getattr(read, name)
         monkeypatch.setattr(read, name, lambda *a, _r=real, **k: taken.append(1) or _r(*a, **k))
-    for f in _filters(sample_store):
-        want = read._run(sample_store, *slow(f))
-        got = fn(sample_store, f)
-        assert len(want) > 0, (view, f.describe())
-        assert _records(got) == _records(want), (view, f.describe())
-        assert list(got.dtypes) == list(want.dtypes), (view, f.describe())
+    _same_for_every_filter(sample_store, view, fn, slow)
     # The narrow path was taken (place_top_actor's reads the located places from place_days).
     assert taken or view == "place_top_actor"
 

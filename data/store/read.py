@@ -1189,15 +1189,20 @@ def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
     return _run(store, *_actor_timeline(f, top))
 
 
+def _timeline_actors(f: Filters, p: dict[str, Any], top: int, ranked: str) -> str:
+    """SQL: the actors :func:`actor_timeline` shows, the filter's own when it names actors,
+    else the ``ranked`` query's (which takes ``$top`` names)."""
+    if f.actors:
+        p["actors"] = list(f.actors)
+        return "SELECT unnest($actors) AS name"
+    p["top"] = int(top)
+    return ranked
+
+
 def _actor_timeline_narrow(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
     """:func:`actor_timeline` from the kept articles' facet rows (:func:`_kept_names`)."""
     p: dict[str, Any] = {}
-    if f.actors:
-        p["actors"] = list(f.actors)
-        chosen = "SELECT unnest($actors) AS name"
-    else:
-        p["top"] = int(top)
-        chosen = "SELECT name FROM k GROUP BY name ORDER BY sum(c) DESC, name LIMIT $top"
+    chosen = _timeline_actors(f, p, top, "SELECT name FROM k GROUP BY name ORDER BY sum(c) DESC, name LIMIT $top")
     sql = f"""WITH k AS ({_kept_names(f, p, "actor", by_month=True)}),
     t AS ({chosen})
     SELECT month, name, CAST(c AS BIGINT) AS mentions FROM k
@@ -1208,14 +1213,10 @@ def _actor_timeline_narrow(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
 def _actor_timeline_broad(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
     """:func:`actor_timeline` as the day rollups minus the dropped articles (:func:`_run_broad`)."""
     p: dict[str, Any] = {}
-    if f.actors:
-        p["actors"] = list(f.actors)
-        chosen = "SELECT unnest($actors) AS name"
-    else:
-        p["top"] = int(top)
-        chosen = f"""SELECT g.name FROM (SELECT m.name, sum(m.mentions) AS c FROM actor_days m
-                WHERE TRUE{_rows('m', f, p)} GROUP BY m.name) g LEFT JOIN ({_dropped_mentions(f, p, "actor")}) x USING (name)
-            WHERE g.c > coalesce(x.c, 0) ORDER BY g.c - coalesce(x.c, 0) DESC, g.name LIMIT $top"""
+    chosen = _timeline_actors(f, p, top, "" if f.actors else f"""SELECT g.name FROM (
+                SELECT m.name, sum(m.mentions) AS c FROM actor_days m WHERE TRUE{_rows('m', f, p)} GROUP BY m.name) g
+            LEFT JOIN ({_dropped_mentions(f, p, "actor")}) x USING (name)
+            WHERE g.c > coalesce(x.c, 0) ORDER BY g.c - coalesce(x.c, 0) DESC, g.name LIMIT $top""")
     sql = f"""WITH t AS ({chosen})
     SELECT month, name, CAST(sum(c) AS BIGINT) AS mentions FROM (
         SELECT date_trunc('month', m.published) AS month, m.name, m.mentions AS c
