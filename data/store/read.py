@@ -894,6 +894,8 @@ def _region_counts(f: Filters, summary: bool, broad: bool = False, share: float 
     articles' facet rows, rather than the mention rows."""
     cte, p = scope(f)
     dropped = None
+    # A place's regions, the same in every mention of its name.
+    names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
     if share is not None and share >= BROAD_SHARE:
         dropped = "dr"
         pn = f"""dr AS MATERIALIZED (SELECT a.id, a.places, a.place_counts FROM article_facets a{_dropped(f, p)}),
@@ -902,16 +904,13 @@ def _region_counts(f: Filters, summary: bool, broad: bool = False, share: float 
           WHERE {_place_cond('m', f, p)}{_rows('m', f, p)} GROUP BY m.name),
     pn AS (SELECT g.name, g.regions, g.c - coalesce(x.c, 0) AS mentions FROM g LEFT JOIN x USING (name)
            WHERE g.c > coalesce(x.c, 0))"""
-        names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
     elif share is not None:
         pn = f"""k AS ({_kept_names(f, p, "place")}),
     loc AS ({_place_attrs(f, p, "k")}),
     pn AS (SELECT k.name, loc.regions, k.c AS mentions FROM k JOIN loc USING (name) WHERE {_place_cond('loc', f, p)})"""
-        names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
     elif _rolled(f):
         pn = f"""pn AS (SELECT m.name, any_value(m.regions) AS regions, sum(m.mentions) AS mentions FROM place_days m
            WHERE TRUE{_in('m', f, p, broad)} GROUP BY m.name)"""
-        names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
     else:
         pn = f"""pn0 AS (SELECT m.name, min(m.rowid) AS r, count(*) AS mentions FROM places m
             WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_in('m', f, p, broad)} GROUP BY m.name),
