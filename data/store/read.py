@@ -299,9 +299,10 @@ def _share(store, con, f: Filters) -> float:
 
 def _run_broad(store, f: Filters, fast, slow, timeless: bool = False, narrow=None) -> pd.DataFrame:
     """Run ``fast()`` (SQL and parameters: every article's summaries minus the articles ``f``
-    drops) when ``f`` narrows the articles, keeps at least :data:`BROAD_SHARE` of them and the summaries cover its version; else ``narrow()``
-    (the kept articles' ``article_facets`` rows, see :func:`_kept_names`) when given and the
-    day rollups cover the version; else ``slow()`` (the kept articles' mention rows).
+    drops) when ``f`` narrows the articles, keeps at least :data:`BROAD_SHARE` of them and the
+    summaries cover its version; else ``narrow()`` (the kept articles' ``article_facets`` rows,
+    see :func:`_kept_names`) when given and the day rollups cover the version; else ``slow()``
+    (the kept articles' mention rows).
     ``timeless``: ``fast`` reads summaries without publication dates, which a publication-date
     range rules out."""
     with store.connect() as con:
@@ -1336,8 +1337,9 @@ def _cooccurrence(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
 def people(store, f: Filters, n: int = 200) -> pd.DataFrame:
     """People with their roles: ``name, roles, country, mentions, articles``.
 
-    ``articles`` is exact from the day rollups (no narrowing filter) and a HyperLogLog estimate
-    otherwise."""
+    ``articles`` is exact from the rollups and facet rows (see :func:`_people_facets` for
+    narrowing filters), and a HyperLogLog estimate from the mention rows of a version not
+    summarised yet."""
     if _summarized(f):
         # Without any date filter the per-version totals hold the same sums as the day rollups.
         return _run_summarized(store, f, lambda: _people_rolled(f, n, "actor_totals"),
