@@ -332,14 +332,20 @@ def _covered(con, f: Filters) -> bool:
 # joining every row of a mention table (tens of millions at 1M articles) to the kept articles.
 # Attributes that belong to a name (an actor's type, a place's country, kind and regions) come
 # from the day rollups of the filter's version and dates.
-def _kept_names(f: Filters, p: dict[str, Any], kind: str, by_month: bool = False) -> str:
-    """SQL: the mentions (``c``) of each ``kind`` ("actor" or "place") ``name`` in the articles
-    ``f`` keeps, from their ``article_facets`` rows; per publication ``month`` too when
-    ``by_month``."""
+def _name_counts(kind: str, rows: str, by_month: bool = False) -> str:
+    """SQL: the mentions (``c``) of each ``kind`` ("actor" or "place") ``name`` and the
+    articles naming it (``n``) over the facet rows ``rows`` (a FROM item with the ``{kind}s``
+    and ``{kind}_counts`` columns, and ``published`` when ``by_month``); per publication
+    ``month`` too when ``by_month``."""
     month = "date_trunc('month', published) AS month, " if by_month else ""
-    return f"""SELECT {month}name, sum(c) AS c FROM (
-            SELECT a.published, unnest(a.{kind}s) AS name, unnest(a.{kind}_counts) AS c
-            FROM article_facets a{_facet_where(f, p)}) GROUP BY ALL"""
+    published = "published, " if by_month else ""
+    return f"""SELECT {month}name, sum(c) AS c, count(*) AS n FROM (
+            SELECT {published}unnest({kind}s) AS name, unnest({kind}_counts) AS c FROM {rows}) GROUP BY ALL"""
+
+
+def _kept_names(f: Filters, p: dict[str, Any], kind: str, by_month: bool = False) -> str:
+    """:func:`_name_counts` in the articles ``f`` keeps."""
+    return _name_counts(kind, f"article_facets a{_facet_where(f, p)}", by_month)
 
 
 def _place_attrs(f: Filters, p: dict[str, Any], names: str) -> str:
@@ -437,8 +443,7 @@ def _overview(f: Filters, broad: bool = False, narrow: bool = False) -> tuple[st
         # A region or place filter keeps the place names it matches (their gazetteer regions).
         cte += f", ex AS MATERIALIZED (SELECT a.id, a.actors, a.places, a.place_counts FROM article_facets a{_dropped(f, p)})"
         cte += f""",
-    xp AS MATERIALIZED (SELECT name, sum(c) AS c, count(*) AS n FROM (
-            SELECT unnest(places) AS name, unnest(place_counts) AS c FROM ex) GROUP BY name),
+    xp AS MATERIALIZED ({_name_counts("place", "ex")}),
     gp AS (SELECT m.name, sum(m.articles) AS n, sum(m.mentions) AS c FROM place_days m
            WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_rows('m', f, p)} GROUP BY m.name)"""
         mentions = (f"(SELECT CAST(coalesce(sum(gp.c - coalesce(xp.c, 0)), 0) AS BIGINT) FROM gp LEFT JOIN xp USING (name))"
@@ -479,13 +484,8 @@ def mentions_over_time(store, f: Filters) -> pd.DataFrame:
 
 
 def _dropped_mentions(f: Filters, p: dict[str, Any], kind: str, by_month: bool = False) -> str:
-    """SQL: the mentions (``c``) of each ``kind`` ("actor" or "place") ``name`` in the articles
-    a broad filter drops (:func:`_run_broad`), from their ``article_facets`` rows; per
-    publication ``month`` too when ``by_month``."""
-    month = "date_trunc('month', published) AS month, " if by_month else ""
-    return f"""SELECT {month}name, sum(c) AS c FROM (
-            SELECT a.published, unnest(a.{kind}s) AS name, unnest(a.{kind}_counts) AS c
-            FROM article_facets a{_dropped(f, p)}) GROUP BY ALL"""
+    """:func:`_name_counts` in the articles a broad filter drops (:func:`_run_broad`)."""
+    return _name_counts(kind, f"article_facets a{_dropped(f, p)}", by_month)
 
 
 def _actors_rolled(f: Filters, n: int, country: bool, broad: bool = False) -> tuple[str, dict[str, Any]]:
@@ -650,8 +650,7 @@ def _place_points_facets(f: Filters, share: float) -> tuple[str, dict[str, Any]]
     if broad:
         # The dropped articles are read once: testing the filter on every facet row is the cost.
         counts = f"""dr AS MATERIALIZED (SELECT a.id, a.places, a.place_counts FROM article_facets a{_dropped(f, p)}),
-    x AS (SELECT name, sum(c) AS c, count(*) AS n FROM (SELECT unnest(places) AS name, unnest(place_counts) AS c FROM dr)
-          GROUP BY name),
+    x AS ({_name_counts("place", "dr")}),
     cnt AS (SELECT g.name, CAST(g.c - coalesce(x.c, 0) AS BIGINT) AS mentions,
                    CAST(g.n - coalesce(x.n, 0) AS BIGINT) AS articles
             FROM (SELECT m.name, sum(m.mentions) AS c, sum(m.articles) AS n FROM place_days m
@@ -659,9 +658,7 @@ def _place_points_facets(f: Filters, share: float) -> tuple[str, dict[str, Any]]
             WHERE g.c > coalesce(x.c, 0)),"""
         kept_ev = "m.ev.aid NOT IN (SELECT id FROM dr)"
     else:
-        counts = f"""cnt AS (SELECT name, CAST(sum(c) AS BIGINT) AS mentions, count(*) AS articles FROM (
-            SELECT unnest(a.places) AS name, unnest(a.place_counts) AS c FROM article_facets a{_facet_where(f, p)})
-          GROUP BY name),"""
+        counts = f"""cnt AS (SELECT name, CAST(c AS BIGINT) AS mentions, n AS articles FROM ({_kept_names(f, p, "place")})),"""
         kept_ev = "m.ev.aid IN (SELECT id FROM sel)"
     sql = f"""{cte},
     {counts}
@@ -900,7 +897,7 @@ def _region_counts(f: Filters, summary: bool, broad: bool = False, share: float 
     if share is not None and share >= BROAD_SHARE:
         dropped = "dr"
         pn = f"""dr AS MATERIALIZED (SELECT a.id, a.places, a.place_counts FROM article_facets a{_dropped(f, p)}),
-    x AS (SELECT name, sum(c) AS c FROM (SELECT unnest(places) AS name, unnest(place_counts) AS c FROM dr) GROUP BY name),
+    x AS ({_name_counts("place", "dr")}),
     g AS (SELECT m.name, any_value(m.regions) AS regions, sum(m.mentions) AS c FROM place_days m
           WHERE {_place_cond('m', f, p)}{_rows('m', f, p)} GROUP BY m.name),
     pn AS (SELECT g.name, g.regions, g.c - coalesce(x.c, 0) AS mentions FROM g LEFT JOIN x USING (name)
@@ -1361,18 +1358,14 @@ def _people_facets(f: Filters, n: int, share: float) -> tuple[str, dict[str, Any
     days = f.date_field == "published" and (f.date_from or f.date_to)
     src = "actor_days" if days else "actor_totals"
     if share >= BROAD_SHARE:
-        counts = f"""x AS (SELECT name, sum(c) AS c, count(*) AS a FROM (
-            SELECT unnest(a.actors) AS name, unnest(a.actor_counts) AS c FROM article_facets a{_dropped(f, p)})
-          GROUP BY name),
-    cnt AS (SELECT g.name, g.c - coalesce(x.c, 0) AS mentions, g.a - coalesce(x.a, 0) AS articles
+        counts = f"""x AS ({_dropped_mentions(f, p, "actor")}),
+    cnt AS (SELECT g.name, g.c - coalesce(x.c, 0) AS mentions, g.a - coalesce(x.n, 0) AS articles
             FROM (SELECT m.name, sum(m.mentions) AS c, sum(m.articles) AS a FROM {src} m
                   WHERE m.type = 'person'{_rows('m', f, p)} GROUP BY m.name) g LEFT JOIN x USING (name)
             WHERE g.c > coalesce(x.c, 0)),"""
     else:
-        counts = f"""cnt AS (SELECT name, sum(c) AS mentions, count(*) AS articles FROM (
-            SELECT unnest(a.actors) AS name, unnest(a.actor_counts) AS c FROM article_facets a{_facet_where(f, p)})
-          WHERE name IN (SELECT m.name FROM {src} m WHERE m.type = 'person'{_rows('m', f, p)})
-          GROUP BY name),"""
+        counts = f"""cnt AS (SELECT name, c AS mentions, n AS articles FROM ({_kept_names(f, p, "actor")})
+          WHERE name IN (SELECT m.name FROM {src} m WHERE m.type = 'person'{_rows('m', f, p)})),"""
     sql = f"""WITH {counts}
     top AS (SELECT name, CAST(mentions AS BIGINT) AS mentions, CAST(articles AS BIGINT) AS articles FROM cnt
             ORDER BY mentions DESC, name LIMIT $n),
