@@ -5,7 +5,7 @@ that dashboard queries touch few rows.
 
 - ``article_facets`` rows are built in Python with each batch (:mod:`data.store`).
 - The day rollups (``actor_days``, ``place_days``) and the version summaries (``actor_pairs``,
-  ``place_actors``, ``figure_months``, ``actor_totals``, ``figure_places``) are computed once
+  ``place_actors``, ``figure_months``, ``figure_month_totals``, ``actor_totals``, ``figure_places``) are computed once
   per version when it finishes (:func:`summarize`): readers only read finished versions, and
   rolling up each batch then merging the batches' rows cost the single ingest driver twice the
   CPU of one pass over the version's mentions. Pairs of names per article would also multiply a
@@ -119,6 +119,12 @@ SUMMARY_SQL = {
     "actor_totals": """INSERT INTO actor_totals
         SELECT version, name, type, country, list_sort(list_distinct(flatten(list(roles)))), sum(mentions), sum(articles)
         FROM actor_days WHERE version = $v GROUP BY version, name, type, country""",
+    # From the version's figure_months rows (any slices' partial rows add up), in one
+    # statement: the casualty chart's months without the publication day, which only a
+    # publication-date filter needs.
+    "figure_month_totals": """INSERT INTO figure_month_totals
+        SELECT version, month, category, side, sum(claims), sum(placed), max(highest_low)
+        FROM figure_months WHERE version = $v AND month IS NOT NULL GROUP BY ALL""",
     "figure_places": """INSERT INTO figure_places
         SELECT version, place, category, count(*) FROM figures
         WHERE version = $v AND place IS NOT NULL AND hash(article_id) % $n = $k GROUP BY ALL""",
@@ -130,8 +136,9 @@ SUMMARY_MERGE_SQL = {
                         FROM figure_months WHERE version = $v GROUP BY ALL""",
     "figure_places": "SELECT version, place, category, sum(claims) FROM figure_places WHERE version = $v GROUP BY ALL",
 }
-# Summaries computed once per version from its day rollups instead of per slice of articles.
-FROM_DAYS = {"actor_totals"}
+# Summaries computed once per version from its day rollups or figure_months instead of per
+# slice of articles.
+FROM_DAYS = ("actor_totals", "figure_month_totals")
 # Articles per slice when summarising: the pairs of a slice are joined in memory.
 SLICE_SUMMARY_ARTICLES = 100_000
 
@@ -164,6 +171,8 @@ STALE_SQL = {
                                <> (SELECT coalesce(sum(mentions), 0) FROM actor_totals WHERE {_DONE})""",
     "figure_months": f"""SELECT (SELECT count(*) FROM figures WHERE {_DONE})
                                 <> (SELECT coalesce(sum(claims), 0) FROM figure_months WHERE {_DONE})""",
+    "figure_month_totals": f"""SELECT (SELECT coalesce(sum(claims), 0) FROM figure_months WHERE month IS NOT NULL AND {_DONE})
+                                      <> (SELECT coalesce(sum(claims), 0) FROM figure_month_totals WHERE {_DONE})""",
 }
 
 

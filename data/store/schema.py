@@ -30,6 +30,7 @@ versions done), answer the unfiltered views whose cost otherwise grows with the 
   naming it), for the co-occurrence chart and the map's colour by actor.
 - ``place_actors``: articles naming both a located place and an actor.
 - ``figure_months``: figure claims per publication day, event month, category and side.
+- ``figure_month_totals``: ``figure_months`` without the publication day (a few rows per month).
 - ``actor_totals``: mentions, articles and roles per actor name, type and country.
 - ``figure_places``: figure claims per place and category.
 """
@@ -37,7 +38,7 @@ from __future__ import annotations
 
 # Derived tables: they can always be dropped and rebuilt from the others.
 DERIVED = ("article_facets", "actor_days", "place_days", "actor_pairs", "place_actors", "figure_months",
-           "actor_totals", "figure_places", "summarized")
+           "figure_month_totals", "actor_totals", "figure_places", "summarized")
 
 _COMMON = ["article_id", "idx", "start", "end", "surface", "published", "version"]
 
@@ -116,6 +117,10 @@ CREATE TABLE IF NOT EXISTS figure_months (
     version INTEGER NOT NULL, published DATE, month DATE, category VARCHAR, side VARCHAR, claims BIGINT,
     placed BIGINT, highest_low DOUBLE
 );
+CREATE TABLE IF NOT EXISTS figure_month_totals (
+    version INTEGER NOT NULL, month DATE, category VARCHAR, side VARCHAR, claims BIGINT, placed BIGINT,
+    highest_low DOUBLE
+);
 CREATE TABLE IF NOT EXISTS actor_totals (
     version INTEGER NOT NULL, name VARCHAR, type VARCHAR, country VARCHAR, roles VARCHAR[], mentions BIGINT,
     articles BIGINT
@@ -151,6 +156,7 @@ TABLES: dict[str, list[str]] = {
     "actor_pairs": ["version", "actor", "other", "articles"],
     "place_actors": ["version", "place", "actor", "articles"],
     "figure_months": ["version", "published", "month", "category", "side", "claims", "placed", "highest_low"],
+    "figure_month_totals": ["version", "month", "category", "side", "claims", "placed", "highest_low"],
     "actor_totals": ["version", "name", "type", "country", "roles", "mentions", "articles"],
     "figure_places": ["version", "place", "category", "claims"],
     "summarized": ["version"],
