@@ -1,9 +1,11 @@
 """The embedded DuckDB store: schema, idempotent batch writes, versions, saved views.
 
 This package is the only place in the project that knows SQL. Connections are opened per
-operation and closed at once: DuckDB lets a single process hold a read-write handle on a file,
-so a long-lived connection in the dashboard would lock out an ingest (and the reverse). Opening a
-DuckDB file takes a few milliseconds; a lock conflict is retried with back-off.
+operation: DuckDB lets a single process hold a read-write handle on a file, so a long-lived
+connection in the dashboard would lock out an ingest (and the reverse). Readers share a
+read-only instance that closes two seconds after its last query (:mod:`data.store.readers`); a
+writer closes it first in its own process and retries with back-off while another process
+holds the file.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import json
 import os
 import secrets
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
@@ -21,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from data.store import derived
+from data.store import derived, readers
 from data.store.rows import ROW_TABLES, WRITER_COLUMNS, Rows, prepare, schema
 from data.store.schema import DERIVED, MENTION_COLUMNS, SCHEMA_SQL, TABLES
 
@@ -73,27 +75,56 @@ class Store:
     def connect(self, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
         """Open a connection for one operation, retrying while another process holds the lock.
 
-        A read-only open of a file that does not exist yet creates an empty schema first, so
+        Readers get a connection of the process's shared read-only instance of the file (warm
+        buffer pool; :mod:`data.store.readers`), which a writer of this process closes first. A
+        read-only open of a file that does not exist yet creates an empty schema first, so
         readers never fail on a fresh installation.
         """
         if read_only and not self.path.exists():
             self.init()
+        if not read_only:
+            readers.close(self.path)
+        # A reader shares the process's instance unless a writer of another process waits for
+        # the file; then it holds its own connection for this query only.
+        shared = read_only and not readers.writer_waiting(self.path)
+        if read_only and not shared:
+            readers.close(self.path)
         deadline = time.monotonic() + self.lock_timeout
         delay = 0.01
-        while True:
-            try:
-                con = duckdb.connect(str(self.path), read_only=read_only, config=self._config)
-                con.execute("SET enable_progress_bar = false")  # long rebuilds must not draw on stdout
-                break
-            except (duckdb.IOException, duckdb.ConnectionException) as exc:
-                if not any(s in str(exc) for s in _RETRYABLE) or time.monotonic() > deadline:
-                    raise StoreError(f"cannot open store {self.path}: {exc}") from exc
-                time.sleep(delay)
-                delay = min(delay * 2, 0.25)
+        entry = None
+        with (readers.announce_writer(self.path) if not read_only else nullcontext()):
+            while True:
+                try:
+                    if shared:
+                        con, entry = readers.cursor(self.path, self._open_read_only)
+                    elif read_only:
+                        con = self._open_read_only()
+                    else:
+                        con = duckdb.connect(str(self.path), read_only=False, config=self._config)
+                        con.execute("SET enable_progress_bar = false")  # long rebuilds must not draw on stdout
+                    break
+                except (duckdb.IOException, duckdb.ConnectionException) as exc:
+                    if not any(s in str(exc) for s in _RETRYABLE) or time.monotonic() > deadline:
+                        raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.25)
         try:
             yield con
         finally:
-            con.close()
+            if entry is not None:
+                readers.release(entry, con)
+            else:
+                con.close()
+
+    def _open_read_only(self) -> duckdb.DuckDBPyConnection:
+        # Settings applied after the open (they are global, so every cursor shares them) rather
+        # than as its config: a plain read-only duckdb.connect() of the file elsewhere in this
+        # process (benchmarks, tests) then joins this instance instead of failing on a
+        # different configuration.
+        con = duckdb.connect(str(self.path), read_only=True)
+        con.execute("SET memory_limit = $m", {"m": self._config["memory_limit"]})
+        con.execute("SET enable_progress_bar = false")
+        return con
 
     def init(self) -> "Store":
         """Create the file and every table if missing (idempotent).

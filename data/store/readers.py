@@ -1,0 +1,166 @@
+"""Read-only DuckDB instances that a process's readers share, kept open for a moment after use.
+
+A freshly opened store file has an empty buffer pool: at a million articles each query then
+reads and checks its blocks again, 100-300 ms of a 0.2-0.9 s query (docs/BENCHMARKS.md). The
+queries of one process (a page's, which run at once, and the next filter change's) therefore
+share one read-only instance per file while any of them reads and for :data:`IDLE_S` seconds
+after. The instance holds the file's shared lock, which keeps writers out, so it is closed
+once idle that long, at once when a writer of this process asks for the file (:func:`close`),
+and when a writer of another process waits for it: such a writer leaves a marker file beside
+the store while it retries (:func:`announce_writer`), and readers that find one stop sharing
+(:func:`writer_waiting`), each query opening and closing its own connection until the writer
+is in, which gives the writer the gaps between queries, as without sharing.
+
+DuckDB connections are not shared between threads: each reader gets its own ``cursor()`` of
+the instance. A file replaced under the same name gets a new instance: while an instance is
+open nobody writes the file, so its inode, size and modification time stay as they were.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import threading
+import time
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+import duckdb
+
+__all__ = ["IDLE_S", "Entry", "cursor", "release", "close", "close_all", "announce_writer", "writer_waiting"]
+
+IDLE_S = float(os.environ.get("CONFLICT_DB_READER_IDLE_S", "2"))
+
+_lock = threading.Lock()
+_open: dict[str, "Entry"] = {}
+
+
+class Entry:
+    """One shared instance: its base connection, the file's state when opened, its readers."""
+
+    __slots__ = ("key", "con", "stamp", "users", "last", "timer")
+
+    def __init__(self, key: str, con: duckdb.DuckDBPyConnection, stamp: tuple[int, int, int]):
+        self.key, self.con, self.stamp = key, con, stamp
+        self.users = 0
+        self.last = time.monotonic()
+        self.timer: threading.Timer | None = None
+
+
+def cursor(path: os.PathLike | str, open_instance: Callable[[], duckdb.DuckDBPyConnection]
+           ) -> tuple[duckdb.DuckDBPyConnection, Entry]:
+    """A connection of the shared read-only instance of ``path``, opened by ``open_instance()``
+    when none is open (its errors, such as a lock held by a writer, propagate to the caller,
+    which retries). Give it back with :func:`release`."""
+    key = os.path.abspath(path)
+    st = os.stat(key)
+    stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+    with _lock:
+        entry = _open.get(key)
+        if entry is not None and entry.stamp != stamp:
+            _retire(entry)
+            entry = None
+        if entry is None:
+            entry = Entry(key, open_instance(), stamp)
+            _open[key] = entry
+        entry.users += 1
+        if entry.timer is not None:
+            entry.timer.cancel()
+            entry.timer = None
+        try:
+            return entry.con.cursor(), entry
+        except BaseException:
+            entry.users -= 1
+            raise
+
+
+def release(entry: Entry, con: duckdb.DuckDBPyConnection) -> None:
+    """Close ``con`` (from :func:`cursor`); the instance closes :data:`IDLE_S` seconds after its
+    last reader, or now if it was retired meanwhile."""
+    con.close()
+    with _lock:
+        entry.users -= 1
+        entry.last = time.monotonic()
+        if entry.users:
+            return
+        if _open.get(entry.key) is not entry:
+            entry.con.close()
+        elif IDLE_S <= 0 or writer_waiting(entry.key):
+            _retire(entry)
+        else:
+            entry.timer = threading.Timer(IDLE_S, _expire, (entry,))
+            entry.timer.daemon = True
+            entry.timer.start()
+
+
+def _expire(entry: Entry) -> None:
+    with _lock:
+        if entry.users == 0 and _open.get(entry.key) is entry:
+            _retire(entry)
+
+
+def _retire(entry: Entry) -> None:
+    """Forget ``entry`` (caller holds the lock); close it now if nobody reads, else its last
+    reader does (:func:`release`)."""
+    if _open.get(entry.key) is entry:
+        del _open[entry.key]
+    if entry.timer is not None:
+        entry.timer.cancel()
+        entry.timer = None
+    if entry.users == 0:
+        entry.con.close()
+
+
+def close(path: os.PathLike | str) -> None:
+    """Stop sharing the instance of ``path``: closed now, or by its last running reader (a
+    writer of this process then retries until that reader is done)."""
+    with _lock:
+        entry = _open.get(os.path.abspath(path))
+        if entry is not None:
+            _retire(entry)
+
+
+def close_all() -> None:
+    """:func:`close` every shared instance (benchmarks measure cold queries this way)."""
+    with _lock:
+        for entry in list(_open.values()):
+            _retire(entry)
+
+
+_MARK = ".writer-waiting."
+
+
+@contextmanager
+def announce_writer(path: os.PathLike | str) -> Iterator[None]:
+    """Mark, for the duration of the block, that this process waits to write ``path``."""
+    mark = f"{os.path.abspath(path)}{_MARK}{os.getpid()}"
+    try:
+        with open(mark, "w") as fh:
+            fh.write(str(os.getpid()))
+    except OSError:  # a read-only directory: readers cannot see us, we retry as before
+        yield
+        return
+    try:
+        yield
+    finally:
+        try:
+            os.remove(mark)
+        except FileNotFoundError:
+            pass
+
+
+def writer_waiting(path: os.PathLike | str) -> bool:
+    """True when a live process waits to write ``path`` (markers of dead ones are removed)."""
+    waiting = False
+    for mark in glob.glob(glob.escape(os.path.abspath(path)) + _MARK + "*"):
+        pid = mark.rsplit(".", 1)[-1]
+        try:
+            os.kill(int(pid), 0)
+            waiting = True
+        except ProcessLookupError:
+            try:
+                os.remove(mark)
+            except FileNotFoundError:
+                pass
+        except (ValueError, PermissionError):  # not ours to judge: assume alive
+            waiting = True
+    return waiting
