@@ -17,6 +17,7 @@ open nobody writes the file, so its inode, size and modification time stay as th
 """
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import threading
@@ -39,7 +40,7 @@ class Entry:
 
     __slots__ = ("key", "con", "stamp", "users", "last", "timer")
 
-    def __init__(self, key: str, con: duckdb.DuckDBPyConnection, stamp: tuple[int, int, int]):
+    def __init__(self, key: str, con: duckdb.DuckDBPyConnection | None, stamp: tuple[int, int, int]):
         self.key, self.con, self.stamp = key, con, stamp
         self.users = 0
         self.last = time.monotonic()
@@ -83,7 +84,7 @@ def release(entry: Entry, con: duckdb.DuckDBPyConnection) -> None:
         if entry.users:
             return
         if _open.get(entry.key) is not entry:
-            entry.con.close()
+            _shut(entry)
         elif IDLE_S <= 0 or writer_waiting(entry.key):
             _retire(entry)
         else:
@@ -107,7 +108,17 @@ def _retire(entry: Entry) -> None:
         entry.timer.cancel()
         entry.timer = None
     if entry.users == 0:
+        _shut(entry)
+
+
+def _shut(entry: Entry) -> None:
+    """Close ``entry``'s instance and drop the connection object here and now (caller holds the
+    lock). Freeing it shuts DuckDB's instance down: left to whichever thread drops the entry
+    last, an idle timer's thread could do so while the interpreter was exiting, and a thread
+    stopped inside DuckDB aborts the process ("FATAL: exception not rethrown")."""
+    if entry.con is not None:
         entry.con.close()
+        entry.con = None
 
 
 def close(path: os.PathLike | str) -> None:
@@ -124,6 +135,10 @@ def close_all() -> None:
     with _lock:
         for entry in list(_open.values()):
             _retire(entry)
+
+
+# Closed before the interpreter stops its daemon threads (see _shut).
+atexit.register(close_all)
 
 
 _MARK = ".writer-waiting."
