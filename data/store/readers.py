@@ -21,7 +21,6 @@ import atexit
 import glob
 import os
 import threading
-import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -38,12 +37,11 @@ _open: dict[str, "Entry"] = {}
 class Entry:
     """One shared instance: its base connection, the file's state when opened, its readers."""
 
-    __slots__ = ("key", "con", "stamp", "users", "last", "timer")
+    __slots__ = ("key", "con", "stamp", "users", "timer")
 
     def __init__(self, key: str, con: duckdb.DuckDBPyConnection | None, stamp: tuple[int, int, int]):
         self.key, self.con, self.stamp = key, con, stamp
         self.users = 0
-        self.last = time.monotonic()
         self.timer: threading.Timer | None = None
 
 
@@ -80,7 +78,6 @@ def release(entry: Entry, con: duckdb.DuckDBPyConnection) -> None:
     con.close()
     with _lock:
         entry.users -= 1
-        entry.last = time.monotonic()
         if entry.users:
             return
         if _open.get(entry.key) is not entry:
