@@ -82,12 +82,11 @@ class Store:
         """
         if read_only and not self.path.exists():
             self.init()
-        if not read_only:
-            readers.close(self.path)
         # A reader shares the process's instance unless a writer of another process waits for
-        # the file; then it holds its own connection for this query only.
+        # the file; then it holds its own connection for this query only. Anything else closes
+        # the shared instance first (a writer of this process could not open the file beside it).
         shared = read_only and not readers.writer_waiting(self.path)
-        if read_only and not shared:
+        if not shared:
             readers.close(self.path)
         deadline = time.monotonic() + self.lock_timeout
         delay = 0.01
