@@ -317,12 +317,12 @@ def _run_broad(store, f: Filters, fast, slow, timeless: bool = False, narrow=Non
     ``timeless``: ``fast`` reads summaries without publication dates, which a publication-date
     range rules out."""
     with store.connect() as con:
-        use = (_narrows(f)
-               and not (timeless and f.date_field == "published" and (f.date_from or f.date_to))
-               and (not timeless or _covered(con, f))
-               and _share(store, con, f) >= BROAD_SHARE)
-        if use:
-            sql, p = fast(_share(store, con, f))
+        share = (_share(store, con, f) if (
+            _narrows(f)
+            and not (timeless and f.date_field == "published" and (f.date_from or f.date_to))
+            and (not timeless or _covered(con, f))) else None)
+        if share is not None and share >= BROAD_SHARE:
+            sql, p = fast(share)
         elif narrow is not None and _narrows(f) and _covered(con, f):
             sql, p = narrow()
         else:
@@ -998,14 +998,10 @@ def _claims_needed(n: int, share: float) -> int:
 def _cut_month(con, f: Filters, column: str, at_least: int) -> str | None:
     """The newest event month ('YYYY-MM') from which on the claims add up to ``at_least``, by
     the monthly summaries' ``<column>`` (``claims``, or ``placed``: those with a place; see
-    :func:`_month_rows`) under ``f``'s
-    version, publication dates, categories and event months; None when all of them add up to
-    less."""
+    :func:`_month_rows`) under ``f``'s version, publication dates, categories and event months;
+    None when all of them add up to less."""
     q: dict[str, Any] = {"at_least": int(at_least)}
-    conds = _rows("m", f, q)
-    if f.categories:
-        q["categories"] = list(f.categories)
-        conds += " AND list_contains($categories, m.category)"
+    conds = _rows("m", f, q) + _category_cond("m", f, q)
     if f.date_field == "event" and f.date_to:
         q["dto"] = f.date_to
         conds += " AND m.month <= CAST($dto AS DATE)"
