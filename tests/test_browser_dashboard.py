@@ -145,8 +145,18 @@ def params(page) -> dict[str, list[str]]:
 
 
 def table_rows(page) -> list[list[str]]:
-    """Text of every row of every data table on the page (the grids' accessible tables)."""
+    """Text of every row of every data table on the page (the grids' accessible tables).
+
+    Waits until the script run has finished and the number of grids has stopped changing:
+    reading as soon as the first grid appears missed grids drawn later in the same run.
+    """
     page.locator("[data-testid=stDataFrame] table").first.wait_for(state="attached")
+    page.locator("[data-testid=stApp][data-test-script-state=notRunning]").wait_for(state="attached")
+    tables = page.locator("[data-testid=stDataFrame] table")
+    seen = -1
+    while (n := tables.count()) != seen:
+        seen = n
+        page.wait_for_timeout(300)
     out = []
     for t in page.locator("[data-testid=stDataFrame] table").all():
         out.append([r.strip() for r in t.locator("tr").all_inner_texts()])
