@@ -10,12 +10,13 @@ import datetime
 import shutil
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 import pytest
 
 from data.pipeline import ingest
-from data.store import Store, read
+from data.store import Store, derived, read
 from data.store.filters import Filters
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -184,6 +185,52 @@ def test_init_rebuilds_facets_of_an_older_store(sample_store, tmp_path):
     old.init()
     assert _facets(old) == before
 
+
+
+def test_name_keys_are_duckdbs_hash_of_each_name_written_and_rebuilt(sample_store, tmp_path):
+    import shutil
+
+    def keys(store: Store) -> list:
+        rows = store.read_df("SELECT id, actors, actor_keys, places, place_keys FROM article_facets ORDER BY id")
+        return rows.to_dict("records")
+
+    with duckdb.connect() as con:
+        def hashes(names):
+            return [int(con.execute("SELECT hash(CAST($n AS VARCHAR))", {"n": str(n)}).fetchone()[0]) for n in names]
+
+        written = keys(sample_store)
+        assert sum(len(r["actors"]) for r in written) > 50
+        for r in written:
+            assert [int(k) for k in r["actor_keys"]] == hashes(r["actors"])
+            assert [int(k) for k in r["place_keys"]] == hashes(r["places"])
+    store = Store(tmp_path / "c.duckdb")
+    shutil.copy(sample_store.path, store.path)
+    store.rebuild_aggregates(["article_facets"])
+    rebuilt = keys(store)
+    assert [(r["id"], list(r["actor_keys"]), list(r["place_keys"])) for r in rebuilt] == \
+        [(r["id"], list(r["actor_keys"]), list(r["place_keys"])) for r in written]
+
+
+def _stale(store: Store) -> list[str]:
+    with store.connect() as con:
+        return derived.stale(con)
+
+
+def test_init_rebuilds_facets_whose_name_keys_another_hash_wrote(sample_store, tmp_path):
+    """A DuckDB whose hash differs from the writer's (an upgrade) matches no key: init rebuilds."""
+    import shutil
+
+    copy = tmp_path / "rehashed.duckdb"
+    shutil.copy(sample_store.path, copy)
+    old = Store(copy)
+    before = _facets(old)
+    with old.connect(read_only=False) as con:
+        con.execute("UPDATE article_facets SET actor_keys = list_transform(actor_keys, lambda k: xor(k, CAST(1 AS UBIGINT)))")
+    assert "article_facets" in _stale(old)
+    old.init()
+    assert _stale(old) == [] and _facets(old) == before
+    f = Filters(categories=("killed",), version=old.current_version())
+    assert read.overview(old, f).to_dict("records") == read.overview(sample_store, f).to_dict("records")
 
 # -- day rollups (actor_days, place_days) ------------------------------------------------------
 def test_day_rollups_count_exactly_the_mention_rows(sample_store):

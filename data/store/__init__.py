@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 
 from data.store import derived, readers
 from data.store.rows import ROW_TABLES, WRITER_COLUMNS, Rows, prepare, schema
-from data.store.schema import DERIVED, MENTION_COLUMNS, SCHEMA_SQL, TABLES
+from data.store.schema import DERIVED, KEYS_SQL, MENTION_COLUMNS, SCHEMA_SQL, TABLES
 
 if TYPE_CHECKING:  # workers import this package for data.store.rows: pandas costs each ~90 MB
     import pandas as pd
@@ -318,8 +318,8 @@ class Store:
 
     @staticmethod
     def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, version: int, now: datetime) -> None:
-        """Insert ``rows`` (``table``'s columns but the writer's own) into ``table``, completed
-        with the version and time."""
+        """Insert ``rows`` (``table``'s columns but the writer's own and the computed ones) into
+        ``table``, completed with the version and time and the columns of :data:`KEYS_SQL`."""
         n = rows.num_rows
         constants = {"version": pa.array(np.full(n, version, np.int32)),
                      "ingested_at": pa.array(np.full(n, np.datetime64(now, "us"))),
@@ -329,8 +329,10 @@ class Store:
                 rows = rows.add_column(i, col, constants[col])
         name = f"_new_{table}"
         con.register(name, rows)
+        computed = KEYS_SQL.get(table, {})
         quoted = ", ".join(f'"{c}"' for c in TABLES[table])
-        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+        values = ", ".join(computed.get(c, f'"{c}"') for c in TABLES[table])
+        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {values} FROM {name}")
         con.unregister(name)
 
     # -- saved views -----------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import Iterable
 
 import duckdb
 
-from data.store.schema import DERIVED
+from data.store.schema import DERIVED, KEYS_SQL
 
 # Rows grouped at once when derived tables are rolled up or rebuilt (bounds DuckDB's memory).
 SLICE_ROWS = 2_000_000
@@ -54,7 +54,8 @@ SELECT a.id, a.published, a.version,
        CASE WHEN coalesce(len(d.v), 0) = 0 THEN a.published
             WHEN len(list_filter(d.lo, lambda x: x IS NULL)) > 0 THEN DATE '0001-01-01' ELSE list_min(d.lo) END,
        CASE WHEN coalesce(len(d.v), 0) = 0 THEN a.published
-            WHEN len(list_filter(d.hi, lambda x: x IS NULL)) > 0 THEN DATE '9999-12-31' ELSE list_max(d.hi) END
+            WHEN len(list_filter(d.hi, lambda x: x IS NULL)) > 0 THEN DATE '9999-12-31' ELSE list_max(d.hi) END,
+       {actor_keys}, {place_keys}
 FROM articles a
 LEFT JOIN (SELECT article_id, list(name ORDER BY name) FILTER (WHERE name IS NOT NULL) AS v,
                   list(c ORDER BY name) FILTER (WHERE name IS NOT NULL) AS c, sum(c) AS n
@@ -78,7 +79,8 @@ LEFT JOIN (SELECT article_id, v,
 LEFT JOIN (SELECT article_id, count(*) AS n FROM dates
            WHERE hash(article_id) % $n = $k GROUP BY article_id) dn ON dn.article_id = a.id
 WHERE hash(a.id) % $n = $k
-"""
+""".format(**{c: e.replace("actors", "coalesce(x.v, [])").replace("places", "coalesce(p.v, [])")
+              for c, e in KEYS_SQL["article_facets"].items()})
 
 # Version summaries: SQL adding the partial rows of version $v for the articles in slice $k of
 # $n (a slice's rows for a key add up with other slices' in the merge below).
@@ -161,7 +163,12 @@ SELECT NOT EXISTS (SELECT 1 FROM versions WHERE ($v IS NULL OR version <= $v)
 # The day rollups are compared on summarised versions only: a running version has none yet.
 _DONE = "version IN (SELECT version FROM summarized)"
 STALE_SQL = {
-    "article_facets": "SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)",
+    # The name keys are checked on a sample: a DuckDB whose hash differs from the one that wrote
+    # them (an upgrade) would otherwise match no rollup name (see schema.KEYS_SQL).
+    "article_facets": f"""SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)
+        OR EXISTS (SELECT 1 FROM (SELECT * FROM article_facets LIMIT 200)
+                   WHERE actor_keys IS DISTINCT FROM {KEYS_SQL['article_facets']['actor_keys']}
+                      OR place_keys IS DISTINCT FROM {KEYS_SQL['article_facets']['place_keys']})""",
     "actor_days": f"""SELECT (SELECT count(*) FROM actors WHERE name IS NOT NULL AND {_DONE})
                              <> (SELECT coalesce(sum(mentions), 0) FROM actor_days WHERE {_DONE})""",
     "place_days": f"""SELECT (SELECT count(*) FROM places WHERE name IS NOT NULL AND {_DONE})

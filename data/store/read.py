@@ -343,15 +343,20 @@ def _covered(con, f: Filters) -> bool:
 # joining every row of a mention table (tens of millions at 1M articles) to the kept articles.
 # Attributes that belong to a name (an actor's type, a place's country, kind and regions) come
 # from the day rollups of the filter's version and dates.
-def _name_counts(kind: str, rows: str, by_month: bool = False) -> str:
+def _name_counts(kind: str, rows: str, by_month: bool = False, keyed: bool = False) -> str:
     """SQL: the mentions (``c``) of each ``kind`` ("actor" or "place") ``name`` and the
     articles naming it (``n``) over the facet rows ``rows`` (a FROM item with the ``{kind}s``
     and ``{kind}_counts`` columns, and ``published`` when ``by_month``); per publication
-    ``month`` too when ``by_month``."""
+    ``month`` too when ``by_month``.
+    ``keyed``: per name ``key`` (``hash(name)``, from the ``{kind}_keys`` column) instead of
+    ``name``: grouping integers costs half of grouping the names, which matters over the
+    hundreds of thousands of articles a broad filter drops; callers join the result to
+    their rollup rows on ``hash(name)``."""
     month = "date_trunc('month', published) AS month, " if by_month else ""
     published = "published, " if by_month else ""
-    return f"""SELECT {month}name, sum(c) AS c, count(*) AS n FROM (
-            SELECT {published}unnest({kind}s) AS name, unnest({kind}_counts) AS c FROM {rows}) GROUP BY ALL"""
+    col, lst = ("key", f"{kind}_keys") if keyed else ("name", f"{kind}s")
+    return f"""SELECT {month}{col}, sum(c) AS c, count(*) AS n FROM (
+            SELECT {published}unnest({lst}) AS {col}, unnest({kind}_counts) AS c FROM {rows}) GROUP BY ALL"""
 
 
 def _kept_names(f: Filters, p: dict[str, Any], kind: str, by_month: bool = False) -> str:
@@ -453,18 +458,19 @@ def _overview(f: Filters, broad: bool = False, narrow: bool = False, share: floa
         # Articles per name: exact in place_days (one row per day and name, and an article has
         # one day) and in the actor pairs of an actor with itself.
         # A region or place filter keeps the place names it matches (their gazetteer regions).
-        cte += f", ex AS {_once(share)} (SELECT a.id, a.actors, a.places, a.place_counts FROM article_facets a{_dropped(f, p)})"
+        cte += (f", ex AS {_once(share)} (SELECT a.id, a.actor_keys, a.place_keys, a.place_counts "
+                f"FROM article_facets a{_dropped(f, p)})")
         cte += f""",
-    xp AS MATERIALIZED ({_name_counts("place", "ex")}),
-    gp AS (SELECT m.name, sum(m.articles) AS n, sum(m.mentions) AS c FROM place_days m
+    xp AS MATERIALIZED ({_name_counts("place", "ex", keyed=True)}),
+    gp AS (SELECT hash(m.name) AS key, sum(m.articles) AS n, sum(m.mentions) AS c FROM place_days m
            WHERE m.name IS NOT NULL AND {_place_cond('m', f, p)}{_rows('m', f, p)} GROUP BY m.name)"""
-        mentions = (f"(SELECT CAST(coalesce(sum(gp.c - coalesce(xp.c, 0)), 0) AS BIGINT) FROM gp LEFT JOIN xp USING (name))"
+        mentions = (f"(SELECT CAST(coalesce(sum(gp.c - coalesce(xp.c, 0)), 0) AS BIGINT) FROM gp LEFT JOIN xp USING (key))"
                     if raw_places else f"(SELECT CAST(coalesce(sum(n_places), 0) AS BIGINT) FROM {fac('n_places')})")
-        places = f"""(SELECT count(*) FROM gp LEFT JOIN xp USING (name) WHERE gp.n > coalesce(xp.n, 0)) AS places,
+        places = f"""(SELECT count(*) FROM gp LEFT JOIN xp USING (key) WHERE gp.n > coalesce(xp.n, 0)) AS places,
            {mentions} AS place_mentions"""
-        actors = f"""(SELECT count(*) FROM (SELECT name FROM (
-                SELECT m.actor AS name, m.articles AS n FROM actor_pairs m WHERE m.actor = m.other{_ver('m', f)}
-                UNION ALL SELECT unnest(actors), -1 FROM ex) GROUP BY name HAVING sum(n) > 0))"""
+        actors = f"""(SELECT count(*) FROM (SELECT key FROM (
+                SELECT hash(m.actor) AS key, m.articles AS n FROM actor_pairs m WHERE m.actor = m.other{_ver('m', f)}
+                UNION ALL SELECT unnest(actor_keys), -1 FROM ex) GROUP BY key HAVING sum(n) > 0))"""
     sql = f"""{cte}
     SELECT (SELECT count(*) FROM sel) AS articles,
            {places},
@@ -496,22 +502,23 @@ def mentions_over_time(store, f: Filters) -> pd.DataFrame:
 
 
 def _dropped_mentions(f: Filters, p: dict[str, Any], kind: str, by_month: bool = False) -> str:
-    """:func:`_name_counts` in the articles a broad filter drops (:func:`_run_broad`)."""
-    return _name_counts(kind, f"article_facets a{_dropped(f, p)}", by_month)
+    """:func:`_name_counts` in the articles a broad filter drops (:func:`_run_broad`), per name
+    ``key`` (join on ``hash(name)``)."""
+    return _name_counts(kind, f"article_facets a{_dropped(f, p)}", by_month, keyed=True)
 
 
 def _actors_rolled(f: Filters, n: int, country: bool, broad: bool = False) -> tuple[str, dict[str, Any]]:
     """SQL for :func:`_actor_ranking` from the day rollups; ``broad``: minus the articles a broad
     filter drops (:func:`_run_broad`)."""
     p: dict[str, Any] = {"n": int(n)}
-    dropped = _dropped_mentions(f, p, "actor") if broad else "SELECT NULL AS name, 0 AS c WHERE false"
+    dropped = _dropped_mentions(f, p, "actor") if broad else "SELECT CAST(NULL AS UBIGINT) AS key, 0 AS c WHERE false"
     co = f""",
     co AS (SELECT name, arg_max(country, c) AS country FROM
            (SELECT name, country, sum(c) AS c FROM g WHERE country IS NOT NULL GROUP BY ALL) GROUP BY name)"""
     sql = f"""WITH x AS ({dropped}),
     g AS (SELECT m.name, m.type, m.country, sum(m.mentions) AS c FROM actor_days m WHERE TRUE{_rows('m', f, p)} GROUP BY ALL),
     top AS (SELECT t.name, CAST(t.c - coalesce(x.c, 0) AS BIGINT) AS mentions
-            FROM (SELECT name, sum(c) AS c FROM g GROUP BY name) t LEFT JOIN x USING (name)
+            FROM (SELECT name, sum(c) AS c FROM g GROUP BY name) t LEFT JOIN x ON x.key = hash(t.name)
             WHERE t.c > coalesce(x.c, 0) ORDER BY mentions DESC, t.name LIMIT $n),
     ty AS (SELECT name, arg_max(type, c) AS type FROM
            (SELECT name, type, sum(c) AS c FROM g WHERE type IS NOT NULL GROUP BY ALL) GROUP BY name){co if country else ""}
@@ -536,7 +543,7 @@ def _top_places_broad(f: Filters, n: int) -> tuple[str, dict[str, Any]]:
     g AS (SELECT m.name, any_value(m.country) AS country, any_value(m.kind) AS kind, sum(m.mentions) AS c
           FROM place_days m WHERE {_place_cond('m', f, p)}{_rows('m', f, p)} GROUP BY m.name)
     SELECT g.name, g.country, g.kind, CAST(g.c - coalesce(x.c, 0) AS BIGINT) AS mentions
-    FROM g LEFT JOIN x USING (name) WHERE g.c > coalesce(x.c, 0) ORDER BY mentions DESC, g.name LIMIT $n"""
+    FROM g LEFT JOIN x ON x.key = hash(g.name) WHERE g.c > coalesce(x.c, 0) ORDER BY mentions DESC, g.name LIMIT $n"""
     return sql, p
 
 
@@ -661,12 +668,12 @@ def _place_points_facets(f: Filters, share: float) -> tuple[str, dict[str, Any]]
     broad = share >= BROAD_SHARE
     if broad:
         # The dropped articles are read once: testing the filter on every facet row is the cost.
-        counts = f"""dr AS {_once(share)} (SELECT a.id, a.places, a.place_counts FROM article_facets a{_dropped(f, p)}),
-    x AS ({_name_counts("place", "dr")}),
+        counts = f"""dr AS {_once(share)} (SELECT a.id, a.place_keys, a.place_counts FROM article_facets a{_dropped(f, p)}),
+    x AS ({_name_counts("place", "dr", keyed=True)}),
     cnt AS (SELECT g.name, CAST(g.c - coalesce(x.c, 0) AS BIGINT) AS mentions,
                    CAST(g.n - coalesce(x.n, 0) AS BIGINT) AS articles
             FROM (SELECT m.name, sum(m.mentions) AS c, sum(m.articles) AS n FROM place_days m
-                  WHERE {located}{_rows('m', f, p)} GROUP BY m.name) g LEFT JOIN x USING (name)
+                  WHERE {located}{_rows('m', f, p)} GROUP BY m.name) g LEFT JOIN x ON x.key = hash(g.name)
             WHERE g.c > coalesce(x.c, 0)),"""
         kept_ev = "m.ev.aid NOT IN (SELECT id FROM dr)"
     else:
@@ -836,15 +843,16 @@ def _place_top_actor_broad(f: Filters) -> tuple[str, dict[str, Any]]:
     if f.regions or f.places:
         within = f""" AND m.place IN (SELECT d.name FROM place_days d WHERE {_place_cond('d', f, p)}{_ver('d', f)})"""
     sql = f"""WITH {_kept_bits(f, p, _MAP_ACTORS)},
-    pm AS (SELECT x.name, am.mask, count(*) AS n
-           FROM (SELECT r, unnest(places) AS name FROM ex) x JOIN am USING (r) GROUP BY ALL),
-    xc AS (SELECT pm.name AS place, t.name AS actor, sum(pm.n) AS n
+    pm AS (SELECT x.key, am.mask, count(*) AS n
+           FROM (SELECT r, unnest(place_keys) AS key FROM ex) x JOIN am USING (r) GROUP BY ALL),
+    xc AS (SELECT pm.key, t.name AS actor, sum(pm.n) AS n
            FROM pm JOIN t ON (pm.mask >> t.bit) & CAST(1 AS UBIGINT) = 1 GROUP BY ALL),
-    c AS (SELECT place AS name, actor, CAST(sum(n) AS BIGINT) AS articles FROM (
-            SELECT m.place, m.actor, m.articles AS n FROM place_actors m
+    -- A place-actor pair of a dropped article has its row in place_actors (its name there).
+    c AS (SELECT max(place) AS name, actor, CAST(sum(n) AS BIGINT) AS articles FROM (
+            SELECT hash(m.place) AS key, m.place, m.actor, m.articles AS n FROM place_actors m
             WHERE m.actor IN (SELECT name FROM t){_ver('m', f)}{within}
-            UNION ALL SELECT place, actor, -n FROM xc)
-          GROUP BY ALL HAVING sum(n) > 0)
+            UNION ALL SELECT key, NULL, actor, -n FROM xc)
+          GROUP BY key, actor HAVING sum(n) > 0)
     SELECT name, arg_max(actor, articles * 1e6 - hash(actor) % 1000) AS actor, max(articles) AS articles
     FROM c GROUP BY name ORDER BY name"""
     return sql, p
@@ -908,11 +916,11 @@ def _region_counts(f: Filters, summary: bool, broad: bool = False, share: float 
     names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
     if share is not None and share >= BROAD_SHARE:
         dropped = "dr"
-        pn = f"""dr AS {_once(share)} (SELECT a.id, a.places, a.place_counts FROM article_facets a{_dropped(f, p)}),
-    x AS ({_name_counts("place", "dr")}),
+        pn = f"""dr AS {_once(share)} (SELECT a.id, a.place_keys, a.place_counts FROM article_facets a{_dropped(f, p)}),
+    x AS ({_name_counts("place", "dr", keyed=True)}),
     g AS (SELECT m.name, any_value(m.regions) AS regions, sum(m.mentions) AS c FROM place_days m
           WHERE {_place_cond('m', f, p)}{_rows('m', f, p)} GROUP BY m.name),
-    pn AS (SELECT g.name, g.regions, g.c - coalesce(x.c, 0) AS mentions FROM g LEFT JOIN x USING (name)
+    pn AS (SELECT g.name, g.regions, g.c - coalesce(x.c, 0) AS mentions FROM g LEFT JOIN x ON x.key = hash(g.name)
            WHERE g.c > coalesce(x.c, 0))"""
     elif share is not None:
         pn = f"""k AS ({_kept_names(f, p, "place")}),
@@ -1335,14 +1343,15 @@ def _actor_timeline_broad(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
     p: dict[str, Any] = {}
     chosen = _timeline_actors(f, p, top, "" if f.actors else f"""SELECT g.name FROM (
                 SELECT m.name, sum(m.mentions) AS c FROM actor_days m WHERE TRUE{_rows('m', f, p)} GROUP BY m.name) g
-            LEFT JOIN ({_dropped_mentions(f, p, "actor")}) x USING (name)
+            LEFT JOIN ({_dropped_mentions(f, p, "actor")}) x ON x.key = hash(g.name)
             WHERE g.c > coalesce(x.c, 0) ORDER BY g.c - coalesce(x.c, 0) DESC, g.name LIMIT $top""")
     sql = f"""WITH t AS ({chosen})
     SELECT month, name, CAST(sum(c) AS BIGINT) AS mentions FROM (
         SELECT date_trunc('month', m.published) AS month, m.name, m.mentions AS c
         FROM actor_days m WHERE m.name IN (SELECT name FROM t){_rows('m', f, p)}
         UNION ALL
-        SELECT month, name, -c FROM ({_dropped_mentions(f, p, "actor", by_month=True)}) WHERE name IN (SELECT name FROM t))
+        SELECT x.month, t.name, -x.c FROM ({_dropped_mentions(f, p, "actor", by_month=True)}) x
+        JOIN (SELECT DISTINCT name FROM t) t ON x.key = hash(t.name))
     WHERE month IS NOT NULL GROUP BY ALL HAVING sum(c) > 0 ORDER BY month, name"""
     return sql, p
 
@@ -1398,18 +1407,21 @@ def _cooccurrence_summary(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
 
 def _kept_bits(f: Filters, p: dict[str, Any], n: int) -> str:
     """CTEs for a broad filter ``f`` (:func:`_run_broad`): ``ex`` (the dropped
-    articles' ``r``, ``actors``, ``places``), ``ax`` (their actor names), ``t`` (the ``n`` actors
-    named in most kept articles, as :func:`_top_bits` numbers them) and ``am`` (each dropped
-    article's bit mask of those actors)."""
-    return f"""ex AS (SELECT a.rowid AS r, a.actors, a.places FROM article_facets a{_dropped(f, p)}),
-    ax AS (SELECT r, unnest(actors) AS name FROM ex),
-    kept AS (SELECT name, sum(n) AS n FROM (
-               SELECT m.actor AS name, m.articles AS n FROM actor_pairs m WHERE m.actor = m.other{_ver('m', f)}
-               UNION ALL SELECT name, -count(*) FROM ax GROUP BY name)
-             GROUP BY name HAVING sum(n) > 0),
-    t AS (SELECT name, CAST(row_number() OVER (ORDER BY n DESC, name) - 1 AS INTEGER) AS bit FROM kept
+    articles' ``r``, ``actor_keys``, ``place_keys``), ``ax`` (their actor name keys), ``t`` (the
+    ``n`` actors named in most kept articles, ``name``, ``key`` and ``bit`` as :func:`_top_bits`
+    numbers them) and ``am`` (each dropped article's bit mask of those actors). Name keys
+    (:func:`_name_counts`): the dropped articles' names are grouped as integers."""
+    return f"""ex AS (SELECT a.rowid AS r, a.actor_keys, a.place_keys FROM article_facets a{_dropped(f, p)}),
+    ax AS (SELECT r, unnest(actor_keys) AS key FROM ex),
+    -- Every name of a dropped article has its own row in actor_pairs (articles naming it).
+    kept AS (SELECT key, max(name) AS name, sum(n) AS n FROM (
+               SELECT hash(m.actor) AS key, m.actor AS name, m.articles AS n FROM actor_pairs m
+               WHERE m.actor = m.other{_ver('m', f)}
+               UNION ALL SELECT key, NULL, -count(*) FROM ax GROUP BY key)
+             GROUP BY key HAVING sum(n) > 0),
+    t AS (SELECT name, key, CAST(row_number() OVER (ORDER BY n DESC, name) - 1 AS INTEGER) AS bit FROM kept
           QUALIFY bit < {int(n)}),
-    am AS (SELECT ax.r, bit_or(CAST(1 AS UBIGINT) << t.bit) AS mask FROM ax JOIN t USING (name) GROUP BY ax.r)"""
+    am AS (SELECT ax.r, bit_or(CAST(1 AS UBIGINT) << t.bit) AS mask FROM ax JOIN t USING (key) GROUP BY ax.r)"""
 
 
 def _cooccurrence_broad(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
@@ -1484,7 +1496,7 @@ def _people_facets(f: Filters, n: int, share: float) -> tuple[str, dict[str, Any
         counts = f"""x AS ({_dropped_mentions(f, p, "actor")}),
     cnt AS (SELECT g.name, g.c - coalesce(x.c, 0) AS mentions, g.a - coalesce(x.n, 0) AS articles
             FROM (SELECT m.name, sum(m.mentions) AS c, sum(m.articles) AS a FROM {src} m
-                  WHERE m.type = 'person'{_rows('m', f, p)} GROUP BY m.name) g LEFT JOIN x USING (name)
+                  WHERE m.type = 'person'{_rows('m', f, p)} GROUP BY m.name) g LEFT JOIN x ON x.key = hash(g.name)
             WHERE g.c > coalesce(x.c, 0)),"""
     else:
         counts = f"""cnt AS (SELECT name, c AS mentions, n AS articles FROM ({_kept_names(f, p, "actor")})

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pyarrow as pa
 
-from data.store.schema import MENTION_COLUMNS, TABLES
+from data.store.schema import KEYS_SQL, MENTION_COLUMNS, TABLES
 
 __all__ = ["Rows", "prepare", "schema", "WRITER_COLUMNS", "ROW_TABLES"]
 
@@ -43,6 +43,7 @@ TYPES: dict[str, pa.DataType] = {
     **dict.fromkeys(["credits", "removed", "regions", "sources", "actors", "places", "categories",
                      "event_dates"], _STRS),
     **dict.fromkeys(["actor_counts", "place_counts"], pa.list_(_INT)),
+    **dict.fromkeys(["actor_keys", "place_keys"], pa.list_(pa.uint64())),
     **dict.fromkeys(["published", "event_lo", "event_hi"], pa.date32()),
     "ingested_at": pa.timestamp("us"),
     "at": pa.timestamp("us"),
@@ -50,8 +51,10 @@ TYPES: dict[str, pa.DataType] = {
 
 
 def schema(table: str, writer_columns: bool = False) -> pa.Schema:
-    """The Arrow schema of ``table``'s rows, without :data:`WRITER_COLUMNS` unless asked for."""
-    return pa.schema([(c, TYPES[c]) for c in TABLES[table] if writer_columns or c not in WRITER_COLUMNS])
+    """The Arrow schema of ``table``'s rows, without the columns the writer fills unless asked
+    for (:data:`WRITER_COLUMNS` and those it computes, :data:`data.store.schema.KEYS_SQL`)."""
+    own = {*WRITER_COLUMNS, *KEYS_SQL.get(table, {})}
+    return pa.schema([(c, TYPES[c]) for c in TABLES[table] if writer_columns or c not in own])
 
 
 # Per article: its rows in each mention table and its warnings, so that dropping an article
