@@ -731,19 +731,24 @@ def _with_evidence(con, df: pd.DataFrame) -> pd.DataFrame:
 def _figures_per_place(f: Filters, p: dict[str, Any], summary: bool, broad: bool = False,
                        dropped: str | None = None) -> str:
     """SQL: ``name, figures, casualty_claims`` per place, from ``figure_places`` when
-    ``summary`` (no filter but the version), else the figure rows. With ``broad`` and a
-    ``dropped`` relation (the dropped articles' ``id``), when the filter conditions neither the
-    claims (categories, event dates) nor the dates: ``figure_places`` minus the dropped
-    articles' claims, so that only those are grouped."""
+    ``summary`` (no filter but the version), else the figure rows. With a ``dropped`` relation
+    (the dropped articles' ``id``, under a filter keeping at least :data:`BROAD_SHARE`) and no
+    date range (``figure_places`` has no dates): ``figure_places`` of the filter's categories
+    minus the dropped articles' claims of them, so that only those are grouped; else the kept
+    articles' claims (``broad``: the rows of articles not dropped, see :func:`_in`)."""
     p["cas"] = list(CASUALTY_CATEGORIES)
-    if (broad and dropped and not f.categories and not (f.date_from or f.date_to)
-            and not summary):
+    if dropped and not (f.date_from or f.date_to) and not summary:
+        cats = ""
+        if f.categories:
+            p["categories"] = list(f.categories)
+            cats = " AND list_contains($categories, m.category)"
         return f"""SELECT name, CAST(sum(n) AS BIGINT) AS figures,
                CAST(coalesce(sum(n) FILTER (WHERE list_contains($cas, category)), 0) AS BIGINT) AS casualty_claims
-        FROM (SELECT m.place AS name, m.category, m.claims AS n FROM figure_places m WHERE TRUE{_ver('m', f)}
+        FROM (SELECT m.place AS name, m.category, m.claims AS n FROM figure_places m WHERE TRUE{cats}{_ver('m', f)}
               UNION ALL
               SELECT g.place, g.category, -count(*) FROM figures g
-              WHERE g.place IS NOT NULL AND g.article_id IN (SELECT id FROM {dropped}){_rows('g', f, p)} GROUP BY ALL)
+              WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)} AND g.article_id IN (SELECT id FROM {dropped})
+                    {_rows('g', f, p)} GROUP BY ALL)
         GROUP BY name HAVING sum(n) > 0"""
     if summary:
         return f"""SELECT m.place AS name, CAST(sum(m.claims) AS BIGINT) AS figures,
