@@ -267,8 +267,8 @@ def test_the_share_a_filter_keeps_is_counted_once_per_store_state(sample_store, 
     store = Store(tmp_path / "share.duckdb")
     f = _filters(store)[1]  # an actor named in few articles, pinned to the version
     counted = []
-    real = read._kept_share
-    monkeypatch.setattr(read, "_kept_share", lambda con, g: counted.append(g) or real(con, g))
+    real = read._kept_counts
+    monkeypatch.setattr(read, "_kept_counts", lambda con, g: counted.append(g) or real(con, g))
     with store.connect() as con:
         first = read._share(store, con, f)
         assert read._share(store, con, f) == first and len(counted) == 1  # remembered

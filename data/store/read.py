@@ -258,11 +258,8 @@ def _rows(alias: str, f: Filters, p: dict[str, Any]) -> str:
     return "".join(" AND " + c for c in conds)
 
 
-def _kept_share(con, f: Filters) -> float:
-    """The share of the articles of ``f``'s version and publication dates that ``f`` keeps
-    (1.0 when there are none)."""
-    if not _narrows(f):
-        return 1.0
+def _kept_counts(con, f: Filters) -> tuple[int, int]:
+    """The articles ``f`` keeps and all the articles of its version and publication dates."""
     p: dict[str, Any] = {}
     conds, _ = _drop_parts(f, p)
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
@@ -271,58 +268,68 @@ def _kept_share(con, f: Filters) -> float:
     kept, total = con.execute(
         f"SELECT (SELECT count(*) FROM article_facets a{_facet_where(f, p)}), "
         f"(SELECT count(*) FROM article_facets a{where})", p).fetchone()
+    return int(kept), int(total)
+
+
+def _kept_share(con, f: Filters) -> float:
+    """The share of the articles of ``f``'s version and publication dates that ``f`` keeps
+    (1.0 when there are none)."""
+    if not _narrows(f):
+        return 1.0
+    kept, total = _kept_counts(con, f)
     return 1.0 if not total else kept / total
 
 
-# The share of articles a filter keeps, per store file state and filter: a page runs several
-# queries under the same filter, and counting it costs 35-70 ms at 1M articles. The file's
-# identity, size and modification time (and its write-ahead log's) are in the key, so any
-# write makes a new entry; only filters pinned to a version are kept.
-_SHARES: dict[tuple, float] = {}
-_SHARES_MAX = 512
+# The articles a filter keeps and their total, per store file state and filter: a page runs
+# several queries under the same filter, and counting it costs 35-70 ms at 1M articles. The
+# file's identity, size and modification time (and its write-ahead log's) are in the key, so
+# any write makes a new entry; only filters pinned to a version are kept.
+_COUNTS: dict[tuple, tuple[int, int]] = {}
+_COUNTS_MAX = 512
+
+
+def _counts(store, con, f: Filters) -> tuple[int, int]:
+    """:func:`_kept_counts` of ``f``, remembered per store file state when ``f`` is pinned to a
+    version."""
+    if f.version is None:
+        return _kept_counts(con, f)
+    files = [os.stat(x) for x in (store.path, Path(str(store.path) + ".wal")) if os.path.exists(x)]
+    key = (str(store.path), *((x.st_ino, x.st_size, x.st_mtime_ns) for x in files), f)
+    counts = _COUNTS.get(key)
+    if counts is None:
+        counts = _kept_counts(con, f)
+        if len(_COUNTS) >= _COUNTS_MAX:
+            _COUNTS.clear()
+        _COUNTS[key] = counts
+    return counts
 
 
 def _share(store, con, f: Filters) -> float:
-    """:func:`_kept_share` of ``f``, remembered per store file state when ``f`` is pinned to a
+    """:func:`_kept_share` of ``f``, remembered as :func:`_counts` when ``f`` is pinned to a
     version."""
-    if f.version is None or not _narrows(f):
-        return _kept_share(con, f)
-    files = [os.stat(x) for x in (store.path, Path(str(store.path) + ".wal")) if os.path.exists(x)]
-    key = (str(store.path), *((x.st_ino, x.st_size, x.st_mtime_ns) for x in files), f)
-    share = _SHARES.get(key)
-    if share is None:
-        share = _kept_share(con, f)
-        if len(_SHARES) >= _SHARES_MAX:
-            _SHARES.clear()
-        _SHARES[key] = share
-    return share
-
-
-def _once(share: float) -> str:
-    """How a CTE of the dropped articles' facet rows, used more than once, is kept: computed
-    once (``MATERIALIZED``) when a filter keeping ``share`` drops few of them (from
-    :data:`ANTI_JOIN_SHARE`), else ``NOT MATERIALIZED``: each use then tests the filter again
-    but reads only its own columns, cheaper than copying a third of the list columns (at 1M,
-    category + region keeping 68%: the overview 707 -> 595 ms; the other way round under an
-    actor filter keeping 99.5%, 208 -> 247 ms)."""
-    return "MATERIALIZED" if share >= ANTI_JOIN_SHARE else "NOT MATERIALIZED"
+    if not _narrows(f):
+        return 1.0
+    kept, total = _counts(store, con, f)
+    return 1.0 if not total else kept / total
 
 
 def _run_broad(store, f: Filters, fast, slow, timeless: bool = False, narrow=None) -> pd.DataFrame:
-    """Run ``fast(share)`` (SQL and parameters: every article's summaries minus the articles ``f``
-    drops, given the share it keeps) when ``f`` narrows the articles, keeps at least :data:`BROAD_SHARE` of them and the
-    summaries cover its version; else ``narrow()`` (the kept articles' ``article_facets`` rows,
-    see :func:`_kept_names`) when given and the day rollups cover the version; else ``slow()``
-    (the kept articles' mention rows).
+    """Run ``fast(share, kept)`` (SQL and parameters: every article's summaries minus the
+    articles ``f`` drops, given the share of articles it keeps and their number) when ``f``
+    narrows the articles, keeps at least :data:`BROAD_SHARE` of them and the summaries cover
+    its version; else ``narrow()`` (the kept articles' ``article_facets`` rows, see
+    :func:`_kept_names`) when given and the day rollups cover the version; else ``slow()`` (the
+    kept articles' mention rows).
     ``timeless``: ``fast`` reads summaries without publication dates, which a publication-date
     range rules out."""
     with store.connect() as con:
-        share = (_share(store, con, f) if (
+        counts = (_counts(store, con, f) if (
             _narrows(f)
             and not (timeless and f.date_field == "published" and (f.date_from or f.date_to))
             and (not timeless or _covered(con, f))) else None)
+        share = None if counts is None else (counts[0] / counts[1] if counts[1] else 1.0)
         if share is not None and share >= BROAD_SHARE:
-            sql, p = fast(share)
+            sql, p = fast(share, counts[0])
         elif narrow is not None and _narrows(f) and _covered(con, f):
             sql, p = narrow()
         else:
@@ -408,15 +415,17 @@ def overview(store, f: Filters) -> pd.DataFrame:
     mention rows.
     """
     if _narrows(f):
-        return _run_broad(store, f, lambda share: _overview(f, broad=True, share=share), lambda: _overview(f), timeless=True,
+        return _run_broad(store, f, lambda share, kept: _overview(f, broad=True, share=share, kept=kept),
+                          lambda: _overview(f), timeless=True,
                           narrow=lambda: _overview(f, narrow=True))
     return _run(store, *_overview(f))
 
 
-def _overview(f: Filters, broad: bool = False, narrow: bool = False, share: float = 1.0) -> tuple[str, dict[str, Any]]:
+def _overview(f: Filters, broad: bool = False, narrow: bool = False, share: float = 1.0,
+              kept: int | None = None) -> tuple[str, dict[str, Any]]:
     """SQL for :func:`overview`; ``broad``: distinct places and actors counted as those left
     with articles once the dropped articles are taken from the summaries (:func:`_run_broad`;
-    ``share``: of the articles kept);
+    ``share``: of the articles kept, ``kept``: their number, counted for that choice);
     ``narrow``: places in the chosen regions from the kept articles' facet rows
     (:func:`_kept_names`)."""
     cte, p = scope(f)
@@ -458,7 +467,7 @@ def _overview(f: Filters, broad: bool = False, narrow: bool = False, share: floa
         # Articles per name: exact in place_days (one row per day and name, and an article has
         # one day) and in the actor pairs of an actor with itself.
         # A region or place filter keeps the place names it matches (their gazetteer regions).
-        cte += (f", ex AS {_once(share)} (SELECT a.id, a.actor_keys, a.place_keys, a.place_counts "
+        cte += (f", ex AS MATERIALIZED (SELECT a.id, a.actor_keys, a.place_keys, a.place_counts "
                 f"FROM article_facets a{_dropped(f, p)})")
         cte += f""",
     xp AS MATERIALIZED ({_name_counts("place", "ex", keyed=True)}),
@@ -471,13 +480,23 @@ def _overview(f: Filters, broad: bool = False, narrow: bool = False, share: floa
         actors = f"""(SELECT count(*) FROM (SELECT key FROM (
                 SELECT hash(m.actor) AS key, m.articles AS n FROM actor_pairs m WHERE m.actor = m.other{_ver('m', f)}
                 UNION ALL SELECT unnest(actor_keys), -1 FROM ex) GROUP BY key HAVING sum(n) > 0))"""
+    articles, first, last = ("(SELECT count(*) FROM sel)", "(SELECT min(published) FROM sel)",
+                             "(SELECT max(published) FROM sel)")
+    if broad and kept is not None:
+        # The kept articles were counted to choose this path; their first and last days are
+        # found as top-1 queries, which skip the row groups (in publication order) past the
+        # best day found so far instead of scanning every kept article's row.
+        p["kept"] = int(kept)
+        articles = "CAST($kept AS BIGINT)"
+        first, last = (f"""(SELECT a.published FROM article_facets a{where} AND a.published IS NOT NULL
+                ORDER BY a.published {order} LIMIT 1)""" for order in ("ASC", "DESC"))
     sql = f"""{cte}
-    SELECT (SELECT count(*) FROM sel) AS articles,
+    SELECT {articles} AS articles,
            {places},
            {figures} AS figures,
            {actors} AS actors,
-           (SELECT min(published) FROM sel) AS first,
-           (SELECT max(published) FROM sel) AS last"""
+           {first} AS first,
+           {last} AS last"""
     return sql, p
 
 
@@ -530,7 +549,7 @@ def _actors_rolled(f: Filters, n: int, country: bool, broad: bool = False) -> tu
 def top_places(store, f: Filters, n: int = 15) -> pd.DataFrame:
     """Most mentioned places: ``name, country, kind, mentions``."""
     if _narrows(f):
-        return _run_broad(store, f, lambda _share: _top_places_broad(f, n), lambda: _top_places(f, n),
+        return _run_broad(store, f, lambda _share, _kept: _top_places_broad(f, n), lambda: _top_places(f, n),
                           narrow=lambda: _top_places_narrow(f, n))
     return _run(store, *_top_places(f, n))
 
@@ -590,7 +609,7 @@ def _actor_ranking(store, f: Filters, n: int, country: bool) -> pd.DataFrame:
     version and dates, kept or not (a name's type rarely varies); else from the mention rows."""
     if not _narrows(f):
         return _run(store, *_actors_rolled(f, n, country))
-    return _run_broad(store, f, lambda _share: _actors_rolled(f, n, country, broad=True),
+    return _run_broad(store, f, lambda _share, _kept: _actors_rolled(f, n, country, broad=True),
                       lambda: _actors_by_rows(f, n, country), narrow=lambda: _actors_narrow(f, n, country))
 
 
@@ -667,18 +686,15 @@ def _place_points_facets(f: Filters, share: float) -> tuple[str, dict[str, Any]]
     located = "m.lat IS NOT NULL AND m.lon IS NOT NULL"
     broad = share >= BROAD_SHARE
     if broad:
-        # Testing the filter on every facet row is the cost: the dropped articles' ids are kept
-        # once (dri) for the evidence and the claims, even where their lists are not (_once);
-        # at 1M under category + region 455 -> 388 ms.
-        counts = f"""dr AS {_once(share)} (SELECT a.id, a.place_keys, a.place_counts FROM article_facets a{_dropped(f, p)}),
-    dri AS MATERIALIZED (SELECT id FROM dr),
+        # The dropped articles are read once: testing the filter on every facet row is the cost.
+        counts = f"""dr AS MATERIALIZED (SELECT a.id, a.place_keys, a.place_counts FROM article_facets a{_dropped(f, p)}),
     x AS ({_name_counts("place", "dr", keyed=True)}),
     cnt AS (SELECT g.name, CAST(g.c - coalesce(x.c, 0) AS BIGINT) AS mentions,
                    CAST(g.n - coalesce(x.n, 0) AS BIGINT) AS articles
             FROM (SELECT m.name, sum(m.mentions) AS c, sum(m.articles) AS n FROM place_days m
                   WHERE {located}{_rows('m', f, p)} GROUP BY m.name) g LEFT JOIN x ON x.key = hash(g.name)
             WHERE g.c > coalesce(x.c, 0)),"""
-        kept_ev = "m.ev.aid NOT IN (SELECT id FROM dri)"
+        kept_ev = "m.ev.aid NOT IN (SELECT id FROM dr)"
     else:
         counts = f"""cnt AS (SELECT name, CAST(c AS BIGINT) AS mentions, n AS articles FROM ({_kept_names(f, p, "place")})),"""
         kept_ev = "m.ev.aid IN (SELECT id FROM sel)"
@@ -694,7 +710,7 @@ def _place_points_facets(f: Filters, share: float) -> tuple[str, dict[str, Any]]
     nm AS (SELECT name, string_agg(surface, ' / ' ORDER BY surface) AS names FROM (
              SELECT DISTINCT name, unnest(surfaces) AS surface FROM days) GROUP BY name),
     ev AS (SELECT m.name, min(m.ev) AS ev FROM days m WHERE {kept_ev} GROUP BY m.name),
-    fig AS ({_figures_per_place(f, p, False, share >= ANTI_JOIN_SHARE, "dri" if broad else None)})
+    fig AS ({_figures_per_place(f, p, False, share >= ANTI_JOIN_SHARE, "dr" if broad else None)})
     SELECT pts.name, nm.names, pts.country, pts.kind, pts.lat, pts.lon, pts.regions, pts.border_km,
            pts.mentions, pts.articles, coalesce(fig.figures, 0) AS figures,
            coalesce(fig.casualty_claims, 0) AS casualty_claims, ev.ev.st AS _st, ev.ev.en AS _en,
@@ -821,7 +837,7 @@ def place_top_actor(store, f: Filters) -> pd.DataFrame:
     often named in the same articles: ``name, actor, articles``."""
     if _summarized(f):
         return _run_summarized(store, f, lambda: _place_top_actor_summary(f), lambda: _place_top_actor(f))
-    return _run_broad(store, f, lambda _share: _place_top_actor_broad(f), lambda: _place_top_actor(f),
+    return _run_broad(store, f, lambda _share, _kept: _place_top_actor_broad(f), lambda: _place_top_actor(f),
                       timeless=True, narrow=lambda: _place_top_actor(f, days=True))
 
 
@@ -924,7 +940,7 @@ def _region_counts(f: Filters, summary: bool, broad: bool = False, share: float 
     names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
     if share is not None and share >= BROAD_SHARE:
         dropped = "dr"
-        pn = f"""dr AS {_once(share)} (SELECT a.id, a.place_keys, a.place_counts FROM article_facets a{_dropped(f, p)}),
+        pn = f"""dr AS MATERIALIZED (SELECT a.id, a.place_keys, a.place_counts FROM article_facets a{_dropped(f, p)}),
     x AS ({_name_counts("place", "dr", keyed=True)}),
     g AS (SELECT m.name, any_value(m.regions) AS regions, sum(m.mentions) AS c FROM place_days m
           WHERE {_place_cond('m', f, p)}{_rows('m', f, p)} GROUP BY m.name),
@@ -1320,7 +1336,7 @@ def actor_timeline(store, f: Filters, top: int = 8) -> pd.DataFrame:
     """Monthly mentions of the ``top`` actors (the selected ones when the filter names
     actors): ``month, name, mentions``."""
     if _narrows(f):
-        return _run_broad(store, f, lambda _share: _actor_timeline_broad(f, top), lambda: _actor_timeline(f, top),
+        return _run_broad(store, f, lambda _share, _kept: _actor_timeline_broad(f, top), lambda: _actor_timeline(f, top),
                           narrow=lambda: _actor_timeline_narrow(f, top))
     return _run(store, *_actor_timeline(f, top))
 
@@ -1398,7 +1414,7 @@ def cooccurrence(store, f: Filters, top: int = 15) -> pd.DataFrame:
     if _summarized(f):
         return _run_summarized(store, f, lambda: _cooccurrence_summary(f, top), lambda: _cooccurrence(f, top))
     if top <= 64:
-        return _run_broad(store, f, lambda _share: _cooccurrence_broad(f, top), lambda: _cooccurrence(f, top),
+        return _run_broad(store, f, lambda _share, _kept: _cooccurrence_broad(f, top), lambda: _cooccurrence(f, top),
                           timeless=True)
     return _run(store, *_cooccurrence(f, top))
 
