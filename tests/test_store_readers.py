@@ -77,6 +77,27 @@ def test_a_waiting_writer_of_another_process_stops_the_sharing(store, tmp_path):
         mark.unlink()
 
 
+def test_an_idle_instance_lets_a_waiting_writer_in_before_its_idle_time(store, monkeypatch):
+    # Kept warm for a long idle time, the instance still gives way within moments to an ingest
+    # of another process (which announces itself while it waits for the lock).
+    monkeypatch.setattr(readers, "IDLE_S", 120.0)
+    _views(store)
+    assert os.path.abspath(store.path) in readers._open
+    assert _try_write(store.path) == "locked"  # a writer that does not announce itself waits
+    t0 = time.monotonic()
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from data.store import Store
+        Store({str(store.path)!r}, lock_timeout=30).save_view({{"actor": "Russia"}}, "actors")
+        print("written")
+    """)], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "written", out.stderr
+    assert time.monotonic() - t0 < 20  # not the 120 s idle time
+    assert os.path.abspath(store.path) not in readers._open
+    assert _views(store) == 2
+
+
 def test_a_dead_writers_marker_is_ignored_and_removed(store):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     mark = Path(f"{os.path.abspath(store.path)}.writer-waiting.{int(dead.stdout)}")

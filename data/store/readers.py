@@ -4,12 +4,15 @@ A freshly opened store file has an empty buffer pool: at a million articles each
 reads and checks its blocks again, 100-300 ms of a 0.2-0.9 s query (docs/BENCHMARKS.md). The
 queries of one process (a page's, which run at once, and the next filter change's) therefore
 share one read-only instance per file while any of them reads and for :data:`IDLE_S` seconds
-after. The instance holds the file's shared lock, which keeps writers out, so it is closed
-once idle that long, at once when a writer of this process asks for the file (:func:`close`),
-and when a writer of another process waits for it: such a writer leaves a marker file beside
-the store while it retries (:func:`announce_writer`), and readers that find one stop sharing
+after (an analyst reading a chart before the next filter change keeps a warm cache). The
+instance holds the file's shared lock, which keeps writers out, so it is closed once idle that
+long, at once when a writer of this process asks for the file (:func:`close`), and when a
+writer of another process waits for it: such a writer leaves a marker file beside the store
+while it retries (:func:`announce_writer`). An idle instance looks for markers every
+:data:`POLL_S` seconds and closes when it finds one; readers that find one stop sharing
 (:func:`writer_waiting`), each query opening and closing its own connection until the writer
-is in, which gives the writer the gaps between queries, as without sharing.
+is in, which gives the writer the gaps between queries, as without sharing. A writer that
+leaves no marker (another program) waits out the idle time.
 
 DuckDB connections are not shared between threads: each reader gets its own ``cursor()`` of
 the instance. A file replaced under the same name gets a new instance: while an instance is
@@ -21,6 +24,7 @@ import atexit
 import glob
 import os
 import threading
+import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -28,7 +32,9 @@ import duckdb
 
 __all__ = ["IDLE_S", "Entry", "cursor", "release", "close", "close_all", "announce_writer", "writer_waiting"]
 
-IDLE_S = float(os.environ.get("CONFLICT_DB_READER_IDLE_S", "2"))
+IDLE_S = float(os.environ.get("CONFLICT_DB_READER_IDLE_S", "60"))
+#: How often an idle instance looks for a waiting writer's marker (a glob beside the store).
+POLL_S = 0.2
 
 _lock = threading.Lock()
 _open: dict[str, "Entry"] = {}
@@ -37,12 +43,14 @@ _open: dict[str, "Entry"] = {}
 class Entry:
     """One shared instance: its base connection, the file's state when opened, its readers."""
 
-    __slots__ = ("key", "con", "stamp", "users", "timer")
+    __slots__ = ("key", "con", "stamp", "users", "timer", "idle_since", "ticks")
 
     def __init__(self, key: str, con: duckdb.DuckDBPyConnection | None, stamp: tuple[int, int, int]):
         self.key, self.con, self.stamp = key, con, stamp
         self.users = 0
         self.timer: threading.Timer | None = None
+        self.idle_since = 0.0
+        self.ticks = 0  # which armed look is current: an older one may fire after a new arm
 
 
 def cursor(path: os.PathLike | str, open_instance: Callable[[], duckdb.DuckDBPyConnection]
@@ -74,7 +82,8 @@ def cursor(path: os.PathLike | str, open_instance: Callable[[], duckdb.DuckDBPyC
 
 def release(entry: Entry, con: duckdb.DuckDBPyConnection) -> None:
     """Close ``con`` (from :func:`cursor`); the instance closes :data:`IDLE_S` seconds after its
-    last reader, or now if it was retired meanwhile."""
+    last reader, as soon as a writer of another process waits, or now if it was retired
+    meanwhile."""
     con.close()
     with _lock:
         entry.users -= 1
@@ -85,15 +94,28 @@ def release(entry: Entry, con: duckdb.DuckDBPyConnection) -> None:
         elif IDLE_S <= 0 or writer_waiting(entry.key):
             _retire(entry)
         else:
-            entry.timer = threading.Timer(IDLE_S, _expire, (entry,))
-            entry.timer.daemon = True
-            entry.timer.start()
+            entry.idle_since = time.monotonic()
+            _arm(entry)
 
 
-def _expire(entry: Entry) -> None:
+def _arm(entry: Entry) -> None:
+    """Look at ``entry`` again in :data:`POLL_S` seconds (caller holds the lock)."""
+    entry.ticks += 1
+    entry.timer = threading.Timer(min(POLL_S, IDLE_S), _tick, (entry, entry.ticks))
+    entry.timer.daemon = True
+    entry.timer.start()
+
+
+def _tick(entry: Entry, tick: int) -> None:
+    """Close an idle ``entry`` once idle :data:`IDLE_S` or when a writer waits, else look again
+    (``tick``: the look this is; a look superseded by a newer arm does nothing)."""
     with _lock:
-        if entry.users == 0 and _open.get(entry.key) is entry:
+        if entry.users or tick != entry.ticks or _open.get(entry.key) is not entry:
+            return
+        if time.monotonic() - entry.idle_since >= IDLE_S or writer_waiting(entry.key):
             _retire(entry)
+        else:
+            _arm(entry)
 
 
 def _retire(entry: Entry) -> None:
