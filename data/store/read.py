@@ -415,17 +415,17 @@ def overview(store, f: Filters) -> pd.DataFrame:
     mention rows.
     """
     if _narrows(f):
-        return _run_broad(store, f, lambda share, kept: _overview(f, broad=True, share=share, kept=kept),
+        return _run_broad(store, f, lambda _share, kept: _overview(f, broad=True, kept=kept),
                           lambda: _overview(f), timeless=True,
                           narrow=lambda: _overview(f, narrow=True))
     return _run(store, *_overview(f))
 
 
-def _overview(f: Filters, broad: bool = False, narrow: bool = False, share: float = 1.0,
+def _overview(f: Filters, broad: bool = False, narrow: bool = False,
               kept: int | None = None) -> tuple[str, dict[str, Any]]:
     """SQL for :func:`overview`; ``broad``: distinct places and actors counted as those left
     with articles once the dropped articles are taken from the summaries (:func:`_run_broad`;
-    ``share``: of the articles kept, ``kept``: their number, counted for that choice);
+    ``kept``: the number of articles kept, counted for that choice);
     ``narrow``: places in the chosen regions from the kept articles' facet rows
     (:func:`_kept_names`)."""
     cte, p = scope(f)
@@ -488,7 +488,8 @@ def _overview(f: Filters, broad: bool = False, narrow: bool = False, share: floa
         # best day found so far instead of scanning every kept article's row.
         p["kept"] = int(kept)
         articles = "CAST($kept AS BIGINT)"
-        first, last = (f"""(SELECT a.published FROM article_facets a{where} AND a.published IS NOT NULL
+        dated = (where + " AND" if where else " WHERE") + " a.published IS NOT NULL"
+        first, last = (f"""(SELECT a.published FROM article_facets a{dated}
                 ORDER BY a.published {order} LIMIT 1)""" for order in ("ASC", "DESC"))
     sql = f"""{cte}
     SELECT {articles} AS articles,
