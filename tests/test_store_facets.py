@@ -171,12 +171,13 @@ def test_mentions_over_time_equals_counting_mention_rows(sample_store):
     assert got.to_dict("records") == want.to_dict("records")
 
 
-def test_init_rebuilds_facets_of_an_older_store(sample_store, tmp_path):
-    import shutil
+def _copy_of(store: Store, tmp_path: Path, name: str) -> Store:
+    shutil.copy(store.path, tmp_path / name)
+    return Store(tmp_path / name)
 
-    copy = tmp_path / "old.duckdb"
-    shutil.copy(sample_store.path, copy)
-    old = Store(copy)
+
+def test_init_rebuilds_facets_of_an_older_store(sample_store, tmp_path):
+    old = _copy_of(sample_store, tmp_path, "old.duckdb")
     before = _facets(old)
     # A store written before article_facets had today's columns.
     with old.connect(read_only=False) as con:
@@ -186,10 +187,7 @@ def test_init_rebuilds_facets_of_an_older_store(sample_store, tmp_path):
     assert _facets(old) == before
 
 
-
 def test_name_keys_are_duckdbs_hash_of_each_name_written_and_rebuilt(sample_store, tmp_path):
-    import shutil
-
     def keys(store: Store) -> list:
         rows = store.read_df("SELECT id, actors, actor_keys, places, place_keys FROM article_facets ORDER BY id")
         return rows.to_dict("records")
@@ -203,8 +201,7 @@ def test_name_keys_are_duckdbs_hash_of_each_name_written_and_rebuilt(sample_stor
         for r in written:
             assert [int(k) for k in r["actor_keys"]] == hashes(r["actors"])
             assert [int(k) for k in r["place_keys"]] == hashes(r["places"])
-    store = Store(tmp_path / "c.duckdb")
-    shutil.copy(sample_store.path, store.path)
+    store = _copy_of(sample_store, tmp_path, "c.duckdb")
     store.rebuild_aggregates(["article_facets"])
     rebuilt = keys(store)
     assert [(r["id"], list(r["actor_keys"]), list(r["place_keys"])) for r in rebuilt] == \
@@ -218,11 +215,7 @@ def _stale(store: Store) -> list[str]:
 
 def test_init_rebuilds_facets_whose_name_keys_another_hash_wrote(sample_store, tmp_path):
     """A DuckDB whose hash differs from the writer's (an upgrade) matches no key: init rebuilds."""
-    import shutil
-
-    copy = tmp_path / "rehashed.duckdb"
-    shutil.copy(sample_store.path, copy)
-    old = Store(copy)
+    old = _copy_of(sample_store, tmp_path, "rehashed.duckdb")
     before = _facets(old)
     with old.connect(read_only=False) as con:
         con.execute("UPDATE article_facets SET actor_keys = list_transform(actor_keys, lambda k: xor(k, CAST(1 AS UBIGINT)))")
