@@ -276,7 +276,8 @@ def test_the_share_a_filter_keeps_is_counted_once_per_store_state(sample_store, 
         read._share(store, con, f.with_(version=None))
     assert len(counted) == 3  # an unpinned filter is always counted
     with store.connect(read_only=False) as con:  # a write: the file's state changes
-        con.execute("UPDATE article_facets SET actors = [] WHERE list_contains(actors, $a)", {"a": f.actors[0]})
+        con.execute("UPDATE article_facets SET actors = [], actor_keys = [] WHERE list_contains(actors, $a)",
+                    {"a": f.actors[0]})
     with store.connect() as con:
         assert read._share(store, con, f) == 0.0 < first
     assert len(counted) == 4

@@ -187,25 +187,28 @@ def test_init_rebuilds_facets_of_an_older_store(sample_store, tmp_path):
     assert _facets(old) == before
 
 
-def test_name_keys_are_duckdbs_hash_of_each_name_written_and_rebuilt(sample_store, tmp_path):
+def test_keys_are_duckdbs_hash_of_each_value_written_and_rebuilt(sample_store, tmp_path):
+    lists = {"actor_keys": "actors", "place_keys": "places", "source_keys": "sources", "region_keys": "regions",
+             "category_keys": "categories"}
+
     def keys(store: Store) -> list:
-        rows = store.read_df("SELECT id, actors, actor_keys, places, place_keys FROM article_facets ORDER BY id")
-        return rows.to_dict("records")
+        cols = ", ".join([*lists, *lists.values()])
+        return store.read_df(f"SELECT id, {cols} FROM article_facets ORDER BY id").to_dict("records")
 
     with duckdb.connect() as con:
-        def hashes(names):
-            return [int(con.execute("SELECT hash(CAST($n AS VARCHAR))", {"n": str(n)}).fetchone()[0]) for n in names]
+        def hashes(values):
+            return [int(con.execute("SELECT hash(CAST($n AS VARCHAR))", {"n": str(v)}).fetchone()[0]) for v in values]
 
         written = keys(sample_store)
-        assert sum(len(r["actors"]) for r in written) > 50
-        for r in written:
-            assert [int(k) for k in r["actor_keys"]] == hashes(r["actors"])
-            assert [int(k) for k in r["place_keys"]] == hashes(r["places"])
+        for keyed, values in lists.items():
+            assert sum(len(r[values]) for r in written) > 20, values
+            for r in written:
+                assert [int(k) for k in r[keyed]] == hashes(r[values]), (keyed, r["id"])
     store = _copy_of(sample_store, tmp_path, "c.duckdb")
     store.rebuild_aggregates(["article_facets"])
     rebuilt = keys(store)
-    assert [(r["id"], list(r["actor_keys"]), list(r["place_keys"])) for r in rebuilt] == \
-        [(r["id"], list(r["actor_keys"]), list(r["place_keys"])) for r in written]
+    assert [[r["id"], *(list(r[k]) for k in lists)] for r in rebuilt] == \
+        [[r["id"], *(list(r[k]) for k in lists)] for r in written]
 
 
 def _stale(store: Store) -> list[str]:
@@ -218,12 +221,16 @@ def test_init_rebuilds_facets_whose_name_keys_another_hash_wrote(sample_store, t
     old = _copy_of(sample_store, tmp_path, "rehashed.duckdb")
     before = _facets(old)
     with old.connect(read_only=False) as con:
-        con.execute("UPDATE article_facets SET actor_keys = list_transform(actor_keys, lambda k: xor(k, CAST(1 AS UBIGINT)))")
+        con.execute("UPDATE article_facets SET region_keys = list_transform(region_keys, lambda k: xor(k, CAST(1 AS UBIGINT)))")
     assert "article_facets" in _stale(old)
     old.init()
     assert _stale(old) == [] and _facets(old) == before
-    f = Filters(categories=("killed",), version=old.current_version())
+    region = str(old.read_df("SELECT r FROM (SELECT unnest(regions) AS r FROM article_facets) "
+                             "GROUP BY r ORDER BY count(*) DESC, r LIMIT 1")["r"][0])
+    f = Filters(regions=(region,), categories=("killed",), version=old.current_version())
+    assert read.overview(old, f)["articles"][0] > 0
     assert read.overview(old, f).to_dict("records") == read.overview(sample_store, f).to_dict("records")
+
 
 # -- day rollups (actor_days, place_days) ------------------------------------------------------
 def test_day_rollups_count_exactly_the_mention_rows(sample_store):

@@ -20,7 +20,7 @@ from typing import Iterable
 
 import duckdb
 
-from data.store.schema import DERIVED, KEYS_SQL
+from data.store.schema import DERIVED, KEYS_SQL, TABLES
 
 # Rows grouped at once when derived tables are rolled up or rebuilt (bounds DuckDB's memory).
 SLICE_ROWS = 2_000_000
@@ -47,15 +47,17 @@ DAYS_FROM = {
 # NULLs; the event span as data.store.rows.event_span), for the articles whose id hashes to slice $k of $n.
 REBUILD_FACETS_SQL = """
 INSERT INTO article_facets
+SELECT *, {keys} FROM (
 SELECT a.id, a.published, a.version,
-       list_sort(list_filter(list_distinct(list_prepend(a.publisher, coalesce(a.credits, []))), lambda s: s <> '')),
-       coalesce(x.v, []), coalesce(rg.v, []), coalesce(p.v, []), coalesce(g.v, []), coalesce(d.v, []),
+       list_sort(list_filter(list_distinct(list_prepend(a.publisher, coalesce(a.credits, []))), lambda s: s <> ''))
+         AS sources,
+       coalesce(x.v, []) AS actors, coalesce(rg.v, []) AS regions, coalesce(p.v, []) AS places,
+       coalesce(g.v, []) AS categories, coalesce(d.v, []),
        coalesce(p.n, 0), coalesce(g.n, 0), coalesce(x.n, 0), coalesce(dn.n, 0), coalesce(x.c, []), coalesce(p.c, []),
        CASE WHEN coalesce(len(d.v), 0) = 0 THEN a.published
             WHEN len(list_filter(d.lo, lambda x: x IS NULL)) > 0 THEN DATE '0001-01-01' ELSE list_min(d.lo) END,
        CASE WHEN coalesce(len(d.v), 0) = 0 THEN a.published
-            WHEN len(list_filter(d.hi, lambda x: x IS NULL)) > 0 THEN DATE '9999-12-31' ELSE list_max(d.hi) END,
-       {actor_keys}, {place_keys}
+            WHEN len(list_filter(d.hi, lambda x: x IS NULL)) > 0 THEN DATE '9999-12-31' ELSE list_max(d.hi) END
 FROM articles a
 LEFT JOIN (SELECT article_id, list(name ORDER BY name) FILTER (WHERE name IS NOT NULL) AS v,
                   list(c ORDER BY name) FILTER (WHERE name IS NOT NULL) AS c, sum(c) AS n
@@ -78,9 +80,9 @@ LEFT JOIN (SELECT article_id, v,
                  WHERE kind = 'event' AND hash(article_id) % $n = $k GROUP BY article_id)) d ON d.article_id = a.id
 LEFT JOIN (SELECT article_id, count(*) AS n FROM dates
            WHERE hash(article_id) % $n = $k GROUP BY article_id) dn ON dn.article_id = a.id
-WHERE hash(a.id) % $n = $k
-""".format(**{c: e.replace("actors", "coalesce(x.v, [])").replace("places", "coalesce(p.v, [])")
-              for c, e in KEYS_SQL["article_facets"].items()})
+WHERE hash(a.id) % $n = $k)
+""".format(keys=", ".join(KEYS_SQL["article_facets"][c] for c in TABLES["article_facets"]
+                          if c in KEYS_SQL["article_facets"]))
 
 # Version summaries: SQL adding the partial rows of version $v for the articles in slice $k of
 # $n (a slice's rows for a key add up with other slices' in the merge below).
@@ -166,9 +168,8 @@ STALE_SQL = {
     # The name keys are checked on a sample: a DuckDB whose hash differs from the one that wrote
     # them (an upgrade) would otherwise match no rollup name (see schema.KEYS_SQL).
     "article_facets": f"""SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)
-        OR EXISTS (SELECT 1 FROM (SELECT * FROM article_facets LIMIT 200)
-                   WHERE actor_keys IS DISTINCT FROM {KEYS_SQL['article_facets']['actor_keys']}
-                      OR place_keys IS DISTINCT FROM {KEYS_SQL['article_facets']['place_keys']})""",
+        OR EXISTS (SELECT 1 FROM (SELECT * FROM article_facets LIMIT 200) WHERE {" OR ".join(
+            f"{c} IS DISTINCT FROM {e}" for c, e in KEYS_SQL["article_facets"].items())})""",
     "actor_days": f"""SELECT (SELECT count(*) FROM actors WHERE name IS NOT NULL AND {_DONE})
                              <> (SELECT coalesce(sum(mentions), 0) FROM actor_days WHERE {_DONE})""",
     "place_days": f"""SELECT (SELECT count(*) FROM places WHERE name IS NOT NULL AND {_DONE})

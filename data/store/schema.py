@@ -13,9 +13,11 @@ Derived tables, kept so that dashboard queries touch few rows:
   (``event_lo`` to ``event_hi``: the first day of the earliest to the last day of the latest;
   the publication day when it has none), which rules most articles out of an event-date filter
   before their lists are tested. Articles are selected there instead of semi-joining millions of
-  mention rows per filter. ``actor_keys`` and ``place_keys`` hold DuckDB's 64-bit ``hash`` of each
-  name of ``actors`` and ``places`` (:data:`KEYS_SQL`): queries that count names over hundreds of
-  thousands of articles group those integers, half the cost of grouping the strings, and join
+  mention rows per filter. ``actor_keys``, ``place_keys``, ``source_keys``, ``region_keys`` and
+  ``category_keys`` hold DuckDB's 64-bit ``hash`` of each value of the list of the same name
+  (:data:`KEYS_SQL`): the sidebar filters test those integers (a third to two thirds of the
+  cost of testing the strings at a million articles), and queries that count names over
+  hundreds of thousands of articles group them, half the cost of grouping the strings, joining
   the few groups back to names by hashing the names of a rollup.
 - ``actor_days`` and ``place_days``: actor and place mentions rolled up per publication day and
   name (attributes, roles, surfaces, an evidence pointer, mention and article counts). Charts
@@ -44,12 +46,14 @@ DERIVED = ("article_facets", "actor_days", "place_days", "actor_pairs", "place_a
            "figure_month_totals", "actor_totals", "figure_places", "summarized")
 
 # Columns the store computes from other columns of the same row as it inserts them (a
-# writer's rows lack them): DuckDB's hash of each name, which only DuckDB can compute exactly as
-# the queries that compare with it do. Collisions: with n distinct names about n^2 / 2^65, i.e.
-# 3e-10 for 100,000 names; a collision would merge two names' counts in broad-filter queries.
+# writer's rows lack them): DuckDB's hash of each value, which only DuckDB can compute exactly
+# as the queries that compare with it do. Collisions: with n distinct values about n^2 / 2^65,
+# i.e. 3e-10 for 100,000 names; a collision would merge two names' counts in broad-filter
+# queries, or let a filter on one value also keep the articles of the other.
 KEYS_SQL: dict[str, dict[str, str]] = {
-    "article_facets": {"actor_keys": "list_transform(actors, lambda n: hash(n))",
-                       "place_keys": "list_transform(places, lambda n: hash(n))"},
+    "article_facets": {f"{key}_keys": f"list_transform({col}, lambda n: hash(n))" for key, col in (
+        ("actor", "actors"), ("place", "places"), ("source", "sources"), ("region", "regions"),
+        ("category", "categories"))},
 }
 
 _COMMON = ["article_id", "idx", "start", "end", "surface", "published", "version"]
@@ -109,7 +113,8 @@ CREATE TABLE IF NOT EXISTS article_facets (
     sources VARCHAR[], actors VARCHAR[], regions VARCHAR[], places VARCHAR[], categories VARCHAR[],
     event_dates VARCHAR[], n_places INTEGER, n_figures INTEGER, n_actors INTEGER, n_dates INTEGER,
     actor_counts INTEGER[], place_counts INTEGER[], event_lo DATE, event_hi DATE,
-    actor_keys UBIGINT[], place_keys UBIGINT[]
+    actor_keys UBIGINT[], place_keys UBIGINT[], source_keys UBIGINT[], region_keys UBIGINT[],
+    category_keys UBIGINT[]
 );
 CREATE TABLE IF NOT EXISTS actor_days (
     version INTEGER NOT NULL, published DATE, name VARCHAR, type VARCHAR, country VARCHAR, roles VARCHAR[],
@@ -162,7 +167,8 @@ TABLES: dict[str, list[str]] = {
     **{t: _COMMON + cols for t, cols in MENTION_COLUMNS.items()},
     "article_facets": ["id", "published", "version", "sources", "actors", "regions", "places", "categories",
                        "event_dates", "n_places", "n_figures", "n_actors", "n_dates", "actor_counts", "place_counts",
-                       "event_lo", "event_hi", "actor_keys", "place_keys"],
+                       "event_lo", "event_hi", "actor_keys", "place_keys", "source_keys", "region_keys",
+                       "category_keys"],
     "actor_days": ["version", "published", "name", "type", "country", "roles", "mentions", "articles"],
     "place_days": ["version", "published", "name", "country", "kind", "lat", "lon", "regions", "border_km",
                    "surfaces", "mentions", "articles", "ev"],
