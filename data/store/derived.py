@@ -165,8 +165,8 @@ SELECT NOT EXISTS (SELECT 1 FROM versions WHERE ($v IS NULL OR version <= $v)
 # The day rollups are compared on summarised versions only: a running version has none yet.
 _DONE = "version IN (SELECT version FROM summarized)"
 STALE_SQL = {
-    # The name keys are checked on a sample: a DuckDB whose hash differs from the one that wrote
-    # them (an upgrade) would otherwise match no rollup name (see schema.KEYS_SQL).
+    # The keys are checked on a sample: a DuckDB whose hash differs from the one that wrote them
+    # (an upgrade) would otherwise match no filter value and no rollup name (schema.KEYS_SQL).
     "article_facets": f"""SELECT (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_facets)
         OR EXISTS (SELECT 1 FROM (SELECT * FROM article_facets LIMIT 200) WHERE {" OR ".join(
             f"{c} IS DISTINCT FROM {e}" for c, e in KEYS_SQL["article_facets"].items())})""",
