@@ -94,7 +94,7 @@ def test_the_broad_path_is_taken_only_where_it_is_exact_and_the_filter_broad(sam
     broad = Filters(actors=(_articles_naming(sample_store, total // 2 + 1, total - 2),), version=v)
     narrow = Filters(actors=(_articles_naming(sample_store, 3, total // 3),), version=v)
     with sample_store.connect() as con:
-        assert read._kept_share(con, broad) > read.BROAD_SHARE > read._kept_share(con, narrow) > 0
+        assert read._share(sample_store, con, broad) > read.BROAD_SHARE > read._share(sample_store, con, narrow) > 0
 
     def paths(fn, f):
         taken.clear()

@@ -276,15 +276,6 @@ def _kept_counts(con, f: Filters) -> tuple[int, int]:
     return int(kept), int(total)
 
 
-def _kept_share(con, f: Filters) -> float:
-    """The share of the articles of ``f``'s version and publication dates that ``f`` keeps
-    (1.0 when there are none)."""
-    if not _narrows(f):
-        return 1.0
-    kept, total = _kept_counts(con, f)
-    return 1.0 if not total else kept / total
-
-
 # The articles a filter keeps and their total, per store file state and filter: a page runs
 # several queries under the same filter, and counting it costs 35-70 ms at 1M articles. The
 # file's identity, size and modification time (and its write-ahead log's) are in the key, so
@@ -309,13 +300,16 @@ def _counts(store, con, f: Filters) -> tuple[int, int]:
     return counts
 
 
-def _share(store, con, f: Filters) -> float:
-    """:func:`_kept_share` of ``f``, remembered as :func:`_counts` when ``f`` is pinned to a
-    version."""
-    if not _narrows(f):
-        return 1.0
-    kept, total = _counts(store, con, f)
+def _ratio(counts: tuple[int, int]) -> float:
+    """The share kept of :func:`_counts` (1.0 when there are no articles)."""
+    kept, total = counts
     return 1.0 if not total else kept / total
+
+
+def _share(store, con, f: Filters) -> float:
+    """The share of the articles of ``f``'s version and publication dates that ``f`` keeps
+    (1.0 when it does not narrow them), counted as :func:`_counts`."""
+    return _ratio(_counts(store, con, f)) if _narrows(f) else 1.0
 
 
 def _run_broad(store, f: Filters, fast, slow, timeless: bool = False, narrow=None) -> pd.DataFrame:
@@ -332,7 +326,7 @@ def _run_broad(store, f: Filters, fast, slow, timeless: bool = False, narrow=Non
             _narrows(f)
             and not (timeless and f.date_field == "published" and (f.date_from or f.date_to))
             and (not timeless or _covered(con, f))) else None)
-        share = None if counts is None else (counts[0] / counts[1] if counts[1] else 1.0)
+        share = None if counts is None else _ratio(counts)
         if share is not None and share >= BROAD_SHARE:
             sql, p = fast(share, counts[0])
         elif narrow is not None and _narrows(f) and _covered(con, f):
@@ -763,13 +757,10 @@ def _figures_per_place(f: Filters, p: dict[str, Any], summary: bool, broad: bool
     articles' claims (``broad``: the rows of articles not dropped, see :func:`_in`)."""
     p["cas"] = list(CASUALTY_CATEGORIES)
     if dropped and not (f.date_from or f.date_to) and not summary:
-        cats = ""
-        if f.categories:
-            p["categories"] = list(f.categories)
-            cats = " AND list_contains($categories, m.category)"
         return f"""SELECT name, CAST(sum(n) AS BIGINT) AS figures,
                CAST(coalesce(sum(n) FILTER (WHERE list_contains($cas, category)), 0) AS BIGINT) AS casualty_claims
-        FROM (SELECT m.place AS name, m.category, m.claims AS n FROM figure_places m WHERE TRUE{cats}{_ver('m', f)}
+        FROM (SELECT m.place AS name, m.category, m.claims AS n FROM figure_places m
+              WHERE TRUE{_category_cond('m', f, p)}{_ver('m', f)}
               UNION ALL
               SELECT g.place, g.category, -count(*) FROM figures g
               WHERE g.place IS NOT NULL AND {_figure_cond('g', f, p)} AND g.article_id IN (SELECT id FROM {dropped})
