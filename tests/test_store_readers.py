@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -96,6 +97,28 @@ def test_an_idle_instance_lets_a_waiting_writer_in_before_its_idle_time(store, m
     assert time.monotonic() - t0 < 20  # not the 120 s idle time
     assert os.path.abspath(store.path) not in readers._open
     assert _views(store) == 2
+
+
+def test_readers_let_a_writer_that_waited_long_go_first(store):
+    # A writer that has just begun to wait competes with readers as before; one that has waited
+    # STARVED_S seconds gets the file first: readers hold back until its marker goes.
+    mark = Path(f"{os.path.abspath(store.path)}.writer-waiting.{os.getppid()}")
+    mark.write_text("")
+    try:
+        assert readers.writer_waiting(store.path)
+        assert not readers.writer_waiting(store.path, readers.STARVED_S)
+        assert readers.yield_to_writer(store.path, limit_s=5) < 0.5
+        old = time.time() - readers.STARVED_S - 1
+        os.utime(mark, (old, old))
+        assert readers.writer_waiting(store.path, readers.STARVED_S)
+        assert readers.yield_to_writer(store.path, limit_s=0.3) >= 0.3  # bounded: it may never get in
+        timer = threading.Timer(0.4, mark.unlink)
+        timer.start()
+        waited = readers.yield_to_writer(store.path, limit_s=30)
+        timer.join()
+        assert 0.3 < waited < 10  # the wait ended when the writer got in, not at the limit
+    finally:
+        mark.unlink(missing_ok=True)
 
 
 def test_a_dead_writers_marker_is_ignored_and_removed(store):

@@ -88,6 +88,8 @@ class Store:
         shared = read_only and not readers.writer_waiting(self.path)
         if not shared:
             readers.close(self.path)
+            if read_only:  # let the waiting writer in first (readers.yield_to_writer)
+                readers.yield_to_writer(self.path)
         deadline = time.monotonic() + self.lock_timeout
         delay = 0.01
         entry = None

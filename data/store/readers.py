@@ -10,9 +10,13 @@ long, at once when a writer of this process asks for the file (:func:`close`), a
 writer of another process waits for it: such a writer leaves a marker file beside the store
 while it retries (:func:`announce_writer`). An idle instance looks for markers every
 :data:`POLL_S` seconds and closes when it finds one; readers that find one stop sharing
-(:func:`writer_waiting`), each query opening and closing its own connection until the writer
-is in, which gives the writer the gaps between queries, as without sharing. A writer that
-leaves no marker (another program) waits out the idle time.
+(:func:`writer_waiting`) and open and close their own connection for each query. A writer
+that has waited :data:`STARVED_S` seconds goes first: readers wait, up to :data:`YIELD_S`
+seconds, until it is in (:func:`yield_to_writer`). Without that, readers of two processes
+querying back to back hold the file nearly all the time and an ingest beside them commits a
+batch now and then at best; yielding to any waiting writer starves the readers instead, as a
+busy ingest waits for the file again a moment after each batch. A writer that leaves no marker
+(another program) waits out the idle time.
 
 DuckDB connections are not shared between threads: each reader gets its own ``cursor()`` of
 the instance. A file replaced under the same name gets a new instance: while an instance is
@@ -30,11 +34,17 @@ from typing import Callable, Iterator
 
 import duckdb
 
-__all__ = ["IDLE_S", "Entry", "cursor", "release", "close", "close_all", "announce_writer", "writer_waiting"]
+__all__ = ["IDLE_S", "STARVED_S", "YIELD_S", "Entry", "cursor", "release", "close", "close_all", "announce_writer",
+           "writer_waiting", "yield_to_writer"]
 
 IDLE_S = float(os.environ.get("CONFLICT_DB_READER_IDLE_S", "60"))
 #: How often an idle instance looks for a waiting writer's marker (a glob beside the store).
 POLL_S = 0.2
+#: A writer waiting this long for the file gets it before further readers.
+STARVED_S = 1.0
+#: The longest a reader waits for such a writer to get in before it queries anyway: bounded,
+#: because the file may be held by a program that announces nothing, and the writer with it.
+YIELD_S = 2.0
 
 _lock = threading.Lock()
 _open: dict[str, "Entry"] = {}
@@ -182,19 +192,38 @@ def announce_writer(path: os.PathLike | str) -> Iterator[None]:
             pass
 
 
-def writer_waiting(path: os.PathLike | str) -> bool:
-    """True when a live process waits to write ``path`` (markers of dead ones are removed)."""
+def writer_waiting(path: os.PathLike | str, for_s: float = 0.0) -> bool:
+    """True when a live process has waited at least ``for_s`` seconds to write ``path``
+    (markers of dead ones are removed)."""
     waiting = False
+    now = time.time()
     for mark in glob.glob(glob.escape(os.path.abspath(path)) + _MARK + "*"):
         pid = mark.rsplit(".", 1)[-1]
         try:
             os.kill(int(pid), 0)
-            waiting = True
+            alive = True
         except ProcessLookupError:
             try:
                 os.remove(mark)
             except FileNotFoundError:
                 pass
+            continue
         except (ValueError, PermissionError):  # not ours to judge: assume alive
-            waiting = True
+            alive = True
+        if alive and for_s > 0:
+            try:
+                alive = now - os.stat(mark).st_mtime >= for_s
+            except FileNotFoundError:  # it got in meanwhile
+                alive = False
+        waiting = waiting or alive
     return waiting
+
+
+def yield_to_writer(path: os.PathLike | str, limit_s: float = YIELD_S) -> float:
+    """Wait while a writer of another process has waited :data:`STARVED_S` seconds or more for
+    ``path``, at most ``limit_s`` seconds; returns the seconds waited. The writer's marker goes
+    once it has the file, and this reader then retries its own open until the write is done."""
+    start = time.monotonic()
+    while writer_waiting(path, STARVED_S) and time.monotonic() - start < limit_s:
+        time.sleep(0.005)
+    return time.monotonic() - start
