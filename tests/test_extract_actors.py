@@ -126,6 +126,18 @@ def test_international_organisations_with_aliases():
     assert pairs("Monitors from the OSCE arrived.") == [("OSCE", "OSCE")]
 
 
+def test_an_acronym_names_the_body_the_article_spells_out():
+    # The lexicon's "RSF" is Reporters Without Borders; an article that writes out Sudan's Rapid
+    # Support Forces means them by it. Written out or not, the letters alone keep the lexicon's.
+    sudan = ("Fighting between the army and the paramilitary Rapid Support Forces continued. "
+             "The RSF denied the charge.")
+    rsf = [r for r in actors(sudan) if r["surface"] == "RSF"]
+    assert [(r["name"], r["type"], r["country"]) for r in rsf] == [("Rapid Support Forces", "armed_group", "SD")]
+    assert pairs("RSF condemned the arrest of two reporters.") == [("RSF", "Reporters Without Borders")]
+    press = "Reporters Without Borders (RSF) said the Rapid Support Forces had detained a reporter. RSF called for his release."
+    assert [n for s, n in pairs(press) if s == "RSF"] == ["Reporters Without Borders"] * 2
+
+
 def test_acronyms_must_match_case():
     assert pairs("he told us about it") == []
 

@@ -393,7 +393,45 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
         if k not in seen:
             seen.add(k)
             res.append(r)
-    return res
+    return _acronyms_of_named(res)
+
+
+_INITIALS_SKIP = frozenset(("of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al"))
+
+
+def _initials(name: str) -> str:
+    """Upper-case initials of a name's words, small link words skipped ("Islamic State of Iraq
+    and the Levant" -> "ISIL"; hyphenated parts count: "Agence France-Presse" -> "AFP")."""
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in _INITIALS_SKIP).upper()
+
+
+def _acronyms_of_named(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Point a lexicon acronym at the actor the article names in full with those initials.
+
+    The same letters name different bodies ("RSF": Reporters Without Borders, or Sudan's Rapid
+    Support Forces); an article spells out the one it means, usually before the short form. An
+    acronym of three or more letters whose own body the text never names in full takes the
+    name, type and country of an actor written out in the same text whose initials it is.
+    """
+    by_initials: dict[str, dict[str, Any]] = {}
+    named = set()
+    for r in recs:
+        if not _is_acronym(r["surface"]):
+            named.add(r["name"])
+            if r["type"] != "person":
+                for key in (_initials(r["name"]), _initials(r["surface"])):
+                    if len(key) >= 3:
+                        by_initials.setdefault(key, r)
+    if not by_initials:
+        return recs
+    for r in recs:
+        surf = r["surface"]
+        if len(surf) < 3 or not _is_acronym(surf) or r["name"] in named:
+            continue
+        full = by_initials.get(surf.replace(".", "").upper())
+        if full is not None and full["name"] != r["name"]:
+            r["name"], r["type"], r["country"] = full["name"], full["type"], full["country"]
+    return recs
 
 
 _START_END = itemgetter("start", "end")
