@@ -184,6 +184,23 @@ def merge(curated: list[dict], geonames: list[dict]) -> list[dict]:
     return curated + kept
 
 
+#: Share of an area (or a line's length) a region must hold for the feature to lie in it: most of it.
+MOSTLY_WITHIN = 0.5
+
+
+def _mostly_within(geom, region) -> bool:
+    """True when ``region`` (widened by ~10 m, so that a shared edge counts) holds at least
+    :data:`MOSTLY_WITHIN` of ``geom``'s area, or of its length for a line."""
+    if not geom.intersects(region.envelope):
+        return False
+    near = region.buffer(1e-4)
+    if geom.area > 0:
+        return geom.intersection(near).area >= MOSTLY_WITHIN * geom.area
+    if geom.length > 0:
+        return geom.intersection(near).length >= MOSTLY_WITHIN * geom.length
+    return near.contains(geom)
+
+
 def add_regions(records: list[dict]) -> bool:
     """Fill ``regions`` and ``border_km`` from the committed layers, if any."""
     try:
@@ -203,9 +220,20 @@ def add_regions(records: list[dict]) -> bool:
             if not geom.contains(Point(r["lon"], r["lat"])):
                 p = geom.representative_point()
                 r["lat"], r["lon"] = round(p.y, 5), round(p.x, 5)
+    region_ids = [fid for lid in regions.REGION_LAYERS for fid in layers[lid]["id"]]
     res = regions.assign([r["lat"] for r in records], [r["lon"] for r in records])
     for r, regs, km in zip(records, res["regions"], res["border_km"]):
-        regs = list(regs)
+        geom = shapes.get(r["layer"]) if r["layer"] else None
+        if r["kind"] == "country":
+            # A country's point lies in one of its provinces, which says nothing of the
+            # country: "Armenia" is not a mention of Kotayk.
+            regs = []
+        elif geom is not None and geom.geom_type not in ("Point", "MultiPoint"):
+            # An area or a line with a shape of its own lies in the regions that hold most of
+            # it, not in whichever its point falls in (Nagorno-Karabakh is not in Khankendi).
+            regs = [fid for fid in region_ids if fid == r["layer"] or _mostly_within(geom, shapes[fid])]
+        else:
+            regs = list(regs)
         if r["layer"] and r["layer"] in shapes and r["layer"] not in regs:
             regs.append(r["layer"])
         r["regions"] = regs

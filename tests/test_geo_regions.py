@@ -161,6 +161,28 @@ def test_gazetteer_entries_carry_precomputed_regions():
     assert "lachin" in lookup("Berdzor").regions
 
 
+def test_areas_and_lines_lie_in_the_regions_holding_most_of_them_not_where_their_point_falls():
+    # A country's point lies in one province; an area's in one of its parts. A region filter
+    # for that province must not take in every article that names the country.
+    assert lookup("Armenia").regions == () and lookup("Azerbaijan").regions == ()
+    assert lookup("Nagorno-Karabakh").regions == ("nagorno-karabakh",)  # not Khankendi's rayon
+    border = lookup("Armenia-Azerbaijan border").regions
+    assert {"am-az-border", "border-5km-am", "border-5km-az", "border-20km-am", "border-20km-az"} <= set(border)
+    assert not {"kalbajar", "am-vayots-dzor", "az-kalbajar"} & set(border)
+    assert "am-syunik" in lookup("Goris").regions  # a town keeps the regions of its point
+
+
+def test_mostly_within_measures_area_or_length():
+    from geo.build_gazetteer import _mostly_within
+    box = shapely.geometry.box
+    assert _mostly_within(box(0, 0, 1, 1), box(0, 0, 0.6, 1))
+    assert not _mostly_within(box(0, 0, 1, 1), box(0, 0, 0.4, 1))
+    line = shapely.geometry.LineString([(0, 0), (1, 0)])
+    assert _mostly_within(line, box(0, 0, 0.7, 1))  # on the region's edge: counted inside
+    assert not _mostly_within(line, box(0.7, 0, 2, 1))
+    assert not _mostly_within(box(5, 5, 6, 6), box(0, 0, 1, 1))
+
+
 def test_empty_input_gives_empty_frame_with_the_columns():
     df = assign([], [])
     assert list(df.columns) == COLUMNS and len(df) == 0

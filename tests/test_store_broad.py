@@ -56,9 +56,11 @@ def _filters(store: Store) -> list[Filters]:
     narrow = _articles_naming(store, 3, total // 3)
     source = str(store.read_df("""SELECT s FROM (SELECT unnest(sources) AS s FROM article_facets)
                                   GROUP BY s ORDER BY count(*) DESC, s LIMIT 1""")["s"][0])
-    region, place = (str(store.read_df(f"""SELECT x FROM (SELECT unnest({c}) AS x FROM article_facets)
-                                            GROUP BY x ORDER BY count(*) DESC, x LIMIT 1""")["x"][0])
-                     for c in ("regions", "places"))
+    region = str(store.read_df("""SELECT x FROM (SELECT unnest(regions) AS x FROM article_facets)
+                                  GROUP BY x ORDER BY count(*) DESC, x LIMIT 1""")["x"][0])
+    # the most named place that lies in a region, so that every view has rows under it
+    place = str(store.read_df("""SELECT name FROM places WHERE len(regions) > 0
+                                 GROUP BY name ORDER BY count(*) DESC, name LIMIT 1""")["name"][0])
     return [Filters(actors=(broad,), version=v), Filters(actors=(narrow,), version=v),
             Filters(actors=(broad, narrow), version=v), Filters(sources=(source,), version=v),
             Filters(actors=(broad,), sources=(source,), version=v), Filters(actors=(broad,), version=None),
