@@ -155,6 +155,21 @@ def test_each_clause_has_its_own_claimant():
         (9, "killed", "Turkey", "Turkey"), (15, "killed", "Georgia", "Georgia")]
 
 
+def test_a_subordinate_clause_takes_its_own_trailing_attribution():
+    # The main clause's figure is the ministry's; the "when" clause's figures are the tally
+    # its trailing "according to" names. Without the earlier attribution, the trailing one
+    # covers the whole sentence.
+    actors = [("Gaza's health ministry", "Ministry of Health (Gaza)", "organisation", "PS"),
+              ("Israeli", "Israel", "state", "IL"), ("the ministry", "Ministry", "organisation", None)]
+    text = ("Gaza's health ministry says more than 42,000 people have been killed since October 2023, "
+            "when gunmen attacked Israel, killing about 1,200 people and taking 251 hostages, "
+            "according to Israeli tallies.")
+    assert [(f["value"], f["claimed_by"]) for f in figs(text, actors=actors)] == [
+        (42000, "Ministry of Health (Gaza)"), (1200, "Israel"), (251, "Israel")]
+    text = "Three soldiers were killed when shelling hit the post, according to Israeli officials."
+    assert [f["claimed_by"] for f in figs(text, actors=actors)] == ["Israel"]
+
+
 def test_according_to_and_trailing_attribution():
     actors = [("Reuters", "Reuters", "media", "GB"), ("Tbilisi", "Georgia", "state", "GE")]
     (f,) = figs("According to Reuters, 31 people were killed.", actors=actors)

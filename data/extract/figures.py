@@ -771,7 +771,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         subj = _subject_side(text, toks, verb[0], sent_actors, all_actors, reports) if verb else None
         side = _side(text, c, start, end, toks, sent_actors, all_actors, reports,
                      subj if verb and verb[1] == "loss" else None)
-        claimed_by, claim_rec = _claimant(start, end, reports)
+        claimed_by, claim_rec = _claimant(start, end, reports, text)
         own_kill = verb is not None and verb[1] == "agent" and subj is not None and \
             claim_rec is not None and subj == _state_of(claim_rec, all_actors)
         if verb is not None and verb[1] == "loss" and _enemy_subject(toks, verb[0]):
@@ -1048,9 +1048,17 @@ def _opening_actor(text, s, ms, sent_actors):
     return None
 
 
-def _claimant(fs, fe, claims_in_sentence):
+# A subordinate clause after a comma: "X says 42,000 died since May, when gunmen killed 1,200,
+# according to Y" - Y's count is the clause's, X's the main clause's.
+_SUB_CLAUSE = re.compile(r",\s*(?:when|while|whereas|as|after|before|because|which|who|although|though)\b",
+                         re.IGNORECASE)
+
+
+def _claimant(fs, fe, claims_in_sentence, text=None):
     """Who the sentence attributes the figure at ``[fs, fe)`` to: the nearest attribution
-    before it, else the first after it; neither the verb nor the actor may overlap it."""
+    before it, else the first after it; neither the verb nor the actor may overlap it. With
+    ``text``: a figure in a subordinate clause that the earlier attribution's verb is cut off
+    from goes to a later attribution in that clause."""
     if not claims_in_sentence:
         return None, None
     claims = [(ms, rec) for ms, me, rec in claims_in_sentence
@@ -1059,6 +1067,12 @@ def _claimant(fs, fe, claims_in_sentence):
         return None, None
     before = [c for c in claims if c[0] < fs]
     pos, rec = max(before, key=_FIRST_ITEM) if before else min(claims, key=_FIRST_ITEM)
+    if before and text is not None:
+        after = [c for c in claims if c[0] >= fe]
+        if after and _SUB_CLAUSE.search(text, pos, fs):
+            apos, arec = min(after, key=_FIRST_ITEM)
+            if not _SUB_CLAUSE.search(text, fe, apos):
+                rec = arec
     return rec.get("name") or rec.get("surface"), rec
 
 
