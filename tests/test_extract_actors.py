@@ -138,6 +138,14 @@ def test_an_acronym_names_the_body_the_article_spells_out():
     assert [n for s, n in pairs(press) if s == "RSF"] == ["Reporters Without Borders"] * 2
 
 
+def test_a_role_stops_at_the_end_of_the_previous_sentence():
+    text = ("He convened the Security Council. Russia's foreign ministry spokeswoman Maria Zakharova "
+            "urged restraint. Defence Ministry spokesman Lt. Col. Anar Eyvazov said so.")
+    roles = {r["name"]: r["role"] for r in actors(text) if r["type"] == "person"}
+    assert roles["Maria Zakharova"] == "Russia's foreign ministry spokeswoman"
+    assert roles["Anar Eyvazov"] == "Defence Ministry spokesman Lt. Col."  # abbreviations go on
+
+
 def test_acronyms_must_match_case():
     assert pairs("he told us about it") == []
 

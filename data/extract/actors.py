@@ -36,6 +36,7 @@ from typing import Any
 import ahocorasick
 
 from data.extract import places as _pl
+from data.extract import sentences as _sentences
 from data.extract.lexicon import read_records as _rows, read_words as _words
 from data.extract.places import (CAPITALS, _longest, DEMONYMS, SEATS, STATES, _split, match_text,
                                  metonym_flags)
@@ -726,6 +727,8 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
         if rev[nxt:a].strip() or (text is not None and "\n\n" in text[s - a:s - nxt]):
             break  # punctuation or a paragraph break between words ends the role phrase
         w = t[s - b:s - a]
+        if w.endswith(".") and not _abbreviation(w):
+            break  # "... of the Security Council. Russia's spokeswoman X": the last sentence's end
         base = w[:-2] if w.endswith("'s") else w
         lw = base.lower().rstrip(".")
         if head and lw in ("to", "of", "for"):
@@ -754,6 +757,13 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
 
 
 _LINK_WORDS = ("to", "of", "for", "the", "and", "in", "on")
+
+
+def _abbreviation(w: str) -> bool:
+    """``w`` (ending in a full stop) is an abbreviation or initials ("Gen.", "U.S."), as the
+    sentence splitter reads them, not a word that ends a sentence."""
+    core = w[:-1]
+    return core.lower() in _sentences._ABBREV or "." in core or len(core) == 1
 
 
 def _qualifier_word(w: str) -> bool:
