@@ -155,6 +155,15 @@ def test_each_clause_has_its_own_claimant():
         (9, "killed", "Turkey", "Turkey"), (15, "killed", "Georgia", "Georgia")]
 
 
+def test_a_death_toll_with_a_long_complement_still_gives_its_number():
+    assert vc("The death toll from the missile strike on the city rose to 45, including six children.") == [
+        (45, "killed"), (6, "killed")]
+    assert vc("The death toll from Saturday's attack in the eastern part of the city has risen to 12.") == [
+        (12, "killed")]
+    # another clause between the toll and its number cuts the link
+    assert vc("The toll from the shelling that began when the talks failed rose to 40.") == []
+
+
 def test_a_subordinate_clause_takes_its_own_trailing_attribution():
     # The main clause's figure is the ministry's; the "when" clause's figures are the tally
     # its trailing "according to" names. Without the earlier attribution, the trailing one

@@ -497,18 +497,49 @@ _GAP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "
                         "putting", "at", "to", "of", "with", "among", "including", "from"})
 
 
+# "The death toll from the missile strike on Dnipro rose to 45": a toll noun, a prepositional
+# complement of any length, then the verb that gives the number.
+_TOLL_NOUNS = frozenset({"toll", "tally"})
+_TOLL_PREPS = frozenset({"from", "in", "of", "after", "on", "at", "since", "for"})
+_TOLL_VERBS = frozenset({"rose", "risen", "rises", "climbed", "climbs", "reached", "reaches", "stood", "stands",
+                         "increased", "jumped", "hit", "grew", "soared", "passed"})
+
+
+def _toll_verb(toks, j, c, cands_by_tok):
+    """For a casualty word ending with a toll noun before token ``j``: the token of the verb
+    that gives ``c``'s number ("rose [to]") when the words between are the toll's complement
+    ("from the strike on the city"), else None."""
+    if toks[j - 1][2] not in _TOLL_NOUNS or j >= c.qi or toks[j][2] not in _TOLL_PREPS:
+        return None
+    v = c.qi - 1
+    if toks[v][2] in ("to", "at"):
+        v -= 1
+    if v <= j or toks[v][2] not in _TOLL_VERBS:
+        return None
+    for t in range(j, v):
+        if (toks[t][2] in _HARD_STOP and toks[t][2] not in _TOLL_PREPS) or cands_by_tok.get(t) not in (None, c):
+            return None  # another clause, or another number, lies between
+    return v
+
+
 def _nearest_trigger(text, c, trig, cands_by_tok, toks):
     """The nearest casualty word linked to ``c`` on the left and on the right:
     ``(category, distance, first token, end token)`` or None."""
     left = right = None
+    gap_from = None  # where the left gap to check starts: the trigger's end, or a toll's verb
     for i, j, cat, anim in trig:
-        if j <= c.qi and c.qi - j <= 7 and (left is None or c.qi - j < left[1]):
-            left = (cat, c.qi - j, i, j, anim)
+        if j <= c.qi and (left is None or c.qi - j < left[1]):
+            if c.qi - j <= 7:
+                left, gap_from = (cat, c.qi - j, i, j, anim), j
+            elif c.qi - j <= 16:
+                verb = _toll_verb(toks, j, c, cands_by_tok)
+                if verb is not None:
+                    left, gap_from = (cat, c.qi - j, i, j, anim), verb
     end = c.np_end_tok if c.np_end_tok is not None else c.tj
     for i, j, cat, anim in trig:
         if i >= end and i - end <= 14 and (right is None or i - end < right[1]):
             right = (cat, i - end, i, j, anim)
-    if left and not _gap_ok(text, toks, left[3], c.qi, c, cands_by_tok, "left", 2):
+    if left and not _gap_ok(text, toks, gap_from, c.qi, c, cands_by_tok, "left", 2):
         left = None
     if right and not _gap_ok(text, toks, end, right[2], c, cands_by_tok, "right", 1):
         right = None
