@@ -146,6 +146,15 @@ def test_a_role_stops_at_the_end_of_the_previous_sentence():
     assert roles["Anar Eyvazov"] == "Defence Ministry spokesman Lt. Col."  # abbreviations go on
 
 
+def test_monitors_and_aid_agencies_that_publish_counts():
+    assert pairs("The toll was compiled by the Syrian Observatory for Human Rights.") == [
+        ("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights")]
+    assert pairs("The UN migration agency said thousands fled.") == [
+        ("UN migration agency", "International Organization for Migration")]
+    assert [n for _s, n in pairs("ACLED and UNRWA published figures.")] == ["ACLED", "UNRWA"]
+    assert pairs("Rescuers tried to save the children trapped in the rubble.") == []  # prose, not the charity
+
+
 def test_acronyms_must_match_case():
     assert pairs("he told us about it") == []
 
