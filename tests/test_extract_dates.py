@@ -85,6 +85,22 @@ def test_vague_spans_have_bounds_not_dates():
     assert recs[0]["from"] == "2023-02-27" and recs[0]["to"] == "2023-03-05"
 
 
+@pytest.mark.parametrize("text, pub, span", [
+    ("Shelling intensified over the weekend.", PUB, ("2023-03-04", "2023-03-05")),   # a Wednesday: the one before
+    ("Two soldiers died at the weekend.", "2023-03-05", ("2023-03-04", "2023-03-05")),  # written on the Sunday
+    ("Shelling went on during the weekend.", "2023-03-04", ("2023-03-04", "2023-03-04")),  # not past publication
+    ("Talks are planned this weekend.", PUB, ("2023-03-11", "2023-03-12")),  # a weekday: the one ahead
+    ("He arrived last weekend.", "2023-03-05", ("2023-02-25", "2023-02-26")),  # at a weekend: the one before
+])
+def test_weekends_are_saturday_to_sunday_spans(text, pub, span):
+    (rec,) = find_dates(text, None, pub)
+    assert (rec["date"], rec["from"], rec["to"]) == (None, *span)
+
+
+def test_the_weekend_as_a_subject_is_no_date():
+    assert find_dates("The weekend was calm.", None, PUB) == []
+
+
 def test_overnight_with_a_named_day_is_not_repeated():
     text = "Troops clashed overnight on Sunday near the lake."
     assert dates_of(text) == ["2023-03-05"]

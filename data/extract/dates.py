@@ -21,7 +21,9 @@ Decisions (see the tests):
   events and are not emitted; :func:`period_hints` gives them to figures as a period.
 * "last year" / "this year" -> YYYY; "last month" / "this month" / "earlier this month" -> YYYY-MM.
 * vague spans that have no YYYY[-MM[-DD]] form ("last week", "in recent days", "two weeks ago")
-  are emitted with ``date`` None and ISO ``from``/``to`` bounds.
+  are emitted with ``date`` None and ISO ``from``/``to`` bounds; so are weekends ("over the
+  weekend", "at the weekend", "last weekend": the latest Saturday and Sunday up to publication;
+  "this weekend" written on a weekday: the one ahead).
 * ``kind``: ``publication`` for a full date equal to the publication date on a short line of
   its own (a dateline), ``event`` otherwise.
 * AP abbreviations with a full stop ("Sept. 27", "since Dec. 12", "Jan. 1, 2024") keep their
@@ -99,6 +101,7 @@ _PATTERNS = [
     r"this\s+afternoon|this\s+evening|last\s+night|earlier\s+today|"
     r"(?:earlier|later)\s+this\s+(?:week|month|year)|this\s+(?:week|month|year)|"
     r"last\s+(?:week|month|year)|next\s+(?:week|month|year)|past\s+week|"
+    r"(?:over|at|during)\s+the\s+weekend|(?:last|this|past)\s+weekend|"
     r"in\s+recent\s+(?:days|weeks|months)|(?:the\s+)?(?:past|last)\s+(?:few\s+)?(?:days|weeks)|"
     r"(?P<agon>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
     r"(?P<agou>days?|weeks?|months?|years?)\s+ago)"
@@ -139,7 +142,7 @@ _SECOND_DAY_END = re.compile(r"\s*(?:$|[^\w\s%$€£-]|(?:the|a|an|in|at|on|near
 # Only the places where a date word or a year occurs are searched with the full pattern.
 _ANCHORS = Anchors({**dict.fromkeys(_MONTHS, "m"), **dict.fromkeys(_WEEKDAYS, "w"), **dict.fromkeys(
     ["yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night",
-     "week", "weeks", "month", "months", "year", "days", "day", "ago"], "r"),
+     "week", "weeks", "weekend", "month", "months", "year", "days", "day", "ago"], "r"),
     # years are anchors too: found in the same automaton pass instead of a regex scan
     **{str(y): "y" for y in range(1800, 2100)},
     # and two-digit years after an apostrophe ("since '94"), read only after a temporal word
@@ -260,6 +263,16 @@ def _relative(rel: str, m, pub: dt.date | None):
     if r.endswith("this week"):
         f, t = _week_bounds(pub)
         return None, {"from": f, "to": min(t, pub.isoformat()) if "earlier" in r else t}
+    if r.endswith("weekend"):
+        # the latest Saturday and Sunday up to publication; "this weekend" written on a weekday
+        # is the one ahead, "last weekend" written at a weekend the one before
+        sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        if r == "this weekend" and pub.weekday() < 5:
+            sat += 7 * day
+        elif r == "last weekend" and pub.weekday() >= 5:
+            sat -= 7 * day
+        sun = sat + day if sat > pub else min(sat + day, pub)  # a past weekend ends by publication
+        return None, {"from": sat.isoformat(), "to": sun.isoformat()}
     if r in ("last week", "past week"):
         f, t = _week_bounds(pub - 7 * day)
         return None, {"from": f, "to": t}
@@ -334,7 +347,9 @@ def _year_worth(text: str, a: int, b: int) -> bool:
 
 
 def _rel_worth(text: str, a: int, b: int) -> bool:
-    return text[a:b].lower() in _R_ALWAYS or _prev_word(text, a) in _R_PREV
+    prev = _prev_word(text, a)
+    return text[a:b].lower() in _R_ALWAYS or prev in _R_PREV or (
+        prev == "the" and text[a:b].lower() == "weekend")  # "over the weekend"
 
 
 # "the summer of 2021", "the spring of 2016": a season names when, not what
