@@ -155,6 +155,14 @@ def test_monitors_and_aid_agencies_that_publish_counts():
     assert pairs("Rescuers tried to save the children trapped in the rubble.") == []  # prose, not the charity
 
 
+def test_a_state_name_as_a_first_name_makes_a_person_not_a_state():
+    assert pairs("Defence Minister Israel Katz said the strikes would go on.") == [("Israel Katz", "Israel Katz")]
+    recs = actors("Jordan Bardella said he opposed it. Bardella added that Jordan should help.")
+    assert [(r["surface"], r["name"], r["type"]) for r in recs] == [
+        ("Jordan Bardella", "Jordan Bardella", "person"), ("Bardella", "Jordan Bardella", "person"),
+        ("Jordan", "Jordan", "state")]
+
+
 def test_acronyms_must_match_case():
     assert pairs("he told us about it") == []
 

@@ -136,6 +136,14 @@ def test_place_name_used_as_a_first_name_is_not_a_place():
     assert names("Foreign Minister Ararat Mirzoyan met Hovhannes Stepanyan in Goris.") == ["Goris"]
 
 
+def test_a_country_name_as_a_first_name_is_no_place():
+    # an office before it or a speech verb after the surname: a person ("Israel Katz")
+    assert names("Defence Minister Israel Katz visited Goris.") == ["Goris"]
+    assert names("Jordan Bardella said the vote mattered.") == []
+    # without that evidence the country stays ("Israel Army", "the Jordan Valley")
+    assert names("Israel said the talks in Jordan were over.") == ["Israel", "Jordan"]
+
+
 def test_capital_with_for_its_part_is_the_government():
     assert names("Ankara, for its part, denied the report.") == []
 

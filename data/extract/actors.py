@@ -325,7 +325,9 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                 raw.append((s, e, ent))
                 break
     _pl._sort_start_longest(raw)
-    hits = _longest(raw)
+    # "Defence Minister Israel Katz", "Jordan Bardella said": a state's name as a first name
+    hits = [h for h in _longest(raw) if not (h[2][1] in ("state", "capital") and " " not in h[2][0]
+                                             and _pl.first_name_of_person(t, h[0], h[1]))]
 
     out: list[dict[str, Any]] = []
     heads = [(s, e) for s, e, ent in hits if ent[1] == "bodyhead"]
@@ -833,7 +835,8 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
         segs, cur = [], []
         pos = m.start()
         for w in m.group(0).split(" "):
-            if _bad_token(w):
+            if _bad_token(w) and not (not cur and (w in _STATE_SURF or w in CAPITALS)
+                                      and _pl.first_name_of_person(t, pos, pos + len(w))):
                 if cur:
                     segs.append(cur)
                 cur = []

@@ -332,6 +332,28 @@ def _common_word(w: str) -> bool:
     return zipf_frequency(w.lower(), "en") >= 4.0
 
 
+# The evidence that a place or state name opens a person's name ("Defence Minister Israel Katz",
+# "Jordan Bardella said"): an office right before it, or a speech verb right after the surname.
+_TITLE_LAST = frozenset(w.lower().split()[-1] for w in _words("titles.txt"))
+_SPEECH_FIRST = frozenset(w.lower().split()[0] for w in _words("speech_verbs.txt"))
+_NOT_SURNAME = frozenset(w.lower() for w in _words("not_name_words.txt"))
+
+
+def first_name_of_person(t: str, s: int, e: int) -> bool:
+    """True when the one-word name at ``t[s:e]`` is a person's first name: a capitalised word
+    that names nothing else follows it, and an office stands right before it ("leader Jordan
+    Bardella") or a speech verb right after that word ("Israel Katz said")."""
+    if t[e:e + 1] != " " or not t[e + 1:e + 2].isupper():
+        return False
+    nw = _next_word(t, e)
+    if (len(nw) < 3 or not nw.isalpha() or nw.isupper() or nw.lower() in _NOT_SURNAME
+            or nw.lower() in _STOP or nw in DEMONYMS or nw in _STATE_SURF or nw in CAPITALS):
+        return False
+    if _prev_word(t, s).lower() in _TITLE_LAST:
+        return True
+    return _next_word(t, e + 1 + len(nw)).lower() in _SPEECH_FIRST
+
+
 def _is_cap_word(w: str) -> bool:
     return bool(w) and w[0].isupper()
 
@@ -512,7 +534,7 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
         # a place name used as a first name ("Ararat Mirzoyan"): the next word is a surname
         if " " not in surf and t[e:e + 1] == " " and t[e + 1:e + 2].isupper():
             nw = _next_word(t, e)
-            if _SURNAME_END.search(nw) and nw not in DEMONYMS:
+            if (_SURNAME_END.search(nw) and nw not in DEMONYMS) or first_name_of_person(t, s, e):
                 continue
         # "Syunik province", "Kalbajar district": the name is the place; the suffix describes it
         if " " in surf:
