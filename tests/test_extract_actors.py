@@ -163,6 +163,16 @@ def test_a_state_name_as_a_first_name_makes_a_person_not_a_state():
         ("Jordan", "Jordan", "state")]
 
 
+def test_a_known_person_without_a_listed_role_takes_an_apposition():
+    recs = actors("Ruben Vardanyan, the former state minister of Nagorno-Karabakh, was detained.")
+    assert [(r["name"], r["role"]) for r in recs if r["type"] == "person"] == [
+        ("Ruben Vardanyan", "former state minister of Nagorno-Karabakh")]
+    # a listed role stays the one shown
+    recs = actors("Nikol Pashinyan, the Armenian leader, said so.")
+    assert [(r["name"], r["role"]) for r in recs if r["type"] == "person"] == [
+        ("Nikol Pashinyan", "Prime Minister of Armenia")]
+
+
 def test_acronyms_must_match_case():
     assert pairs("he told us about it") == []
 

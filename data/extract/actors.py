@@ -365,7 +365,11 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                 if nw or (pw and not _qualifier_word(pw.group(0).strip())
                           and not _pl._sentence_start(t, s - len(pw.group(0)))):
                     continue
-            persons.append([s, e, name, country, _role_before(t, s, text) or None])
+            # a role written before the name, else the lexicon's, else an apposition after it
+            role = _role_before(t, s, text)
+            if not role and " " in _surf and not _PEOPLE.get(name, (None, None))[1]:
+                role = _role_after(t, e)
+            persons.append([s, e, name, country, role or None])
             continue
         if kind == "group" and _HOLDER_END.search(_surf) and _NAME_NEXT.match(t, e):
             continue  # "Karabakh's human rights ombudsman Gegham Stepanyan": a title
@@ -861,17 +865,23 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
                 # also needs a surname ending
                 evidence = not _pl._sentence_start(t, s) or seg[-1][2].endswith(_SURNAME_ENDINGS)
             if not role:
-                a = _APPOS.match(after)
-                if a and any(w.lower() in _TITLE_WORDS for w in _WORD.findall(a.group(1))):
-                    role = a.group(1).strip()
-                    if role.lower().startswith(("the ", "a ", "an ")):
-                        role = role.split(" ", 1)[1]
-                    evidence = True
+                role = _role_after(t, e)
+                evidence = evidence or role is not None
             if not evidence and seg[-1][2].endswith(_SURNAME_ENDINGS) and not _pl._sentence_start(t, s):
                 evidence = True
             if evidence:
                 res.append([s, e, t[s:e], None, role])
     return res
+
+
+def _role_after(t: str, e: int) -> str | None:
+    """The role of an apposition right after a name ending at ``e``: ", the foreign minister,"
+    -> "foreign minister"; None when the apposition names no office."""
+    a = _APPOS.match(t, e, e + 100)
+    if a is None or not any(w.lower() in _TITLE_WORDS for w in _WORD.findall(a.group(1))):
+        return None
+    role = a.group(1).strip()
+    return role.split(" ", 1)[1] if role.lower().startswith(("the ", "a ", "an ")) else role
 
 
 def _person_records(text, t, persons) -> list[dict[str, Any]]:
