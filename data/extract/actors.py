@@ -19,7 +19,10 @@ How it works (all automata and regexes are built once at import):
    denier, "a claim Yerevan rejected"), else a one-place dateline's state, else none;
 3. people: known people from ``people.csv``, and capitalised two/three-word names backed by
    evidence (a role title before them, a speech verb next to them, an apposition with a title,
-   or a Caucasus/Slavic surname ending); later bare surnames resolve to the full name.
+   or a Caucasus/Slavic surname ending); later bare surnames resolve to the full name. A
+   state's name with that evidence is a first name ("Defence Minister Israel Katz");
+4. a lexicon acronym whose body the article never writes out names the actor it does write
+   out with those initials ("RSF" after "Rapid Support Forces").
 
 Every record: ``start``, ``end``, ``surface`` (``text[start:end]``), ``name`` (canonical),
 ``type``, ``country`` (ISO2 or None), ``role`` (or None).
