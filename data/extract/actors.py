@@ -409,6 +409,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
 _INITIALS_SKIP = frozenset(("of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al"))
 
 
+@functools.lru_cache(maxsize=65536)
 def _initials(name: str) -> str:
     """Upper-case initials of a name's words, small link words skipped ("Islamic State of Iraq
     and the Levant" -> "ISIL"; hyphenated parts count: "Agence France-Presse" -> "AFP")."""
@@ -423,17 +424,25 @@ def _acronyms_of_named(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     acronym of three or more letters whose own body the text never names in full takes the
     name, type and country of an actor written out in the same text whose initials it is.
     """
-    by_initials: dict[str, dict[str, Any]] = {}
-    named = set()
-    for r in recs:
-        if not _is_acronym(r["surface"]):
-            named.add(r["name"])
-            if r["type"] != "person":
-                for key in (_initials(r["name"]), _initials(r["surface"])):
-                    if len(key) >= 3:
-                        by_initials.setdefault(key, r)
-    if not by_initials:
+    acros = [r for r in recs if len(r["surface"]) >= 3 and _is_acronym(r["surface"])]
+    if not acros:
+        return recs  # most articles: nothing to do, and no initials to compute
+    written = [r for r in recs if not _is_acronym(r["surface"])]
+    named = {r["name"] for r in written}
+    acros = [r for r in acros if r["name"] not in named]
+    if not acros:
         return recs
+    by_initials: dict[str, dict[str, Any]] = {}
+    for r in written:
+        if r["type"] != "person":
+            for key in (_initials(r["name"]), _initials(r["surface"])):
+                if len(key) >= 3:
+                    by_initials.setdefault(key, r)
+    for r in acros:
+        full = by_initials.get(r["surface"].replace(".", "").upper())
+        if full is not None and full["name"] != r["name"]:
+            r["name"], r["type"], r["country"] = full["name"], full["type"], full["country"]
+    return recs
     for r in recs:
         surf = r["surface"]
         if len(surf) < 3 or not _is_acronym(surf) or r["name"] in named:
