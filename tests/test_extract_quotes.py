@@ -57,6 +57,21 @@ def test_short_quote_introduced_by_speech_verb_is_kept():
     assert quotes(text) == [("Absolutely n", "Davit Melkonyan", None)]
 
 
+def test_short_quote_with_an_attribution_after_it_is_kept():
+    assert quotes("“This is unacceptable,” said Ararat Mirzoyan, Armenia's foreign minister.") == [
+        ("This is unac", "Ararat Mirzoyan", None)]
+    assert quotes('"Not now," Ararat Mirzoyan told reporters.') == [("Not now,", "Ararat Mirzoyan", None)]
+    # a clause of its own after the marks is no attribution: a scare quote still
+    assert quotes("Officials described the “humanitarian corridor,” which Baku denied.") == []
+
+
+def test_according_to_a_person_before_the_quote_names_the_speaker():
+    assert quotes("According to Peskov, “the peacekeepers will stay in the region”.") == [
+        ("the peacekee", "Dmitry Peskov", None)]
+    assert quotes("According to Reuters, “the peacekeepers will stay in the region”.") == [
+        ("the peacekee", None, "Reuters")]
+
+
 def test_quote_spanning_a_paragraph():
     text = ("“We have done everything we could to stop this war.\n\n"
             "“Now it is up to the other side to act,” said Davit Melkonyan.")

@@ -4,10 +4,12 @@
    a quotation that runs over a paragraph break (the next paragraph reopens the quote without
    the previous one closing) stays one span.
 2. Scare quotes of one to three words (“large-scale provocation”) are skipped unless a speech
-   verb introduces them directly (``he said: “No.”``).
+   verb introduces them directly (``he said: “No.”``) or, closed by a comma, "?" or "!", an
+   attribution follows them (``“Not now,” said X``).
 3. Speaker: the first person named in the attribution after the quote in the same sentence
    ("…,” Armen Grigoryan said), else "he/she said" -> the last person named before the quote,
-   else the person before the quote ("X said: “…”"), else a non-media actor of the attribution
+   else the person before the quote ("X said: “…”", "According to X, “…”"), else a non-media
+   actor of the attribution
    ("…,” the ministry said), else - for a quote with no attribution right after another quote -
    the previous quote's speaker.
 4. ``via``: a news outlet in the attribution ("as quoted by Armenia's News.am news agency",
@@ -53,6 +55,8 @@ _PRONOUN = re.compile(r"h(?<!\wh)e\b|s(?<!\ws)he\b|H(?<!\wH)e\b|S(?<!\wS)he\b")
 _INTRO = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _SPEECH)) + r")\b[^.!?]{0,40}?[:,]?|:)\s*$",
                     re.I)
 _ACCORDING = re.compile(r"^\W*(?:according\s+to|as\s+reported\s+by|citing)\b", re.I)
+# "According to Peskov, “...”": the person it names said the quotation
+_ACCORDING_IN = re.compile(r"\b(?:according\s+to|as\s+quoted\s+by)\b", re.I)
 _PARA = re.compile(r"\n\s*\n")
 _OPEN, _CLOSE = "“«", "”»"
 _WIN = 300
@@ -163,8 +167,8 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
         after = text[qe + 1:after_end]
         n_words = len(body.split())
         introduced = bool(_INTRO.search(before[-70:]))
-        if n_words <= 3 and not introduced:
-            continue
+        if n_words <= 3 and not introduced and not (body.endswith((",", "?", "!")) and _said_next(after)):
+            continue  # a scare quote; not '"This is unacceptable," said X'
         near = actors[bisect_right(a_starts, sent_open[0] - 1):bisect_right(a_starts, after_end)]
         in_after = _outermost([a for a in near if qe < a["start"] < after_end])
         in_before = _outermost([a for a in near if sent_open[0] <= a["start"] and a["end"] <= qs])
@@ -181,7 +185,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
             else:
                 o = [a for a in in_after if a["type"] != "media"]
                 speaker = o[0]["name"] if o else None
-        if speaker is None and (introduced or _SPEECH_RX.search(before)):
+        if speaker is None and (introduced or _SPEECH_RX.search(before) or _ACCORDING_IN.search(before)):
             # the subject of the speech verb: the first person before the verb ("Hikmet
             # Hajiyev, adviser to President Ilham Aliyev, told AFP that ...")
             v = _SPEECH_RX.search(before)
@@ -208,6 +212,23 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
         if speaker:
             prev_speaker, prev_end = speaker, after_end
     return out
+
+
+_CLAUSE_WORDS = frozenset({"which", "that", "who", "whom", "and", "but", "as", "when", "while",
+                           "because", "although", "if", "where"})
+
+
+def _said_next(after: str) -> bool:
+    """The text after a closing mark opens an attribution: a speech verb within its first five
+    words, none of which starts another clause ('," said X', '," the ministry said'; not
+    '," which Baku denied')."""
+    for i, m in enumerate(_WORDS_RX.finditer(after[:60])):
+        w = m.group(0).lower()
+        if i >= 5 or w in _CLAUSE_WORDS:
+            return False
+        if w in _SPEECH_WORDS:
+            return True
+    return False
 
 
 def _outermost(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
