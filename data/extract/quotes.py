@@ -9,9 +9,8 @@
 3. Speaker: the first person named in the attribution after the quote in the same sentence
    ("…,” Armen Grigoryan said), else "he/she said" -> the last person named before the quote,
    else the person before the quote ("X said: “…”", "According to X, “…”"), else a non-media
-   actor of the attribution
-   ("…,” the ministry said), else - for a quote with no attribution right after another quote -
-   the previous quote's speaker.
+   actor of the attribution ("…,” the ministry said), else - for a quote with no attribution
+   right after another quote - the previous quote's speaker.
 4. ``via``: a news outlet in the attribution ("as quoted by Armenia's News.am news agency",
    "told TASS"), or one named by "According to X" in the sentence just before the quote.
 
