@@ -42,6 +42,12 @@ def test_capitals_as_governments():
     assert got == [("Ankara", "Turkey"), ("Tehran", "Iran"), ("Washington", "United States")]
 
 
+def test_capitals_that_trade_accusations_or_prisoners_are_governments():
+    assert pairs("Baku and Yerevan traded accusations.") == [("Baku", "Azerbaijan"), ("Yerevan", "Armenia")]
+    assert pairs("Moscow and Kyiv exchanged prisoners.") == [("Moscow", "Russia"), ("Kyiv", "Ukraine")]
+    assert pairs("Visitors came to the Yerevan trade fair.") == []
+
+
 def test_capital_as_location_is_not_an_actor():
     assert pairs("Thousands marched in Tbilisi.") == []
 
