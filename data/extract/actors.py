@@ -443,14 +443,6 @@ def _acronyms_of_named(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if full is not None and full["name"] != r["name"]:
             r["name"], r["type"], r["country"] = full["name"], full["type"], full["country"]
     return recs
-    for r in recs:
-        surf = r["surface"]
-        if len(surf) < 3 or not _is_acronym(surf) or r["name"] in named:
-            continue
-        full = by_initials.get(surf.replace(".", "").upper())
-        if full is not None and full["name"] != r["name"]:
-            r["name"], r["type"], r["country"] = full["name"], full["type"], full["country"]
-    return recs
 
 
 _START_END = itemgetter("start", "end")
