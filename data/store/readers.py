@@ -195,13 +195,11 @@ def announce_writer(path: os.PathLike | str) -> Iterator[None]:
 def writer_waiting(path: os.PathLike | str, for_s: float = 0.0) -> bool:
     """True when a live process has waited at least ``for_s`` seconds to write ``path``
     (markers of dead ones are removed)."""
-    waiting = False
     now = time.time()
     for mark in glob.glob(glob.escape(os.path.abspath(path)) + _MARK + "*"):
         pid = mark.rsplit(".", 1)[-1]
         try:
             os.kill(int(pid), 0)
-            alive = True
         except ProcessLookupError:
             try:
                 os.remove(mark)
@@ -209,14 +207,15 @@ def writer_waiting(path: os.PathLike | str, for_s: float = 0.0) -> bool:
                 pass
             continue
         except (ValueError, PermissionError):  # not ours to judge: assume alive
-            alive = True
-        if alive and for_s > 0:
+            pass
+        if for_s > 0:
             try:
-                alive = now - os.stat(mark).st_mtime >= for_s
+                if now - os.stat(mark).st_mtime < for_s:
+                    continue
             except FileNotFoundError:  # it got in meanwhile
-                alive = False
-        waiting = waiting or alive
-    return waiting
+                continue
+        return True
+    return False
 
 
 def yield_to_writer(path: os.PathLike | str, limit_s: float = YIELD_S) -> float:
