@@ -164,6 +164,15 @@ def test_a_death_toll_with_a_long_complement_still_gives_its_number():
     assert vc("The toll from the shelling that began when the talks failed rose to 40.") == []
 
 
+def test_troops_a_state_deploys_are_its_side():
+    got = figs("Turkey has massed 10,000 troops near the border, and Georgia sent a 500-strong force.",
+               actors=STATES)
+    assert [(f["value"], f["category"], f["actor"]) for f in got] == [(10000, "troops", "Turkey"),
+                                                                       (500, "troops", "Georgia")]
+    # only soldiers: refugees a state sends back are not its side
+    assert [f["actor"] for f in figs("Turkey sent 300 refugees back.", actors=STATES)] == [None]
+
+
 def test_a_subordinate_clause_takes_its_own_trailing_attribution():
     # The main clause's figure is the ministry's; the "when" clause's figures are the tally
     # its trailing "according to" names. Without the earlier attribution, the trailing one

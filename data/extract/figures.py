@@ -800,8 +800,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         # the side its subject stands for ("it" after "X said" is X)
         verb = _governing_verb(c, toks)
         subj = _subject_side(text, toks, verb[0], sent_actors, all_actors, reports) if verb else None
-        side = _side(text, c, start, end, toks, sent_actors, all_actors, reports,
-                     subj if verb and verb[1] == "loss" else None)
+        owner = verb is not None and (verb[1] == "loss" or (verb[1] == "own" and (
+            c.head_cat in ("military", "troops", "peacekeepers") or c.of_mil)))
+        side = _side(text, c, start, end, toks, sent_actors, all_actors, reports, subj if owner else None)
         claimed_by, claim_rec = _claimant(start, end, reports, text)
         own_kill = verb is not None and verb[1] == "agent" and subj is not None and \
             claim_rec is not None and subj == _state_of(claim_rec, all_actors)
@@ -877,13 +878,15 @@ _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def _governing_verb(c, toks):
-    """``(token, role)`` of a loss or agent verb right before the number ("lost 50", "had
-    killed some 200"), or None."""
+    """``(token, role)`` of a loss, agent or own verb right before the number (or its article:
+    "lost 50", "had killed some 200", "deployed a 1,960-strong force"), or None."""
     v = c.qi - 1
+    if v >= 1 and toks[v][2] in ("a", "an", "the"):
+        v -= 1  # "deployed a 1,960-strong force", "killed the 5 soldiers"
     if v < 0:
         return None
     role = _SIDE_WORDS.get(toks[v][2])
-    return (v, role) if role in ("loss", "agent") else None
+    return (v, role) if role in ("loss", "agent", "own") else None
 
 
 def _subject_side(text, toks, v, sent_actors, all_actors, reports, depth=0):
