@@ -73,6 +73,9 @@ def vc(text, **kw):
     ("Three people died and 14 were hospitalised.", [(3, "killed"), (14, "wounded")]),
     ("About 80 civilians are still held by the navy.", [(80, "prisoners")]),
     ("Some 600 villagers are listed as missing.", [(600, "missing")]),
+    ("The fate of 391 Armenians remains unknown.", [(391, "missing")]),  # "remains", the verb
+    ("The whereabouts of 40 soldiers remain unknown.", [(40, "missing")]),
+    ("Azerbaijan handed over the remains of 12 servicemen.", [(12, "killed")]),
     ("A 19-year-old conscript was shot dead.", [(1, "killed")]),
     ("The remains of 340 soldiers were handed over.", [(340, "killed")]),
     ("Border guards detained 4 soldiers.", [(4, "captured")]),
