@@ -74,6 +74,9 @@ def vc(text, **kw):
     ("About 80 civilians are still held by the navy.", [(80, "prisoners")]),
     ("Some 600 villagers are listed as missing.", [(600, "missing")]),
     ("The fate of 391 Armenians remains unknown.", [(391, "missing")]),  # "remains", the verb
+    ("Six people - four police officers and two civilians - were killed.",
+     [(6, "killed"), (4, "killed"), (2, "killed")]),  # a parenthesis between dashes
+    ("Six people—four of them soldiers—died.", [(6, "killed"), (4, "killed")]),
     ("The whereabouts of 40 soldiers remain unknown.", [(40, "missing")]),
     ("Azerbaijan handed over the remains of 12 servicemen.", [(12, "killed")]),
     ("A 19-year-old conscript was shot dead.", [(1, "killed")]),

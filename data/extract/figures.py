@@ -454,6 +454,13 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
     unknown = 0
     t = a
     while t < b:
+        if _dash(text, toks, t):
+            # "six people - four police officers and two civilians - were killed": a parenthesis
+            # between dashes (spaced hyphens, en or em dashes) inside the subject
+            close = next((u for u in range(t + 1, b) if _dash(text, toks, u)), None)
+            if close is not None:
+                t = close + 1
+                continue
         other = cands_by_tok.get(t)
         if other is not None and other is not c:
             if side == "right":
@@ -484,6 +491,16 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
                 return False
         t += 1
     return True
+
+
+def _dash(text, toks, t):
+    """Token ``t`` is a dash that sets off a parenthesis: an en or em dash, or a hyphen with
+    spaces around it (not the hyphen inside "high-precision")."""
+    tok = toks[t][2]
+    if tok in ("–", "—"):
+        return True
+    st = toks[t][0]
+    return tok == "-" and text[st - 1:st].isspace() and text[st + 1:st + 2].isspace()
 
 
 # words that open a parenthesis inside a subject: ", including a deputy commander,", ", born in
