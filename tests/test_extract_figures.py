@@ -77,6 +77,13 @@ def vc(text, **kw):
     ("Six people - four police officers and two civilians - were killed.",
      [(6, "killed"), (4, "killed"), (2, "killed")]),  # a parenthesis between dashes
     ("Six people—four of them soldiers—died.", [(6, "killed"), (4, "killed")]),
+    # one named person, as defence ministries report each casualty
+    ("Serviceman Aram Petrosyan received a gunshot wound.", [(1, "wounded")]),
+    ("Soldier Elvin Mammadov was killed by sniper fire.", [(1, "killed")]),
+    ("Soldier Elvin Mammadov said the post was calm.", []),
+    # the subject of an active casualty verb did it
+    ("A soldier killed two attackers.", [(2, "killed")]),
+    ("Officer John Smith shot the attacker.", []),
     ("The whereabouts of 40 soldiers remain unknown.", [(40, "missing")]),
     ("Azerbaijan handed over the remains of 12 servicemen.", [(12, "killed")]),
     ("A 19-year-old conscript was shot dead.", [(1, "killed")]),
@@ -168,6 +175,13 @@ def test_a_death_toll_with_a_long_complement_still_gives_its_number():
         (12, "killed")]
     # another clause between the toll and its number cuts the link
     assert vc("The toll from the shelling that began when the talks failed rose to 40.") == []
+
+
+def test_a_named_soldier_counts_one_of_the_side_before_the_noun():
+    got = figs("Armenian soldier Aram Petrosyan was killed on Tuesday.",
+               actors=[("Armenian", "Armenia", "state", "AM")])
+    assert [(f["surface"], f["value"], f["category"], f["actor"]) for f in got] == [
+        ("Armenian soldier Aram Petrosyan", 1, "killed", "Armenia")]
 
 
 def test_troops_a_state_deploys_are_its_side():

@@ -68,6 +68,12 @@ _SG_ANCHORS = Anchors({**dict.fromkeys(_SG_NOUNS, "sg"),
                        **dict.fromkeys(["second", "third", "fourth", "fifth", "sixth"], "ord")})
 _ART_WORDS = frozenset({"a", "an"})
 _ART_BEFORE = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[\w-]+\s+){0,2}$")
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+# words that open the object of an active casualty verb ("killed the attacker", "wounded his
+# comrade"): its subject did the killing
+_OBJECT_START = frozenset({"the", "a", "an", "his", "her", "their", "its", "two", "three", "several", "dozens"})
+# a person's name right after a singular noun: two or three capitalised words
+_NAME_AFTER = re.compile(r" [A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b")
 
 
 def _alternation(words):
@@ -167,7 +173,7 @@ def _datelines(text):
 class _Cand:
     __slots__ = ("q", "weak", "ti", "tj", "qi", "head", "head_cat", "head_end", "np_end_tok",
                  "thing", "coord_next", "cat", "trig_left", "trig_right", "ordinal", "unit",
-                 "unk_end", "of_mil")
+                 "unk_end", "of_mil", "name_end")
 
     def __init__(self, q: Quantity, weak: bool = False):
         self.q = q
@@ -183,6 +189,7 @@ class _Cand:
         self.unit = False       # glued to a unit: never a count of people
         self.unk_end = None     # end of an unknown noun ("engineers"), if any
         self.of_mil = False     # soldiers counted under another noun ("16 soldiers wounded")
+        self.name_end = None    # end of the name after the noun of one named person, if any
 
 
 def _by_first(table):
@@ -300,10 +307,21 @@ def _candidates(text, dates, urls, url_starts):
     for ns, ne, tag in _SG_ANCHORS.find_tagged(text):
         if tag == "sg":
             # "a local official": an article at most two words before the noun
-            if not _ART_WORDS.intersection(w.lstrip("(\"'“‘[") for w in text[max(0, ns - 40):ns].lower().split()[-3:]):
-                continue
-            m = _ART_BEFORE.search(text, max(0, ns - 40), ns)
+            m = None
+            if _ART_WORDS.intersection(w.lstrip("(\"'“‘[") for w in text[max(0, ns - 40):ns].lower().split()[-3:]):
+                m = _ART_BEFORE.search(text, max(0, ns - 40), ns)
             if m is None:
+                # "Serviceman Aram Petrosyan was wounded", "soldier Elvin Mammadov": one named
+                # person (defence ministries report each casualty by name), counted from the noun
+                name = _NAME_AFTER.match(text, ne)
+                if name is not None and free(ns):
+                    st = ns
+                    dem = _WORD_BEFORE.search(text, max(0, ns - 30), ns)
+                    if dem is not None and dem.group(1) in _places.DEMONYMS:
+                        st = dem.start(1)  # "Armenian soldier Aram Petrosyan": the side's word too
+                    c = _Cand(Quantity(st, st, st, st, 1, 1, 1, "exact", True), weak=True)
+                    c.name_end = name.end()
+                    extra.append(c)
                 continue
             a_end = m.start() + (2 if text[m.start() + 1] in "nN" else 1)
             if free(m.start()):
@@ -352,7 +370,7 @@ def _find_head(c, toks, text, cand_at):
             c.head, c.head_cat, c.head_end = (k, k + ln), cat, toks[k + ln - 1][1]
             c.np_end_tok = _of_name_end(text, toks, k + ln)
             return
-        if k in cand_at:
+        if k in cand_at and cand_at[k] is not c:  # (a named person's count starts on its words)
             break
         if tok == "-" and k + 1 < n and toks[k + 1][2] == "strong":
             k += 2  # "a 2,000-strong peacekeeping force"
@@ -683,6 +701,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             nxt_free = i + hit[0]
     for c in reversed(cands):
         _find_head(c, toks, text, cand_at)
+        if c.name_end is not None and c.head is not None:
+            # the named person's noun phrase ends after the name
+            c.head_end = c.name_end
+            c.np_end_tok = bisect_left(t_starts, c.name_end)
         if c.head is None and not c.thing:
             _noun_before(c, toks, text)
         if c.head is None and not c.thing and c.coord_next is not None and c.coord_next.head is not None:
@@ -794,6 +816,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "a local official" counts only as a subject of a casualty verb or next to a figure
             if cat not in _CASUALTY or not trig_hit or trig_hit[1] > (0 if trig_hit is left else 2):
                 continue
+            if trig_hit is right and trig_hit[3] < n and (toks[trig_hit[3]][2] in _OBJECT_START
+                                                          or trig_hit[3] in cand_at):
+                continue  # "a soldier killed two attackers": the subject of an active verb did it
         # surface: qualifier + number (+ counted noun)
         end = c.head_end if c.head_end is not None and c.head is not None else q.end
         if unknown_noun and c.unk_end is not None:
