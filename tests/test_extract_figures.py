@@ -81,6 +81,10 @@ def vc(text, **kw):
     ("Serviceman Aram Petrosyan received a gunshot wound.", [(1, "wounded")]),
     ("Soldier Elvin Mammadov was killed by sniper fire.", [(1, "killed")]),
     ("Soldier Elvin Mammadov said the post was calm.", []),
+    ("Junior Sergeant Aram Petrosyan (born 1998) received a gunshot wound.", [(1, "wounded")]),
+    ("Captain Elvin Mammadov was killed.", [(1, "killed")]),  # ranks are soldiers
+    ("Two soldiers (both conscripts) were killed.", [(2, "killed")]),  # a short bracket
+    ("The team captain was injured in a match.", []),
     # the subject of an active casualty verb did it
     ("A soldier killed two attackers.", [(2, "killed")]),
     ("Officer John Smith shot the attacker.", []),

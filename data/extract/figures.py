@@ -472,13 +472,10 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
     unknown = 0
     t = a
     while t < b:
-        if _dash(text, toks, t):
-            # "six people - four police officers and two civilians - were killed": a parenthesis
-            # between dashes (spaced hyphens, en or em dashes) inside the subject
-            close = next((u for u in range(t + 1, b) if _dash(text, toks, u)), None)
-            if close is not None:
-                t = close + 1
-                continue
+        close = _aside_end(text, toks, t, b)
+        if close is not None:
+            t = close
+            continue
         other = cands_by_tok.get(t)
         if other is not None and other is not c:
             if side == "right":
@@ -509,6 +506,34 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
                 return False
         t += 1
     return True
+
+
+def _aside_end(text, toks, t, b):
+    """When token ``t`` opens an aside that closes before token ``b``, the token after it, else
+    None: a parenthesis between dashes inside a subject ("six people - four police officers
+    and two civilians - were killed") or a short bracket ("Sergeant Aram Petrosyan (born
+    1998) received a gunshot wound")."""
+    if _dash(text, toks, t):
+        close = next((u for u in range(t + 1, b) if _dash(text, toks, u)), None)
+    elif toks[t][2] == "(":
+        close = next((u for u in range(t + 1, min(b, t + 8)) if toks[u][2] == ")"), None)
+    else:
+        return None
+    return None if close is None else close + 1
+
+
+def _aside_tokens(text, toks, a, b):
+    """How many of the tokens ``[a, b)`` lie in asides (:func:`_aside_end`)."""
+    n = 0
+    t = a
+    while t < b:
+        close = _aside_end(text, toks, t, b)
+        if close is None:
+            t += 1
+        else:
+            n += close - t
+            t = close
+    return n
 
 
 def _dash(text, toks, t):
@@ -814,7 +839,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 continue  # ", including a deputy commander,": a part of the figure before it
         if c.weak:
             # "a local official" counts only as a subject of a casualty verb or next to a figure
-            if cat not in _CASUALTY or not trig_hit or trig_hit[1] > (0 if trig_hit is left else 2):
+            near = 0 if trig_hit is left else 2 + _aside_tokens(text, toks, trig_hit[2] - trig_hit[1], trig_hit[2])
+            if cat not in _CASUALTY or not trig_hit or trig_hit[1] > near:
                 continue
             if trig_hit is right and trig_hit[3] < n and (toks[trig_hit[3]][2] in _OBJECT_START
                                                           or trig_hit[3] in cand_at):
