@@ -188,6 +188,11 @@ def test_a_named_soldier_counts_one_of_the_side_before_the_noun():
         ("Armenian soldier Aram Petrosyan", 1, "killed", "Armenia")]
 
 
+def test_the_side_of_a_named_side_is_its_state():
+    got = figs("The Turkish side lost 5 soldiers, the ministry said.", actors=STATES)
+    assert [(f["value"], f["actor"]) for f in got] == [(5, "Turkey")]
+
+
 def test_troops_a_state_deploys_are_its_side():
     got = figs("Turkey has massed 10,000 troops near the border, and Georgia sent a 500-strong force.",
                actors=STATES)

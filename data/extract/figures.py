@@ -972,6 +972,8 @@ def _subject_side(text, toks, v, sent_actors, all_actors, reports, depth=0):
     tok = toks[k][2]
     if tok in _SELF:
         return _claim_state(toks[k][0], reports, all_actors)
+    if tok == "side" and k >= 1 and any(a["end"] == toks[k - 1][1] for a in sent_actors):
+        k -= 1  # "the Armenian side lost 5 soldiers": the side's name is the subject
     if tok in ("which", "that") and k >= 2 and toks[k - 1][2] == ",":
         k -= 2  # "Azerbaijan, which lost 2,908 servicemen": the antecedent is the subject
     end = toks[k][1]
