@@ -85,6 +85,11 @@ def vc(text, **kw):
     ("Captain Elvin Mammadov was killed.", [(1, "killed")]),  # ranks are soldiers
     ("Two soldiers (both conscripts) were killed.", [(2, "killed")]),  # a short bracket
     ("The team captain was injured in a match.", []),
+    ("Two of the wounded later died in hospital.", [(2, "killed")]),  # what became of them
+    ("The hospital received 160 wounded and 30 dead.", [(160, "wounded"), (30, "killed")]),
+    ("One of the soldiers killed was 19.", [(1, "killed")]),  # the 19 is an age
+    ("The number killed was 45.", [(45, "killed")]),
+    ("Those wounded were 12.", [(12, "wounded")]),
     # the subject of an active casualty verb did it
     ("A soldier killed two attackers.", [(2, "killed")]),
     ("Officer John Smith shot the attacker.", []),

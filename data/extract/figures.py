@@ -582,6 +582,9 @@ def _toll_verb(toks, j, c, cands_by_tok):
     return v
 
 
+_TOTAL_WORDS = frozenset({"number", "total", "toll", "tally", "count"})
+
+
 def _nearest_trigger(text, c, trig, cands_by_tok, toks):
     """The nearest casualty word linked to ``c`` on the left and on the right:
     ``(category, distance, first token, end token)`` or None."""
@@ -601,6 +604,10 @@ def _nearest_trigger(text, c, trig, cands_by_tok, toks):
             right = (cat, i - end, i, j, anim)
     if left and not _gap_ok(text, toks, gap_from, c.qi, c, cands_by_tok, "left", 2):
         left = None
+    if left and c.head is None and c.qi - left[3] == 1 and toks[left[3]][2] in ("was", "is") \
+            and toks[left[3] - 1][2].endswith(("ed", "died")) and c.q.value < 120 \
+            and not any(toks[t][2] in _TOTAL_WORDS for t in range(max(0, left[2] - 3), left[2])):
+        left = None  # "one of the soldiers killed was 19": an age ("the number killed was 45" is not)
     if right and not _gap_ok(text, toks, end, right[2], c, cands_by_tok, "right", 1):
         right = None
     return left, right
@@ -806,6 +813,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 hc = tcat if tcat in ("killed", "wounded", "missing") else hc
         if hc in ("killed", "wounded", "missing"):
             cat = hc
+            if hc != "killed" and tcat == "killed" and trig_hit is right and trig_hit[1] <= 2 and not any(
+                    cands_by_tok.get(t, c) is not c for t in range(right[2] - right[1], right[2])):
+                cat = "killed"  # "two of the wounded later died": the verb says what became of them
         elif hc == "displaced" and c.head is not None and (
                 c.head[1] >= n or _match_at(toks, c.head[1], _NOUNS, _NOUN_MAXLEN) is None):
             cat = hc  # "30,000 were killed and 1 million displaced": the word says what is counted
