@@ -193,6 +193,13 @@ def test_csv_missing_columns_and_malformed_rows(tmp_path):
     assert codes(tmp_path / "rows.csv") == ["article", "bad_row", "article"]
 
 
+def test_a_jsonl_row_without_text_names_the_field_that_looks_like_it(tmp_path):
+    (tmp_path / "d.jsonl").write_text('{"headline": "Shelling", "content": "Forces shelled Jermuk."}\n',
+                                      encoding="utf-8")
+    (err,) = list(load_path(tmp_path / "d.jsonl"))
+    assert err.code == "bad_row" and "'content' looks like the article text" in err.message
+
+
 def test_jsonl_bad_lines_do_not_stop_the_file(tmp_path):
     f = tmp_path / "d.jsonl"
     f.write_text('{"text": "First row, officials said."}\n[1, 2]\n{"text": 5}\n{broken\n'

@@ -241,6 +241,8 @@ def test_csv_missing_text_column():
     got = list(load_path(FIX / "no_text_column.csv"))
     assert len(got) == 1 and got[0].code == "missing_columns"
     assert "'text'" in got[0].message
+    # the column it has instead is named, with what to do
+    assert "'body' looks like the article text: rename it to 'text'" in got[0].message
 
 
 def test_semicolon_csv_and_tsv(tmp_path):

@@ -312,7 +312,9 @@ def _row_articles(rows, source: str, kind: str, warning: str | None):
             continue
         body = known.get("text")
         if not isinstance(body, str) or not body.strip():
-            yield LoadError(src, "bad_row", f"row {n} has no 'text' (a non-empty string is required)")
+            from .tabular import text_hint
+            yield LoadError(src, "bad_row", f"row {n} has no 'text' (a non-empty string is required)"
+                            + (text_hint(extra) if "text" not in known else ""))
             continue
         credits = known.get("credits")
         if isinstance(credits, str):

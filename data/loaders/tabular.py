@@ -10,6 +10,18 @@ from ._bytes import FileProblem
 
 #: Columns with a meaning; anything else is kept in ``Article.meta``.
 KNOWN = ("id", "text", "title", "published", "url", "publisher", "credits")
+#: Names other dumps give the article text. Not read as the text (the contract names 'text',
+#: and a guess could load the wrong field); a file that has one is told to rename it.
+TEXT_LIKE = ("body", "content", "article", "article_text", "full_text", "fulltext", "story",
+             "maintext", "text_body", "body_text")
+
+
+def text_hint(names) -> str:
+    """'': or the advice to rename the column among ``names`` that looks like the text."""
+    for name in names:
+        if str(name).strip().lower() in TEXT_LIKE:
+            return f"; '{str(name).strip()}' looks like the article text: rename it to 'text'"
+    return ""
 
 
 def _split(record: dict) -> tuple[dict, dict]:
@@ -112,7 +124,7 @@ def iter_csv(text: str, *, tsv: bool = False, max_field: int = 50 * 1024 * 1024)
         raise FileProblem(
             "missing_columns",
             f"CSV has no 'text' column; found {names}; expected 'text' and optionally "
-            "'id', 'title', 'published', 'url', 'publisher'")
+            "'id', 'title', 'published', 'url', 'publisher'" + text_hint(names))
     n = 0
     while True:
         try:
