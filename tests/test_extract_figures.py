@@ -92,6 +92,7 @@ def vc(text, **kw):
     ("Those wounded were 12.", [(12, "wounded")]),
     # the subject of an active casualty verb did it
     ("A soldier killed two attackers.", [(2, "killed")]),
+    ("Officials said a soldier was killed a day earlier.", [(1, "killed")]),  # passive: no object
     ("Officer John Smith shot the attacker.", []),
     ("The whereabouts of 40 soldiers remain unknown.", [(40, "missing")]),
     ("Azerbaijan handed over the remains of 12 servicemen.", [(12, "killed")]),

@@ -583,6 +583,8 @@ def _toll_verb(toks, j, c, cands_by_tok):
 
 
 _TOTAL_WORDS = frozenset({"number", "total", "toll", "tally", "count"})
+# before a participle they make it passive: "was killed a day earlier" has no object
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
 
 
 def _nearest_trigger(text, c, trig, cands_by_tok, toks):
@@ -852,8 +854,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             near = 0 if trig_hit is left else 2 + _aside_tokens(text, toks, trig_hit[2] - trig_hit[1], trig_hit[2])
             if cat not in _CASUALTY or not trig_hit or trig_hit[1] > near:
                 continue
-            if trig_hit is right and trig_hit[3] < n and (toks[trig_hit[3]][2] in _OBJECT_START
-                                                          or trig_hit[3] in cand_at):
+            if trig_hit is right and trig_hit[3] < n and toks[trig_hit[2] - 1][2] not in _PASSIVE_AUX and (
+                    toks[trig_hit[3]][2] in _OBJECT_START or trig_hit[3] in cand_at):
                 continue  # "a soldier killed two attackers": the subject of an active verb did it
         # surface: qualifier + number (+ counted noun)
         end = c.head_end if c.head_end is not None and c.head is not None else q.end
