@@ -97,6 +97,20 @@ def test_weekends_are_saturday_to_sunday_spans(text, pub, span):
     assert (rec["date"], rec["from"], rec["to"]) == (None, *span)
 
 
+@pytest.mark.parametrize("text, want", [
+    ("On September 19 Azerbaijan attacked. The next day the separatists surrendered.",
+     [("September 19", "2022-09-19"), ("The next day", "2022-09-20")]),
+    ("The talks on 5 October failed; two days later fighting resumed.",
+     [("5 October", "2022-10-05"), ("two days later", "2022-10-07")]),
+    ("Armenia said on Tuesday a soldier was wounded a day earlier.",
+     [("Tuesday", "2023-03-07"), ("a day earlier", "2023-03-06")]),
+    ("The village was shelled a day earlier.", []),  # no day named before it
+    ("He arrived the day before yesterday.", [("the day before yesterday", "2023-03-06")]),
+])
+def test_day_offsets_count_from_the_last_day_named(text, want):
+    assert [(r["surface"], r["date"]) for r in find_dates(text, None, PUB)] == want
+
+
 def test_the_weekend_as_a_subject_is_no_date():
     assert find_dates("The weekend was calm.", None, PUB) == []
 

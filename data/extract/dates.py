@@ -24,6 +24,8 @@ Decisions (see the tests):
   are emitted with ``date`` None and ISO ``from``/``to`` bounds; so are weekends ("over the
   weekend", "at the weekend", "last weekend": the latest Saturday and Sunday up to publication;
   "this weekend" written on a weekday: the one ahead).
+* day offsets ("a day earlier", "two days later", "the next day", "the day before") count from
+  the last full date named before them in the text; without one they are left out.
 * ``kind``: ``publication`` for a full date equal to the publication date on a short line of
   its own (a dateline), ``event`` otherwise.
 * AP abbreviations with a full stop ("Sept. 27", "since Dec. 12", "Jan. 1, 2024") keep their
@@ -47,7 +49,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from data.extract.numbers import Anchors, read_lexicon
 
@@ -635,7 +637,46 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
     if noyear:
         _year_from_range_end(text, out, noyear)
     _weekday_with_date(text, out)
+    if "day" in text:
+        out = _days_from_anchor(text, out)
     return _drop_redundant_overnight(out, sents)
+
+
+# "a day earlier", "two days later", "the next day", "the day before": counted from the last
+# day named before them in the text (not from publication: news copy uses these after the
+# day of the event it just told)
+_DAY_OFFSET = re.compile(
+    r"\b(?i:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>earlier|later|before|after)"
+    r"|the\s+(?P<rel>next|following|previous|preceding)\s+day"
+    r"|the\s+day\s+(?P<dir2>before|after)(?!\s+(?:yesterday|tomorrow)))\b")
+
+
+def _days_from_anchor(text, recs):
+    """``recs`` with the day offsets of :data:`_DAY_OFFSET` added, each resolved against the
+    last full date (``YYYY-MM-DD``) before it; an offset with none before it is left out."""
+    added = []
+    starts = [r["start"] for r in recs]
+    for m in _DAY_OFFSET.finditer(text):
+        i = bisect_left(starts, m.start())
+        if i < len(recs) and recs[i]["start"] < m.end():
+            continue  # inside a date already read ("the day before yesterday")
+        anchor = next((r for r in reversed(recs[:i]) if r.get("date") and len(r["date"]) == 10), None)
+        if anchor is None:
+            continue
+        if m.group("rel"):
+            k = 1 if m.group("rel").lower() in ("next", "following") else -1
+        elif m.group("dir2"):
+            k = -1 if m.group("dir2").lower() == "before" else 1
+        else:
+            n = m.group("n").lower()
+            n = int(n) if n.isdigit() else _WORDNUM.get(n, 1)
+            k = n if m.group("dir").lower() in ("later", "after") else -n
+        day = dt.date.fromisoformat(anchor["date"]) + dt.timedelta(days=k)
+        added.append({"start": m.start(), "end": m.end(), "surface": m.group(0), "date": day.isoformat(),
+                      "kind": "event"})
+    if not added:
+        return recs
+    return sorted(recs + added, key=lambda r: (r["start"], r["end"]))
 
 
 _WD_GAP = re.compile(r"[\s,(]{1,3}$")
