@@ -424,19 +424,28 @@ def _acronyms_of_named(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     acronym of three or more letters whose own body the text never names in full takes the
     name, type and country of an actor written out in the same text whose initials it is.
     """
-    acros = [r for r in recs if len(r["surface"]) >= 3 and _is_acronym(r["surface"])]
-    if not acros:
-        return recs  # most articles: nothing to do, and no initials to compute
-    written = [r for r in recs if not _is_acronym(r["surface"])]
-    named = {r["name"] for r in written}
+    acros, written, named = [], [], set()
+    for r in recs:  # one pass; str.isupper (C) first, as acronyms are few
+        sf = r["surface"]
+        if sf.isupper() and _is_acronym(sf):
+            if len(sf) >= 3:
+                acros.append(r)
+        else:
+            written.append(r)
+            named.add(r["name"])
     acros = [r for r in acros if r["name"] not in named]
     if not acros:
-        return recs
+        return recs  # no acronym whose own body goes unnamed
+    want = {r["surface"].replace(".", "").upper() for r in acros}
     by_initials: dict[str, dict[str, Any]] = {}
     for r in written:
-        if r["type"] != "person":
-            for key in (_initials(r["name"]), _initials(r["surface"])):
-                if len(key) >= 3:
+        if r["type"] == "person":
+            continue
+        for full in (r["name"], r["surface"]):
+            # three initials need three words (or hyphenated parts): most names are one word
+            if full.count(" ") + full.count("-") >= 2:
+                key = _initials(full)
+                if key in want:
                     by_initials.setdefault(key, r)
     for r in acros:
         full = by_initials.get(r["surface"].replace(".", "").upper())
