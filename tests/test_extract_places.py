@@ -136,6 +136,17 @@ def test_place_name_used_as_a_first_name_is_not_a_place():
     assert names("Foreign Minister Ararat Mirzoyan met Hovhannes Stepanyan in Goris.") == ["Goris"]
 
 
+def test_a_name_of_several_places_is_the_one_inside_the_area_named_after_it():
+    def regions(text):
+        sents = split_sentences(text)
+        return [(p["name"], p["regions"][:1]) for p in find_places(text, sents)]
+    # Akner and Getap are villages of two provinces each; Shahumyan also an old district name
+    assert regions("Azerbaijani troops shelled Akner in Lori province.")[0] == ("Akner", ["am-lori"])
+    assert regions("Azerbaijani troops shelled Akner.")[0] == ("Akner", ["am-syunik"])
+    assert regions("Shelling hit Getap in Shirak.")[0] == ("Getap", ["am-shirak"])
+    assert regions("Shelling hit Shahumyan, a village in the Lori region.")[0] == ("Shahumyan", ["am-lori"])
+
+
 def test_a_country_name_as_a_first_name_is_no_place():
     # an office before it or a speech verb after the surname: a person ("Israel Katz")
     assert names("Defence Minister Israel Katz visited Goris.") == ["Goris"]

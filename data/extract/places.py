@@ -549,7 +549,35 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
     out += _cued(text, t, cues, [h for i, h in enumerate(hits) if i not in dropped_set], countries,
                  cache, taken)
     out.sort(key=lambda r: (r["start"], r["end"]))
+    _prefer_contained(text, out)
     return out
+
+
+# "Aghdam in Tovuz district", "Martuni, a town in Armenia's Gegharkunik province": the place
+# named after these words holds the one before
+_IN_NEXT = re.compile(r"(?:,\s*(?:an?|the)\s+(?:\w+\s+)?(?:town|village|city|settlement|community)\s+in|"
+                      r"\s+in|,)\s+(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?$")
+
+
+def _prefer_contained(text: str, out: list[dict[str, Any]]) -> None:
+    """Re-read a name with several gazetteer places as the one inside the area named right
+    after it ("Aghdam in Tovuz district": the village of Tovuz, not the town in Karabakh)."""
+    for a, b in zip(out, out[1:]):
+        if not b["regions"] or b["start"] - a["end"] > 60:
+            continue
+        inside = set(b["regions"])
+        if a["kind"] == "country" or inside & set(a["regions"]):
+            continue  # the place read first lies there already
+        found = _ranked(a["surface"])
+        if not found or len(found) < 2:
+            continue
+        m = _IN_NEXT.search(text, a["end"], b["start"])
+        if m is None or m.end() != b["start"]:
+            continue
+        for p in found:
+            if p.kind != "country" and inside & set(p.regions or ()):
+                a.update(_record(text, a["start"], a["end"], p))
+                break
 
 
 class Occupancy:
