@@ -656,8 +656,8 @@ def _days_from_anchor(text, recs):
     last full date (``YYYY-MM-DD``) before it; an offset with none before it is left out."""
     added = []
     starts = [r["start"] for r in recs]
-    # searched around each " day" only: a scan of the whole text with the pattern cost ~10% of
-    # extraction (every weekday name ends in "day", so few texts could skip it)
+    # searched around each " day" only: scanning the whole text with the pattern cost ~10% of
+    # all extraction on the bench corpus
     found = []
     pos = text.find(" day")
     while pos >= 0:

@@ -553,15 +553,15 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
     return out
 
 
-# "Aghdam in Tovuz district", "Martuni, a town in Armenia's Gegharkunik province": the place
-# named after these words holds the one before
+# "Akner in Lori province", "Shahumyan, a village in the Lori region": the place named after
+# these words holds the one before
 _IN_NEXT = re.compile(r"(?:,\s*(?:an?|the)\s+(?:\w+\s+)?(?:town|village|city|settlement|community)\s+in|"
                       r"\s+in|,)\s+(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?$")
 
 
 def _prefer_contained(text: str, out: list[dict[str, Any]]) -> None:
     """Re-read a name with several gazetteer places as the one inside the area named right
-    after it ("Aghdam in Tovuz district": the village of Tovuz, not the town in Karabakh)."""
+    after it ("Akner in Lori province": the village of Lori, not the one in Syunik)."""
     for a, b in zip(out, out[1:]):
         if not b["regions"] or b["start"] - a["end"] > 60:
             continue
