@@ -237,6 +237,16 @@ def test_military_figure_reported_by_a_side_is_that_side():
     assert f["actor"] == "Georgia"
 
 
+def test_the_day_a_figure_was_reported_is_not_its_date_when_the_sentence_names_another():
+    text = "Armenia said on Tuesday that a soldier was killed a day earlier."
+    assert [f["date"] for f in figs(text, pub="2023-03-08")] == ["2023-03-06"]
+    # a running toll since a day keeps the day it was given
+    text = "Pashinyan said on Wednesday that 105 soldiers had been killed since the fighting began on Tuesday."
+    assert [f["date"] for f in figs(text, pub="2023-03-09")] == ["2023-03-08"]
+    # the only day named stays the figure's
+    assert [f["date"] for f in figs("The ministry said on Tuesday 3 soldiers were killed.")] == ["2022-06-07"]
+
+
 def test_place_and_date_of_the_sentence():
     places = [("Poti", "Poti", "city", "GE"), ("Georgia", "Georgia", "country", "GE")]
     (f,) = figs("Seven sailors were killed near Poti on Tuesday.", places=places)

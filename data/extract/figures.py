@@ -583,6 +583,10 @@ def _toll_verb(toks, j, c, cands_by_tok):
 
 
 _TOTAL_WORDS = frozenset({"number", "total", "toll", "tally", "count"})
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]{0,40}$", re.IGNORECASE)
+# a date right after a reporting verb dates the report ("said on Tuesday", "told reporters Monday")
+_SAID_ON = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|confirmed)\b"
+                      r"(?:\s+\w+){0,2}?\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$")
 # before a participle they make it passive: "was killed a day earlier" has no object
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
 
@@ -875,6 +879,14 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             reports = _claims(text, s, e, sent_actors)
             free_places = _free_places(sent_places, sent_actors)
             dated = [d for d in sent_dates if d.get("date") and d.get("kind") != "publication"]
+            if len(dated) > 1:
+                # "said on Tuesday that a soldier was killed a day earlier": the day of the
+                # saying is not the event's when the sentence names another
+                # (a period's start, "killed since the fighting began on Tuesday", is no event
+                # day either: a running toll keeps the day it was given)
+                events = [d for d in dated if not _SAID_ON.search(text, max(s, d["start"] - 40), d["start"])
+                          and not _SINCE_BEFORE.search(text, max(s, d["start"] - 45), d["start"])]
+                dated = events or dated
             hints = None if dated else _dates.period_hints(text, s, e, published)
         # "Azerbaijan lost 50", "it had killed 200": the verb the number is the object of, and
         # the side its subject stands for ("it" after "X said" is X)
