@@ -223,6 +223,14 @@ def test_a_subordinate_clause_takes_its_own_trailing_attribution():
     assert [f["claimed_by"] for f in figs(text, actors=actors)] == ["Israel"]
 
 
+def test_reports_a_body_denies_are_not_its_claim():
+    actors = [("Turkish Defence Ministry", "Ministry of Defence of Turkey", "organisation", "TR")]
+    (f,) = figs("The Turkish Defence Ministry denied reports that 20 soldiers had been killed.", actors=actors)
+    assert f["claimed_by"] is None
+    (f,) = figs("The Turkish Defence Ministry reported that 20 soldiers had been killed.", actors=actors)
+    assert f["claimed_by"] == "Ministry of Defence of Turkey"
+
+
 def test_according_to_and_trailing_attribution():
     actors = [("Reuters", "Reuters", "media", "GB"), ("Tbilisi", "Georgia", "state", "GE")]
     (f,) = figs("According to Reuters, 31 people were killed.", actors=actors)

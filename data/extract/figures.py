@@ -1111,6 +1111,8 @@ _CLAUSE_PUNCT = re.compile(r"[,.;:\"“”]")
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:the\s+)?", re.IGNORECASE)
 _THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)
+_DENIED_BEFORE = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
+                            r"refuted|refutes)\s+$")
 
 
 def _claims(text, s, e, sent_actors):
@@ -1121,6 +1123,8 @@ def _claims(text, s, e, sent_actors):
         return out
     for m in _REPORT_RE.finditer(text, s, e):
         ms, me = m.span()
+        if _DENIED_BEFORE.search(text, max(s, ms - 12), ms):
+            continue  # "the ministry denied reports that 20 soldiers died": not its claim
         rec = None
         if m.group("acc"):
             after = [a for a in sent_actors if me <= a["start"] <= me + 40]
