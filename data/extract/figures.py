@@ -855,8 +855,11 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 continue  # ", including a deputy commander,": a part of the figure before it
         if c.weak:
             # "a local official" counts only as a subject of a casualty verb or next to a figure
+            if cat not in _CASUALTY or not trig_hit:
+                continue
+            # right after the noun phrase, or past an aside: "Sergeant X (born 1998) was wounded"
             near = 0 if trig_hit is left else 2 + _aside_tokens(text, toks, trig_hit[2] - trig_hit[1], trig_hit[2])
-            if cat not in _CASUALTY or not trig_hit or trig_hit[1] > near:
+            if trig_hit[1] > near:
                 continue
             if trig_hit is right and trig_hit[3] < n and toks[trig_hit[2] - 1][2] not in _PASSIVE_AUX and (
                     toks[trig_hit[3]][2] in _OBJECT_START or trig_hit[3] in cand_at):
