@@ -283,3 +283,107 @@ def test_the_share_a_filter_keeps_is_counted_once_per_store_state(sample_store, 
     with store.connect() as con:
         assert read._share(store, con, f) == 0.0 < first
     assert len(counted) == 4
+
+
+# Views with a path from one figure category's summaries (category_names, figure_places,
+# figure_months) minus the category's articles the filter drops (read._by_category), and the
+# per-article SQL it replaces.
+CATEGORY_VIEWS = {
+    "overview": (read.overview, lambda f: read._overview(f)),
+    "region_counts": (read.region_counts, lambda f: read._region_counts(f, False)),
+    "figures_by_month": (read.figures_by_month, lambda f: read._figures_by_month(f)),
+}
+
+
+def _category_filters(store: Store) -> list[Filters]:
+    """Filters with one category, alone and with each other kind of filter (dates excepted:
+    the category summaries have none, so those take the other paths)."""
+    v = store.current_version()
+    with_category = [f.with_(categories=("killed",)) for f in _filters(store)
+                     if not (f.date_from or f.date_to)]
+    return [Filters(categories=("killed",), version=v), Filters(categories=("wounded",), version=v),
+            Filters(categories=("killed",), version=None), *with_category]
+
+
+@pytest.mark.parametrize("view", sorted(CATEGORY_VIEWS))
+def test_one_categorys_summaries_minus_its_dropped_articles_equal_the_per_article_query(
+        sample_store, monkeypatch, view):
+    fn, slow = CATEGORY_VIEWS[view]
+    monkeypatch.setattr(read, "BROAD_SHARE", 0.0)  # whatever share of the category a filter keeps
+    monkeypatch.setattr(read, "ANTI_JOIN_SHARE", 0.0)
+    taken = []
+    for name in ("_category_dropped",):
+        real = getattr(read, name)
+        monkeypatch.setattr(read, name, lambda *a, _r=real, **k: taken.append(1) or _r(*a, **k))
+    for f in _category_filters(sample_store):
+        taken.clear()
+        want = read._run(sample_store, *slow(f))
+        got = fn(sample_store, f)
+        assert len(want) > 0, (view, f.describe())
+        assert _records(got) == _records(want), (view, f.describe())
+        assert list(got.dtypes) == list(want.dtypes), (view, f.describe())
+        assert taken, (view, f.describe())  # the category's path, not another
+
+
+def test_map_points_from_one_categorys_summaries_equal_the_other_paths(sample_store, monkeypatch):
+    def other_paths(f):
+        monkeypatch.setattr(read, "_by_category", lambda *a: False)
+        try:
+            return read.place_points(sample_store, f)
+        finally:
+            monkeypatch.undo()
+
+    for candidates in (read._EV_CANDIDATES, 1):  # 1: most places need their day rows read again
+        for f in _category_filters(sample_store):
+            want = other_paths(f)
+            monkeypatch.setattr(read, "BROAD_SHARE", 0.0)
+            monkeypatch.setattr(read, "_EV_CANDIDATES", candidates)
+            taken = []
+            real = read._first_kept_evidence
+            monkeypatch.setattr(read, "_first_kept_evidence", lambda *a: taken.append(1) or real(*a))
+            got = read.place_points(sample_store, f)
+            monkeypatch.undo()
+            assert taken, f.describe()
+            assert len(want) > 0 and _records(got) == _records(want), (candidates, f.describe())
+            assert got["evidence"].notna().all(), f.describe()
+
+
+def test_one_category_takes_its_summaries_only_for_a_broad_share_of_its_articles(sample_store, monkeypatch):
+    v = sample_store.current_version()
+    taken = []
+    real = read._category_dropped
+    monkeypatch.setattr(read, "_category_dropped", lambda *a, **k: taken.append(1) or real(*a, **k))
+    n_killed = int(sample_store.read_df(
+        "SELECT count(*) AS n FROM article_facets WHERE list_contains(categories, 'killed')")["n"][0])
+    # an actor named in few of the category's articles: too few kept for the category's path
+    few = sample_store.read_df("""SELECT name FROM (SELECT unnest(actors) AS name FROM article_facets
+                                  WHERE list_contains(categories, 'killed')) GROUP BY name
+                                  HAVING count(*) < $half ORDER BY count(*) DESC, name LIMIT 1""",
+                               {"half": n_killed / 2})["name"][0]
+    cases = [(Filters(categories=("killed",), version=v), True),
+             (Filters(categories=("killed",), actors=(few,), version=v), False),
+             (Filters(categories=("killed", "wounded"), version=v), False),  # summaries of one category each
+             (Filters(categories=("killed",), date_from="2020-01-01", date_to="2021-12-31", version=v), False)]
+    for f, expected in cases:
+        taken.clear()
+        read.overview(sample_store, f)
+        assert bool(taken) is expected, f.describe()
+
+
+def test_the_category_path_waits_for_the_summaries(sample_store, tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copy(sample_store.path, tmp_path / "cat.duckdb")
+    store = Store(tmp_path / "cat.duckdb")
+    f = Filters(categories=("killed",), version=store.current_version())
+    # Map points without the rollups come from the mention rows: names and evidence of the kept
+    # articles alone, articles estimated; the counts are exact on either path.
+    exact = ["name", "mentions", "figures", "casualty_claims"]
+    views = {**{n: fn for n, (fn, _) in CATEGORY_VIEWS.items()},
+             "place_points": lambda s, g: read.place_points(s, g)[exact]}
+    want = {name: _records(fn(store, f)) for name, fn in views.items()}
+    with store.connect(read_only=False) as con:
+        con.execute("DELETE FROM summarized")
+        con.execute("DELETE FROM category_names")  # a summary that is not there must not be read
+    monkeypatch.setattr(read, "_category_names", lambda *a, **k: pytest.fail("read an unsummarised category"))
+    assert {name: _records(fn(store, f)) for name, fn in views.items()} == want

@@ -340,11 +340,13 @@ def test_init_recomputes_summaries_that_disagree_with_the_mentions(sample_store,
     shutil.copy(sample_store.path, copy)
     old = Store(copy)
     sql = {t: f"SELECT * EXCLUDE ({x}) FROM {t} ORDER BY ALL" for t, x in
-           (("actor_totals", "roles"), ("figure_months", "highest_low"), ("actor_pairs", "version"))}
+           (("actor_totals", "roles"), ("figure_months", "highest_low"), ("actor_pairs", "version"),
+            ("category_names", "version"))}
     want = {t: old.read_df(q).to_dict("records") for t, q in sql.items()}
     assert all(len(w) > 5 for w in want.values())
     for broken in ("UPDATE actor_totals SET mentions = mentions + 1",
-                   "DELETE FROM figure_months WHERE rowid % 2 = 0"):
+                   "DELETE FROM figure_months WHERE rowid % 2 = 0",
+                   "DELETE FROM category_names WHERE rowid % 2 = 0"):
         with old.connect(read_only=False) as con:
             con.execute(broken)
             con.execute("DELETE FROM actor_pairs WHERE rowid % 3 = 0")  # caught along with the others

@@ -56,6 +56,19 @@ def test_pairs_count_the_articles_naming_both(sample_store):
     assert claims == sample_store.read_df("SELECT count(*) AS n FROM figures")["n"][0] > 10
 
 
+def test_category_names_count_the_names_of_each_categorys_articles(sample_store):
+    got = sample_store.read_df("SELECT category, kind, name, mentions, articles FROM category_names ORDER BY ALL")
+    want = sample_store.read_df("""
+        WITH c AS (SELECT DISTINCT article_id, category FROM figures WHERE category IS NOT NULL),
+        n AS (SELECT 'place' AS kind, article_id, name, count(*) AS k FROM places WHERE name IS NOT NULL GROUP BY ALL
+              UNION ALL
+              SELECT 'actor', article_id, name, count(*) FROM actors WHERE name IS NOT NULL GROUP BY ALL)
+        SELECT c.category, n.kind, n.name, sum(n.k) AS mentions, count(*) AS articles
+        FROM c JOIN n USING (article_id) GROUP BY ALL ORDER BY ALL""")
+    assert len(want) > 100 and set(want["category"]) >= {"killed", "wounded"}
+    assert _records(got) == _records(want)
+
+
 def _fast_and_slow(store: Store, f: Filters) -> list[tuple[str, pd.DataFrame, pd.DataFrame]]:
     return [
         ("place_top_actor", read.place_top_actor(store, f), read._run(store, *read._place_top_actor(f))),

@@ -5,7 +5,8 @@ that dashboard queries touch few rows.
 
 - ``article_facets`` rows are built in Python with each batch (:mod:`data.store`).
 - The day rollups (``actor_days``, ``place_days``) and the version summaries (``actor_pairs``,
-  ``place_actors``, ``figure_months``, ``figure_month_totals``, ``actor_totals``, ``figure_places``) are computed once
+  ``place_actors``, ``figure_months``, ``figure_month_totals``, ``actor_totals``, ``figure_places``,
+  ``category_names``) are computed once
   per version when it finishes (:func:`summarize`): readers only read finished versions, and
   rolling up each batch then merging the batches' rows cost the single ingest driver twice the
   CPU of one pass over the version's mentions. Pairs of names per article would also multiply a
@@ -132,6 +133,19 @@ SUMMARY_SQL = {
     "figure_places": """INSERT INTO figure_places
         SELECT version, place, category, count(*) FROM figures
         WHERE version = $v AND place IS NOT NULL AND hash(article_id) % $n = $k GROUP BY ALL""",
+    # Each article's distinct names (facet lists) once per figure category it reports: 7x fewer
+    # rows than its places times its actors, which a category's place-actor pairs would need
+    # (those cost 17x place_actors on the benchmark corpus and are not kept).
+    "category_names": """INSERT INTO category_names
+        SELECT version, category, kind, name, sum(c), count(*) FROM (
+            SELECT version, category, 'place' AS kind, unnest(places) AS name, unnest(place_counts) AS c
+            FROM (SELECT version, unnest(categories) AS category, places, place_counts FROM article_facets
+                  WHERE version = $v AND hash(id) % $n = $k)
+            UNION ALL
+            SELECT version, category, 'actor', unnest(actors), unnest(actor_counts)
+            FROM (SELECT version, unnest(categories) AS category, actors, actor_counts FROM article_facets
+                  WHERE version = $v AND hash(id) % $n = $k))
+        GROUP BY ALL""",
 }
 SUMMARY_MERGE_SQL = {
     "actor_pairs": "SELECT version, actor, other, sum(articles) FROM actor_pairs WHERE version = $v GROUP BY ALL",
@@ -139,6 +153,8 @@ SUMMARY_MERGE_SQL = {
     "figure_months": """SELECT version, published, month, category, side, sum(claims), sum(placed), max(highest_low)
                         FROM figure_months WHERE version = $v GROUP BY ALL""",
     "figure_places": "SELECT version, place, category, sum(claims) FROM figure_places WHERE version = $v GROUP BY ALL",
+    "category_names": """SELECT version, category, kind, name, sum(mentions), sum(articles) FROM category_names
+                         WHERE version = $v GROUP BY ALL""",
 }
 # Summaries computed once per version from its day rollups or figure_months instead of per
 # slice of articles.
@@ -179,6 +195,10 @@ STALE_SQL = {
                                <> (SELECT coalesce(sum(mentions), 0) FROM actor_totals WHERE {_DONE})""",
     "figure_months": f"""SELECT (SELECT count(*) FROM figures WHERE {_DONE})
                                 <> (SELECT coalesce(sum(claims), 0) FROM figure_months WHERE {_DONE})""",
+    # An article counts once per category and name: its facet lists' lengths add up to that.
+    "category_names": f"""SELECT (SELECT coalesce(sum(len(categories) * (len(places) + len(actors))), 0)
+                                 FROM article_facets WHERE {_DONE})
+                                <> (SELECT coalesce(sum(articles), 0) FROM category_names WHERE {_DONE})""",
     "figure_month_totals": f"""SELECT (SELECT coalesce(sum(claims), 0) FROM figure_months WHERE month IS NOT NULL AND {_DONE})
                                       <> (SELECT coalesce(sum(claims), 0) FROM figure_month_totals WHERE {_DONE})""",
 }

@@ -343,6 +343,122 @@ def _covered(con, f: Filters) -> bool:
     return bool(con.execute(COVERED_SQL, {"v": f.version}).fetchone()[0])
 
 
+# -- one category: its articles' summaries minus those of them the filter drops -------------
+# The casualty views are mostly read under one figure category ("killed"), alone or with a
+# region or an actor. ``category_names`` holds the place and actor names of each category's
+# articles, so such a filter subtracts only the category's articles that its other filters drop
+# (none for the category alone; 1,480 instead of 318,190 for "killed" + a region on the
+# benchmark's million articles), and claims, which have categories of their own, likewise.
+# The summaries have no dates: a date range takes the other paths.
+# Candidates per place for its evidence (see _first_kept_evidence).
+_EV_CANDIDATES = 16
+
+
+def _one_category(f: Filters) -> str | None:
+    """The category of ``f`` when it selects exactly one and no date range, else None."""
+    if len(f.categories) == 1 and not (f.date_from or f.date_to):
+        return f.categories[0]
+    return None
+
+
+def _by_category(store, con, f: Filters) -> bool:
+    """True when ``f``'s one category's summaries minus its dropped articles answer ``f``
+    (:func:`_category_dropped`): one category, no date range, summaries covering the
+    version, and ``f`` keeps at least :data:`BROAD_SHARE` of the category's articles."""
+    c = _one_category(f)
+    if c is None or not _covered(con, f):
+        return False
+    kept, _ = _counts(store, con, f)
+    base = kept if f == Filters(categories=(c,), version=f.version) else _counts(
+        store, con, Filters(categories=(c,), version=f.version))[0]
+    return base > 0 and kept >= BROAD_SHARE * base
+
+
+def _category_dropped(f: Filters, p: dict[str, Any], cols: str) -> str:
+    """SQL: the ``cols`` of the ``article_facets a`` rows of articles reporting a figure of
+    ``f``'s categories that ``f`` drops (its other filters fail); no rows when it has no
+    other filter."""
+    rest = f.with_(categories=(), version=None)
+    if not _narrows(rest) and not (rest.date_from or rest.date_to):
+        return f"SELECT {cols} FROM article_facets a WHERE false"
+    conds, _ = _drop_parts(f.with_(categories=()), p)
+    conds.append(_any_in("a.category_keys", "cat", f.categories, p))
+    return (f"SELECT {cols} FROM article_facets a WHERE {' AND '.join(conds)} "
+            f"AND NOT coalesce({_facet_where(rest, p)[len(' WHERE '):]}, false)")
+
+
+def _category_names(f: Filters, p: dict[str, Any], kind: str, dropped: str) -> str:
+    """SQL: ``name, c, n`` (mentions, articles) of each ``kind`` name in the articles of
+    ``f``'s one category that ``f`` keeps: ``category_names`` minus the relation ``dropped``
+    (:func:`_category_dropped` rows with the ``{kind}_keys`` and ``{kind}_counts`` columns)."""
+    if kind not in ("place", "actor"):
+        raise ValueError(f"kind must be 'place' or 'actor', got {kind!r}")
+    p["one_cat"] = f.categories[0]
+    return f"""SELECT g.name, g.c - coalesce(x.c, 0) AS c, g.n - coalesce(x.n, 0) AS n
+        FROM (SELECT m.name, sum(m.mentions) AS c, sum(m.articles) AS n FROM category_names m
+              WHERE m.category = $one_cat AND m.kind = '{kind}'{_ver('m', f)} GROUP BY m.name) g
+        LEFT JOIN ({_name_counts(kind, dropped, keyed=True)}) x ON x.key = hash(g.name)
+        WHERE g.n > coalesce(x.n, 0)"""
+
+
+def _claims_share(store, con, f: Filters) -> float:
+    """The share of the articles that may hold claims of ``f``'s categories (all articles of
+    its version and dates without categories) that ``f`` keeps: no other article has claims
+    of them, so this is the share of those claims a filter keeps, as the month cuts and the
+    dropped claims see it."""
+    if not f.categories:
+        return _share(store, con, f)
+    if not _narrows(f.with_(categories=())):
+        return 1.0  # the categories alone (and publication dates) keep every claim of them
+    kept = _counts(store, con, f)[0]
+    base = _counts(store, con, f.with_(actors=(), regions=(), places=(), sources=()))[0]
+    return 1.0 if not base else kept / base
+
+
+def _claims_dropped(f: Filters, p: dict[str, Any]) -> str:
+    """SQL: the ``id`` of the articles ``f`` drops that may hold claims of its categories
+    (all articles it drops without categories)."""
+    if f.categories:
+        return _category_dropped(f, p, "a.id")
+    return f"SELECT a.id FROM article_facets a{_dropped(f, p)}"
+
+
+def _first_kept_evidence(con, f: Filters, df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` (map points with ``_st``, ``_en``, ``article_id``) with each place's evidence as
+    the other paths pick it (the least of its day rows' first mentions that is in an article
+    ``f`` keeps), from its ``_ev`` candidates (the least :data:`_EV_CANDIDATES` of them, of
+    ``_days`` day rows): the least kept candidate, or, for a place whose candidates were all
+    dropped but has more day rows, its day rows read again.
+
+    Testing a few candidates per place against the filter costs a few milliseconds where
+    testing every day row's article (a join with the million kept ids) cost 160 ms at 1M."""
+    p: dict[str, Any] = {}
+    where = _facet_where(f, p)
+    cands = [sorted(evs, key=lambda e: (e["aid"], e["st"], e["en"])) for evs in df["_ev"]]
+    ids = sorted({e["aid"] for evs in cands for e in evs})
+    p["ids"] = ids
+    kept = set(con.execute(f"SELECT a.id FROM article_facets a{where or ' WHERE TRUE'} AND list_contains($ids, a.id)",
+                           p).fetchnumpy()["id"].tolist()) if ids else set()
+    ev, redo = [], []
+    for name, evs, days in zip(df["name"], cands, df["_days"]):
+        hit = next((e for e in evs if e["aid"] in kept), None)
+        ev.append(hit)
+        if hit is None and days > len(evs):
+            redo.append(name)
+    if redo:
+        q: dict[str, Any] = {"names": redo}
+        rows = con.execute(f"""SELECT m.name, min(m.ev) AS ev FROM place_days m
+            WHERE list_contains($names, m.name){_rows('m', f.with_(date_from=None, date_to=None), q)}
+              AND m.ev.aid IN (SELECT a.id FROM article_facets a{_facet_where(f, q)}) GROUP BY m.name""", q).fetchall()
+        found = dict(rows)
+        ev = [found.get(n, e) if e is None else e for n, e in zip(df["name"], ev)]
+    out = df.drop(columns=["_ev", "_days"])
+    out["_st"] = [None if e is None else e["st"] for e in ev]
+    out["_en"] = [None if e is None else e["en"] for e in ev]
+    out["article_id"] = [None if e is None else e["aid"] for e in ev]
+    return out
+
+
 # -- narrow filters: the kept articles' facet rows ---------------------------------------
 # Each article's facet row lists its distinct actor and place names with their mention counts.
 # Unnesting those lists for the kept articles reads a few dozen values per article, against
@@ -413,6 +529,10 @@ def overview(store, f: Filters) -> pd.DataFrame:
     (distinct names and mention counts per article) rather than semi-joining millions of
     mention rows.
     """
+    if _one_category(f):
+        with store.connect() as con:
+            if _by_category(store, con, f):
+                return con.execute(*_overview_category(f, _counts(store, con, f)[0])).df()
     if _narrows(f):
         return _run_broad(store, f, lambda _share, kept: _overview(f, broad=True, kept=kept),
                           lambda: _overview(f), timeless=True,
@@ -497,6 +617,37 @@ def _overview(f: Filters, broad: bool = False, narrow: bool = False,
            {actors} AS actors,
            {first} AS first,
            {last} AS last"""
+    return sql, p
+
+
+def _overview_category(f: Filters, kept: int) -> tuple[str, dict[str, Any]]:
+    """:func:`overview` from ``f``'s one category's summaries minus its dropped articles
+    (:func:`_by_category`); ``kept``: the number of articles ``f`` keeps."""
+    p: dict[str, Any] = {"kept": int(kept)}
+    where = _facet_where(f, p)
+    cols = "a.id, a.actor_keys, a.actor_counts, a.place_keys, a.place_counts"
+    cte = f"""WITH dr AS MATERIALIZED ({_category_dropped(f, p, cols)}),
+    kp AS ({_category_names(f, p, "place", "dr")}),
+    ka AS ({_category_names(f, p, "actor", "dr")})"""
+    if f.regions or f.places:
+        cte += f""",
+    kpl AS (SELECT kp.name, kp.c FROM kp JOIN (SELECT m.name FROM place_days m
+            WHERE m.name IN (SELECT name FROM kp) AND {_place_cond('m', f, p)}{_ver('m', f)} GROUP BY m.name) USING (name))"""
+        places, mentions = "(SELECT count(*) FROM kpl)", "(SELECT CAST(coalesce(sum(c), 0) AS BIGINT) FROM kpl)"
+    else:
+        # Every place mention, unnamed ones too, as the facets count them.
+        places = "(SELECT count(*) FROM kp)"
+        mentions = f"(SELECT CAST(coalesce(sum(a.n_places), 0) AS BIGINT) FROM article_facets a{where})"
+    # Claims have categories of their own: the category's claims minus those of the dropped.
+    figures = (f"(SELECT count(*) FROM figures m WHERE {_figure_cond('m', f, p)}{_ver('m', f)}) - "
+               f"(SELECT count(*) FROM figures m WHERE {_figure_cond('m', f, p)}{_ver('m', f)} "
+               f"AND m.article_id IN (SELECT id FROM dr))")
+    dated = (where + " AND" if where else " WHERE") + " a.published IS NOT NULL"
+    first, last = (f"""(SELECT a.published FROM article_facets a{dated}
+                ORDER BY a.published {order} LIMIT 1)""" for order in ("ASC", "DESC"))
+    sql = f"""{cte}
+    SELECT CAST($kept AS BIGINT) AS articles, {places} AS places, {mentions} AS place_mentions, {figures} AS figures,
+           (SELECT count(*) FROM ka) AS actors, {first} AS first, {last} AS last"""
     return sql, p
 
 
@@ -674,6 +825,11 @@ def place_points(store, f: Filters) -> pd.DataFrame:
     if _summarized(f):
         return _run_summarized(store, f, lambda: _place_points(f, True), lambda: _place_points(f, False),
                                then=_with_evidence)
+    if _one_category(f):
+        with store.connect() as con:
+            if _by_category(store, con, f):
+                df = con.execute(*_place_points_category(f)).df()
+                return _with_evidence(con, _first_kept_evidence(con, f, df))
     return _run_kept(store, f, lambda broad: _place_points(f, False, broad), then=_with_evidence,
                      narrow=lambda share: _place_points_facets(f, share))
 
@@ -716,6 +872,35 @@ def _place_points_facets(f: Filters, share: float) -> tuple[str, dict[str, Any]]
            coalesce(fig.casualty_claims, 0) AS casualty_claims, ev.ev.st AS _st, ev.ev.en AS _en,
            ev.ev.aid AS article_id
     FROM pts LEFT JOIN nm USING (name) LEFT JOIN fig USING (name) LEFT JOIN ev USING (name)
+    ORDER BY pts.mentions DESC, pts.name"""
+    return sql, p
+
+
+def _place_points_category(f: Filters) -> tuple[str, dict[str, Any]]:
+    """:func:`place_points` from ``f``'s one category's summaries minus its dropped articles
+    (:func:`_by_category`), with evidence candidates (``_ev``, ``_days``) for
+    :func:`_first_kept_evidence`."""
+    p: dict[str, Any] = {}
+    located = "m.lat IS NOT NULL AND m.lon IS NOT NULL"
+    p["k_ev"] = _EV_CANDIDATES
+    sql = f"""WITH dr AS MATERIALIZED ({_category_dropped(f, p, "a.id, a.place_keys, a.place_counts")}),
+    cnt AS (SELECT name, CAST(c AS BIGINT) AS mentions, CAST(n AS BIGINT) AS articles
+            FROM ({_category_names(f, p, "place", "dr")})),
+    days AS NOT MATERIALIZED (SELECT m.* FROM place_days m
+             WHERE {located} AND {_place_cond('m', f, p)} AND m.name IN (SELECT name FROM cnt){_rows('m', f, p)}),
+    pts AS (SELECT cnt.name, cnt.mentions, cnt.articles, d.country, d.kind, d.lat, d.lon, d.regions, d.border_km,
+                   d.ev, d.n_days
+            FROM cnt JOIN (SELECT name, any_value(country) AS country, any_value(kind) AS kind, any_value(lat) AS lat,
+                                  any_value(lon) AS lon, any_value(regions) AS regions, min(border_km) AS border_km,
+                                  min(ev, $k_ev) AS ev, count(*) AS n_days
+                           FROM days GROUP BY name) d USING (name)),
+    nm AS (SELECT name, string_agg(surface, ' / ' ORDER BY surface) AS names FROM (
+             SELECT DISTINCT name, unnest(surfaces) AS surface FROM days) GROUP BY name),
+    fig AS ({_figures_per_place(f, p, False, False, "dr")})
+    SELECT pts.name, nm.names, pts.country, pts.kind, pts.lat, pts.lon, pts.regions, pts.border_km,
+           pts.mentions, pts.articles, coalesce(fig.figures, 0) AS figures,
+           coalesce(fig.casualty_claims, 0) AS casualty_claims, pts.ev AS _ev, pts.n_days AS _days
+    FROM pts LEFT JOIN nm USING (name) LEFT JOIN fig USING (name)
     ORDER BY pts.mentions DESC, pts.name"""
     return sql, p
 
@@ -922,20 +1107,32 @@ def region_counts(store, f: Filters) -> pd.DataFrame:
     """
     if _summarized(f):
         return _run_summarized(store, f, lambda: _region_counts(f, True), lambda: _region_counts(f, False))
+    if _one_category(f):
+        with store.connect() as con:
+            if _by_category(store, con, f):
+                return con.execute(*_region_counts(f, False, category=True)).df()
     return _run_kept(store, f, lambda broad: _region_counts(f, False, broad),
                      narrow=lambda share: _region_counts(f, False, share >= ANTI_JOIN_SHARE, share=share))
 
 
-def _region_counts(f: Filters, summary: bool, broad: bool = False, share: float | None = None) -> tuple[str, dict[str, Any]]:
+def _region_counts(f: Filters, summary: bool, broad: bool = False, share: float | None = None,
+                   category: bool = False) -> tuple[str, dict[str, Any]]:
     """SQL for :func:`region_counts`; ``share`` (of the articles a narrowing filter keeps, when
     the day rollups cover its version): place mentions from the kept articles' facet rows
     (:func:`_kept_names`), or from :data:`BROAD_SHARE` on the rollups minus the dropped
-    articles' facet rows, rather than the mention rows."""
+    articles' facet rows, rather than the mention rows; ``category``: from ``f``'s one
+    category's summaries minus its dropped articles (:func:`_by_category`)."""
     cte, p = scope(f)
     dropped = None
     # A place's regions, the same in every mention of its name.
     names = f"names AS (SELECT m.name, any_value(m.regions) AS regions FROM place_days m WHERE TRUE{_ver('m', f)} GROUP BY m.name)"
-    if share is not None and share >= BROAD_SHARE:
+    if category:
+        dropped = "dr"
+        pn = f"""dr AS MATERIALIZED ({_category_dropped(f, p, "a.id, a.place_keys, a.place_counts")}),
+    k AS ({_category_names(f, p, "place", "dr")}),
+    pn AS (SELECT k.name, names.regions, k.c AS mentions FROM k JOIN names USING (name)
+           WHERE {_place_cond('names', f, p)})"""
+    elif share is not None and share >= BROAD_SHARE:
         dropped = "dr"
         pn = f"""dr AS MATERIALIZED (SELECT a.id, a.place_keys, a.place_counts FROM article_facets a{_dropped(f, p)}),
     x AS ({_name_counts("place", "dr", keyed=True)}),
@@ -957,10 +1154,10 @@ def _region_counts(f: Filters, summary: bool, broad: bool = False, share: float 
         names = """names0 AS (SELECT name, min(rowid) AS r FROM places WHERE name IS NOT NULL GROUP BY name),
     names AS (SELECT names0.name, m.regions FROM names0 JOIN places m ON m.rowid = names0.r)"""
     sql = f"""{cte},
+    {names},
     {pn},
     rc AS (SELECT region, sum(mentions) AS mentions FROM (SELECT unnest(regions) AS region, mentions FROM pn)
            GROUP BY region),
-    {names},
     fp AS (SELECT name, casualty_claims AS claims FROM ({_figures_per_place(f, p, summary, broad, dropped)})
            WHERE casualty_claims > 0),
     fc AS (SELECT region, sum(claims) AS casualty_claims FROM
@@ -1014,7 +1211,7 @@ def _cut_share(store, con, f: Filters) -> float | None:
     """
     if _rolled(f):
         return 1.0
-    share = _share(store, con, f)
+    share = _claims_share(store, con, f)
     return share if share >= BROAD_SHARE and share > 0 else None
 
 
@@ -1087,7 +1284,7 @@ def figures_by_month(store, f: Filters) -> pd.DataFrame:
         return _run_summarized(store, f, lambda: _figures_by_month_summary(f), lambda: _figures_by_month(f))
     if not (f.date_field == "event" and (f.date_from or f.date_to)):
         with store.connect() as con:
-            if _share(store, con, f) >= ANTI_JOIN_SHARE and _covered(con, f):
+            if _claims_share(store, con, f) >= ANTI_JOIN_SHARE and _covered(con, f):
                 return _figures_by_month_minus(con, f)
     return _run_kept(store, f, lambda broad: _figures_by_month(f, broad))
 
@@ -1153,11 +1350,11 @@ def _figures_by_month_minus(con, f: Filters) -> pd.DataFrame:
     day rows' kept claims where those could be higher (:func:`_kept_highest`).
     """
     p: dict[str, Any] = {}
-    drop = _dropped(f, p)
+    drop = _claims_dropped(f, p)
     rows_m, rows_g = _rows("m", f, p), _rows("g", f, p)
     cats = _category_cond("m", f, p)
     day, group = _DAY_KEY.format, _GROUP_KEY.format
-    sql = f"""WITH d AS (SELECT a.id FROM article_facets a{drop}),
+    sql = f"""WITH d AS ({drop}),
     x AS (SELECT {_CLAIM_KEYS}, count(*) AS n FROM figures g
           WHERE (g.date IS NOT NULL OR g.published IS NOT NULL) AND {_figure_cond('g', f, p)}{rows_g}
             AND g.article_id IN (SELECT id FROM d) GROUP BY ALL),

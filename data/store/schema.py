@@ -38,12 +38,16 @@ versions done), answer the unfiltered views whose cost otherwise grows with the 
 - ``figure_month_totals``: ``figure_months`` without the publication day (a few rows per month).
 - ``actor_totals``: mentions, articles and roles per actor name, type and country.
 - ``figure_places``: figure claims per place and category.
+- ``category_names``: per figure category, the place and actor names of the articles reporting
+  such a figure, with their mentions and articles. A view filtered on one category starts from
+  them (the whole category) instead of from every article, so that only the category's articles
+  the other filters drop are subtracted: none for the category alone.
 """
 from __future__ import annotations
 
 # Derived tables: they can always be dropped and rebuilt from the others.
 DERIVED = ("article_facets", "actor_days", "place_days", "actor_pairs", "place_actors", "figure_months",
-           "figure_month_totals", "actor_totals", "figure_places", "summarized")
+           "figure_month_totals", "actor_totals", "figure_places", "category_names", "summarized")
 
 # Columns the store computes from other columns of the same row as it inserts them (a
 # writer's rows lack them): DuckDB's hash of each value, which only DuckDB can compute exactly
@@ -146,6 +150,9 @@ CREATE TABLE IF NOT EXISTS actor_totals (
 CREATE TABLE IF NOT EXISTS figure_places (
     version INTEGER NOT NULL, place VARCHAR, category VARCHAR, claims BIGINT
 );
+CREATE TABLE IF NOT EXISTS category_names (
+    version INTEGER NOT NULL, category VARCHAR, kind VARCHAR, name VARCHAR, mentions BIGINT, articles BIGINT
+);
 CREATE TABLE IF NOT EXISTS summarized (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS ingest_log (
     version INTEGER, file VARCHAR, article_id VARCHAR, status VARCHAR, code VARCHAR,
@@ -178,6 +185,7 @@ TABLES: dict[str, list[str]] = {
     "figure_month_totals": ["version", "month", "category", "side", "claims", "placed", "highest_low"],
     "actor_totals": ["version", "name", "type", "country", "roles", "mentions", "articles"],
     "figure_places": ["version", "place", "category", "claims"],
+    "category_names": ["version", "category", "kind", "name", "mentions", "articles"],
     "summarized": ["version"],
     "ingest_log": ["version", "file", "article_id", "status", "code", "message", "at"],
     "versions": ["version", "started_at", "finished_at", "engine", "note", "loaded", "duplicates", "failed"],
