@@ -1189,7 +1189,7 @@ def figures_ledger(store, f: Filters, limit: int = 5000) -> pd.DataFrame:
             return con.execute(*_figures_ledger(f, limit, None)).df()
         cut = _cut_month(con, f, "claims", _claims_needed(limit, share))
         if cut is not None:
-            df = con.execute(*_figures_ledger(f, limit, cut, broad=share < 1)).df()
+            df = con.execute(*_figures_ledger(f, limit, cut, broad=_drops_few(store, con, f))).df()
             if len(df) >= limit:
                 return df
         return con.execute(*_figures_ledger(f, limit, None)).df()
@@ -1203,7 +1203,8 @@ _CUT_MARGIN = 1.1
 def _cut_share(store, con, f: Filters) -> float | None:
     """The share of each month's claims ``f`` keeps, when the ledger and the disputed claims may
     take their newest months from ``figure_months``: 1.0 without narrowing filters, the share
-    of articles kept under a broad filter (:func:`_run_broad`); None otherwise.
+    of the claims' articles kept (:func:`_claims_share`) when at least :data:`BROAD_SHARE`;
+    None otherwise.
 
     The share only sizes the months taken (:func:`_cut_month` counts the claims of the
     filter's categories and event months): callers check that the months held enough claims
@@ -1213,6 +1214,13 @@ def _cut_share(store, con, f: Filters) -> float | None:
         return 1.0
     share = _claims_share(store, con, f)
     return share if share >= BROAD_SHARE and share > 0 else None
+
+
+def _drops_few(store, con, f: Filters) -> bool:
+    """True when ``f`` narrows the articles but keeps at least :data:`BROAD_SHARE` of them: its
+    claims are then tested against the articles it drops (an anti-join, see :func:`_in`)
+    rather than the many it keeps."""
+    return _narrows(f) and _share(store, con, f) >= BROAD_SHARE
 
 
 def _claims_needed(n: int, share: float) -> int:
@@ -1463,7 +1471,7 @@ def _disputed(store, f: Filters, events: int, window: int | None) -> pd.DataFram
         share = None if window is None else _cut_share(store, con, f)
         if share is not None:
             cut = _cut_month(con, f, "placed", _claims_needed(int(window) + 1, share))
-            return con.execute(*_disputed_sql(cte, p, f, cut, None, broad=share < 1)).df()
+            return con.execute(*_disputed_sql(cte, p, f, cut, None, broad=_drops_few(store, con, f))).df()
         return con.execute(*_disputed_sql(cte, p, f, None, window)).df()
 
 
