@@ -1567,16 +1567,19 @@ def _actor_timeline_narrow(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
 def _actor_timeline_broad(f: Filters, top: int) -> tuple[str, dict[str, Any]]:
     """:func:`actor_timeline` as the day rollups minus the dropped articles (:func:`_run_broad`)."""
     p: dict[str, Any] = {}
+    # The dropped articles' names are grouped once, per month: their totals per name (which
+    # pick the top actors) add up those groups, where a second pass unnested them all again.
     chosen = _timeline_actors(f, p, top, "" if f.actors else f"""SELECT g.name FROM (
                 SELECT m.name, sum(m.mentions) AS c FROM actor_days m WHERE TRUE{_rows('m', f, p)} GROUP BY m.name) g
-            LEFT JOIN ({_dropped_mentions(f, p, "actor")}) x ON x.key = hash(g.name)
+            LEFT JOIN (SELECT key, sum(c) AS c FROM xm GROUP BY key) x ON x.key = hash(g.name)
             WHERE g.c > coalesce(x.c, 0) ORDER BY g.c - coalesce(x.c, 0) DESC, g.name LIMIT $top""")
-    sql = f"""WITH t AS ({chosen})
+    sql = f"""WITH xm AS MATERIALIZED ({_dropped_mentions(f, p, "actor", by_month=True)}),
+    t AS ({chosen})
     SELECT month, name, CAST(sum(c) AS BIGINT) AS mentions FROM (
         SELECT date_trunc('month', m.published) AS month, m.name, m.mentions AS c
         FROM actor_days m WHERE m.name IN (SELECT name FROM t){_rows('m', f, p)}
         UNION ALL
-        SELECT x.month, t.name, -x.c FROM ({_dropped_mentions(f, p, "actor", by_month=True)}) x
+        SELECT x.month, t.name, -x.c FROM xm x
         JOIN (SELECT DISTINCT name FROM t) t ON x.key = hash(t.name))
     WHERE month IS NOT NULL GROUP BY ALL HAVING sum(c) > 0 ORDER BY month, name"""
     return sql, p
