@@ -408,6 +408,7 @@ def filter_sets(store) -> dict:
         "two_actors": Filters(actors=(top_actor, second), version=v),
         "year_published": Filters(date_from="2022-01-01", date_to="2022-12-31", version=v),
         "published_month": Filters(date_from="2022-03-01", date_to="2022-03-31", version=v),
+        "category": Filters(categories=("killed",), version=v),
         "category_region": Filters(categories=("killed",), regions=(region,), version=v),
         "all_event_dates": Filters(actors=(top_actor,), date_from="2022-01-01", date_to="2022-12-31",
                                    date_field="event", categories=("killed",), regions=(region,), version=v),
@@ -432,7 +433,7 @@ def _call(fn, store, f, article_id: str):
 
 def time_queries(db: Path, repeat: int = 7, only_sets: tuple[str, ...] | None = None) -> dict:
     """Median/p95 wall time of every exported read function under every filter set (or the
-    sets named in ``only_sets``: a 1M run of all seven takes long on a shared machine)."""
+    sets named in ``only_sets``: a 1M run of all eight takes long on a shared machine)."""
     from data.store import Store, read, readers
 
     store = Store(db)

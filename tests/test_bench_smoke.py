@@ -88,7 +88,7 @@ def test_dashboard_benchmark_times_every_read_query(dash_db, work):
     # the planted places carry the gazetteer's regions, so region filters select something
     assert res["queries"]["region_counts[none]"]["rows"] > 0
     assert {q["filters"] for q in res["queries"].values()} >= {
-        "none", "actor", "two_actors", "year_published", "published_month", "category_region", "all_event_dates"}
+        "none", "actor", "two_actors", "year_published", "published_month", "category", "category_region", "all_event_dates"}
     assert res["queries"]["overview[published_month]"]["rows"] == 1
     assert res["cold_start"]["split_s"]["facets"] > 0
 
