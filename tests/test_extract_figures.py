@@ -92,6 +92,13 @@ def vc(text, **kw):
     ("Those wounded were 12.", [(12, "wounded")]),
     # the subject of an active casualty verb did it
     ("A soldier killed two attackers.", [(2, "killed")]),
+    ("Three soldiers killed two attackers.", [(3, "troops"), (2, "killed")]),
+    ("Three soldiers killed the day before were buried.", [(3, "killed")]),  # a time, no object
+    ("Thousands of residents fled their villages.", [(2000, "displaced")]),  # a place, no victim
+    # a complement of place between the counted noun and its verb
+    ("About 2,750 residents of border villages in Syunik and Gegharkunik provinces had been evacuated.",
+     [(2750, "displaced")]),
+    ("Twelve civilians in frontline towns were wounded.", [(12, "wounded")]),
     ("Officials said a soldier was killed a day earlier.", [(1, "killed")]),  # passive: no object
     ("Officer John Smith shot the attacker.", []),
     ("The whereabouts of 40 soldiers remain unknown.", [(40, "missing")]),

@@ -49,6 +49,9 @@ _NOUNS = {k: (v[0], v[1]) for k, v in _phrases(read_lexicon("person_nouns.csv"))
 _MODIFIERS = frozenset(r[0].lower() for r in read_lexicon("modifiers.csv"))
 _STOP = frozenset(r[0].lower() for r in read_lexicon("stopwords.csv"))
 _UNITS = frozenset(r[0].lower() for r in read_lexicon("units.csv"))
+_LOCATIVE = frozenset(r[0].lower() for r in read_lexicon("locative_nouns.csv"))
+# prepositions opening a complement of place after a counted noun ("residents of border villages")
+_LOCATIVE_PREPS = frozenset({"of", "in", "from", "near", "at", "across", "along", "on", "around"})
 _TRIG_MAXLEN = max(len(k) for k in _TRIGGERS)
 _TRIG_FIRST = frozenset(k[0] for k in _TRIGGERS)
 _NOUN_MAXLEN = max(len(k) for k in _NOUNS)
@@ -470,6 +473,7 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
     verb: "gathered as the shelling killed 3") cut the link.
     """
     unknown = 0
+    located = False  # past a preposition of place, whose nouns of place are the subject's complement
     t = a
     while t < b:
         close = _aside_end(text, toks, t, b)
@@ -498,7 +502,9 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
                 continue
         if tok in _HARD_STOP:
             return False
-        if tok[0].isalpha() and tok not in _STOP and tok not in _MODIFIERS and not tok.endswith("ly") \
+        if side == "right" and tok in _LOCATIVE_PREPS:
+            located = True
+        if tok[0].isalpha() and not (located and tok in _LOCATIVE) and tok not in _STOP and tok not in _MODIFIERS and not tok.endswith("ly") \
                 and not text_upper(text, toks, t) \
                 and tok not in _GAP_WORDS and (tok,) not in _NOUNS and (tok,) not in _TRIGGERS:
             unknown += 1
@@ -589,6 +595,30 @@ _SAID_ON = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|conf
                       r"(?:\s+\w+){0,2}?\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$")
 # before a participle they make it passive: "was killed a day earlier" has no object
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
+
+
+# after "the", words of time: "12 people killed the day before" is no active verb's object
+_TIME_AFTER_THE = frozenset({"day", "night", "week", "weekend", "morning", "evening", "afternoon", "previous",
+                             "same", "following", "next", "month", "year", "past", "last"})
+
+
+# casualty words whose object is their victim ("killed two attackers", "captured a soldier")
+_VICTIM_VERBS = frozenset({"killed", "wounded", "captured", "captured_mil", "missing"})
+
+
+def _active_with_object(toks, trig, cand_at) -> bool:
+    """Whether the casualty word ``trig`` (after a figure) is an active verb with an object of
+    its own ("killed two attackers", "wounded the driver"): not after an auxiliary of the
+    passive ("were killed"), and followed by a determiner, a number word or another figure."""
+    i, j = trig[2], trig[3]
+    if trig[0] not in _VICTIM_VERBS:
+        return False  # "residents fled their villages": the object is a place, not a victim
+    if j >= len(toks) or (i > 0 and toks[i - 1][2] in _PASSIVE_AUX):
+        return False
+    nxt = toks[j][2]
+    if nxt == "the" and j + 1 < len(toks) and toks[j + 1][2] in _TIME_AFTER_THE:
+        return False
+    return nxt in _OBJECT_START or j in cand_at
 
 
 def _nearest_trigger(text, c, trig, cands_by_tok, toks):
@@ -787,6 +817,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         if isinstance(q.value, float) and c.head_cat is None:
             continue
         left, right = _nearest_trigger(text, c, trig, cands_by_tok, toks)
+        if right and _active_with_object(toks, right, cand_at):
+            right = None  # "Three soldiers killed two attackers": the subject of an active verb did it
         if left and c.head is None and right is None and _own_verb_follows(toks, c.tj):
             left = None  # "Two people died and 11 were hospitalized": "died" is not about 11
         trig_hit = None
@@ -861,9 +893,6 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             near = 0 if trig_hit is left else 2 + _aside_tokens(text, toks, trig_hit[2] - trig_hit[1], trig_hit[2])
             if trig_hit[1] > near:
                 continue
-            if trig_hit is right and trig_hit[3] < n and toks[trig_hit[2] - 1][2] not in _PASSIVE_AUX and (
-                    toks[trig_hit[3]][2] in _OBJECT_START or trig_hit[3] in cand_at):
-                continue  # "a soldier killed two attackers": the subject of an active verb did it
         # surface: qualifier + number (+ counted noun)
         end = c.head_end if c.head_end is not None and c.head is not None else q.end
         if unknown_noun and c.unk_end is not None:
