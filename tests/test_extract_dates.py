@@ -106,6 +106,12 @@ def test_weekends_are_saturday_to_sunday_spans(text, pub, span):
      [("Tuesday", "2023-03-07"), ("a day earlier", "2023-03-06")]),
     ("The village was shelled a day earlier.", []),  # no day named before it
     ("He arrived the day before yesterday.", [("the day before yesterday", "2023-03-06")]),
+    # with a complement, "after" and "before" count from that event, not from the day named
+    ("On Tuesday they agreed to disarm, a day after Azerbaijan launched its offensive.",
+     [("Tuesday", "2023-03-07")]),
+    ("The vote on 5 October came two days before the ceasefire.", [("5 October", "2022-10-05")]),
+    ("A soldier was wounded on 5 October. He died the day after.",
+     [("5 October", "2022-10-05"), ("the day after", "2022-10-06")]),
 ])
 def test_day_offsets_count_from_the_last_day_named(text, want):
     assert [(r["surface"], r["date"]) for r in find_dates(text, None, PUB)] == want

@@ -106,6 +106,8 @@ def vc(text, **kw):
     ("A 19-year-old conscript was shot dead.", [(1, "killed")]),
     ("The remains of 340 soldiers were handed over.", [(340, "killed")]),
     ("Border guards detained 4 soldiers.", [(4, "captured")]),
+    ("At least 33 Armenians remain in Azerbaijani custody.", [(33, "prisoners")]),
+    ("Police took 75 protesters into custody.", []),  # "into custody" counts soldiers only
     ("The number of victims in the region has reached 57.", [(57, "killed")]),
     ("The number of detainees held in Tbilisi is estimated at 30.", [(30, "prisoners")]),
     ("About 100 peacekeepers guard the bridge, while a further 250 are in the town.",
@@ -244,6 +246,20 @@ def test_according_to_and_trailing_attribution():
     assert f["claimed_by"] == "Reuters"
     (f,) = figs("Thirty civilians were killed in the raid, Tbilisi said.", actors=actors)
     assert (f["claimed_by"], f["actor"]) == ("Georgia", None)
+
+
+def test_a_speaker_set_off_by_commas_is_the_claimant():
+    actors = [("Gegham Stepanyan", "Gegham Stepanyan", "person", None),
+              ("Karabakh's ombudsman", "Nagorno-Karabakh authorities", "armed_group", None),
+              ("Hikmet Hajiyev", "Hikmet Hajiyev", "person", "AZ"), ("Ilham Aliyev", "Ilham Aliyev", "person", "AZ")]
+    for text in ("The ombudsman, Gegham Stepanyan, said 200 people had been killed.",
+                 "Gegham Stepanyan, the region's ombudsman, said 200 people had been killed.",
+                 "Karabakh's ombudsman, Gegham Stepanyan, said 200 people had been killed."):
+        (f,) = figs(text, actors=actors)
+        assert f["claimed_by"] == "Gegham Stepanyan", text
+    # the apposition's own actor is not the speaker
+    (f,) = figs("Hikmet Hajiyev, an adviser to President Ilham Aliyev, said 50 people were killed.", actors=actors)
+    assert f["claimed_by"] == "Hikmet Hajiyev"
 
 
 def test_military_figure_reported_by_a_side_is_that_side():

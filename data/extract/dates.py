@@ -645,10 +645,14 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
 # "a day earlier", "two days later", "the next day", "the day before": counted from the last
 # day named before them in the text (not from publication: news copy uses these after the
 # day of the event it just told)
+# "before" and "after" count from the anchor only as adverbs: with a complement ("a day after
+# Azerbaijan launched its offensive", "two days before the vote") they count from that event.
+_NO_COMPLEMENT = r"(?![ \t]+[\w“\"'‘])"
 _DAY_OFFSET = re.compile(
-    r"\b(?i:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>earlier|later|before|after)"
+    r"\b(?i:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+"
+    r"(?P<dir>earlier|later|(?:before|after)" + _NO_COMPLEMENT + r")"
     r"|the\s+(?P<rel>next|following|previous|preceding)\s+day"
-    r"|the\s+day\s+(?P<dir2>before|after)(?!\s+(?:yesterday|tomorrow)))\b")
+    r"|the\s+day\s+(?P<dir2>before|after)" + _NO_COMPLEMENT + r")\b")
 
 
 def _days_from_anchor(text, recs):

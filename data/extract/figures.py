@@ -1143,6 +1143,9 @@ _CLAUSE_PUNCT = re.compile(r"[,.;:\"“”]")
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:the\s+)?", re.IGNORECASE)
 _THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)
+# Between a speaker and the reporting verb, an apposition set off by commas: "The ombudsman,
+# Gegham Stepanyan, said", "Hikmet Hajiyev, an adviser to the president, said".
+_APPOSITION_GAP = re.compile(r"\s*,(?:\s*[^,;:.!?\"“”()\n]{1,80},)?\s*")
 _DENIED_BEFORE = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
                             r"refuted|refutes)\s+$")
 
@@ -1175,6 +1178,19 @@ def _claims(text, s, e, sent_actors):
                 if rec is not None:
                     out.append((ms, me, rec))
                 continue
+            if not before:
+                # the first actor set off from the verb by commas alone (the apposition's own
+                # actors, "an adviser to President Aliyev,", come after it)
+                appos = [a for a in sent_actors if ms - 100 <= a["end"] <= ms and a.get("type") != "media"
+                         and _APPOSITION_GAP.fullmatch(text, a["end"], ms)]
+                if appos:
+                    first = min(a["start"] for a in appos)
+                    before = [a for a in appos if a["start"] == first]
+                    # "Karabakh's ombudsman, Gegham Stepanyan, said": the apposition is the
+                    # speaker's own name, as in "Karabakh ombudsman Gegham Stepanyan said"
+                    named = [a for a in appos if a.get("type") == "person" and any(
+                        re.fullmatch(r"\s*,\s*", text[b["end"]:a["start"]]) for b in before)]
+                    before = named or before
             if before:
                 last = max(a["end"] for a in before)
                 rec = max((a for a in before if a["end"] == last), key=lambda a: a["end"] - a["start"])
