@@ -60,7 +60,7 @@ def vc(text, **kw):
     ("A 3,000-strong peacekeeping contingent was sent.", [(3000, "peacekeepers")]),
     # coordination and parentheses
     ("Five Georgian and two Turkish engineers died in the crash.", [(5, "killed"), (2, "killed")]),
-    ("Three medics and a driver were killed.", [(3, "killed")]),
+    ("Three medics and a driver were killed.", [(3, "killed"), (1, "killed")]),  # as "a local official"
     ("Two reporters and a local official were wounded.", [(2, "wounded"), (1, "wounded")]),
     ("At least 60 people, including 12 children, were killed.", [(60, "killed"), (12, "killed")]),
     ("Shells killed four civilians and wounded a fifth.", [(4, "killed"), (1, "wounded")]),
@@ -107,6 +107,7 @@ def vc(text, **kw):
     ("The remains of 340 soldiers were handed over.", [(340, "killed")]),
     ("Border guards detained 4 soldiers.", [(4, "captured")]),
     ("At least 33 Armenians remain in Azerbaijani custody.", [(33, "prisoners")]),
+    ("Two employees of the Mine Action Agency (ANAMA) were killed.", [(2, "killed")]),
     ("Police took 75 protesters into custody.", []),  # "into custody" counts soldiers only
     ("The number of victims in the region has reached 57.", [(57, "killed")]),
     ("The number of detainees held in Tbilisi is estimated at 30.", [(30, "prisoners")]),
@@ -276,6 +277,9 @@ def test_the_day_a_figure_was_reported_is_not_its_date_when_the_sentence_names_a
     assert [f["date"] for f in figs(text, pub="2023-03-09")] == ["2023-03-08"]
     # the only day named stays the figure's
     assert [f["date"] for f in figs("The ministry said on Tuesday 3 soldiers were killed.")] == ["2022-06-07"]
+    # ... unless it starts the period of a running toll, which is as of its report
+    text = "Since the war ended in November 2020, 345 people have been killed by landmines."
+    assert [f["date"] for f in figs(text)] == [None]
 
 
 def test_place_and_date_of_the_sentence():

@@ -911,15 +911,18 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             reports = _claims(text, s, e, sent_actors)
             free_places = _free_places(sent_places, sent_actors)
             dated = [d for d in sent_dates if d.get("date") and d.get("kind") != "publication"]
+            # a period's start ("killed since the war ended in November 2020") is no day of the
+            # figure: a running toll is as of its report
+            since = [d for d in dated if _SINCE_BEFORE.search(text, max(s, d["start"] - 45), d["start"])]
+            dated = [d for d in dated if d not in since]
             if len(dated) > 1:
                 # "said on Tuesday that a soldier was killed a day earlier": the day of the
                 # saying is not the event's when the sentence names another
                 # (a period's start, "killed since the fighting began on Tuesday", is no event
                 # day either: a running toll keeps the day it was given)
-                events = [d for d in dated if not _SAID_ON.search(text, max(s, d["start"] - 40), d["start"])
-                          and not _SINCE_BEFORE.search(text, max(s, d["start"] - 45), d["start"])]
+                events = [d for d in dated if not _SAID_ON.search(text, max(s, d["start"] - 40), d["start"])]
                 dated = events or dated
-            hints = None if dated else _dates.period_hints(text, s, e, published)
+            hints = None if dated or since else _dates.period_hints(text, s, e, published)
         # "Azerbaijan lost 50", "it had killed 200": the verb the number is the object of, and
         # the side its subject stands for ("it" after "X said" is X)
         verb = _governing_verb(c, toks)
