@@ -117,6 +117,14 @@ def test_day_offsets_count_from_the_last_day_named(text, want):
     assert [(r["surface"], r["date"]) for r in find_dates(text, None, PUB)] == want
 
 
+def test_a_birth_date_is_a_reference_and_no_anchor():
+    text = "Sergeant Aram Petrosyan (born on 3 May 1998) was wounded. He died two days later."
+    got = [(r["surface"], r["date"], r["kind"]) for r in find_dates(text, None, PUB)]
+    assert got == [("3 May 1998", "1998-05-03", "reference")]  # no day to count "two days later" from
+    got = [(r["date"], r["kind"]) for r in find_dates("A conscript (born in 2001) was wounded.", None, PUB)]
+    assert got == [("2001", "reference")]
+
+
 def test_the_weekend_as_a_subject_is_no_date():
     assert find_dates("The weekend was calm.", None, PUB) == []
 

@@ -280,6 +280,9 @@ def test_the_day_a_figure_was_reported_is_not_its_date_when_the_sentence_names_a
     # ... unless it starts the period of a running toll, which is as of its report
     text = "Since the war ended in November 2020, 345 people have been killed by landmines."
     assert [f["date"] for f in figs(text)] == [None]
+    assert [f["date"] for f in figs("Since September 2022, 207 soldiers have been killed.")] == [None]
+    # a birth year is no day of the figure
+    assert [f["date"] for f in figs("Serviceman Aram Petrosyan (born in 2001) was wounded.")] == [None]
 
 
 def test_place_and_date_of_the_sentence():

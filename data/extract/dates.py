@@ -630,6 +630,8 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
             b0, b1, d2 = second
             out.append({"start": b0, "end": b1, "surface": text[b0:b1], "date": d2, "kind": "event"})
             continue
+        if _BORN_BEFORE.search(text, max(0, s - 16), s):
+            kind = "reference"  # "Sergeant X (born in 2001)": a date the story refers to, no event of it
         rec = {"start": s, "end": e, "surface": text[s:e], "date": date, "kind": kind}
         if extra:
             rec.update(extra)
@@ -640,6 +642,9 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
     if " day" in text:
         out = _days_from_anchor(text, out)
     return _drop_redundant_overnight(out, sents)
+
+
+_BORN_BEFORE = re.compile(r"\b(?:born|b\.)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 
 
 # "a day earlier", "two days later", "the next day", "the day before": counted from the last
@@ -673,7 +678,8 @@ def _days_from_anchor(text, recs):
         i = bisect_left(starts, m.start())
         if i < len(recs) and recs[i]["start"] < m.end():
             continue  # inside a date already read ("the day before yesterday")
-        anchor = next((r for r in reversed(recs[:i]) if r.get("date") and len(r["date"]) == 10), None)
+        anchor = next((r for r in reversed(recs[:i]) if r.get("date") and len(r["date"]) == 10
+                       and r.get("kind") != "reference"), None)
         if anchor is None:
             continue
         if m.group("rel"):

@@ -910,10 +910,11 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # the attributions of the sentence, found once for all its figures
             reports = _claims(text, s, e, sent_actors)
             free_places = _free_places(sent_places, sent_actors)
-            dated = [d for d in sent_dates if d.get("date") and d.get("kind") != "publication"]
+            dated = [d for d in sent_dates if d.get("date") and d.get("kind") == "event"]
             # a period's start ("killed since the war ended in November 2020") is no day of the
             # figure: a running toll is as of its report
-            since = [d for d in dated if _SINCE_BEFORE.search(text, max(s, d["start"] - 45), d["start"])]
+            since = [d for d in dated if _SINCE_BEFORE.search(text, max(s, d["start"] - 45), d["start"])
+                     or d["surface"][:6].lower() == "since "]
             dated = [d for d in dated if d not in since]
             if len(dated) > 1:
                 # "said on Tuesday that a soldier was killed a day earlier": the day of the
