@@ -145,6 +145,10 @@ def test_fleeing_across_a_border_is_refugees():
     places = [("Iran", "Iran", "country", "IR")]
     assert vc("More than 5,000 people fled to Iran.", places=places) == [(5000, "refugees")]
     assert vc("More than 5,000 people fled their homes.") == [(5000, "displaced")]
+    # a casualty word ending with its preposition
+    places = [("Armenia", "Armenia", "country", "AM"), ("Goris", "Goris", "city", "AM")]
+    assert vc("Some 100,417 people have arrived in Armenia.", places=places) == [(100417, "refugees")]
+    assert vc("Some 5,000 people have arrived in Goris.", places=places) == [(5000, "displaced")]
 
 
 def test_record_shape_and_offsets():

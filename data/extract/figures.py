@@ -986,17 +986,19 @@ def _own_verb_follows(toks, k):
 def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
     """'fled X for Armenia', 'fled to Iran', 'fled abroad': a border is crossed -> refugees."""
     pos = toks[trig_hit[3] - 1][1] if trig_hit[3] - 1 < len(toks) else sent_end
+    # the preposition may end the casualty word itself ("arrived in Armenia")
+    word = toks[trig_hit[2]][0] if trig_hit[2] < len(toks) else pos
     tail = text[pos:sent_end]
     if _REFUGEE_MARK.search(tail) or _REFUGEE_MARK.search(text[max(0, pos - 200):pos]):
         return True
     for p in places:
         if p["start"] >= pos and p.get("kind") == "country":
-            before = text[max(pos, p["start"] - 15):p["start"]].lower()
+            before = text[max(word, p["start"] - 15):p["start"]].lower()
             if re.search(r"\b(?:for|to|into|in|towards?)\s+(?:neighbou?ring\s+)?$", before):
                 return True
     for a in actors:
         if a.get("type") == "state" and pos <= a["start"] < sent_end:
-            before = text[max(pos, a["start"] - 15):a["start"]].lower()
+            before = text[max(word, a["start"] - 15):a["start"]].lower()
             if re.search(r"\b(?:for|to|into|towards?)\s+(?:neighbou?ring\s+)?$", before):
                 return True
     return False
