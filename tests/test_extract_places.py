@@ -229,3 +229,9 @@ def test_more_curated_names(text, name):
 
 def test_organisation_name_in_lower_case_still_hides_its_place():
     assert "Minsk" not in names("The OSCE Minsk group co-chairs met in Paris.")
+
+
+def test_a_time_zone_after_a_clock_time_is_no_place():
+    assert names("A ceasefire took effect at 9 a.m. Moscow time.") == []
+    assert names("The truce began at 12:00 Moscow time on Saturday.") == []
+    assert names("At 10:00 Ganja was shelled again.") == ["Ganja"]  # no "time" after it

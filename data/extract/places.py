@@ -444,6 +444,10 @@ _UNSEEN = object()  # a name not looked up yet (None means looked up and unknown
 
 
 # --------------------------------------------------------------------------- main entry
+_CLOCK_BEFORE = re.compile(r"(?:\d[.:]?\d\d|\d\s*(?:a\.?m\.?|p\.?m\.?|am|pm|h|hrs|o'clock))\s*(?:\(|,)?\s*$",
+                           re.IGNORECASE)
+
+
 def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
     """Place mentions in ``text``.
 
@@ -536,6 +540,9 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
             nw = _next_word(t, e)
             if (_SURNAME_END.search(nw) and nw not in DEMONYMS) or first_name_of_person(t, s, e):
                 continue
+        # "9 a.m. Moscow time": a time zone, not a place of the story
+        if t.startswith(" time", e) and _CLOCK_BEFORE.search(t, max(0, s - 14), s):
+            continue
         # "Syunik province", "Kalbajar district": the name is the place; the suffix describes it
         if " " in surf:
             words = surf.rsplit(" ", 1)
