@@ -201,6 +201,21 @@ def test_a_death_toll_with_a_long_complement_still_gives_its_number():
     assert vc("The toll from the shelling that began when the talks failed rose to 40.") == []
 
 
+ARM_AZE = [("Armenia", "Armenia", "state", "AM"), ("Armenian", "Armenia", "state", "AM"),
+           ("Azerbaijani", "Azerbaijan", "state", "AZ")]
+
+
+def test_a_toll_that_names_its_side():
+    for text, side in (("Armenia's death toll rose to 3,825.", "Armenia"),
+                       ("The Armenian military death toll stands at 3,825.", "Armenia"),
+                       ("The death toll among Azerbaijani soldiers reached 2,908.", "Azerbaijan"),
+                       ("The number of Azerbaijani servicemen killed has risen to 2,908.", "Azerbaijan"),
+                       # the demonym of the strike names the attacker, not the dead
+                       ("The death toll from the Azerbaijani strike on the town rose to 12.", None)):
+        (f,) = figs(text, actors=ARM_AZE)
+        assert (f["category"], f["actor"]) == ("killed", side), text
+
+
 def test_a_named_soldier_counts_one_of_the_side_before_the_noun():
     got = figs("Armenian soldier Aram Petrosyan was killed on Tuesday.",
                actors=[("Armenian", "Armenia", "state", "AM")])

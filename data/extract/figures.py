@@ -1106,6 +1106,10 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
                         return st
     if subj is not None:
         return subj
+    if c.head is None:
+        toll = _toll_side(text, c.q.start, sent_actors, all_actors)
+        if toll:
+            return toll
     # possessive in the noun phrase or just before the number ("its death toll to 105"); the
     # active verb the number is the object of ("had killed 50") parts the agent from the victims
     verb = _governing_verb(c, toks)
@@ -1140,6 +1144,31 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
         st = _state_of(a, all_actors)
         if st:
             return st
+    return None
+
+
+# A toll whose own words name the side it counts: "Armenia's death toll rose to 3,825", "the
+# Armenian military death toll stands at", "the number of Azerbaijani servicemen killed rose to"
+# ("the toll from the Azerbaijani strike" names the attacker, and matches none of these).
+_TOLL_AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}(?:toll|tally|losses)\b")
+_TOLL_AFTER_DEMONYM = re.compile(r"\s+(?:military\s+|army\s+|official\s+)?(?:death\s+)?(?:toll|tally|losses)\b")
+_TOLL_OF_BEFORE = re.compile(r"\b(?:toll|tally|number)\s+(?:of|among)\s+(?:the\s+)?$", re.IGNORECASE)
+_SOLDIERS_AFTER = re.compile(r"\s+(?:soldiers|servicemen|troops|service\s+members|military\s+personnel)\b")
+_TOLL_GAP = re.compile(r"[^.;:!?\"“”]{0,120}$")
+
+
+def _toll_side(text, num_start, sent_actors, all_actors):
+    """The state a toll before the number at ``num_start`` names as its own (see
+    :data:`_TOLL_AFTER_POSSESSIVE`), else None; the toll and the number must share a clause."""
+    for a in sorted(sent_actors, key=lambda a: a["start"], reverse=True):
+        if a["end"] > num_start or num_start - a["end"] > 120 or not _TOLL_GAP.match(text, a["end"], num_start):
+            continue
+        if (_TOLL_AFTER_POSSESSIVE.match(text, a["end"]) or _TOLL_AFTER_DEMONYM.match(text, a["end"])
+                or (_TOLL_OF_BEFORE.search(text, max(0, a["start"] - 20), a["start"])
+                    and _SOLDIERS_AFTER.match(text, a["end"]))):
+            st = _state_of(a, all_actors)
+            if st:
+                return st
     return None
 
 
