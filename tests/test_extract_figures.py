@@ -562,6 +562,17 @@ def test_losses_of_the_enemy_are_not_the_claimants():
     assert (f["value"], f["category"], f["actor"]) == (200, "killed", None)
 
 
+def test_losses_of_the_enemy_are_the_other_state_of_a_war_the_article_names():
+    actors = [*MODS, ("Azerbaijan", "Azerbaijan", "state", "AZ"), ("Georgia", "Georgia", "state", "GE")]
+    for text in ("Armenia's defence ministry said the enemy had lost 200 soldiers. Azerbaijan denied it.",
+                 "Armenia's defence ministry said 200 enemy soldiers were killed. Azerbaijan denied it.",
+                 "Armenia's defence ministry said its forces had killed 200 soldiers. Azerbaijan denied it."):
+        assert [(f["value"], f["actor"]) for f in figs(text, actors=actors)] == [(200, "Azerbaijan")], text
+    # a state at war with no one in conflict_dyads.csv has no enemy to name
+    text = "Georgia's defence ministry said the enemy had lost 200 soldiers. Azerbaijan denied it."
+    assert [f["actor"] for f in figs(text, actors=actors)] == [None]
+
+
 @pytest.mark.parametrize("text,want", [
     ("The Armenian defence ministry blamed Baku and said 15 soldiers were killed.", "Armenia"),
     ("On Tuesday, Armenia blamed Azerbaijan and said 15 soldiers were killed.", "Armenia"),

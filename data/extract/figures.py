@@ -60,6 +60,10 @@ _SG_NOUNS = sorted((" ".join(k) for k, (c, n) in _NOUNS.items() if n == "sg"), k
 
 # ISO2 -> canonical state name (the first name the states lexicon gives a code)
 _STATES: dict[str, str] = {}
+_DYADS: dict[str, set[str]] = {}
+for _a, _b in read_lexicon("conflict_dyads.csv"):
+    _DYADS.setdefault(_a, set()).add(_b)
+    _DYADS.setdefault(_b, set()).add(_a)
 for _name, _cc in _places.STATES.items():
     _STATES.setdefault(_cc.upper(), _name)
 
@@ -233,6 +237,16 @@ def _match_at(toks, i, table, maxlen):
             else:
                 return n, val
     return None
+
+
+def _adversary(state, actors):
+    """The other state of ``state``'s pair in ``conflict_dyads.csv`` when it has exactly one and
+    ``actors`` (the article's) stand for it, else None."""
+    others = _DYADS.get(state or "", set())
+    if len(others) != 1:
+        return None
+    (other,) = others
+    return other if any(_state_of(a, ()) == other for a in actors if a.get("type") == "state") else None
 
 
 def _state_of(rec, actors):
@@ -942,6 +956,11 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # government reporting soldiers without naming a side reports its own (not those it
             # says it killed: "it killed 200 soldiers", "50 enemy soldiers")
             side = _state_of(claim_rec, all_actors)
+        if side is None and claim_rec is not None and (c.head_cat in ("military", "troops") or c.of_mil) \
+                and (own_kill or _names_enemy(c, toks)):
+            # "the enemy lost up to 100 soldiers", "its forces killed 200 soldiers": the other
+            # state of the claimant's war, when the article names it
+            side = _adversary(_state_of(claim_rec, all_actors), all_actors)
         if side is None and prev_fig is not None and c.qi >= 1 \
                 and toks[c.qi - 1][2] in ("further", "another", "additional"):
             side = prev_fig["actor"]
