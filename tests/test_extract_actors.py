@@ -179,6 +179,18 @@ def test_a_known_person_without_a_listed_role_takes_an_apposition():
         ("Nikol Pashinyan", "Prime Minister of Armenia")]
 
 
+def test_a_role_set_off_by_commas_before_the_name():
+    recs = actors("Azerbaijan's ambassador to the EU, Vaqif Sadiqov, said talks could resume.")
+    assert [(r["name"], r["role"]) for r in recs if r["type"] == "person"] == [
+        ("Vaqif Sadiqov", "Azerbaijan's ambassador to the EU")]
+    # a listed role stays the one shown; a name in a list is no apposition of the role before it
+    recs = actors("The foreign minister, Ararat Mirzoyan, told reporters the talks were hard.")
+    assert [(r["name"], r["role"]) for r in recs if r["type"] == "person"] == [
+        ("Ararat Mirzoyan", "Foreign Minister of Armenia")]
+    recs = actors("He met Defence Minister Suren Papikyan, Aram Testyan, and others.")
+    assert ("Aram Testyan", None) in [(r["name"], r["role"]) for r in recs if r["type"] == "person"]
+
+
 def test_acronyms_must_match_case():
     assert pairs("he told us about it") == []
 

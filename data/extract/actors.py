@@ -370,8 +370,10 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                     continue
             # a role written before the name, else the lexicon's, else an apposition after it
             role = _role_before(t, s, text)
-            if not role and " " in _surf and not _PEOPLE.get(name, (None, None))[1]:
-                role = _role_after(t, e)
+            if not role and not _PEOPLE.get(name, (None, None))[1]:
+                # an apposition, when the lexicon gives none (its "Foreign Minister of Armenia"
+                # says more than "the foreign minister, Ararat Mirzoyan,")
+                role = _role_set_off(t, s, text) or (_role_after(t, e) if " " in _surf else None)
             persons.append([s, e, name, country, role or None])
             continue
         if kind == "group" and _HOLDER_END.search(_surf) and _NAME_NEXT.match(t, e):
@@ -728,6 +730,19 @@ def _generic_of(name: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- people
+def _role_set_off(t: str, s: int, text: str | None = None) -> str | None:
+    """The role phrase set off by commas before a name that a comma follows: "Azerbaijan's
+    ambassador to the EU, Vaqif Sadiqov," (as :func:`_role_before` reads one without them)."""
+    if s >= 2 and t[s - 2:s] == ", " and _COMMA_AFTER_NAME.match(t, s):
+        # read as if the comma were a space (same length: the offsets hold)
+        return _role_before(t[:s - 2] + "  " + t[s:], s, text)
+    return None
+
+
+# the name ends at the next comma: "ROLE, First Last, said"
+_COMMA_AFTER_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3},")
+
+
 def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     """The role phrase right before a name: "Armenian security council chief",
     "Armenia's deputy prime minister", "Armenian Ambassador to Moscow"."""
@@ -868,7 +883,7 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
             s, e = seg[0][0], seg[-1][1]
             if occupied.overlaps(s, e) or known_occ.contains(s, e):
                 continue
-            role = _role_before(t, s, text)
+            role = _role_before(t, s, text) or _role_set_off(t, s, text)
             after = t[e:e + 100]
             evidence = bool(role)
             if not evidence and _SAID_AFTER.match(after):
