@@ -99,6 +99,12 @@ def vc(text, **kw):
     ("About 2,750 residents of border villages in Syunik and Gegharkunik provinces had been evacuated.",
      [(2750, "displaced")]),
     ("Twelve civilians in frontline towns were wounded.", [(12, "wounded")]),
+    # a figure with a verb of its own after "and" is not about the casualty word before it
+    ("75 people had been injured and 39 people had been rescued.", [(75, "wounded")]),
+    ("The bodies of 35 servicemen have been recovered.", [(35, "killed")]),
+    # a toll's number after a long complement
+    ("The death toll from a missile strike on an apartment building in the central Ukrainian city "
+     "of Dnipro rose to 40 on Sunday.", [(40, "killed")]),
     ("Officials said a soldier was killed a day earlier.", [(1, "killed")]),  # passive: no object
     ("Officer John Smith shot the attacker.", []),
     ("The whereabouts of 40 soldiers remain unknown.", [(40, "missing")]),
@@ -300,6 +306,8 @@ def test_the_day_a_figure_was_reported_is_not_its_date_when_the_sentence_names_a
     text = "Since the war ended in November 2020, 345 people have been killed by landmines."
     assert [f["date"] for f in figs(text)] == [None]
     assert [f["date"] for f in figs("Since September 2022, 207 soldiers have been killed.")] == [None]
+    text = "The UN has confirmed 7,000 civilian deaths since Russia invaded on Feb. 24 last year."
+    assert [f["date"] for f in figs(text)] == [None]
     # a birth year is no day of the figure
     assert [f["date"] for f in figs("Serviceman Aram Petrosyan (born in 2001) was wounded.")] == [None]
 

@@ -603,7 +603,8 @@ def _toll_verb(toks, j, c, cands_by_tok):
 
 
 _TOTAL_WORDS = frozenset({"number", "total", "toll", "tally", "count"})
-_SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]{0,40}$", re.IGNORECASE)
+# (dots allowed: "since Russia invaded on Feb. 24 last year" is one period's start)
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,40}$", re.IGNORECASE)
 # a date right after a reporting verb dates the report ("said on Tuesday", "told reporters Monday")
 _SAID_ON = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|confirmed)\b"
                       r"(?:\s+\w+){0,2}?\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$")
@@ -644,7 +645,7 @@ def _nearest_trigger(text, c, trig, cands_by_tok, toks):
         if j <= c.qi and (left is None or c.qi - j < left[1]):
             if c.qi - j <= 7:
                 left, gap_from = (cat, c.qi - j, i, j, anim), j
-            elif c.qi - j <= 16:
+            elif c.qi - j <= 24:
                 verb = _toll_verb(toks, j, c, cands_by_tok)
                 if verb is not None:
                     left, gap_from = (cat, c.qi - j, i, j, anim), verb
@@ -745,6 +746,13 @@ def _group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates, d_
     # tokens only around the numbers: casualty words further away are never linked
     ts, te = max(s, grp[0].q.start - 100), min(e, grp[-1].q.end + 140)
     if ts > s:
+        # ... but a toll's number comes after its complement, however long ("the death toll
+        # from the strike on a building in the central Ukrainian city of Dnipro rose to 40")
+        far, q0 = max(s, grp[0].q.start - 200), grp[0].q.start
+        toll = max(ltext.rfind("toll", far, q0), ltext.rfind("tally", far, q0))
+        if toll >= 0:
+            ts = min(ts, max(s, toll - 20))
+    if ts > s:
         sp = text.find(" ", ts, grp[0].q.start)
         ts = sp + 1 if sp >= 0 else grp[0].q.start
     if te < e:
@@ -833,8 +841,13 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         left, right = _nearest_trigger(text, c, trig, cands_by_tok, toks)
         if right and _active_with_object(toks, right, cand_at):
             right = None  # "Three soldiers killed two attackers": the subject of an active verb did it
-        if left and c.head is None and right is None and _own_verb_follows(toks, c.tj):
-            left = None  # "Two people died and 11 were hospitalized": "died" is not about 11
+        if left and right is None and (c.head is None or any(
+                toks[t][2] in ("and", ",") for t in range(left[3], c.qi))) and _own_verb_follows(
+                toks, c.np_end_tok if c.head is not None and c.np_end_tok is not None else c.tj):
+            # "Two people died and 11 were hospitalized", "75 were injured and 39 people had
+            # been rescued": the word before is not about a figure with a verb of its own (a
+            # complement of it is: "the body of a shepherd was found")
+            left = None
         trig_hit = None
         if left and right:
             trig_hit = left if left[1] < right[1] else right
