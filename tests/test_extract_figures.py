@@ -83,6 +83,10 @@ def vc(text, **kw):
     ("Soldier Elvin Mammadov said the post was calm.", []),
     ("Junior Sergeant Aram Petrosyan (born 1998) received a gunshot wound.", [(1, "wounded")]),
     ("Captain Elvin Mammadov was killed.", [(1, "killed")]),  # ranks are soldiers
+    # a list naming the people a figure counts adds none
+    ("Three servicemen of the Azerbaijan Army, Private Elvin Huseynov, Corporal Tural Mammadov and "
+     "Sergeant Nijat Ismayilov, were killed.", [(3, "killed")]),
+    ("Two soldiers died, and Sergeant Nijat Ismayilov was wounded.", [(2, "killed"), (1, "wounded")]),
     ("Two soldiers (both conscripts) were killed.", [(2, "killed")]),  # a short bracket
     ("The team captain was injured in a match.", []),
     ("Two of the wounded later died in hospital.", [(2, "killed")]),  # what became of them

@@ -612,6 +612,13 @@ _SAID_ON = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|conf
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
 
 
+# Between a figure and a person named after it: an optional "of the <Name>" and a list of
+# capitalised names and ranks ("three servicemen of the Azerbaijan Army, Private Elvin Huseynov,
+# Corporal Tural Mammadov and ").
+_NAMES_LISTED = re.compile(r"(?:\s+of\s+the\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*,"
+                           r"(?:\s*(?:[A-Z][\w'’.-]*|and|,))*\s*")
+
+
 # after "the", words of time: "12 people killed the day before" is no active verb's object
 _TIME_AFTER_THE = frozenset({"day", "night", "week", "weekend", "morning", "evening", "afternoon", "previous",
                              "same", "following", "next", "month", "year", "past", "last"})
@@ -912,6 +919,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         if c.weak and not c.ordinal:
             if toks[c.qi - 1][2] == "including" if c.qi > 0 else False:
                 continue  # ", including a deputy commander,": a part of the figure before it
+            if c.name_end is not None and recs and _NAMES_LISTED.fullmatch(text, recs[-1][2], c.q.start):
+                # "three servicemen of the Army, Private X, Corporal Y and Sergeant Z, were
+                # killed": the last one named is one of the three
+                continue
         if c.weak:
             # "a local official" counts only as a subject of a casualty verb or next to a figure
             if cat not in _CASUALTY or not trig_hit:
