@@ -518,8 +518,8 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
             return False
         if side == "right" and tok in _LOCATIVE_PREPS:
             located = True
-        if tok[0].isalpha() and not (located and tok in _LOCATIVE) and tok not in _STOP and tok not in _MODIFIERS and not tok.endswith("ly") \
-                and not text_upper(text, toks, t) \
+        if tok[0].isalpha() and not (located and tok in _LOCATIVE) and tok not in _STOP \
+                and tok not in _MODIFIERS and not tok.endswith("ly") and not text_upper(text, toks, t) \
                 and tok not in _GAP_WORDS and (tok,) not in _NOUNS and (tok,) not in _TRIGGERS:
             unknown += 1
             if unknown > max_unknown:
@@ -748,6 +748,9 @@ def _pieces(span, grp):
     return [(max(s, g[0].q.start - _PIECE // 4), min(e, g[-1].q.end + _PIECE // 4), g) for g in out]
 
 
+_TOLL_WORD = re.compile(r"toll|tally", re.IGNORECASE)
+
+
 def _group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates, d_starts, published):
     """Figures of the candidates ``grp`` of the sentence (or piece) ``text[s:e]``."""
     # tokens only around the numbers: casualty words further away are never linked
@@ -755,10 +758,11 @@ def _group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates, d_
     if ts > s:
         # ... but a toll's number comes after its complement, however long ("the death toll
         # from the strike on a building in the central Ukrainian city of Dnipro rose to 40")
-        far, q0 = max(s, grp[0].q.start - 200), grp[0].q.start
-        toll = max(ltext.rfind("toll", far, q0), ltext.rfind("tally", far, q0))
-        if toll >= 0:
-            ts = min(ts, max(s, toll - 20))
+        toll = None
+        for toll in _TOLL_WORD.finditer(text, max(s, grp[0].q.start - 200), grp[0].q.start):
+            pass
+        if toll is not None:
+            ts = min(ts, max(s, toll.start() - 20))
     if ts > s:
         sp = text.find(" ", ts, grp[0].q.start)
         ts = sp + 1 if sp >= 0 else grp[0].q.start
