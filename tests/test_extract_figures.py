@@ -103,6 +103,8 @@ def vc(text, **kw):
     ("About 2,750 residents of border villages in Syunik and Gegharkunik provinces had been evacuated.",
      [(2750, "displaced")]),
     ("Twelve civilians in frontline towns were wounded.", [(12, "wounded")]),
+    # the same people restated between commas
+    ("Five soldiers, about half of the unit, were killed.", [(5, "killed")]),
     # a figure with a verb of its own after "and" is not about the casualty word before it
     ("75 people had been injured and 39 people had been rescued.", [(75, "wounded")]),
     ("The bodies of 35 servicemen have been recovered.", [(35, "killed")]),
@@ -290,6 +292,10 @@ def test_a_speaker_set_off_by_commas_is_the_claimant():
     # the apposition's own actor is not the speaker
     (f,) = figs("Hikmet Hajiyev, an adviser to President Ilham Aliyev, said 50 people were killed.", actors=actors)
     assert f["claimed_by"] == "Hikmet Hajiyev"
+    # a demonym opening a person's title after "according to"
+    actors = [("Armenian", "Armenia", "state", "AM"), ("Arman Tatoyan", "Arman Tatoyan", "person", "AM")]
+    (f,) = figs("According to Armenian Ombudsman Arman Tatoyan, 50 civilians have been killed.", actors=actors)
+    assert f["claimed_by"] == "Arman Tatoyan"
 
 
 def test_military_figure_reported_by_a_side_is_that_side():

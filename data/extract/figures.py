@@ -537,9 +537,16 @@ def _aside_end(text, toks, t, b):
         close = next((u for u in range(t + 1, b) if _dash(text, toks, u)), None)
     elif toks[t][2] == "(":
         close = next((u for u in range(t + 1, min(b, t + 8)) if toks[u][2] == ")"), None)
+    elif toks[t][2] == "," and t + 1 < b and toks[t + 1][2] in _RESTATING:
+        # ", about 90% of the population,": the same people restated between commas
+        close = next((u for u in range(t + 2, min(b, t + 10)) if toks[u][2] == ","), None)
     else:
         return None
     return None if close is None else close + 1
+
+
+# words opening a restatement of a figure between commas
+_RESTATING = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "or"})
 
 
 def _aside_tokens(text, toks, a, b):
@@ -1248,6 +1255,11 @@ def _claims(text, s, e, sent_actors):
             if after:
                 first = min(a["start"] for a in after)
                 rec = max((a for a in after if a["start"] == first), key=lambda a: a["end"])
+                if rec.get("type") == "state":
+                    # "According to Armenian Ombudsman Arman Tatoyan": the demonym is the
+                    # person's title, the person speaks
+                    rec = next((a for a in after if a.get("type") == "person" and a["start"] > rec["end"]
+                                and not _CLAUSE_PUNCT.search(text, rec["end"], a["start"])), rec)
         else:
             before = [a for a in sent_actors if ms - 40 <= a["end"] <= ms
                       and not _CLAUSE_PUNCT.search(text, a["end"], ms)]
