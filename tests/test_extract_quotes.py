@@ -90,3 +90,8 @@ def test_unattributed_follow_up_quote_keeps_speaker():
 def test_odd_marks_give_valid_records(text):
     for q in find_quotes(text, None, []):
         assert text[q["start"]:q["end"]] == q["surface"]
+
+
+def test_a_body_speaking_before_its_verb_not_a_name_inside_what_it_said():
+    text = "The Armenian Foreign Ministry said in a statement that Baku’s actions were “unacceptable”."
+    assert quotes(text) == [("unacceptable", "Ministry of Foreign Affairs of Armenia", None)]

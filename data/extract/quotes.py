@@ -197,7 +197,10 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
                 i = bisect_right(p_ends, sent_open[0]) - 1
                 speaker = persons[i]["name"] if i >= 0 else None
             else:
-                o = [a for a in in_before if a["type"] != "media"]
+                # the subject of the speech verb, not a name inside what was said ("The Armenian
+                # Foreign Ministry said that Baku's actions were “unacceptable”")
+                o = [a for a in in_before if a["type"] != "media" and a["end"] <= vpos] or \
+                    [a for a in in_before if a["type"] != "media"]
                 speaker = o[-1]["name"] if o else None
         if speaker is None and not attributed_after and prev_speaker and 0 <= prev_end and \
                 qs - prev_end < 400 and not any(prev_end < a["start"] < qs for a in persons[
