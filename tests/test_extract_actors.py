@@ -444,3 +444,24 @@ def test_generic_ministry_in_a_capital():
 def test_a_single_soldier_is_a_person_not_the_force():
     assert not [r for r in actors("The Iranian soldier who crossed the line was returned.")
                 if r["type"] == "armed_force"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("GRANADA, Spain, Oct 5 (Reuters) - Armenia's leader met Azerbaijan's president.", "Spain"),
+    ("The talks ended.\nBEIRUT, Lebanon, Oct. 3 (Reuters) - Israel struck again.", "Lebanon"),
+    ("KYIV, Ukraine (AP) — Officials said drones hit the city.", "Ukraine"),
+    ("Stepanakert (Azerbaijan) (AFP) - Residents left the city.", "Azerbaijan"),
+    ("GENEVA, Switzerland — The talks resumed.", "Switzerland"),
+])
+def test_the_country_of_a_dateline_is_no_actor(text, country):
+    names = {r["name"] for r in actors(text)}
+    assert country not in names, names
+    # it is still a place
+    sents = split_sentences(text)
+    assert any(p["kind"] == "country" for p in find_places(text, sents))
+
+
+def test_a_country_after_a_dateline_is_an_actor_again():
+    assert [r["name"] for r in actors("KYIV, Ukraine - Ukraine said it shot down 20 drones.")] == ["Ukraine"]
+    assert [r["name"] for r in actors("Spain said it would host the talks in GRANADA, Spain.")] == ["Spain", "Spain"]
+    assert [r["name"] for r in actors("ARMENIA, AZERBAIJAN AGREE TO TALKS")] == ["Armenia", "Azerbaijan"]
