@@ -673,3 +673,16 @@ def test_and_said_after_a_subject_that_does_not_open_the_sentence():
     (f,) = figs("The ministry's spokeswoman Shushan Stepanyan confirmed the deaths and said "
                 "105 soldiers had been killed.", actors=actors)
     assert f["claimed_by"] == "Shushan Stepanyan"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("At least 12 people were killed or injured in the shelling.", [(12, "other")]),
+    ("Azerbaijan said 12 soldiers were killed and wounded.", [(12, "other")]),
+    ("The strike killed or wounded 30 people.", [(30, "other")]),
+    # two counts, each of its own word
+    ("Some 50 people were killed and 30 wounded.", [(50, "killed"), (30, "wounded")]),
+    ("Three people were killed and dozens injured.", [(3, "killed"), (24, "wounded")]),
+    ("The shelling killed 5 and wounded 7.", [(5, "killed"), (7, "wounded")]),
+])
+def test_one_count_of_killed_and_wounded_is_neither(text, want):
+    assert [(f["value"], f["category"]) for f in figs(text)] == want

@@ -650,6 +650,20 @@ def _active_with_object(toks, trig, cand_at) -> bool:
     return nxt in _OBJECT_START or j in cand_at
 
 
+_JOINS = frozenset(("or", "and"))
+
+
+def _joined_casualty(toks, trig, hit) -> bool:
+    """True when the casualty word ``hit`` is joined by "or"/"and" to a word of another
+    casualty category ("killed or injured", "dead and wounded"): one count of both."""
+    i, j = hit[2], hit[3]
+    for i2, j2, cat2, _anim in trig:
+        if cat2 in _CASUALTY and cat2 != hit[0] and (
+                (i2 == j + 1 and toks[j][2] in _JOINS) or (j2 == i - 1 and i > 0 and toks[i - 1][2] in _JOINS)):
+            return True
+    return False
+
+
 def _nearest_trigger(text, c, trig, cands_by_tok, toks):
     """The nearest casualty word linked to ``c`` on the left and on the right:
     ``(category, distance, first token, end token)`` or None."""
@@ -925,6 +939,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         if cat == "other" and recs and c.qi >= 1 and toks[c.qi - 1][2] in ("including", "them", "whom") \
                 and recs[-1][3] in _CASUALTY:
             cat = recs[-1][3]  # "13 dead, including two children": a part of the figure before
+        if cat in ("killed", "wounded") and tcat == cat and _joined_casualty(toks, trig, trig_hit):
+            cat = "other"  # "12 people were killed or injured": one count of both, neither alone
         if cat is None:
             continue
         if c.weak and not c.ordinal:
