@@ -58,6 +58,7 @@ def test_capital_as_government_is_not_a_place():
     assert names("Ankara has accused Tehran of meddling.") == []
     assert names("Yerevan and Baku agreed to resume talks.") == []
     assert names("Tbilisi said it would mediate.") == []
+    assert names("Moscow remained committed to the 2020 statement.") == []
 
 
 def test_capital_as_location_is_a_place():
