@@ -318,6 +318,9 @@ def test_the_day_a_figure_was_reported_is_not_its_date_when_the_sentence_names_a
     assert [f["date"] for f in figs("Since September 2022, 207 soldiers have been killed.")] == [None]
     text = "The UN has confirmed 7,000 civilian deaths since Russia invaded on Feb. 24 last year."
     assert [f["date"] for f in figs(text)] == [None]
+    # nor does the era a running toll starts from ("last year's war" dates "in last year's war")
+    assert [f["date"] for f in figs("Since last year's war, 40 people were killed.", pub="2024-01-05")] == [None]
+    assert [f["date"] for f in figs("During last year's war, 40 people were killed.", pub="2024-01-05")] == ["2023"]
     # a birth year is no day of the figure
     assert [f["date"] for f in figs("Serviceman Aram Petrosyan (born in 2001) was wounded.")] == [None]
 

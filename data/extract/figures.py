@@ -988,7 +988,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 # day either: a running toll keeps the day it was given)
                 events = [d for d in dated if not _SAID_ON.search(text, max(s, d["start"] - 40), d["start"])]
                 dated = events or dated
-            hints = None if dated or since else _dates.period_hints(text, s, e, published)
+            hints = None if dated or since else [
+                h for h in _dates.period_hints(text, s, e, published)
+                if not _SINCE_BEFORE.search(text, max(s, h[0] - 45), h[0])]  # "Since last year's war"
         # "Azerbaijan lost 50", "it had killed 200": the verb the number is the object of, and
         # the side its subject stands for ("it" after "X said" is X)
         verb = _governing_verb(c, toks)
