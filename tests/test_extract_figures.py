@@ -388,6 +388,8 @@ def test_side_from_of_phrase():
     ("Peacekeepers, numbering 1,500, guard the corridor.", [(1500, "peacekeepers")]),
     ("Three dozen conscripts died in the blast.", [(36, "killed")]),
     ("Scores of villagers were injured.", [(40, "wounded")]),
+    ("The blast left two dead and scores wounded.", [(2, "killed"), (40, "wounded")]),
+    ("Scores were killed in the attack, but the army scores no gains.", [(40, "killed")]),
     ("Officials said 2 300 residents were evacuated.", [(2300, "displaced")]),
     ("Officials said 2\u00a0300 residents were evacuated.", [(2300, "displaced")]),
     # machine-translated releases

@@ -295,6 +295,10 @@ def _bounds(value, qualifier):
     return None, None  # around
 
 
+# "two dead and scores wounded", "scores were killed": casualty words that make "scores" a count
+_SCORES_COUNTED = re.compile(r"\s+(?:(?:were|more|others|other people)\s+)?(?:wounded|injured|killed|dead|hurt|missing)\b")
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None, skip=()) -> list[Quantity]:
     """Every amount in ``text[start:end]`` with its qualifier and bounds.
 
@@ -330,8 +334,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, skip=()) 
         else:
             key = " ".join(surf.lower().split())
             vague = _VAGUE.get(key)
-            if key == "scores" and not text.startswith(" of ", ne):
-                continue  # "scores" is a count only in "scores of"
+            if key == "scores" and not text.startswith(" of ", ne) and not _SCORES_COUNTED.match(text, ne):
+                continue  # "scores" counts in "scores of" and "scores (were) wounded", not as a verb
         qualifier, low, high = "exact", val, val
         if vague:
             _, low, high, qualifier = vague
