@@ -691,3 +691,18 @@ def test_and_said_after_a_subject_that_does_not_open_the_sentence():
 ])
 def test_one_count_of_killed_and_wounded_is_neither(text, want):
     assert [(f["value"], f["category"]) for f in figs(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # the figure after "and" has a casualty verb of its own, past an adverb of degree
+    ("Two people died and 11 were seriously injured.", [(2, "killed"), (11, "wounded")]),
+    ("Two people died and 11 others were very seriously injured.", [(2, "killed"), (11, "wounded")]),
+    ("Five people were killed and two were badly hurt.", [(5, "killed"), (2, "wounded")]),
+    # "another": one more of the noun before
+    ("One soldier was killed and another was seriously injured.", [(1, "killed"), (1, "wounded")]),
+    ("A soldier was killed, another wounded.", [(1, "killed"), (1, "wounded")]),
+    ("Another soldier was wounded on Tuesday.", [(1, "wounded")]),
+    ("Another attack killed 4 people.", [(4, "killed")]),
+])
+def test_each_figure_of_a_pair_takes_its_own_verb(text, want):
+    assert [(f["value"], f["category"]) for f in figs(text)] == want

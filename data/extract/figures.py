@@ -68,13 +68,15 @@ for _name, _cc in _places.STATES.items():
     _STATES.setdefault(_cc.upper(), _name)
 
 _TOKEN_RE = re.compile(r"\w+(?:['’.,]\w+)*|[^\w\s]")
-_ORDINAL_RE = re.compile(r"(?<![\w-])an?\s+(?:second|third|fourth|fifth|sixth)(?=\s*[,.;]|\s+(?:was|were|is|one|person)\b)")
+# "wounding a third", "one was killed and another was injured": one more of the same
+_ORDINAL_RE = re.compile(r"(?<![\w-])(?:an?\s+(?:second|third|fourth|fifth|sixth)|[Aa]nother)"
+                         r"(?=\s*[,.;]|\s+(?:was|were|is|one|person|wounded|injured|killed|hurt|died)\b)")
 # "a/an" is searched only before a singular person noun (far rarer than "a"); ordinals ("a
 # third") are found in the same automaton pass
 _SG_ANCHORS = Anchors({**dict.fromkeys(_SG_NOUNS, "sg"),
-                       **dict.fromkeys(["second", "third", "fourth", "fifth", "sixth"], "ord")})
-_ART_WORDS = frozenset({"a", "an"})
-_ART_BEFORE = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[\w-]+\s+){0,2}$")
+                       **dict.fromkeys(["second", "third", "fourth", "fifth", "sixth", "another"], "ord")})
+_ART_WORDS = frozenset({"a", "an", "another"})
+_ART_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}$")
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 # words that open the object of an active casualty verb ("killed the attacker", "wounded his
 # comrade"): its subject did the killing
@@ -340,7 +342,7 @@ def _candidates(text, dates, urls, url_starts):
                     c.name_end = name.end()
                     extra.append(c)
                 continue
-            a_end = m.start() + (2 if text[m.start() + 1] in "nN" else 1)
+            a_end = m.start() + len(text[m.start():m.end()].split(None, 1)[0])  # "a", "an", "another"
             if free(m.start()):
                 extra.append(_Cand(Quantity(m.start(), a_end, m.start(), a_end, 1, 1, 1, "exact", True), weak=True))
             continue
@@ -468,6 +470,9 @@ def _noun_before(c, toks, text):
 _COUNT_VERBS = frozenset({"numbering", "totalling", "totaling", "numbered", "totalled", "totaled"})
 _AUX = frozenset({"was", "were", "is", "are", "had", "have", "has", "been", "being", "be", "reportedly",
                   "allegedly", "also", "all", "later", "subsequently", "both"})
+# adverbs of degree between an auxiliary and a casualty word ("were seriously injured")
+_DEGREE = frozenset({"seriously", "badly", "critically", "severely", "slightly", "lightly", "gravely",
+                     "mortally", "fatally", "very", "moderately"})
 _HARD_STOP = frozenset({"said", "says", "say", "told", "according", ";", ":", "as", "when", "while",
                         "after", "because", "although", "though", "but", "before", "whereas", "if",
                         "where", '"', "“", "”", "(", ")"})
@@ -879,6 +884,12 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "Two people died and 11 were hospitalized", "75 were injured and 39 people had
             # been rescued": the word before is not about a figure with a verb of its own (a
             # complement of it is: "the body of a shepherd was found")
+            left = None
+        if left and right and any(toks[t][2] in ("and", ",") for t in range(left[3], c.qi)) and all(
+                toks[t][2] in _AUX or toks[t][2] in _DEGREE for t in range(
+                    c.np_end_tok if c.head is not None and c.np_end_tok is not None else c.tj, right[2])):
+            # "Two people died and 11 were seriously injured": the figure's own verb, not the
+            # word before the "and", says what it counts
             left = None
         trig_hit = None
         if left and right:
