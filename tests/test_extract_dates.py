@@ -372,3 +372,16 @@ def test_two_digit_attributive_year_is_a_period_hint():
     text = "The '94 ceasefire left 30 soldiers dead."
     assert [h[2] for h in period_hints(text, 0, len(text), "2023-03-08")] == ["1994"]
     assert period_hints(text, 0, len(text), None) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Hamas attacked on Oct. 7 last year.", [("Oct. 7 last year", "2022-10-07")]),
+    ("The war began on 27 September last year.", [("27 September last year", "2022-09-27")]),
+    ("It happened in March last year.", [("March last year", "2022-03")]),
+    ("Talks are set for May 5 next year.", [("May 5 next year", "2024-05-05")]),
+    ("It happened on March 3 this year.", [("March 3 this year", "2023-03-03")]),
+    # a year written out stays; "last year's war" is an era, not the date's year
+    ("In May 2022, last year's war began.", [("In May 2022", "2022-05")]),
+])
+def test_a_day_without_a_year_takes_the_year_word_after_it(text, want):
+    assert got(text) == want

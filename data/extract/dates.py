@@ -638,10 +638,38 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
         out.append(rec)
     if noyear:
         _year_from_range_end(text, out, noyear)
+    if pub is not None and " year" in text:
+        out = _year_word_after(text, out, pub)
     _weekday_with_date(text, out)
     if " day" in text:
         out = _days_from_anchor(text, out)
     return _drop_redundant_overnight(out, sents)
+
+
+# "on Oct. 7 last year", "in March this year": the year of a day or month written without one
+_YEAR_WORD_AFTER = re.compile(r",?[ \t]+(?P<w>last|this|next)[ \t]+year\b(?!'s|’s)", re.IGNORECASE)
+_HAS_YEAR = re.compile(r"\d{4}|'\d\d")
+
+
+def _year_word_after(text: str, recs: list[dict], pub: dt.date) -> list[dict]:
+    """``recs`` where a day or month without a year is followed by "last/this/next year": that
+    year is the date's, the phrase part of its surface, and no date of its own."""
+    out: list[dict] = []
+    drop_at = None
+    for r in recs:
+        if drop_at is not None and r["start"] == drop_at:
+            drop_at = None
+            continue  # the "last year" now read into the date before it
+        d = r.get("date")
+        m = _YEAR_WORD_AFTER.match(text, r["end"]) if d and len(d) in (7, 10) else None
+        if m is not None and not _HAS_YEAR.search(r["surface"]):
+            year = pub.year + {"last": -1, "this": 0, "next": 1}[m.group("w").lower()]
+            fixed = _ymd(year, int(d[5:7]), int(d[8:10])) if len(d) == 10 else f"{year:04d}{d[4:]}"
+            if fixed is not None:
+                drop_at = m.start("w")
+                r = {**r, "end": m.end(), "surface": text[r["start"]:m.end()], "date": fixed}
+        out.append(r)
+    return out
 
 
 _BORN_BEFORE = re.compile(r"\b(?:born|b\.)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
