@@ -706,3 +706,20 @@ def test_one_count_of_killed_and_wounded_is_neither(text, want):
 ])
 def test_each_figure_of_a_pair_takes_its_own_verb(text, want):
     assert [(f["value"], f["category"]) for f in figs(text)] == want
+
+
+def test_a_long_since_clause_still_starts_a_period():
+    text = ("The UN says more than 12,000 civilians have been killed since Russia launched its "
+            "full-scale invasion in February 2022.")
+    assert [(f["value"], f["date"]) for f in figs(text, pub="2024-11-01")] == [(12000, None)]
+
+
+def test_a_state_after_in_is_where_the_speaker_works():
+    from data.extract import extract
+
+    text = ("The United Nations human rights monitoring mission in Ukraine says more than "
+            "12,000 civilians have been killed.")
+    assert [f["claimed_by"] for f in extract(text, "2024-11-01")["figures"]] == ["United Nations"]
+    # with no body before it, the state stands for its officials
+    text = "Officials in Ukraine said 5 people were killed."
+    assert [f["claimed_by"] for f in extract(text, "2024-11-01")["figures"]] == ["Ukraine"]

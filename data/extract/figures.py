@@ -617,6 +617,11 @@ def _toll_verb(toks, j, c, cands_by_tok):
 _TOTAL_WORDS = frozenset({"number", "total", "toll", "tally", "count"})
 # (dots allowed: "since Russia invaded on Feb. 24 last year" is one period's start)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,40}$", re.IGNORECASE)
+# after the figure, a since-clause may run longer before its date ("12,000 civilians have been
+# killed since Russia launched its full-scale invasion in February 2022"); before the figure a
+# long one is often another clause's ("Tensions have flared since the sides reached a truce last
+# November, ending a war that claimed 6,500 lives")
+_SINCE_FAR_BEFORE = re.compile(r"\bsince\b[^,;]{0,80}$", re.IGNORECASE)
 # a date right after a reporting verb dates the report ("said on Tuesday", "told reporters Monday")
 _SAID_ON = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|confirmed)\b"
                       r"(?:\s+\w+){0,2}?\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$")
@@ -989,8 +994,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             dated = [d for d in sent_dates if d.get("date") and d.get("kind") == "event"]
             # a period's start ("killed since the war ended in November 2020") is no day of the
             # figure: a running toll is as of its report
+            first_fig = min(r[1] for r in recs)
             since = [d for d in dated if _SINCE_BEFORE.search(text, max(s, d["start"] - 45), d["start"])
-                     or d["surface"][:6].lower() == "since "]
+                     or d["surface"][:6].lower() == "since " or (
+                         d["start"] > first_fig and _since_after(text, max(s, first_fig), d["start"]))]
             dated = [d for d in dated if d not in since]
             if len(dated) > 1:
                 # "said on Tuesday that a soldier was killed a day earlier": the day of the
@@ -1317,6 +1324,14 @@ def _claims(text, s, e, sent_actors):
             if before:
                 last = max(a["end"] for a in before)
                 rec = max((a for a in before if a["end"] == last), key=lambda a: a["end"] - a["start"])
+                if rec.get("type") == "state" and _LOCATIVE_BEFORE.search(text, max(s, rec["start"] - 12), rec["start"]):
+                    # "The UN monitoring mission in Ukraine says": the state is where the
+                    # speaker works; the body named before it in the same clause speaks
+                    body = [a for a in sent_actors if ms - 120 <= a["start"] and a["end"] <= rec["start"]
+                            and a.get("type") not in ("state", "media")
+                            and not _CLAUSE_PUNCT.search(text, a["end"], rec["start"])]
+                    if body:
+                        rec = max(body, key=lambda a: (a["end"], a["end"] - a["start"]))
             else:
                 after = [a for a in sent_actors if me <= a["start"] <= me + 25
                          and _THE_GAP.match(text, me, a["start"])]
@@ -1325,6 +1340,15 @@ def _claims(text, s, e, sent_actors):
         if rec is not None:
             out.append((ms, me, rec))
     return out
+
+
+def _since_after(text, lo, d_start) -> bool:
+    """A since-clause opening after ``lo`` (the sentence's first figure) runs to ``d_start``."""
+    m = _SINCE_FAR_BEFORE.search(text, max(lo, d_start - 86), d_start)
+    return m is not None
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|for)\s+(?:the\s+)?$")
 
 
 def _opening_actor(text, s, ms, sent_actors):
