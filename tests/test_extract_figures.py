@@ -723,3 +723,15 @@ def test_a_state_after_in_is_where_the_speaker_works():
     # with no body before it, the state stands for its officials
     text = "Officials in Ukraine said 5 people were killed."
     assert [f["claimed_by"] for f in extract(text, "2024-11-01")["figures"]] == ["Ukraine"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Medics said a strike on a house in Nuseirat refugee camp in central Gaza killed nine people.",
+     "Nuseirat"),
+    ("Troops opened fire near the village of Sotk in the Gegharkunik province, wounding a soldier.", "Sotk"),
+    ("Shelling killed 3 people in Gegharkunik.", "Gegharkunik"),
+])
+def test_a_figure_takes_the_more_precise_of_two_nested_places(text, place):
+    from data.extract import extract
+
+    assert [f["place"] for f in extract(text, "2024-11-01")["figures"]] == [place]

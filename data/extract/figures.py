@@ -1046,7 +1046,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             "category": cat, "actor": side,
             "claimed_by": claimed_by,
             "date": _date_for(start, dated, hints),
-            "place": _place_for(start, end, free_places),
+            "place": _place_for(text, start, end, free_places),
         }
         figs.append(prev_fig)
     return figs
@@ -1421,7 +1421,13 @@ def _free_places(sent_places, sent_actors):
     return [p for p in sent_places if not _overlaps(p["start"], p["end"], spans)]
 
 
-def _place_for(fs, fe, free_places):
+# "Nuseirat refugee camp in central Gaza", "the village of Sotk in Gegharkunik": the place after
+# the link holds the one before it
+_HELD_IN = re.compile(r"[\w'’ -]{0,30}?\s(?:in|near|of)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|"
+                      r"western|north-eastern|north-western|south-eastern|south-western|far)\s+)?")
+
+
+def _place_for(text, fs, fe, free_places):
     if not free_places:
         return None
     ps = [p for p in free_places if not (p["start"] < fe and p["end"] > fs)]
@@ -1429,4 +1435,9 @@ def _place_for(fs, fe, free_places):
         return None
     local = [p for p in ps if p.get("kind") != "country"] or ps
     best = min(local, key=lambda p: min(abs(p["start"] - fe), abs(fs - p["end"])))
+    inner = [q for q in local if q["end"] <= best["start"] and q["end"] >= best["start"] - 60
+             and q.get("kind") in ("city", "village", "feature") and q.get("name") != best.get("name")
+             and _HELD_IN.fullmatch(text, q["end"], best["start"])]
+    if inner and best.get("kind") in ("region", "city"):
+        best = max(inner, key=lambda q: q["end"])  # the more precise place
     return best.get("name") or best.get("surface")
