@@ -475,3 +475,8 @@ def test_a_country_after_a_dateline_is_an_actor_again():
 def test_gaza_health_ministry_is_a_body_of_its_own(text, surface):
     # Gaza is no state, so the ministry is not composed from one: the lexicon names it
     assert pairs(text) == [(surface, "Gaza Health Ministry")]
+
+
+def test_abbreviated_governor_is_a_role():
+    (r,) = actors("Regional Gov. Ivan Fedorov said three people died in Zaporizhzhia.")
+    assert (r["name"], r["role"]) == ("Ivan Fedorov", "Regional Gov.")
