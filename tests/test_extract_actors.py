@@ -480,3 +480,18 @@ def test_gaza_health_ministry_is_a_body_of_its_own(text, surface):
 def test_abbreviated_governor_is_a_role():
     (r,) = actors("Regional Gov. Ivan Fedorov said three people died in Zaporizhzhia.")
     assert (r["name"], r["role"]) == ("Ivan Fedorov", "Regional Gov.")
+
+
+def test_a_state_inside_a_place_name_is_no_actor():
+    assert pairs("Fighting in Port Sudan continued.") == []
+    assert pairs("Sudan said it would respond.") == [("Sudan", "Sudan")]
+    # the states a border is named after are not acting in it
+    assert pairs("The ceasefire held along the Armenia-Azerbaijan border.") == []
+
+
+def test_an_office_of_a_named_body_is_that_body():
+    # "Ombudsman's office" is a body head too, but it belongs to the name before it
+    assert pairs("The death toll rose to 68, the Artsakh Ombudsman's office said.") == [
+        ("Artsakh Ombudsman", "Nagorno-Karabakh authorities")]
+    assert pairs("Armenia's ombudsman's office said so.") == [
+        ("Armenia", "Armenia"), ("Armenia's ombudsman's office", "Human Rights Defender of Armenia")]

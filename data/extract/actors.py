@@ -328,6 +328,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                 raw.append((s, e, ent))
                 break
     _pl._sort_start_longest(raw)
+    raw = _heads_not_inside_names(raw)
     # "Defence Minister Israel Katz", "Jordan Bardella said": a state's name as a first name
     hits = [h for h in _longest(raw) if not (h[2][1] in ("state", "capital") and " " not in h[2][0]
                                              and _pl.first_name_of_person(t, h[0], h[1]))]
@@ -337,6 +338,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     caps = [(s, e) for s, e, ent in hits if ent[1] == "capital"]
     flags = dict(zip(caps, metonym_flags(t, caps)))
     place_spans = {(p["start"], p["end"]) for p in places}
+    place_ivs = sorted(place_spans)
+    place_starts = [a for a, _b in place_ivs]
     state_hits = []  # (s, e, state name) for compositional phrases
     persons = []
     for s, e, ent in hits:
@@ -361,6 +364,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
         if kind == "state":
             if _dateline_country(text, t, s, e):
                 continue  # "GRANADA, Spain, Oct 5 (Reuters) -" says where, not who
+            if place_starts and _inside_longer_place(place_starts, place_ivs, s, e):
+                continue  # "Port Sudan", "Guinea-Bissau": the state's name inside a place's
             state_hits.append((s, e, name, "state"))
         if kind == "person":
             # a bare surname followed by another capitalised word belongs to someone else
@@ -408,6 +413,33 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             seen.add(k)
             res.append(r)
     return _acronyms_of_named(res)
+
+
+def _inside_longer_place(starts: list[int], ivs: list[tuple[int, int]], s: int, e: int) -> bool:
+    """True when a place span of ``ivs`` (sorted; ``starts`` their starts) holds ``[s, e)`` and
+    is longer."""
+    i = bisect.bisect_right(starts, s)
+    for a, b in ivs[max(0, i - 3):i]:
+        if a <= s and b >= e and b - a > e - s:
+            return True
+    return False
+
+
+def _heads_not_inside_names(raw: list[tuple]) -> list[tuple]:
+    """``raw`` (sorted by start) without the body heads that start inside a named actor: in "the
+    Artsakh Ombudsman's office" the office is the named body's, not a "Human Rights Defender" to
+    compose with a state (the longer head would otherwise hide the name)."""
+    out = []
+    reach = -1  # the end of the named actors that started before the current hit
+    reach_start = -1
+    for h in raw:
+        if h[2][1] == "bodyhead":
+            if reach_start < h[0] < reach:
+                continue
+        elif h[1] > reach:
+            reach, reach_start = h[1], h[0]
+        out.append(h)
+    return out
 
 
 _INITIALS_SKIP = frozenset(("of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al"))
