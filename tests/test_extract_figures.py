@@ -735,3 +735,14 @@ def test_a_figure_takes_the_more_precise_of_two_nested_places(text, place):
     from data.extract import extract
 
     assert [f["place"] for f in extract(text, "2024-11-01")["figures"]] == [place]
+
+
+@pytest.mark.parametrize("text, side", [
+    ("The army said it had killed dozens of RSF fighters in Khartoum.", "Rapid Support Forces"),
+    ("The Israeli military said it killed 20 Hamas militants.", "Hamas"),
+    ("Hamas said 5 of its fighters were killed.", "Hamas"),
+])
+def test_an_armed_group_is_its_own_side(text, side):
+    from data.extract import extract
+
+    assert [f["actor"] for f in extract(text, "2024-05-14")["figures"]] == [side]

@@ -252,8 +252,9 @@ def _adversary(state, actors):
 
 
 def _state_of(rec, actors):
-    """The state a figure's side or claimant record stands for."""
-    if rec.get("type") == "state":
+    """The state a figure's side or claimant record stands for; an armed group stands for
+    itself ("dozens of RSF fighters" are not Sudan's, whose army fights them)."""
+    if rec.get("type") in ("state", "armed_group"):
         return rec.get("name")
     cc = rec.get("country")
     if not cc:
