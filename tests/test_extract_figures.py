@@ -746,3 +746,13 @@ def test_an_armed_group_is_its_own_side(text, side):
     from data.extract import extract
 
     assert [f["actor"] for f in extract(text, "2024-05-14")["figures"]] == [side]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The number of forcibly displaced persons from Nagorno-Karabakh who have entered Armenia "
+     "has reached 50,243.", [(50243, "displaced")]),
+    ("The number of people killed in the attack on the city rose to 45.", [(45, "killed")]),
+    ("The number of journalists who covered the strike rose to 40.", []),
+])
+def test_the_number_of_a_long_noun_phrase_reached(text, want):
+    assert [(f["value"], f["category"]) for f in figs(text, pub="2023-09-27")] == want

@@ -598,11 +598,17 @@ _TOLL_VERBS = frozenset({"rose", "risen", "rises", "climbed", "climbs", "reached
                          "increased", "jumped", "hit", "grew", "soared", "passed"})
 
 
-def _toll_verb(toks, j, c, cands_by_tok):
-    """For a casualty word ending with a toll noun before token ``j``: the token of the verb
-    that gives ``c``'s number ("rose [to]") when the words between are the toll's complement
-    ("from the strike on the city"), else None."""
-    if toks[j - 1][2] not in _TOLL_NOUNS or j >= c.qi or toks[j][2] not in _TOLL_PREPS:
+def _toll_verb(toks, i, j, c, cands_by_tok):
+    """For a casualty word (tokens ``i`` to ``j``) ending with a toll noun, or counted by "the
+    number of" ("The number of forcibly displaced persons from Karabakh who have entered Armenia
+    has reached 50,243"): the token of the verb that gives ``c``'s number ("rose [to]") when the
+    words between are the toll's complement ("from the strike on the city"), else None."""
+    if j >= c.qi:
+        return None
+    if toks[j - 1][2] in _TOLL_NOUNS:
+        if toks[j][2] not in _TOLL_PREPS:
+            return None
+    elif not any(toks[k][2] == "of" and toks[k - 1][2] in _TOTAL_WORDS for k in range(max(1, i - 2), i)):
         return None
     v = c.qi - 1
     if toks[v][2] in ("to", "at"):
@@ -685,7 +691,7 @@ def _nearest_trigger(text, c, trig, cands_by_tok, toks):
             if c.qi - j <= 7:
                 left, gap_from = (cat, c.qi - j, i, j, anim), j
             elif c.qi - j <= 24:
-                verb = _toll_verb(toks, j, c, cands_by_tok)
+                verb = _toll_verb(toks, i, j, c, cands_by_tok)
                 if verb is not None:
                     left, gap_from = (cat, c.qi - j, i, j, anim), verb
     end = c.np_end_tok if c.np_end_tok is not None else c.tj
