@@ -495,3 +495,12 @@ def test_an_office_of_a_named_body_is_that_body():
         ("Artsakh Ombudsman", "Nagorno-Karabakh authorities")]
     assert pairs("Armenia's ombudsman's office said so.") == [
         ("Armenia", "Armenia"), ("Armenia's ombudsman's office", "Human Rights Defender of Armenia")]
+
+
+def test_a_bare_ministry_briefing_its_national_agency_is_that_state_s():
+    text = ("Units of the Armed Forces of Armenia subjected the positions of the Azerbaijan Army "
+            "to fire, the Ministry of Defense told AZERTAC.")
+    assert [r["name"] for r in actors(text) if r["type"] == "organisation"] == ["Ministry of Defence of Azerbaijan"]
+    # an agency of a state the sentence does not name decides nothing
+    text = "Armenia said the ministry of defence told TASS it had no comment."
+    assert [r["name"] for r in actors(text) if r["type"] == "organisation"] == ["Ministry of Defence of Armenia"]

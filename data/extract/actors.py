@@ -399,7 +399,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     out += bodies
     # states and capitals by start, capitals read as places included ("the ministry in Yerevan")
     loc = {s: ent[2] for s, e, ent in hits if ent[1] in ("state", "capital") and ent[2] in STATES}
-    out += _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc)
+    media_at = {r["start"]: r["country"] for r in out if r["type"] == "media" and r["country"]}
+    out += _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc, media_at)
     taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead"] + [
         (b["start"], b["end"]) for b in bodies]
     persons += _pattern_persons(text, t, taken, place_spans, places, persons)
@@ -690,10 +691,28 @@ def _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts) -> str |
     return cands[0] if cands else None
 
 
-def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc) -> list[dict[str, Any]]:
+_TOLD = re.compile(r"\s+(?:told|informed|said\s+to)\s+(?:the\s+)?")
+
+
+def _sentence_states(t, s, sents, sent_starts, state_hits, st_starts) -> list[str]:
+    """The states named in the sentence holding ``s``, in order."""
+    a, b = _sentence_of(sents, sent_starts, s)
+    i = bisect.bisect_left(st_starts, a)
+    found = []
+    while i < len(state_hits) and state_hits[i][0] < b:
+        st = state_hits[i][2]
+        if st in STATES and st not in found:
+            found.append(st)
+        i += 1
+    return found
+
+
+def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
+                 media_at=None) -> list[dict[str, Any]]:
     """'the ministry', 'the defence ministry' without a state: the state named right after it
-    ('the defence ministry in Yerevan'), the last such body, or the state the sentence reports
-    about; 'the two defence ministries' names no single body."""
+    ('the defence ministry in Yerevan'), the last such body, the state of the national news
+    agency it spoke to ('the Ministry of Defense told AZERTAC'), or the state the sentence
+    reports about; 'the two defence ministries' names no single body."""
     res = []
     named = sorted(bodies, key=itemgetter("end"))
     ends = [b["end"] for b in named]
@@ -731,6 +750,13 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc) ->
             res.append(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
         st = _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts)
+        told = _TOLD.match(t, e, e + 40) if media_at else None
+        if told is not None and told.end() in media_at:
+            # "the Ministry of Defense told AZERTAC": a body briefs its own country's agency
+            # (only a state the sentence names: "told TASS" alone says little)
+            own = next((x for x in _sentence_states(t, s, sents, sent_starts, state_hits, st_starts)
+                        if STATES[x] == media_at[told.end()]), None)
+            st = own or st
         if st is None and _g == "ministry":
             # no state in the sentence: "the defence ministry said" refers to the state named last
             j = bisect.bisect_right(st_ends, s) - 1
