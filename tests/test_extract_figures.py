@@ -756,3 +756,12 @@ def test_an_armed_group_is_its_own_side(text, side):
 ])
 def test_the_number_of_a_long_noun_phrase_reached(text, want):
     assert [(f["value"], f["category"]) for f in figs(text, pub="2023-09-27")] == want
+
+
+def test_a_named_casualty_takes_the_side_of_the_force_before_it():
+    from data.extract import extract
+
+    text = ("As a result, a serviceman of the Azerbaijan Army, Junior Sergeant Ramin Aliyev, was "
+            "killed, and two more servicemen were wounded.")
+    assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2023-05-11")["figures"]] == [
+        (1, "killed", "Azerbaijan"), (2, "wounded", "Azerbaijan")]

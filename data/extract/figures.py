@@ -1039,8 +1039,14 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "the enemy lost up to 100 soldiers", "its forces killed 200 soldiers": the other
             # state of the claimant's war, when the article names it
             side = _adversary(_state_of(claim_rec, all_actors), all_actors)
-        if side is None and prev_fig is not None and c.qi >= 1 \
-                and toks[c.qi - 1][2] in ("further", "another", "additional"):
+        if side is None and c.name_end is not None:
+            # "a serviceman of the Azerbaijan Army, Junior Sergeant Ramin Aliyev, was killed":
+            # the force the apposition names
+            side = _apposed_side(text, start, sent_actors, all_actors)
+        if side is None and prev_fig is not None and (
+                (c.qi >= 1 and toks[c.qi - 1][2] in ("further", "another", "additional"))
+                or (c.qi + 1 < len(toks) and toks[c.qi + 1][2] in ("more", "other"))):
+            # "a further 400", "two more servicemen were wounded": more of the same side
             side = prev_fig["actor"]
         if side is None and prev_fig is not None and (
                 c.head is None or toks[c.head[0]][2] == "others"
@@ -1057,6 +1063,19 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         }
         figs.append(prev_fig)
     return figs
+
+
+def _apposed_side(text, start, sent_actors, all_actors):
+    """The side of a force or state that ends right before ``start``, set off by a comma."""
+    for a in sent_actors:
+        if a["end"] <= start and a.get("type") in ("armed_force", "state", "armed_group") \
+                and _COMMA_GAP.fullmatch(text, a["end"], start):
+            return _state_of(a, all_actors)
+    return None
+
+
+# a comma, and the words of a rank the figure's surface left out ("Junior Sergeant X")
+_COMMA_GAP = re.compile(r"\s*,\s*(?:[A-Z][a-z]+\.?\s+){0,2}")
 
 
 def start_of(c):
