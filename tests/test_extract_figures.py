@@ -765,3 +765,16 @@ def test_a_named_casualty_takes_the_side_of_the_force_before_it():
             "killed, and two more servicemen were wounded.")
     assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2023-05-11")["figures"]] == [
         (1, "killed", "Azerbaijan"), (2, "wounded", "Azerbaijan")]
+
+
+def test_as_a_result_carries_the_source_and_day_of_the_sentence_before():
+    from data.extract import extract
+
+    text = ("On May 11, units of the Armed Forces of Armenia fired on the positions of the "
+            "Azerbaijan Army, the Ministry of Defense told AZERTAC.\n\nAs a result, a serviceman of "
+            "the Azerbaijan Army, Junior Sergeant Ramin Aliyev, was killed.")
+    (f,) = extract(text, "2023-05-12")["figures"]
+    assert (f["claimed_by"], f["actor"], f["date"]) == ("Ministry of Defence of Azerbaijan", "Azerbaijan", "2023-05-11")
+    # any other sentence keeps to what it says itself
+    (f,) = extract(text.replace("As a result, a", "A"), "2023-05-12")["figures"]
+    assert (f["claimed_by"], f["date"]) == (None, None)

@@ -759,10 +759,21 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
         if i >= 0 and c.q.end <= sents[i][1]:
             groups.setdefault(i, []).append(c)
     for i in sorted(groups):
+        carried = None
+        if i > 0 and _RESULT_OPENING.match(text, sents[i][0]):
+            # "... the Ministry of Defense told AZERTAC. As a result, a serviceman was killed":
+            # a sentence that states the result of the one before is told by the same source
+            ps, pe = sents[i - 1]
+            carried = (_claims(text, ps, pe, actors[bisect_left(a_starts, ps):bisect_right(a_starts, pe)]),
+                       [d for d in dates[bisect_left(d_starts, ps):bisect_right(d_starts, pe)]
+                        if d.get("date") and d.get("kind") == "event"])
         for s, e, grp in _pieces(sents[i], groups[i]):
             out.extend(_group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates,
-                              d_starts, published))
+                              d_starts, published, carried))
     return out
+
+
+_RESULT_OPENING = re.compile(r"\s*(?:As a result|In the result|As a consequence|Consequently)\b")
 
 
 _PIECE = 2000  # a "sentence" longer than this (no punctuation) is read in pieces of about it
@@ -789,8 +800,11 @@ def _pieces(span, grp):
 _TOLL_WORD = re.compile(r"toll|tally", re.IGNORECASE)
 
 
-def _group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates, d_starts, published):
-    """Figures of the candidates ``grp`` of the sentence (or piece) ``text[s:e]``."""
+def _group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates, d_starts, published,
+           carried=None):
+    """Figures of the candidates ``grp`` of the sentence (or piece) ``text[s:e]``; ``carried``:
+    the attributions and event dates of the sentence before, for a sentence that names none of
+    its own."""
     # tokens only around the numbers: casualty words further away are never linked
     ts, te = max(s, grp[0].q.start - 100), min(e, grp[-1].q.end + 140)
     if ts > s:
@@ -813,11 +827,11 @@ def _group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates, d_
     sent_places = places[bisect_left(p_starts, s):bisect_right(p_starts, e)]
     sent_dates = dates[bisect_left(d_starts, s):bisect_right(d_starts, e)]
     return _sentence(text, s, e, toks, t_starts, grp, sent_actors, actors,
-                     sent_places, sent_dates, published)
+                     sent_places, sent_dates, published, carried)
 
 
 def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_places,
-              sent_dates, published):
+              sent_dates, published, carried=None):
     n = len(toks)
     for c in cands:
         c.qi = bisect_left(t_starts, c.q.start)
@@ -996,9 +1010,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         low, high = q.low, q.high
         if reports is None:
             # the attributions of the sentence, found once for all its figures
-            reports = _claims(text, s, e, sent_actors)
+            reports = _claims(text, s, e, sent_actors) or (carried[0] if carried else [])
             free_places = _free_places(sent_places, sent_actors)
-            dated = [d for d in sent_dates if d.get("date") and d.get("kind") == "event"]
+            dated = [d for d in sent_dates if d.get("date") and d.get("kind") == "event"] or (
+                carried[1] if carried else [])
             # a period's start ("killed since the war ended in November 2020") is no day of the
             # figure: a running toll is as of its report
             first_fig = min(r[1] for r in recs)
