@@ -778,3 +778,18 @@ def test_as_a_result_carries_the_source_and_day_of_the_sentence_before():
     # any other sentence keeps to what it says itself
     (f,) = extract(text.replace("As a result, a", "A"), "2023-05-12")["figures"]
     assert (f["claimed_by"], f["date"]) == (None, None)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The EU has deployed around 200 civilian monitors along the border.", []),
+    ("At least 12 civilian residents were killed.", [(12, "killed")]),
+    ("93 civilian deaths were recorded.", [(93, "killed")]),
+    ("Since the 2020 war, in which some 6,500 people were killed, the sides have held talks.", [(6500, "killed")]),
+])
+def test_civilian_before_a_noun_and_the_war_of_a_since_clause(text, want):
+    assert [(f["value"], f["category"]) for f in figs(text, pub="2023-05-15")] == want
+
+
+def test_a_figure_in_a_clause_on_the_era_keeps_its_year():
+    assert [f["date"] for f in figs("Since the 2020 war, in which some 6,500 people were killed, "
+                                    "the sides have held talks.", pub="2023-05-15")] == ["2020"]

@@ -380,6 +380,9 @@ def _find_head(c, toks, text, cand_at):
         tok = toks[k][2]
         # set tests first: most tokens start no noun or casualty phrase (saves the calls)
         hit = _match_at(toks, k, _NOUNS, _NOUN_MAXLEN) if tok in _NOUN_FIRST else None
+        if hit and tok == "civilian" and c.q.value > 1 and k + 1 < n and toks[k + 1][2].isalpha() \
+                and toks[k + 1][2] not in _STOP and _match_at(toks, k + 1, _TRIGGERS, _TRIG_MAXLEN) is None:
+            hit = None  # "200 civilian monitors": an adjective before the noun counted
         if hit:
             ln, (cat, _num) = hit
             # "93 civilian deaths", "51 military casualties": the last noun names what is counted
@@ -1028,9 +1031,12 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 # day either: a running toll keeps the day it was given)
                 events = [d for d in dated if not _SAID_ON.search(text, max(s, d["start"] - 40), d["start"])]
                 dated = events or dated
+            # "Since last year's war, 40 people were killed": a running toll, not the war's; but
+            # "Since the 2020 war, in which 6,500 people were killed" is the war's own figure
             hints = None if dated or since else [
                 h for h in _dates.period_hints(text, s, e, published)
-                if not _SINCE_BEFORE.search(text, max(s, h[0] - 45), h[0])]  # "Since last year's war"
+                if not _SINCE_BEFORE.search(text, max(s, h[0] - 45), h[0])
+                or _ERA_CLAUSE.match(text, h[1], min(e, h[1] + 40))]
         # "Azerbaijan lost 50", "it had killed 200": the verb the number is the object of, and
         # the side its subject stands for ("it" after "X said" is X)
         verb = _governing_verb(c, toks)
@@ -1381,6 +1387,11 @@ def _claims(text, s, e, sent_actors):
         if rec is not None:
             out.append((ms, me, rec))
     return out
+
+
+# a relative clause on the era a year names: "the 2020 war, in which", "last year's war that killed"
+_ERA_CLAUSE = re.compile(r"[\w' -]{0,20}?,?\s+(?:in\s+which|during\s+which|which\s+(?:killed|claimed)|"
+                         r"that\s+(?:killed|claimed))\b", re.IGNORECASE)
 
 
 def _since_after(text, lo, d_start) -> bool:
