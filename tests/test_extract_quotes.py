@@ -95,3 +95,19 @@ def test_odd_marks_give_valid_records(text):
 def test_a_body_speaking_before_its_verb_not_a_name_inside_what_it_said():
     text = "The Armenian Foreign Ministry said in a statement that Baku’s actions were “unacceptable”."
     assert quotes(text) == [("unacceptable", "Ministry of Foreign Affairs of Armenia", None)]
+
+
+def test_a_verb_of_a_new_clause_after_the_quote_is_not_its_attribution():
+    from data.extract import extract
+
+    text = ("Azerbaijan's Defence Ministry denied the report, calling it \"disinformation\", and said "
+            "Armenian forces had fired at its positions.")
+    assert [q["speaker"] for q in extract(text, "2023-05-15")["quotes"]] == ["Ministry of Defence of Azerbaijan"]
+
+
+def test_a_short_quote_with_a_long_attribution_after_it():
+    from data.extract import extract
+
+    text = "\"We will respond,\" Armenian Foreign Ministry spokeswoman Ani Badalyan said on Monday."
+    assert [(q["surface"], q["speaker"]) for q in extract(text, "2023-05-15")["quotes"]] == [
+        ("We will respond,", "Ani Badalyan")]

@@ -172,7 +172,10 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
         in_after = _outermost([a for a in near if qe < a["start"] < after_end])
         in_before = _outermost([a for a in near if sent_open[0] <= a["start"] and a["end"] <= qs])
         speaker = None
-        attributed_after = bool(_SPEECH_RX.search(after))
+        # '"...," said X' or '"...," the ministry said', not '"...", and said Armenian forces
+        # had fired': a new clause before the verb has the quote's speaker as its subject
+        v_after = _SPEECH_RX.search(after)
+        attributed_after = bool(v_after) and not _NEW_CLAUSE.search(after, 0, v_after.start())
         if attributed_after:
             p = [a for a in in_after if a["type"] == "person"]
             m_pro = _PRONOUN.search(after)
@@ -216,17 +219,18 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
     return out
 
 
+_NEW_CLAUSE = re.compile(r"\b(?:and|but|which|while|whereas|although|because)\b")
 _CLAUSE_WORDS = frozenset({"which", "that", "who", "whom", "and", "but", "as", "when", "while",
                            "because", "although", "if", "where"})
 
 
 def _said_next(after: str) -> bool:
-    """The text after a closing mark opens an attribution: a speech verb within its first five
-    words, none of which starts another clause ('," said X', '," the ministry said'; not
-    '," which Baku denied')."""
-    for i, m in enumerate(_WORDS_RX.finditer(after[:60])):
+    """The text after a closing mark opens an attribution: a speech verb within its first eight
+    words, none of which starts another clause ('," said X', '," the ministry said', '," Foreign
+    Ministry spokeswoman Ani Badalyan said'; not '," which Baku denied')."""
+    for i, m in enumerate(_WORDS_RX.finditer(after[:90])):
         w = m.group(0).lower()
-        if i >= 5 or w in _CLAUSE_WORDS:
+        if i >= 8 or w in _CLAUSE_WORDS:
             return False
         if w in _SPEECH_WORDS:
             return True
