@@ -255,3 +255,13 @@ def test_towns_of_other_wars_by_their_english_names(text, want):
 
 def test_names_of_other_things_are_not_towns_of_other_wars():
     assert places("The State Duma voted after Aung San Suu Kyi's trial ended.") == []
+
+
+def test_a_capital_with_a_compass_word_after_its_possessive_is_a_place():
+    assert names("Israeli jets pounded Beirut's southern suburbs overnight.") == ["Beirut"]
+    assert names("Beirut's decision angered the envoys.") == []
+
+
+def test_an_unknown_arabic_name_goes_on_after_its_article():
+    assert [r["surface"] for r in places("Fighters clashed near the border village of Maroun al-Ras.")] == [
+        "Maroun al-Ras"]
