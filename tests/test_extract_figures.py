@@ -793,3 +793,17 @@ def test_civilian_before_a_noun_and_the_war_of_a_since_clause(text, want):
 def test_a_figure_in_a_clause_on_the_era_keeps_its_year():
     assert [f["date"] for f in figs("Since the 2020 war, in which some 6,500 people were killed, "
                                     "the sides have held talks.", pub="2023-05-15")] == ["2020"]
+
+
+def test_raising_the_number_of_a_long_phrase_to_a_number_under_32():
+    from data.extract import extract
+
+    text = ("The Israeli military said two of its soldiers were killed, raising the number of troops "
+            "killed since the ground incursion began on Oct. 1 to 11.")
+    r = extract(text, "2024-10-20")
+    assert [(d["surface"], d["date"]) for d in r["dates"]] == [("Oct. 1", "2024-10-01")]
+    assert [(f["value"], f["category"], f["actor"]) for f in r["figures"]] == [
+        (2, "killed", "Israel"), (11, "killed", "Israel")]
+    # a range of days stays one
+    assert [d["date"] for d in extract("Talks were held from Oct. 1 to 11 in Geneva.", "2024-10-20")["dates"]] == [
+        "2024-10-01", "2024-10-11"]

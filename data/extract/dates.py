@@ -138,6 +138,11 @@ _RE_MONTH_ALONE = re.compile(_PATTERNS[4].replace(
 # after the second of two days joined by "and"/"to": a number that counts something ("September
 # 19 and 20 soldiers", "Sept. 27 and 28 Armenian soldiers"); punctuation, the end, a function
 # word or a past-tense verb ("September 19 and 20 killed 12") are fine
+# "raising the number of troops killed since the incursion began on Oct. 1 to 11": the "to"
+# gives the toll its number, it does not end a range of days
+_TOLL_RAISED = re.compile(r"\b(?:rais|bring|push|tak|driv|lift)\w*\s+(?:the\s+|its\s+|their\s+)?"
+                          r"(?:overall\s+|official\s+|total\s+)?(?:death\s+)?(?:toll|number|total|tally|count)\b[^.;]*$",
+                          re.IGNORECASE)
 _SECOND_DAY_END = re.compile(r"\s*(?:$|[^\w\s%$€£-]|(?:the|a|an|in|at|on|near|when|as|and|or|but|after|"
                              r"before|with|by|to|from|of|for|amid|while|during|despite|respectively|"
                              r"that|which|[a-z]+ed)\b)")
@@ -508,7 +513,8 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                 by_word = _DAY_SEP_WORD.match(text, m.end(day2_grp[:2])) is not None
                 # (in "19 and 20 September" the month after the second number makes it a day)
                 if day < day2 <= 31 and (not by_word or day2_grp == "d2b"
-                                         or _SECOND_DAY_END.match(text, e)):
+                                         or (_SECOND_DAY_END.match(text, e)
+                                             and not _TOLL_RAISED.search(text, max(0, s - 160), s))):
                     if day2_grp == "d1b":  # "Sept. 27" | "-28, 2020": the year goes with the second
                         first_end = m.end("d1")
                         second = [m.start("d1b"), e]

@@ -601,6 +601,10 @@ _TOLL_VERBS = frozenset({"rose", "risen", "rises", "climbed", "climbs", "reached
                          "increased", "jumped", "hit", "grew", "soared", "passed"})
 
 
+_RAISE_VERBS = frozenset({"raising", "raised", "raises", "bringing", "brought", "brings", "pushing", "pushed",
+                          "taking", "took", "lifting", "lifted"})
+
+
 def _toll_verb(toks, i, j, c, cands_by_tok):
     """For a casualty word (tokens ``i`` to ``j``) ending with a toll noun, or counted by "the
     number of" ("The number of forcibly displaced persons from Karabakh who have entered Armenia
@@ -611,13 +615,20 @@ def _toll_verb(toks, i, j, c, cands_by_tok):
     if toks[j - 1][2] in _TOLL_NOUNS:
         if toks[j][2] not in _TOLL_PREPS:
             return None
-    elif not any(toks[k][2] == "of" and toks[k - 1][2] in _TOTAL_WORDS for k in range(max(1, i - 2), i)):
-        return None
+        opening = i
+    else:
+        opening = next((k for k in range(max(1, i - 2), i) if toks[k][2] == "of" and toks[k - 1][2] in _TOTAL_WORDS), None)
+        if opening is None:
+            return None
+        opening -= 1
     v = c.qi - 1
-    if toks[v][2] in ("to", "at"):
-        v -= 1
-    if v <= j or toks[v][2] not in _TOLL_VERBS:
-        return None
+    if toks[v][2] == "to" and any(toks[k][2] in _RAISE_VERBS for k in range(max(0, opening - 4), opening)):
+        pass  # "raising the number of troops killed since ... to 11": the "to" gives the number
+    else:
+        if toks[v][2] in ("to", "at"):
+            v -= 1
+        if v <= j or toks[v][2] not in _TOLL_VERBS:
+            return None
     for t in range(j, v):
         if (toks[t][2] in _HARD_STOP and toks[t][2] not in _TOLL_PREPS) or cands_by_tok.get(t) not in (None, c):
             return None  # another clause, or another number, lies between
