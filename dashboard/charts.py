@@ -141,7 +141,7 @@ def map_chart(points: pd.DataFrame, measure: str = "mentions", base: alt.Chart |
         layers.append(base)
     if regions and regions.get("features"):
         layers.append(alt.Chart(alt.InlineData(values=regions, format=alt.DataFormat(property="features", type="json")))
-                      .mark_geoshape(stroke="#555", strokeWidth=0.8, fillOpacity=0.55)
+                      .mark_geoshape(stroke="#555", strokeWidth=0.8, fillOpacity=0.55, clip=True)
                       .encode(color=alt.Color(f"properties.{region_measure}:Q", title=f"region {region_measure.replace('_', ' ')}",
                                               scale=alt.Scale(scheme="oranges"),
                                               legend=alt.Legend(format="d", tickMinStep=1)),
@@ -162,7 +162,8 @@ def map_chart(points: pd.DataFrame, measure: str = "mentions", base: alt.Chart |
                    alt.Tooltip("evidence:N", title="sample evidence")]
         if "actor" in points.columns:
             tooltip.append(alt.Tooltip("actor:N", title="most named actor"))
-        layers.append(alt.Chart(points).mark_circle(stroke="black", strokeWidth=0.6).encode(
+        # clipped: places outside the view the base map is fitted to are not drawn over the page
+        layers.append(alt.Chart(points).mark_circle(stroke="black", strokeWidth=0.6, clip=True).encode(
             longitude="lon:Q", latitude="lat:Q",
             size=alt.Size("mentions:Q", scale=alt.Scale(range=[40, 900]), title="mentions",
                          legend=alt.Legend(format="d", tickMinStep=1)),

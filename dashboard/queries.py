@@ -167,11 +167,24 @@ def region_geojson(counts: pd.DataFrame, measure: str) -> dict | None:
 
 
 @st.cache_resource(show_spinner=False)
-def base_map(width: int = 760, height: int = 520):
-    """``geo.maps.base_map()`` (country outlines, regions, border and buffer) or None while the
-    geo layers are not available; the map still draws its points without it."""
+def view_bounds(points):
+    """``geo.maps.view_bounds`` of ``place_points`` rows weighted by mentions; None (the default
+    view) without points or without the geo package."""
+    if points is None or points.empty:
+        return None
     try:
-        from geo.maps import base_map as _base
-        return _base(width=width, height=height, tolerance_deg=0.005)
+        from geo.maps import view_bounds as _vb
+    except Exception:  # the map must render even if the geo package is missing or broken
+        return None
+    return _vb(points["lon"], points["lat"], points["mentions"])
+
+
+def base_map(width: int = 760, height: int = 520, bounds=None):
+    """``geo.maps.base_map()`` (country outlines, regions, border and buffer) fitted to
+    ``bounds`` (default: the Caucasus), or None while the geo layers are not available; the
+    map still draws its points without it."""
+    try:
+        from geo.maps import DEFAULT_BOUNDS, base_map as _base
+        return _base(width=width, height=height, tolerance_deg=0.005, bounds=bounds or DEFAULT_BOUNDS)
     except Exception:  # the map must render even if the geo package is missing or broken
         return None

@@ -54,7 +54,9 @@ def fetch(work: Path) -> dict[str, Path]:
         _run(["npm", "pack", WORLD_ATLAS], work)
     with tarfile.open(atlas) as tf:
         tf.extract("package/countries-10m.json", work / "wa", filter="data")
+        tf.extract("package/countries-110m.json", work / "wa", filter="data")
     paths["countries10m"] = work / "wa" / "package" / "countries-10m.json"
+    paths["countries110m"] = work / "wa" / "package" / "countries-110m.json"
     gpkg = work / "qgis" / QGIS_GPKG
     if not gpkg.exists():
         debs = sorted(work.glob("qgis-common_*.deb"))
@@ -263,6 +265,7 @@ def build(workdir: str | None = None, tolerance_m: float = 50.0) -> dict:
     LAYERS.mkdir(exist_ok=True)
     report: dict = {"files": []}
     write_country_table(src["countries10m"])
+    report["files"].append(write_world(src["countries110m"]))
 
     # Armenia and Azerbaijan: OSM outlines; Azerbaijan's time zone includes
     # its Caspian territorial sea, so east of 48.3E it is cut to Natural
@@ -384,6 +387,21 @@ def build(workdir: str | None = None, tolerance_m: float = 50.0) -> dict:
         tmp.cleanup()
     report["total_bytes"] = sum(f["bytes"] for f in report["files"])
     return report
+
+
+def write_world(countries110m: Path) -> dict:
+    """``world.geojson``: every country at 1:110m, the map's backdrop beyond the Caucasus (a
+    story about Gaza or Kherson is drawn over outlines too). Not a region layer: its ids are
+    not in :data:`geo.regions.LAYER_IDS` and never become mention regions."""
+    world = gpd.read_file(countries110m, layer="countries").set_crs(4326, allow_override=True)
+    iso = {v: k for k, v in _iso_numeric().items()}
+    world["id"] = [iso.get(str(i).zfill(3), "") if isinstance(i, str) and i else "" for i in world["id"]]
+    world = world[world["name"] != "Antarctica"].copy()
+    # the few Natural Earth units without an ISO number (Kosovo, Northern Cyprus, Somaliland)
+    world["id"] = [i or f"x-{n.lower().replace(' ', '-')}" for i, n in zip(world["id"], world["name"])]
+    world["geometry"] = world.geometry.make_valid()
+    return _write("world", world[["id", "name", "geometry"]], ["id", "name"],
+                  {"crs": "EPSG:4326", "source": "Natural Earth 1:110m via world-atlas@2.0.2"})
 
 
 def _iso_numeric() -> dict[str, str]:

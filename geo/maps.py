@@ -17,20 +17,26 @@ import functools
 import json
 
 import altair as alt
+import numpy as np
 import shapely
 from shapely.geometry import mapping, shape
 
 from geo.regions import LAYER_IDS, LAYERS_DIR
 
-__all__ = ["base_map", "layer_features", "DEFAULT_LAYERS", "DEFAULT_BOUNDS", "STYLE"]
+__all__ = ["base_map", "layer_features", "view_bounds", "DEFAULT_LAYERS", "DEFAULT_BOUNDS",
+           "MAP_LAYERS", "STYLE"]
 
+#: Layers a map may draw: the region layers, and the world's countries at 1:110m (a backdrop
+#: for places beyond the Caucasus; not a region layer).
+MAP_LAYERS = ("world", *LAYER_IDS)
 #: Layers drawn by default (bottom to top).
-DEFAULT_LAYERS = ("countries", "border-buffers", "districts", "nagorno-karabakh",
+DEFAULT_LAYERS = ("world", "countries", "border-buffers", "districts", "nagorno-karabakh",
                   "nakhchivan", "lachin-corridor", "border")
 #: Default view: Armenia, Azerbaijan and their surroundings (lon0, lat0, lon1, lat1).
 DEFAULT_BOUNDS = (43.3, 38.3, 50.7, 42.0)
 #: Mark style per layer: geoshape properties (a colour may be a field encoding).
 STYLE = {
+    "world": dict(fill="#eeeeee", stroke="#a0a0a0", strokeWidth=0.5),
     "countries": dict(fill="#eeeeee", stroke="#888888", strokeWidth=0.6),
     "am-marzes": dict(fill="#00000000", stroke="#b0b0b0", strokeWidth=0.4),
     "az-rayons": dict(fill="#00000000", stroke="#b0b0b0", strokeWidth=0.4),
@@ -43,6 +49,14 @@ STYLE = {
 }
 _BUFFER_COLOURS = {"border-20km-am": "#fbe3e3", "border-20km-az": "#fbe3e3",
                    "border-5km-am": "#f4a6a6", "border-5km-az": "#f4a6a6"}
+
+
+@functools.lru_cache(maxsize=None)
+def _layer_clip(layer: str) -> tuple | None:
+    """The ``(lon0, lat0, lon1, lat1)`` box a layer was cut to (its ``metadata.clip``), if any."""
+    meta = json.loads((LAYERS_DIR / f"{layer}.geojson").read_text(encoding="utf-8")).get("metadata") or {}
+    clip = meta.get("clip")
+    return tuple(clip) if clip else None
 
 
 @functools.lru_cache(maxsize=None)
@@ -76,9 +90,9 @@ def _check(width, height, layers, bounds, tolerance_deg):
             raise ValueError(f"{pname} must be a positive int (pixels); got {val!r}")
     if isinstance(layers, str):
         raise TypeError(f"layers must be a sequence of layer ids, not a str; got {layers!r}")
-    bad = [x for x in layers if x not in LAYER_IDS]
+    bad = [x for x in layers if x not in MAP_LAYERS]
     if bad:
-        raise ValueError(f"layers must be chosen from {LAYER_IDS}; got unknown {bad!r}")
+        raise ValueError(f"layers must be chosen from {MAP_LAYERS}; got unknown {bad!r}")
     if len(bounds) != 4 or not (bounds[0] < bounds[2] and bounds[1] < bounds[3]):
         raise ValueError(f"bounds must be (lon0, lat0, lon1, lat1) with lon0 < lon1 and "
                          f"lat0 < lat1; got {bounds!r}")
@@ -95,10 +109,12 @@ def base_map(width: int = 700, height: int = 450, layers=DEFAULT_LAYERS,
     width, height : int
         Size in pixels.
     layers : sequence of str
-        Layer ids from :data:`geo.regions.LAYER_IDS`, drawn in the given order.
+        Layer ids from :data:`MAP_LAYERS`, drawn in the given order.
     bounds : tuple of float
         ``(lon0, lat0, lon1, lat1)``: the projection is fitted to this box and
-        shapes outside it are clipped.
+        shapes outside it are clipped. Of ``world`` and ``countries``, only the
+        precise ``countries`` is drawn inside the window it was cut to, only
+        ``world`` beyond it.
     tolerance_deg : float
         Display simplification in degrees (0.002 is about 200 m); 0 keeps
         the committed geometry.
@@ -113,6 +129,12 @@ def base_map(width: int = 700, height: int = 450, layers=DEFAULT_LAYERS,
     layers = tuple(layers)
     _check(width, height, layers, tuple(bounds), tolerance_deg)
     x0, y0, x1, y1 = bounds
+    clip = _layer_clip("countries")
+    if "world" in layers and "countries" in layers and clip:
+        # one set of country outlines: the precise ones inside the box they were cut to, the
+        # world's beyond it (else the box's straight edges show, or both outlines side by side)
+        inside = clip[0] <= x0 and clip[1] <= y0 and x1 <= clip[2] and y1 <= clip[3]
+        layers = tuple(lid for lid in layers if lid != ("world" if inside else "countries"))
     # Fit to the corners as points: a polygon would bring ring-winding trouble.
     fit = {"type": "Feature", "properties": {},
            "geometry": {"type": "MultiPoint", "coordinates": [[x0, y0], [x1, y1], [x0, y1], [x1, y0]]}}
@@ -131,3 +153,51 @@ def base_map(width: int = 700, height: int = 450, layers=DEFAULT_LAYERS,
     return (alt.layer(*charts)
             .project(type="mercator", fit=fit)
             .properties(width=width, height=height))
+
+
+def view_bounds(lon, lat, weight=None, share: float = 0.8, pad: float = 0.15,
+                min_span: float = 2.0) -> tuple[float, float, float, float]:
+    """The box a map of these points shows: :data:`DEFAULT_BOUNDS` (Armenia, Azerbaijan and
+    their neighbours) when it holds at least ``share`` of the points' weight, else the box of
+    the points' weighted 2.5-97.5 % quantiles (a story about Kherson, a corpus on Gaza), padded
+    by ``pad`` of its span and at least ``min_span`` degrees wide and high.
+
+    Parameters
+    ----------
+    lon, lat : array-like of float
+        Point coordinates; missing ones are ignored.
+    weight : array-like of float, optional
+        What each point counts for (its mentions); 1 each by default.
+
+    Returns
+    -------
+    tuple of float
+        ``(lon0, lat0, lon1, lat1)``, as :func:`base_map` takes it.
+    """
+    x = np.asarray(lon, dtype=float)
+    y = np.asarray(lat, dtype=float)
+    if x.shape != y.shape:
+        raise ValueError(f"lon and lat must have the same length; got {x.shape} and {y.shape}")
+    w = np.ones_like(x) if weight is None else np.asarray(weight, dtype=float)
+    if w.shape != x.shape:
+        raise ValueError(f"weight must have one value per point; got {w.shape} for {x.shape}")
+    ok = np.isfinite(x) & np.isfinite(y) & np.isfinite(w) & (w > 0)
+    x, y, w = x[ok], y[ok], w[ok]
+    if not len(x):
+        return DEFAULT_BOUNDS
+    x0, y0, x1, y1 = DEFAULT_BOUNDS
+    inside = (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
+    if w[inside].sum() >= share * w.sum():
+        return DEFAULT_BOUNDS
+
+    def span(v):
+        order = np.argsort(v)
+        cum = np.cumsum(w[order]) / w.sum()
+        lo = v[order][min(np.searchsorted(cum, 0.025), len(v) - 1)]
+        hi = v[order][min(np.searchsorted(cum, 0.975), len(v) - 1)]
+        extra = max((hi - lo) * pad, (min_span - (hi - lo)) / 2, 0.0)
+        return lo - extra, hi + extra
+
+    bx0, bx1 = span(x)
+    by0, by1 = span(y)
+    return (max(-180.0, float(bx0)), max(-80.0, float(by0)), min(180.0, float(bx1)), min(80.0, float(by1)))

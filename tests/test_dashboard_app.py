@@ -154,3 +154,29 @@ def test_pasted_article_appears_without_restart(monkeypatch, tmp_path):
     assert Store(path).current_version() == 2
     at.switch_page("views/overview.py").run()
     assert metrics(at)["Articles"] == "6"
+
+
+def test_map_of_a_corpus_on_another_war_is_fitted_to_its_places(monkeypatch, tmp_path):
+    """A store of a Gaza story: the map's view is fitted to Gaza and Lebanon, not the Caucasus."""
+    import json
+
+    from data.pipeline import ingest
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "gaza.txt").write_text(
+        "Strikes hit Gaza\n\nOctober 29, 2024\n\nIsraeli airstrikes killed at least 42 Palestinians in "
+        "Khan Younis and Rafah on Tuesday, Gaza's health ministry said. In Lebanon, strikes on Tyre "
+        "killed 7 people, the Lebanese health ministry said.\n", encoding="utf-8")
+    db = tmp_path / "g.duckdb"
+    assert ingest([str(src)], Store(db)).failed == []
+    at = run(monkeypatch, db, "map")
+    (chart,) = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    corners = spec["layer"][0]["projection"]["fit"]["geometry"]["coordinates"]
+    lons = [c[0] for c in corners]
+    lats = [c[1] for c in corners]
+    assert min(lons) < 34.3 < max(lons) and min(lats) < 31.3 < max(lats)  # Rafah inside
+    assert max(lons) < 43.3  # the Caucasus view starts east of it
+    titles = [lyr["encoding"]["tooltip"][0]["title"] for lyr in spec["layer"][0]["layer"]]
+    assert titles[0] == "world" and "countries" not in titles

@@ -28,7 +28,10 @@ if not ui.empty_store():
         points = points.merge(queries.q("place_top_actor", f)[["name", "actor"]], on="name", how="left")
     regions = queries.q("region_counts", f)
     layer = queries.region_geojson(regions, shade)
-    ch = charts.map_chart(points, measure, base=queries.base_map(), regions=layer, region_measure=shade)
+    # the Caucasus unless most mentions lie elsewhere (a corpus on Gaza, a story about Kherson)
+    bounds = queries.view_bounds(points)
+    ch = charts.map_chart(points, measure, base=queries.base_map(bounds=bounds), regions=layer,
+                          region_measure=shade)
     if points.empty:
         ui.no_rows("located places")
     ui.chart(ch, points, "map places", on_select=None if ctx.snapshot else _pick,
