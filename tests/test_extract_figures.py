@@ -807,3 +807,16 @@ def test_raising_the_number_of_a_long_phrase_to_a_number_under_32():
     # a range of days stays one
     assert [d["date"] for d in extract("Talks were held from Oct. 1 to 11 in Geneva.", "2024-10-20")["dates"]] == [
         "2024-10-01", "2024-10-11"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a document's year and the end of a period still to come date no figure
+    ("About 3,000 Russian troops are stationed in Gyumri under a 1995 treaty that runs until 2044.",
+     [(3000, "troops", None)]),
+    ("In the 2020 war, 3,825 Armenian soldiers were killed.", [(3825, "killed", "2020")]),
+    ("Fighting continued until Tuesday, killing 5 people.", [(5, "killed", "2024-06-18")]),
+    # who a survey asked is no figure
+    ("The survey of 1,500 people had a margin of error of 2.5 points.", []),
+])
+def test_documents_periods_to_come_and_samples(text, want):
+    assert [(f["value"], f["category"], f["date"]) for f in figs(text, pub="2024-06-20")] == want

@@ -63,6 +63,8 @@ for _w, _t, _n in read_lexicon("calendar.csv"):
 # (capitalised abbreviations such as "DEC" or "MAR" are more often acronyms)
 _MONTHS.update({w.upper(): n for w, n in list(_MONTHS.items()) if len(w) >= 5 or w == "May"})
 _YEAR_NOUNS = frozenset(w[0].lower() for w in read_lexicon("year_nouns.csv"))
+# documents ("the 1995 treaty"): their year names no period a figure belongs to
+_DOCUMENT_NOUNS = frozenset(w[0].lower() for w in read_lexicon("year_nouns.csv") if len(w) > 1 and w[1] == "no")
 
 
 def _alt(words) -> str:
@@ -805,7 +807,7 @@ def period_hints(text: str, start: int, end: int, published=None) -> list[tuple[
                 if pub is None:
                     continue
                 y = _short_year(y[1:], pub)
-            if noun in _YEAR_NOUNS or m.group("after"):
+            if (noun in _YEAR_NOUNS or m.group("after")) and noun not in _DOCUMENT_NOUNS:
                 out.append((m.start("y"), m.end("y"), y))
         elif m.group("ly") and pub is not None:
             delta = {"last": -1, "this": 0, "next": 1}[m.group("ly")]

@@ -119,6 +119,7 @@ _OWN_PREFIX = ("its ", "their ", "our ")  # "its forces": an actor that is the c
 _NOT_SELF = frozenset({"person", "media"})
 _DETERMINERS = frozenset({"the", "its", "their", "our", "his", "her", "these", "those", "them",
                           "whom", "which"})
+_SAMPLE_NOUNS = frozenset({"survey", "poll", "sample", "study", "panel", "census", "questionnaire"})
 _LABEL_BEFORE = frozenset({"aged", "age", "ages", "no", "no.", "number", "resolution", "article",
                            "paragraph", "clause", "point", "section", "chapter", "page", "item",
                            "route", "highway", "road", "height", "hill", "km", "kilometre",
@@ -642,6 +643,7 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,40}$", re.IGNORECASE)
 # killed since Russia launched its full-scale invasion in February 2022"); before the figure a
 # long one is often another clause's ("Tensions have flared since the sides reached a truce last
 # November, ending a war that claimed 6,500 lives")
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.IGNORECASE)
 _SINCE_FAR_BEFORE = re.compile(r"\bsince\b[^,;]{0,80}$", re.IGNORECASE)
 # a date right after a reporting verb dates the report ("said on Tuesday", "told reporters Monday")
 _SAID_ON = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|confirmed)\b"
@@ -893,6 +895,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         prev = toks[c.qi - 1][2] if c.qi > 0 else ""
         if id(c) in labelled:
             continue
+        if prev == "of" and c.qi > 1 and toks[c.qi - 2][2] in _SAMPLE_NOUNS:
+            continue  # "a survey of 1,500 people": who was asked, not who was hurt
         if prev in _LABEL_BEFORE and not (prev == "the" and c.head_cat):
             if c.tj + 1 < n and toks[c.tj][2] in ("and", "or", ",") and (c.tj + 1) in cand_at:
                 labelled.add(id(cand_at[c.tj + 1]))  # "aged 19 and 20": both are labels
@@ -1031,6 +1035,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # a period's start ("killed since the war ended in November 2020") is no day of the
             # figure: a running toll is as of its report
             first_fig = min(r[1] for r in recs)
+            # the end of a period still to come ("a treaty that runs until 2044") is no day of
+            # the figure either
+            dated = [d for d in dated if not (published and d["date"][:len(published)] > published[:len(d["date"])]
+                                              and _UNTIL_BEFORE.search(text, max(s, d["start"] - 12), d["start"]))]
             since = [d for d in dated if _SINCE_BEFORE.search(text, max(s, d["start"] - 45), d["start"])
                      or d["surface"][:6].lower() == "since " or (
                          d["start"] > first_fig and _since_after(text, max(s, first_fig), d["start"]))]
