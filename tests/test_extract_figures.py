@@ -820,3 +820,16 @@ def test_raising_the_number_of_a_long_phrase_to_a_number_under_32():
 ])
 def test_documents_periods_to_come_and_samples(text, want):
     assert [(f["value"], f["category"], f["date"]) for f in figs(text, pub="2024-06-20")] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Russian peacekeeping contingent of about 2,000 servicemen has been deployed.",
+     [(2000, "peacekeepers", "Russia")]),
+    ("A Russian peacekeeping force of 1,960 troops deployed.", [(1960, "peacekeepers", "Russia")]),
+    ("Armenian forces numbering 5,000 soldiers were deployed.", [(5000, "troops", "Armenia")]),
+    ("The peacekeepers were joined by 300 troops from the army.", [(300, "troops", None)]),
+])
+def test_a_force_made_of_soldiers_gives_them_its_side_and_kind(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2022-09-13")["figures"]] == want

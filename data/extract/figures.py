@@ -127,6 +127,8 @@ _LABEL_BEFORE = frozenset({"aged", "age", "ages", "no", "no.", "number", "resolu
                            "division", "regiment", "battalion", "corps", "$", "€", "£", "us$",
                            "usd", "amd", "azn", "rub", "the"})
 _PEACEKEEPING = re.compile(r"\b(?i:peacekeep)")
+# "a peacekeeping force of 1,960 troops", "the peacekeeping contingent numbering some 2,000"
+_PEACEKEEPING_OF = re.compile(r"(?i:peacekeep)\w*(?:\s+[\w-]+){0,2}\s+(?:of|numbering)\s+[^,;.]{0,20}$")
 _SIDED = {"military", "troops", "peacekeepers", "prisoners", "hostages"}
 _CASUALTY = {"killed", "wounded", "captured", "missing", "hostages", "prisoners"}
 _CROSS = frozenset({"and", "or", "including", "among", ",", "of"})
@@ -978,6 +980,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 cat = "refugees" if _crosses_border(text, trig_hit, toks, sent_places, all_actors, e) else "displaced"
             else:
                 cat = "refugees" if hc == "refugees" else tcat
+        elif hc == "troops" and _PEACEKEEPING_OF.search(text, max(s, q.start - 70), q.start):
+            cat = "peacekeepers"  # "a Russian peacekeeping force of 1,960 troops"
         elif hc in ("peacekeepers", "troops", "refugees", "prisoners", "hostages", "displaced"):
             cat = hc
         elif hc == "military":
@@ -1103,6 +1107,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         }
         figs.append(prev_fig)
     return figs
+
+
+_MADE_OF = re.compile(r"\s+(?:(?:contingent|force|unit|group|battalion|brigade)\s+)?(?:of|numbering)\s+")
 
 
 def _apposed_side(text, start, sent_actors, all_actors):
@@ -1260,6 +1267,14 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
                     st = _state_of(a, all_actors)
                     if st:
                         return st
+    # "the Russian peacekeeping contingent of about 2,000 servicemen": the force they make up
+    if c.head_cat in _SIDED:
+        for a in sent_actors:
+            if a["end"] <= start and a.get("type") in ("armed_force", "armed_group") \
+                    and _MADE_OF.fullmatch(text, a["end"], start):
+                st = _state_of(a, all_actors)
+                if st:
+                    return st
     if subj is not None:
         return subj
     if c.head is None:

@@ -527,7 +527,9 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
         if place is None:
             continue
         dropped.append(i)
-        if place.source.startswith("geonames") and surf not in CAPITALS:
+        # (a dateline writes a capital in upper case: "JERUSALEM, Oct 29 (Reuters) -")
+        if place.source.startswith("geonames") and surf not in CAPITALS and not (
+                surf.isupper() and surf.title() in CAPITALS):
             if _common_word(surf):
                 pw = _prev_word(t, s)
                 if (not pw or _sentence_start(t, s) or _is_cap_word(pw)
