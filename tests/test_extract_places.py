@@ -275,3 +275,9 @@ def test_a_capital_named_like_a_common_word_in_a_dateline(text, want):
     # "jerusalem" and "moscow" are frequent English words: a sentence-initial one is held to
     # the common-word test, which a capital written as a dateline passes
     assert names(text) == want
+
+
+def test_a_district_written_with_a_lower_case_suffix_is_the_district():
+    # "Sadarak" alone is also a village's other name; "the Sadarak district" is the rayon
+    assert [(r["surface"], r["name"], r["kind"]) for r in places("Fire hit the Sadarak district of Nakhchivan.")][:1] == [
+        ("Sadarak", "Sadarak District", "region")]

@@ -108,6 +108,10 @@ def _cap_variants(name: str) -> set[str]:
     out.add(" ".join(w[:1].upper() + w[1:] if w[:1].islower() and w not in ("of", "de", "la", "al", "el")
                      else w for w in words))
     out.add(name[:1].upper() + name[1:])
+    # "Sadarak District" is written "the Sadarak district" in running text
+    head, _sp, last = name.rpartition(" ")
+    if head and last.lower() in _SUFFIXES:
+        out.add(f"{head} {last.lower()}")
     more = set()
     for v in out:
         if "-" in v:
