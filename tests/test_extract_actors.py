@@ -504,3 +504,14 @@ def test_a_bare_ministry_briefing_its_national_agency_is_that_state_s():
     # an agency of a state the sentence does not name decides nothing
     text = "Armenia said the ministry of defence told TASS it had no comment."
     assert [r["name"] for r in actors(text) if r["type"] == "organisation"] == ["Ministry of Defence of Armenia"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The IDF said three soldiers were killed.", [("IDF", "Armed Forces of Israel")]),
+    ("Ukraine's General Staff said so.", [("Ukraine", "Ukraine"), ("Ukraine's General Staff", "General Staff of Ukraine")]),
+    ("The SAF clashed with the RSF in Khartoum.", [("SAF", "Armed Forces of Sudan"), ("RSF", "Rapid Support Forces")]),
+    # without a Sudan context, SAF is no army
+    ("The SAF fuel plant opened in Rotterdam.", []),
+])
+def test_named_forces_of_other_wars(text, want):
+    assert pairs(text) == want
