@@ -645,8 +645,9 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,40}$", re.IGNORECASE)
 # killed since Russia launched its full-scale invasion in February 2022"); before the figure a
 # long one is often another clause's ("Tensions have flared since the sides reached a truce last
 # November, ending a war that claimed 6,500 lives")
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.IGNORECASE)
 _SINCE_FAR_BEFORE = re.compile(r"\bsince\b[^,;]{0,80}$", re.IGNORECASE)
+# the end of a period: "a treaty that runs until 2044"
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.IGNORECASE)
 # a date right after a reporting verb dates the report ("said on Tuesday", "told reporters Monday")
 _SAID_ON = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|confirmed)\b"
                       r"(?:\s+\w+){0,2}?\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$")
@@ -1036,16 +1037,17 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             free_places = _free_places(sent_places, sent_actors)
             dated = [d for d in sent_dates if d.get("date") and d.get("kind") == "event"] or (
                 carried[1] if carried else [])
-            # a period's start ("killed since the war ended in November 2020") is no day of the
-            # figure: a running toll is as of its report
-            first_fig = min(r[1] for r in recs)
             # the end of a period still to come ("a treaty that runs until 2044") is no day of
-            # the figure either
-            dated = [d for d in dated if not (published and d["date"][:len(published)] > published[:len(d["date"])]
+            # the figure
+            dated = [d for d in dated if not (_after(d["date"], published)
                                               and _UNTIL_BEFORE.search(text, max(s, d["start"] - 12), d["start"]))]
+            # nor is a period's start ("killed since the war ended in November 2020"): a running
+            # toll is as of its report
+            first_fig = min(r[1] for r in recs)
             since = [d for d in dated if _SINCE_BEFORE.search(text, max(s, d["start"] - 45), d["start"])
                      or d["surface"][:6].lower() == "since " or (
-                         d["start"] > first_fig and _since_after(text, max(s, first_fig), d["start"]))]
+                         d["start"] > first_fig
+                         and _SINCE_FAR_BEFORE.search(text, max(s, first_fig, d["start"] - 86), d["start"]))]
             dated = [d for d in dated if d not in since]
             if len(dated) > 1:
                 # "said on Tuesday that a soldier was killed a day earlier": the day of the
@@ -1428,10 +1430,12 @@ _ERA_CLAUSE = re.compile(r"[\w' -]{0,20}?,?\s+(?:in\s+which|during\s+which|which
                          r"that\s+(?:killed|claimed))\b", re.IGNORECASE)
 
 
-def _since_after(text, lo, d_start) -> bool:
-    """A since-clause opening after ``lo`` (the sentence's first figure) runs to ``d_start``."""
-    m = _SINCE_FAR_BEFORE.search(text, max(lo, d_start - 86), d_start)
-    return m is not None
+def _after(date: str, published: str | None) -> bool:
+    """True when the ISO ``date`` (day, month or year) lies after the ``published`` day."""
+    if not published:
+        return False
+    n = min(len(date), len(published))
+    return date[:n] > published[:n]
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|for)\s+(?:the\s+)?$")
