@@ -889,6 +889,8 @@ def _dateline_country(text: str, t: str, s: int, e: int) -> bool:
         return False
     after = _DATELINE_AFTER.match(t, e, e + 30)
     return bool(after) and (t[s - 1] != "(" or after.group(0).strip() == ")")
+
+
 _NEXT_LOW_WORD = re.compile(r"[\s-]+([a-z]+)")
 _NEXT_CAP_CHAR = re.compile(rf"\s+[{_UP}]")
 _PREV_CAP_WORD = re.compile(rf"[{_UP}][\w'\-.]*\s$")

@@ -137,14 +137,14 @@ _DEADLINE_WORDS = frozenset({"by", "until", "till", "before"})
 _DEADLINE_AHEAD_DAYS = 92
 _RE_MONTH_ALONE = re.compile(_PATTERNS[4].replace(
     r"(?!(?:(?<=(?<!-)\b[A-Z][a-z]{2})(?<!May)|(?<=(?<!-)Sept))\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]|,\d))", ""))
-# after the second of two days joined by "and"/"to": a number that counts something ("September
-# 19 and 20 soldiers", "Sept. 27 and 28 Armenian soldiers"); punctuation, the end, a function
-# word or a past-tense verb ("September 19 and 20 killed 12") are fine
 # "raising the number of troops killed since the incursion began on Oct. 1 to 11": the "to"
 # gives the toll its number, it does not end a range of days
 _TOLL_RAISED = re.compile(r"\b(?:rais|bring|push|tak|driv|lift)\w*\s+(?:the\s+|its\s+|their\s+)?"
                           r"(?:overall\s+|official\s+|total\s+)?(?:death\s+)?(?:toll|number|total|tally|count)\b[^.;]*$",
                           re.IGNORECASE)
+# after the second of two days joined by "and"/"to": a number that counts something ("September
+# 19 and 20 soldiers", "Sept. 27 and 28 Armenian soldiers"); punctuation, the end, a function
+# word or a past-tense verb ("September 19 and 20 killed 12") are fine
 _SECOND_DAY_END = re.compile(r"\s*(?:$|[^\w\s%$€£-]|(?:the|a|an|in|at|on|near|when|as|and|or|but|after|"
                              r"before|with|by|to|from|of|for|amid|while|during|despite|respectively|"
                              r"that|which|[a-z]+ed)\b)")
