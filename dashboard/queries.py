@@ -166,7 +166,6 @@ def region_geojson(counts: pd.DataFrame, measure: str) -> dict | None:
     return {"type": "FeatureCollection", "features": feats} if feats else None
 
 
-@st.cache_resource(show_spinner=False)
 def view_bounds(points):
     """``geo.maps.view_bounds`` of ``place_points`` rows weighted by mentions; None (the default
     view) without points or without the geo package."""
@@ -176,9 +175,11 @@ def view_bounds(points):
         from geo.maps import view_bounds as _vb
     except Exception:  # the map must render even if the geo package is missing or broken
         return None
-    return _vb(points["lon"], points["lat"], points["mentions"])
+    # rounded: a filter that moves the places a little keeps the cached base map
+    return tuple(round(v, 1) for v in _vb(points["lon"], points["lat"], points["mentions"]))
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)  # one per view box: bounded
 def base_map(width: int = 760, height: int = 520, bounds=None):
     """``geo.maps.base_map()`` (country outlines, regions, border and buffer) fitted to
     ``bounds`` (default: the Caucasus), or None while the geo layers are not available; the
