@@ -515,3 +515,19 @@ def test_a_bare_ministry_briefing_its_national_agency_is_that_state_s():
 ])
 def test_named_forces_of_other_wars(text, want):
     assert pairs(text) == want
+
+
+def test_a_country_named_landmark_is_neither_place_nor_actor():
+    text = "Another strike near the Kuwait roundabout in Gaza City killed three people."
+    assert pairs(text) == []
+    assert [p["name"] for p in find_places(text, split_sentences(text))] == ["Gaza City"]
+    assert pairs("Kuwait said it would send aid.") == [("Kuwait", "Kuwait")]
+
+
+def test_a_bare_ministry_is_not_the_attacker_s():
+    # the only state of the sentence wages the war: no state is guessed for the ministry
+    text = ("At least 43,391 Palestinians have been killed in Israel's war on Gaza, according to "
+            "the Ministry of Health.")
+    assert [r["name"] for r in actors(text)] == ["Israel"]
+    text = "In Russia's full-scale invasion of Ukraine, 12,000 civilians have been killed, the health ministry said."
+    assert [r["name"] for r in actors(text) if r["type"] == "organisation"] == ["Ministry of Health of Ukraine"]

@@ -171,6 +171,9 @@ _BORDER_FORCE = re.compile(r"\s+border\s+(?:guard|troop|service|police)")  # "an
 _NAME_NEXT = re.compile(rf"\s+[{_pl._UP}][\w'\-]+\s+[{_pl._UP}][\w'\-]+")
 # a state named as the attacker ("fire from Armenian positions", "shelled by Azerbaijani forces")
 _ATTACKER_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.I)
+# the state whose attack it is ("Israel's war on Gaza", "Russia's invasion of Ukraine")
+_ATTACK_OWNED = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:war|wars|attacks?|offensive|assault|bombardment|"
+                           r"strikes?|invasion|shelling|aggression|campaign)\s+(?:on|against|in|of|into)\b", re.I)
 # a state that denies the claim ("a claim Yerevan rejected", "Baku denied")
 _DENIER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|swiftly\s+|quickly\s+|later\s+)?(?:denied|rejected|"
                            r"dismissed|refuted|denies|rejects|dismisses)\b")
@@ -366,6 +369,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                 continue  # "GRANADA, Spain, Oct 5 (Reuters) -" says where, not who
             if place_starts and _inside_longer_place(place_starts, place_ivs, s, e):
                 continue  # "Port Sudan", "Guinea-Bissau": the state's name inside a place's
+            if _pl.landmark_after(t, e):
+                continue  # "the Kuwait roundabout": a landmark's name
             state_hits.append((s, e, name, "state"))
         if kind == "person":
             # a bare surname followed by another capitalised word belongs to someone else
@@ -684,7 +689,8 @@ def _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts) -> str |
         i += 1
         if st not in STATES or (hs <= s < he):
             continue
-        if _ATTACKER_BEFORE.search(t, max(0, hs - 12), hs) or _DENIER_AFTER.match(t, he):
+        if _ATTACKER_BEFORE.search(t, max(0, hs - 12), hs) or _DENIER_AFTER.match(t, he) \
+                or _ATTACK_OWNED.match(t, he):
             continue
         if st not in cands:
             cands.append(st)
@@ -758,9 +764,12 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
                         if STATES[x] == media_at[told.end()]), None)
             st = own or st
         if st is None and _g == "ministry":
-            # no state in the sentence: "the defence ministry said" refers to the state named last
+            # no state in the sentence: "the defence ministry said" refers to the state named
+            # last before it (not one the sentence names as the attacker: "in Israel's war on
+            # Gaza, according to the Ministry of Health")
             j = bisect.bisect_right(st_ends, s) - 1
-            while j >= 0 and state_hits[j][2] not in STATES:
+            sent_start = _sentence_of(sents, sent_starts, s)[0]
+            while j >= 0 and (state_hits[j][2] not in STATES or state_hits[j][0] >= sent_start):
                 j -= 1
             st = state_hits[j][2] if j >= 0 else None
         if st is None:

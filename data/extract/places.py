@@ -25,8 +25,8 @@ from typing import Any, Iterable
 
 import ahocorasick
 
-__all__ = ["find_places", "metonym_flags", "match_text", "STATES", "DEMONYMS", "CAPITALS",
-           "state_by_name"]
+__all__ = ["find_places", "metonym_flags", "match_text", "landmark_after", "STATES", "DEMONYMS",
+           "CAPITALS", "state_by_name"]
 
 from data.extract.lexicon import read_records as _rows, read_words as _words, root_padding, trie_order
 
@@ -178,6 +178,12 @@ _ADV = r"(?:itself|also|has|have|had|then|now|still|later|quickly|swiftly|immedi
 _AFTER = re.compile(r"\s*(?:\s" + _ADV + r"){0,3}\s+(?:" + "|".join(map(re.escape, _VERBS)) + r")\b")
 _POSS = re.compile(r"'s\s+([a-z][\w-]*)")
 _POSS_PLACE = frozenset(_words("possessive_place_nouns.txt"))
+_LANDMARK_AFTER = re.compile(r" (?:" + "|".join(map(re.escape, _words("landmark_nouns.txt"))) + r")\b", re.IGNORECASE)
+
+
+def landmark_after(t: str, e: int) -> bool:
+    """True when a landmark noun follows the name ending at ``e`` ("Kuwait roundabout")."""
+    return _LANDMARK_AFTER.match(t, e) is not None
 # (?<!\w)(?=\w): every alternative starts a word, so the search skips other positions at once
 _BEFORE = re.compile(
     r"(?<!\w)(?=\w)(?:\b(?:accus\w*|blam\w*|urg\w*|warn\w*|told|tell\w*|ask\w*|called on|calling on|call on|"
@@ -548,6 +554,9 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
             nw = _next_word(t, e)
             if (_SURNAME_END.search(nw) and nw not in DEMONYMS) or first_name_of_person(t, s, e):
                 continue
+        # "the Kuwait roundabout in Gaza City": a landmark named after a country, elsewhere
+        if place.kind == "country" and landmark_after(t, e):
+            continue
         # "9 a.m. Moscow time": a time zone, not a place of the story
         if t.startswith(" time", e) and _CLOCK_BEFORE.search(t, max(0, s - 14), s):
             continue
