@@ -143,7 +143,7 @@ def read_english_names() -> dict[tuple[str, str], list[str]]:
     out: dict[tuple[str, str], list[str]] = {}
     with open(DATA / "english_names.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(row for row in fh if not row.startswith("#")):
-            names = _split(r["english_names"])
+            names = list(dict.fromkeys(_split(r["english_names"])))
             if not r["geonames_name"] or not re.fullmatch(r"[A-Z]{2}", r["country"] or "") or not names:
                 raise ValueError(f"english_names.csv: bad row {r!r}: need a GeoNames name, an ISO2 "
                                  "code and at least one English name")
