@@ -531,3 +531,9 @@ def test_a_bare_ministry_is_not_the_attacker_s():
     assert [r["name"] for r in actors(text)] == ["Israel"]
     text = "In Russia's full-scale invasion of Ukraine, 12,000 civilians have been killed, the health ministry said."
     assert [r["name"] for r in actors(text) if r["type"] == "organisation"] == ["Ministry of Health of Ukraine"]
+
+
+def test_an_oblast_is_no_person():
+    assert pairs("Russian forces launched 83 attacks against Kherson Oblast, Governor Oleksandr "
+                 "Prokudin said.") == [("Russian", "Russia"), ("Russian forces", "Armed Forces of Russia"),
+                                       ("Oleksandr Prokudin", "Oleksandr Prokudin")]

@@ -833,3 +833,9 @@ def test_a_force_made_of_soldiers_gives_them_its_side_and_kind(text, want):
     from data.extract import extract
 
     assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2022-09-13")["figures"]] == want
+
+
+def test_a_preposition_after_a_bare_number_ends_it():
+    assert [(f["surface"], f["value"], f["category"]) for f in figs(
+        "Russian attacks killed at least nine people and injured 41 over the past day.")] == [
+        ("at least nine people", 9, "killed"), ("41", 41, "wounded")]

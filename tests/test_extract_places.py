@@ -281,3 +281,9 @@ def test_a_district_written_with_a_lower_case_suffix_is_the_district():
     # "Sadarak" alone is also a village's other name; "the Sadarak district" is the rayon
     assert [(r["surface"], r["name"], r["kind"]) for r in places("Fire hit the Sadarak district of Nakhchivan.")][:1] == [
         ("Sadarak", "Sadarak District", "region")]
+
+
+def test_oblasts_and_a_speaker_after_a_list_of_villages():
+    assert names("In Kharkiv Oblast, Russian strikes killed two people.") == ["Kharkiv"]
+    text = "Strikes injured five in the villages of Borova and Zolochiv, Governor Oleh Syniehubov said."
+    assert [r["surface"] for r in places(text)] == ["Borova", "Zolochiv"]

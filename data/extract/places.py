@@ -686,8 +686,9 @@ def _glued(t: str, s: int, e: int) -> bool:
     if _is_cap_word(nw) and nw.lower() not in _FEATURE_WORDS and nw.lower() not in _TITLE_SINGLE:
         return True
     pw = _prev_word(t, s)
+    # ("In Kharkiv Oblast": a function word capitalised at the sentence's start glues nothing)
     return (_is_cap_word(pw) and not _sentence_start(t, s) and pw.lower() not in _FEATURE_WORDS
-            and pw not in STATES and pw not in DEMONYMS)
+            and pw.lower() not in _STOP and pw not in STATES and pw not in DEMONYMS)
 
 
 def _sentence_start(t: str, s: int) -> bool:
@@ -812,7 +813,9 @@ def _cue_matches(t: str, cues):
                 pos = m.end()
                 while True:
                     c = _LIST_NEXT.match(t, pos)
-                    if not c:
+                    # "the villages of Borova and Zolochiv, Governor Oleh Syniehubov said": a
+                    # title opens a speaker's name, not the list's next village
+                    if not c or c.group(1).split(" ", 1)[0].lower() in _TITLE_SINGLE:
                         break
                     yield c.span(1), ukind
                     pos = c.end()
