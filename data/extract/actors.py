@@ -40,6 +40,7 @@ import ahocorasick
 
 from data.extract import places as _pl
 from data.extract import sentences as _sentences
+from data.extract.datelines import datelines
 from data.extract.lexicon import read_records as _rows, read_words as _words
 from data.extract.places import (CAPITALS, _longest, DEMONYMS, SEATS, STATES, _split, match_text,
                                  metonym_flags)
@@ -344,6 +345,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     place_ivs = sorted(place_spans)
     place_starts = [a for a, _b in place_ivs]
     state_hits = []  # (s, e, state name) for compositional phrases
+    stamps = None  # the dateline stamps, found at the first state name
     persons = []
     for s, e, ent in hits:
         _surf, kind, name, typ, country, role, _req = ent
@@ -365,7 +367,9 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             out.append(_rec(text, s, e, name, typ, country))
             continue
         if kind == "state":
-            if _dateline_country(text, t, s, e):
+            if stamps is None:
+                stamps = datelines(text)
+            if any(a <= s and e <= b for a, b in stamps):
                 continue  # "GRANADA, Spain, Oct 5 (Reuters) -" says where, not who
             if place_starts and _inside_longer_place(place_starts, place_ivs, s, e):
                 continue  # "Port Sudan", "Guinea-Bissau": the state's name inside a place's
@@ -880,26 +884,6 @@ def _qualifier_word(w: str) -> bool:
 
 
 _SLASHED = re.compile(r"/(?:[\s.,:;]|$)")  # the closing slash of "/ARMENPRESS/"
-# A dateline opening a line: "GRANADA, Spain, Oct 5 (Reuters) -", "KYIV, Ukraine (AP) —",
-# "Stepanakert (Azerbaijan) (AFP) -": an upper-case city and a comma, or a city and a bracket,
-# before the country; a comma, bracket, dash or date after it.
-_DATELINE_CITY = re.compile(r"[ \t]*(?:[A-Z][A-Z.'’ -]*[A-Z.],[ \t]+|[A-Z][\w.'’ -]*[\w.][ \t]*\()")
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:[A-Z][a-z]{2,}\.?[ \t]+\d|\d)|\(|\)|[-—–])")
-
-
-def _dateline_country(text: str, t: str, s: int, e: int) -> bool:
-    """True when the state name ``t[s:e]`` is the country of a dateline (``t`` is
-    ``match_text(text)``, whose line breaks are spaces)."""
-    line = text.rfind("\n", 0, s) + 1
-    if s - line > 60:
-        return False
-    m = _DATELINE_CITY.fullmatch(t, line, s)
-    if not m:
-        return False
-    after = _DATELINE_AFTER.match(t, e, e + 30)
-    return bool(after) and (t[s - 1] != "(" or after.group(0).strip() == ")")
-
-
 _NEXT_LOW_WORD = re.compile(r"[\s-]+([a-z]+)")
 _NEXT_CAP_CHAR = re.compile(rf"\s+[{_UP}]")
 _PREV_CAP_WORD = re.compile(rf"[{_UP}][\w'\-.]*\s$")

@@ -32,6 +32,8 @@ from operator import itemgetter
 
 from data.extract import dates as _dates
 from data.extract import places as _places
+from data.extract.datelines import DATELINE_RE as _DATELINE_RE, datelines as _datelines
+from data.extract.datelines import line_matches as _line_matches  # noqa: F401  (tests use it here)
 from data.extract.numbers import LEXICONS, Anchors, Quantity, find_quantities, read_lexicon
 
 __all__ = ["find_figures"]
@@ -134,52 +136,8 @@ _CASUALTY = {"killed", "wounded", "captured", "missing", "hostages", "prisoners"
 _CROSS = frozenset({"and", "or", "including", "among", ",", "of"})
 _REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?)\b", re.IGNORECASE)
 
-# A dateline opening the text or a paragraph ("YEREVAN, Sept 28 (Reuters) -", "BAKU (AP) —",
-# "Stepanakert, 27 September:") says where the reporter files from, not where the event took
-# place: its place names are never a figure's place. The stamp is capitalised place words (a
-# "City, Country" pair or "YEREVAN/BAKU" included), then an optional date and an optional
-# source in brackets or slashes, then a dash or colon before a capitalised sentence start.
-_CAL = read_lexicon("calendar.csv")
-_DL_MONTH = "|".join(sorted({re.escape(w) for w, t, _n in _CAL if t == "month"}, key=len, reverse=True))
-_DL_WDAY = "|".join(sorted({re.escape(w) for w, t, _n in _CAL if t == "weekday"}, key=len, reverse=True))
-_MONTHS = frozenset(w.lower() for w, t, _n in _CAL if t == "month")
-_DL_WORD = r"[A-Z][\w'’.\-]*+"  # possessive: a word is never split (no backtracking inside it)
-_DL_DAY = rf"(?:(?i:{_DL_MONTH})\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?i:{_DL_MONTH})\.?)(?:,?[ \t]+\d{{4}})?"
-_DATELINE_RE = re.compile(
-    rf"^[ \t]*(?P<loc>{_DL_WORD}(?:[ /]{_DL_WORD}){{0,3}}(?:,[ \t]*{_DL_WORD}(?:[ ]{_DL_WORD}){{0,2}})?)"
-    rf"(?:,[ \t]*(?P<date>(?i:{_DL_WDAY})(?:,?[ \t]+{_DL_DAY})?|{_DL_DAY}))?"
-    r"(?P<src>(?:[ \t]*\([^()\n]{1,40}\)){1,2}|[ \t]*/[^/\n]{1,30}/)?"
-    r"[ \t]*(?P<sep>--?|[—–]|:)[ \t]+(?=[\"“‘'(]?[A-Z0-9])", re.M)
-
-
-def _line_matches(pattern, text):
-    """``pattern.finditer(text)`` for a pattern that starts with ``^`` (multi-line) and never
-    matches across a line end: one match attempt per line instead of one per character (a
-    search cannot skip to line starts in C; ``str.find`` can)."""
-    pos = 0
-    while pos >= 0:
-        m = pattern.match(text, pos)
-        if m is not None:
-            yield m
-        pos = text.find("\n", pos)
-        if pos >= 0:
-            pos += 1
-
-
-def _datelines(text):
-    """``(start, end)`` of every dateline stamp that opens the text or one of its paragraphs.
-
-    Bare place words before a dash or colon ("Stepanakert: 4 civilians were killed",
-    "Armenia - Azerbaijan talks") are a heading or a sentence more often than a stamp, so
-    they count only with a date, a source, in capitals ("BAKU --") or as "City, Country"."""
-    out = []
-    for m in _line_matches(_DATELINE_RE, text):
-        loc = m.group("loc")
-        if not (m.group("date") or m.group("src") or loc.isupper()
-                or (m.group("sep") != ":" and "," in loc)):
-            continue
-        out.append((m.start("loc"), m.end("sep")))
-    return out
+# the months, lower case: a number right after one is a day, not a count
+_MONTHS = frozenset(w.lower() for w, t, _n in read_lexicon("calendar.csv") if t == "month")
 
 
 class _Cand:
