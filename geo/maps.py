@@ -52,10 +52,14 @@ _BUFFER_COLOURS = {"border-20km-am": "#fbe3e3", "border-20km-az": "#fbe3e3",
 
 
 @functools.lru_cache(maxsize=None)
+def _read_layer(layer: str) -> dict:
+    """The committed GeoJSON of one layer, parsed once (shared: treat it as read-only)."""
+    return json.loads((LAYERS_DIR / f"{layer}.geojson").read_text(encoding="utf-8"))
+
+
 def _layer_clip(layer: str) -> tuple | None:
     """The ``(lon0, lat0, lon1, lat1)`` box a layer was cut to (its ``metadata.clip``), if any."""
-    meta = json.loads((LAYERS_DIR / f"{layer}.geojson").read_text(encoding="utf-8")).get("metadata") or {}
-    clip = meta.get("clip")
+    clip = (_read_layer(layer).get("metadata") or {}).get("clip")
     return tuple(clip) if clip else None
 
 
@@ -66,16 +70,15 @@ def layer_features(layer: str, tolerance_deg: float) -> tuple:
     Exterior rings come out clockwise (what Vega needs). The result is cached and shared: treat
     it as read-only.
     """
-    fc = json.loads((LAYERS_DIR / f"{layer}.geojson").read_text(encoding="utf-8"))
     out = []
-    for f in fc["features"]:
+    for f in _read_layer(layer)["features"]:
         geom = shape(f["geometry"])
         if tolerance_deg > 0:
             geom = shapely.simplify(geom, tolerance_deg, preserve_topology=True)
         # d3-geo (Vega) reads a counter-clockwise ring as "the globe minus
         # this polygon": exteriors must be clockwise, the opposite of RFC 7946.
         geom = shapely.orient_polygons(geom, exterior_cw=True)
-        out.append({"type": "Feature", "properties": f["properties"], "geometry": mapping(geom)})
+        out.append({"type": "Feature", "properties": dict(f["properties"]), "geometry": mapping(geom)})
     if layer == "border-buffers":
         # 20 km first, so the 5 km band is drawn on top of it.
         out.sort(key=lambda f: -f["properties"]["km"])
