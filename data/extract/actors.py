@@ -679,42 +679,32 @@ def _dateline_state(t: str) -> str | None:
     return st if st in STATES else None
 
 
+def _sentence_state_hits(s, sents, sent_starts, state_hits, st_starts):
+    """The ``(start, end, state)`` of the state names in the sentence holding ``s``, in order."""
+    a, b = _sentence_of(sents, sent_starts, s)
+    i = bisect.bisect_left(st_starts, a)
+    while i < len(state_hits) and state_hits[i][0] < b:
+        hs, he, st, _k = state_hits[i]
+        i += 1
+        if st in STATES:
+            yield hs, he, st
+
+
 def _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts) -> str | None:
     """The state an unqualified national body ('the State Border Service said') belongs to.
 
     The sentence's states, less the attacker ('fire from Armenian positions', 'shelled by
     Azerbaijani forces') and the denier ('a claim Yerevan rejected'); of those left, the first
     (the subject the report is about). None when the sentence names no state."""
-    a, b = _sentence_of(sents, sent_starts, s)
-    i = bisect.bisect_left(st_starts, a)
-    cands = []
-    while i < len(state_hits) and state_hits[i][0] < b:
-        hs, he, st, _k = state_hits[i]
-        i += 1
-        if st not in STATES or (hs <= s < he):
+    for hs, he, st in _sentence_state_hits(s, sents, sent_starts, state_hits, st_starts):
+        if hs <= s < he or _ATTACKER_BEFORE.search(t, max(0, hs - 12), hs) \
+                or _DENIER_AFTER.match(t, he) or _ATTACK_OWNED.match(t, he):
             continue
-        if _ATTACKER_BEFORE.search(t, max(0, hs - 12), hs) or _DENIER_AFTER.match(t, he) \
-                or _ATTACK_OWNED.match(t, he):
-            continue
-        if st not in cands:
-            cands.append(st)
-    return cands[0] if cands else None
+        return st
+    return None
 
 
 _TOLD = re.compile(r"\s+(?:told|informed|said\s+to)\s+(?:the\s+)?")
-
-
-def _sentence_states(t, s, sents, sent_starts, state_hits, st_starts) -> list[str]:
-    """The states named in the sentence holding ``s``, in order."""
-    a, b = _sentence_of(sents, sent_starts, s)
-    i = bisect.bisect_left(st_starts, a)
-    found = []
-    while i < len(state_hits) and state_hits[i][0] < b:
-        st = state_hits[i][2]
-        if st in STATES and st not in found:
-            found.append(st)
-        i += 1
-    return found
 
 
 def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
@@ -764,7 +754,7 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
         if told is not None and told.end() in media_at:
             # "the Ministry of Defense told AZERTAC": a body briefs its own country's agency
             # (only a state the sentence names: "told TASS" alone says little)
-            own = next((x for x in _sentence_states(t, s, sents, sent_starts, state_hits, st_starts)
+            own = next((x for _hs, _he, x in _sentence_state_hits(s, sents, sent_starts, state_hits, st_starts)
                         if STATES[x] == media_at[told.end()]), None)
             st = own or st
         if st is None and _g == "ministry":
