@@ -1,4 +1,4 @@
-"""Command line: ``python -m data ingest | extract | stats | export``.
+"""Command line: ``python -m data ingest | extract | reextract | stats | export``.
 
 Contracts (DESIGN.md): ``extract FILE [--published YYYY-MM-DD] [--url URL]`` prints one JSON
 object per article (one per line for a ``.jsonl`` input, each with that line's ``id``);
@@ -48,6 +48,15 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", type=_iso_date, help="publication date (overrides detection)")
     ex.add_argument("--url", help="article URL (overrides detection)")
     ex.add_argument("--indent", type=int, default=None)
+
+    rx = sub.add_parser("reextract", help="read every stored article again with the current extractors, "
+                                              "into a new store file")
+    rx.add_argument("out", help="the new store file (or one an interrupted run left, to resume)")
+    rx.add_argument("--db", help="store to read (default: $CONFLICT_DB or data/conflict.duckdb); never changed")
+    rx.add_argument("--workers", type=int, help="worker processes (default: in this process)")
+    rx.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="articles per store transaction")
+    rx.add_argument("--quiet", action="store_true", help="no progress bar")
+    rx.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     st = sub.add_parser("stats", help="counts per table, date span, versions")
     st.add_argument("--db")
@@ -119,6 +128,39 @@ def cmd_ingest(args) -> int:
     return 0
 
 
+def cmd_reextract(args) -> int:
+    from tqdm import tqdm
+
+    from data.reextract import reextract
+    from data.store import Store, default_db_path
+
+    source = Path(args.db) if args.db else default_db_path()
+    try:
+        target = Store(args.out)
+        bar = tqdm(unit="article", disable=args.quiet or args.json, file=sys.stderr)
+
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        summary = reextract(source, target, workers=args.workers, batch_size=args.batch_size, progress=progress)
+        bar.close()
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(summary.as_dict(), ensure_ascii=False))
+        return 0
+    print(f"{summary.source} -> {summary.target}: {summary.versions} versions, {summary.articles} articles "
+          f"read again" + (f" ({summary.resumed} kept from an interrupted run)" if summary.resumed else "")
+          + (f", {len(summary.failed)} kept without readings" if summary.failed else ""))
+    for table, n in summary.before.items():
+        print(f"  {table:<9} {n:>10,} -> {summary.after.get(table, 0):,}")
+    for article_id, message in summary.failed:
+        print(f"  failed  {article_id}: {message}")
+    return 0
+
+
 def cmd_stats(args) -> int:
     from data.store import Store
 
@@ -136,7 +178,8 @@ def cmd_export(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"ingest": cmd_ingest, "extract": cmd_extract, "stats": cmd_stats, "export": cmd_export}[args.cmd](args)
+    return {"ingest": cmd_ingest, "extract": cmd_extract, "reextract": cmd_reextract, "stats": cmd_stats,
+            "export": cmd_export}[args.cmd](args)
 
 
 if __name__ == "__main__":

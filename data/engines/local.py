@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from data.engines import BATCH_SIZE, check_args, rebatch
 from data.pipeline import Part, chunk_tasks, plan_tasks, prepare_results, prepare_tasks, process_file
@@ -52,11 +52,12 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
     yield from rebatch((prepare_results(process_file(path)) for path in files), batch_size)
 
 
-def _completed(pool: ProcessPoolExecutor, chunks: Iterator, window: int) -> Iterator[Part]:
-    """The part of each chunk as it completes, with at most ``window`` chunks in flight."""
+def _completed(pool: ProcessPoolExecutor, fn: Callable[[Any], Part], chunks: Iterator,
+               window: int) -> Iterator[Part]:
+    """``fn`` of each chunk as it completes, with at most ``window`` chunks in flight."""
     pending = set()
     for chunk in chunks:
-        pending.add(pool.submit(prepare_tasks, chunk))
+        pending.add(pool.submit(fn, chunk))
         if len(pending) >= window:
             break
     while pending:
@@ -70,21 +71,37 @@ def _completed(pool: ProcessPoolExecutor, chunks: Iterator, window: int) -> Iter
                     f"written so far are kept. Rerun with fewer workers. ({exc})") from exc
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.add(pool.submit(prepare_tasks, nxt))
+                pending.add(pool.submit(fn, nxt))
             yield part
 
 
 def _pool(files: list[str], workers: int, batch_size: int, window: int) -> Iterator[Part]:
     if not files:
         return
+    yield from map_chunks(prepare_tasks, chunk_tasks(plan_tasks(files)), workers=workers,
+                          batch_size=batch_size, window=window)
+
+
+def map_chunks(fn: Callable[[Any], Part], chunks: Iterable[Any], *, workers: int | None = None,
+               batch_size: int = BATCH_SIZE, window: int | None = None) -> Iterator[Part]:
+    """``fn`` (a picklable function of one chunk of work, returning its :class:`Part`) over
+    ``chunks``, joined into parts of at least ``batch_size`` results.
+
+    In this process, in order, when ``workers`` is None or 1; else on that many worker
+    processes, in completion order, with at most ``window`` chunks (default 4 per worker) in
+    flight. Used for files by :func:`process` and for stored articles by :mod:`data.reextract`.
+    """
+    check_args(workers, batch_size, window)
+    if not workers or workers < 2:
+        yield from rebatch(map(fn, chunks), batch_size)
+        return
     # forkserver, not fork: the driver holds DuckDB and progress-bar threads, which a plain
     # fork would copy mid-lock; the server is a clean process that imported only _PRELOAD.
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(_PRELOAD)
-    chunks = chunk_tasks(plan_tasks(files))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
     try:
-        yield from rebatch(_completed(pool, chunks, window), batch_size)
+        yield from rebatch(_completed(pool, fn, iter(chunks), window or 4 * workers), batch_size)
     finally:
-        # On an error or an abandoned ingest, queued chunks are dropped rather than computed.
+        # On an error or an abandoned run, queued chunks are dropped rather than computed.
         pool.shutdown(wait=True, cancel_futures=True)

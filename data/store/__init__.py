@@ -200,6 +200,63 @@ class Store:
             con.execute("COMMIT")
         return int(v)
 
+    def copy_version(self, version: dict[str, Any], log: Iterable[dict[str, Any]] = ()) -> None:
+        """Start a data version under another store's number and record, with log rows of its
+        own (used by :mod:`data.reextract`, which rebuilds a store version by version).
+
+        Parameters
+        ----------
+        version : dict
+            ``version`` (its number, which must be new here), ``started_at``, ``engine``,
+            ``note``.
+        log : iterable of dict
+            Ingest-log rows of that version to keep (``file``, ``article_id``, ``status``,
+            ``code``, ``message``, ``at``).
+        """
+        v = version.get("version")
+        _check_version(v)
+        self.init()
+        with self.connect(read_only=False) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                if con.execute("SELECT count(*) FROM versions WHERE version = ?", [v]).fetchone()[0]:
+                    raise StoreError(f"version {v} already exists in {self.path}")
+                con.execute("INSERT INTO versions (version, started_at, engine, note) VALUES (?, ?, ?, ?)",
+                            [v, version.get("started_at") or _now(), version.get("engine"), version.get("note")])
+                for row in log:
+                    con.execute(
+                        'INSERT INTO ingest_log (version, file, article_id, status, code, message, "at") '
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [v, row.get("file"), row.get("article_id"), row.get("status"), row.get("code"),
+                         row.get("message"), row.get("at") or _now()])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def copy_views(self, views: Iterable[dict[str, Any]]) -> int:
+        """Add saved views of another store (``id``, ``created_at``, ``title``, ``page``,
+        ``params`` as JSON text, ``version``), keeping their ids so that shared links still work;
+        a view whose id is already here is left as it is. Returns how many were added."""
+        added = 0
+        with self.connect(read_only=False) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for view in views:
+                    if con.execute("SELECT count(*) FROM saved_views WHERE id = ?", [view["id"]]).fetchone()[0]:
+                        continue
+                    con.execute(
+                        "INSERT INTO saved_views (id, created_at, title, page, params, version) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        [view["id"], view.get("created_at") or _now(), view.get("title"), view.get("page"),
+                         view.get("params"), view.get("version")])
+                    added += 1
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return added
+
     def finish_version(self, version: int) -> dict[str, int]:
         """Close an ingest run: record its end time and counts from the ingest log, and compute
         its day rollups and summaries (:func:`data.store.derived.summarize`)."""
