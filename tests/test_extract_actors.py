@@ -537,3 +537,33 @@ def test_an_oblast_is_no_person():
     assert pairs("Russian forces launched 83 attacks against Kherson Oblast, Governor Oleksandr "
                  "Prokudin said.") == [("Russian", "Russia"), ("Russian forces", "Armed Forces of Russia"),
                                        ("Oleksandr Prokudin", "Oleksandr Prokudin")]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Hamas leader Yahya al-Sinwar was killed.", "Yahya al-Sinwar", "leader"),
+    ("Sudan's army chief Abdel Fattah al-Burhan said the army would fight on.", "Abdel Fattah al-Burhan",
+     "Sudan's army chief"),
+    ("Saudi Crown Prince Mohammed bin Salman condemned the strikes.", "Mohammed bin Salman",
+     "Saudi Crown Prince"),
+    ("Egyptian President Abdel Fattah el-Sisi met the envoy.", "Abdel Fattah el-Sisi", "Egyptian President"),
+    ("Syria's leader Ahmed Al-Sharaa said elections would follow.", "Ahmed Al-Sharaa", "Syria's leader"),
+])
+def test_arabic_names_keep_their_particles(text, name, role):
+    people = [(r["name"], r["role"]) for r in actors(text) if r["type"] == "person"]
+    assert people == [(name, role)]
+
+
+def test_a_later_bare_surname_drops_the_particle():
+    text = ("Sudan's army chief Abdel Fattah al-Burhan spoke on Monday.\n\n"
+            "Burhan said the army would not negotiate.")
+    assert [(r["surface"], r["name"]) for r in actors(text) if r["type"] == "person"] == [
+        ("Abdel Fattah al-Burhan", "Abdel Fattah al-Burhan"), ("Burhan", "Abdel Fattah al-Burhan")]
+
+
+def test_a_body_reporting_a_state_s_losses_is_not_that_state_s():
+    text = "KYIV, Oct 14 (Reuters) - The general staff said Russia had lost 1,200 soldiers in the past day."
+    assert [r["name"] for r in actors(text) if r["type"] == "armed_force"] == ["General Staff of Ukraine"]
+    text = "The general staff said Ukraine's losses had reached 500 soldiers."
+    assert [r["name"] for r in actors(text) if r["type"] == "armed_force"] == []
+    text = "The general staff said Russia would respond."
+    assert [r["name"] for r in actors(text) if r["type"] == "armed_force"] == ["General Staff of Russia"]

@@ -839,3 +839,27 @@ def test_a_preposition_after_a_bare_number_ends_it():
     assert [(f["surface"], f["value"], f["category"]) for f in figs(
         "Russian attacks killed at least nine people and injured 41 over the past day.")] == [
         ("at least nine people", 9, "killed"), ("41", 41, "wounded")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a relative clause dates the start of what has a running toll, not the toll
+    ("The war, which broke out in April last year, has displaced 11 million people.",
+     [(11_000_000, "displaced", None)]),
+    ("The conflict, that began in 2023, has killed 150 civilians.", [(150, "killed", None)]),
+    # a simple past keeps the day of what began ("the offensive ... killed 50")
+    ("The offensive, which began on Tuesday, killed 50 people.", [(50, "killed", "2024-06-18")]),
+])
+def test_a_start_clause_before_a_running_toll_is_no_date(text, want):
+    assert [(f["value"], f["category"], f["date"]) for f in figs(text, pub="2024-06-20")] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The war has displaced 11 million people and driven nearly 2 million into neighbouring countries.",
+     [(11_000_000, "displaced"), (2_000_000, "refugees")]),
+    ("The fighting drove 40,000 people from their homes last month.", [(40_000, "displaced")]),
+    ("Some 6,000 people fled to other countries.", [(6_000, "refugees")]),
+    # a distance driven counts nobody
+    ("He said he had driven 300 kilometres to reach the border.", []),
+])
+def test_people_driven_out_are_displaced_or_refugees(text, want):
+    assert vc(text) == want

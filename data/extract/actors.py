@@ -178,6 +178,8 @@ _ATTACK_OWNED = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:war|wars|attacks?|of
 # a state that denies the claim ("a claim Yerevan rejected", "Baku denied")
 _DENIER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|swiftly\s+|quickly\s+|later\s+)?(?:denied|rejected|"
                            r"dismissed|refuted|denies|rejects|dismisses)\b")
+# "the general staff said Russia had lost 1,200 soldiers": a body reports the enemy's losses
+_LOSER_AFTER = re.compile(r"\s+(?:has|had|have)\s+(?:now\s+|already\s+)?lost\b|(?:'s|’s)\s+losses\b")
 _FORCE_AFTER = re.compile(r"(?:'s)?\s+(?:(?:own|regular|elite|special|combined|government)\s+)?("
                           + _alt(_FORCE) + r")\b", re.I)
 _HEAD_WORD = re.compile(r"(?:'s)?\s+([^\W\d_]+)")
@@ -245,13 +247,23 @@ _SURNAME_ENDINGS = ("yan", "ian", "ov", "ova", "ev", "eva", "yev", "yeva", "li",
                     "enko", "sky", "skiy", "skaya", "ski", "zadeh", "oglu", "oğlu")
 _UP = _pl._UP
 _LOW = "a-zà-ÿā-žəığşçüöé"
-_TOK = rf"[{_UP}][{_LOW}'\-]*[{_LOW}]"
+# A name word; after a hyphen a capital may start a part of its own ("Al-Sharaa", "Jean-Pierre").
+_TOK = rf"[{_UP}][{_LOW}'\-]*[{_LOW}](?:-[{_UP}][{_LOW}'\-]*[{_LOW}])*"
+# Arabic names carry lower-case particles: "Yahya al-Sinwar", "Abdel Fattah el-Sisi", "Mohammed
+# bin Salman". A particle word is glued to the name word after it (_JOINED).
+_PARTICLE_PREFIX = r"(?:al|el|ad|ash|as|at|az|an|ar|ud|ul)-"
+_PARTICLE_WORDS = ("bin", "bint", "ibn")
+_JOINED = frozenset(_PARTICLE_WORDS)
+_NAME_WORD = rf"(?:{_TOK}|{_PARTICLE_PREFIX}{_TOK}|(?:{'|'.join(_PARTICLE_WORDS)}) {_TOK})"
 # match_text turned whitespace into " ". A run starts with a whole word followed by " " and a
-# capital: the look-ahead tests that without backtracking, so that the many capitalised words
-# that stand alone fail at once instead of backtracking through their letters (~35% less CPU
-# for the scan); it comes after the first capital, so that the search still skips to capitals
-# in C. The matches are those of _TOK(?: _TOK)+.
-_CAPRUN = re.compile(rf"[{_UP}](?=[{_LOW}'\-]*+ [{_UP}])[{_LOW}'\-]*[{_LOW}](?: {_TOK})+")
+# capital (or a particle): the look-ahead tests that without backtracking, so that the many
+# capitalised words that stand alone fail at once instead of backtracking through their letters
+# (~35% less CPU for the scan); it comes after the first capital, so that the search still
+# skips to capitals in C. The matches are those of _TOK(?: _NAME_WORD)+.
+_CAPRUN = re.compile(
+    rf"[{_UP}](?=[{_LOW}'\-]*+(?:[{_UP}][{_LOW}'\-]*+)* (?:[{_UP}]|{_PARTICLE_PREFIX}[{_UP}]|"
+    rf"(?:{'|'.join(_PARTICLE_WORDS)}) [{_UP}]))"
+    rf"[{_LOW}'\-]*[{_LOW}](?:-[{_UP}][{_LOW}'\-]*[{_LOW}])*(?: {_NAME_WORD})+")
 _WORD = re.compile(r"[\w'\-.]+")
 
 
@@ -694,11 +706,12 @@ def _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts) -> str |
     """The state an unqualified national body ('the State Border Service said') belongs to.
 
     The sentence's states, less the attacker ('fire from Armenian positions', 'shelled by
-    Azerbaijani forces') and the denier ('a claim Yerevan rejected'); of those left, the first
-    (the subject the report is about). None when the sentence names no state."""
+    Azerbaijani forces'), the denier ('a claim Yerevan rejected') and the loser ('Russia had
+    lost', 'Russia's losses'); of those left, the first (the subject the report is about). None
+    when the sentence names no other state."""
     for hs, he, st in _sentence_state_hits(s, sents, sent_starts, state_hits, st_starts):
         if hs <= s < he or _ATTACKER_BEFORE.search(t, max(0, hs - 12), hs) \
-                or _DENIER_AFTER.match(t, he) or _ATTACK_OWNED.match(t, he):
+                or _DENIER_AFTER.match(t, he) or _ATTACK_OWNED.match(t, he) or _LOSER_AFTER.match(t, he):
             continue
         return st
     return None
@@ -929,7 +942,7 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
         # the run is split at words that cannot be part of a name
         segs, cur = [], []
         pos = m.start()
-        for w in m.group(0).split(" "):
+        for w in _name_words(m.group(0)):
             if _bad_token(w) and not (not cur and (w in _STATE_SURF or w in CAPITALS)
                                       and _pl.first_name_of_person(t, pos, pos + len(w))):
                 if cur:
@@ -965,6 +978,33 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
     return res
 
 
+def _name_words(run: str) -> list[str]:
+    """The words of a capitalised run, a particle word joined to the word after it."""
+    words = run.split(" ")
+    out: list[str] = []
+    glue = False
+    for w in words:
+        if glue:
+            out[-1] += " " + w
+        else:
+            out.append(w)
+        glue = w in _JOINED
+    return out
+
+
+def _surname_keys(name: str) -> list[str]:
+    """What a later bare mention of a person may say: the last word, and without its
+    particle ("al-Sinwar" -> also "Sinwar", "Al-Sharaa" -> "Sharaa")."""
+    last = name.split(" ")[-1]
+    head, sep, rest = last.partition("-")
+    if sep and rest[:1].isupper() and head.lower() in _BARE_PREFIXES:
+        return [last, rest]
+    return [last]
+
+
+_BARE_PREFIXES = frozenset(_PARTICLE_PREFIX[3:-2].split("|"))
+
+
 def _role_after(t: str, e: int) -> str | None:
     """The role of an apposition right after a name ending at ``e``: ", the foreign minister,"
     -> "foreign minister"; None when the apposition names no office."""
@@ -991,7 +1031,8 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
     # later bare surnames ("Grigoryan added") -> the same person
     by_surname: dict[str, list] = {}
     for s, name, c, r in full:
-        by_surname.setdefault(name.split(" ")[-1], []).append((s, name, c, r))
+        for key in _surname_keys(name):
+            by_surname.setdefault(key, []).append((s, name, c, r))
     # str.find per surname: a regex compiled per article would cost more than the search
     occ = []
     for sn in by_surname:

@@ -134,7 +134,8 @@ _PEACEKEEPING_OF = re.compile(r"(?i:peacekeep)\w*(?:\s+[\w-]+){0,2}\s+(?:of|numb
 _SIDED = {"military", "troops", "peacekeepers", "prisoners", "hostages"}
 _CASUALTY = {"killed", "wounded", "captured", "missing", "hostages", "prisoners"}
 _CROSS = frozenset({"and", "or", "including", "among", ",", "of"})
-_REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?)\b", re.IGNORECASE)
+_REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?|overseas|"
+                           r"(?:neighbou?ring|other)\s+countr(?:y|ies))\b", re.IGNORECASE)
 
 # the months, lower case: a number right after one is a day, not a count
 _MONTHS = frozenset(w.lower() for w, t, _n in read_lexicon("calendar.csv") if t == "month")
@@ -604,6 +605,12 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,40}$", re.IGNORECASE)
 # long one is often another clause's ("Tensions have flared since the sides reached a truce last
 # November, ending a war that claimed 6,500 lives")
 _SINCE_FAR_BEFORE = re.compile(r"\bsince\b[^,;]{0,80}$", re.IGNORECASE)
+# a relative clause dating the start of what has a running toll: "the war, which broke out in
+# April last year, has displaced 11 million" (but "the offensive, which began on Tuesday, killed
+# 50" dates its figure)
+_START_CLAUSE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:first\s+)?(?:broke\s+out|began|started|erupted|"
+                                  r"was\s+launched)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
+_PERFECT_AFTER = re.compile(r",\s+(?:has|have)\s")
 # the end of a period: "a treaty that runs until 2044"
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.IGNORECASE)
 # a date right after a reporting verb dates the report ("said on Tuesday", "told reporters Monday")
@@ -1005,7 +1012,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             since = [d for d in dated if _SINCE_BEFORE.search(text, max(s, d["start"] - 45), d["start"])
                      or d["surface"][:6].lower() == "since " or (
                          d["start"] > first_fig
-                         and _SINCE_FAR_BEFORE.search(text, max(s, first_fig, d["start"] - 86), d["start"]))]
+                         and _SINCE_FAR_BEFORE.search(text, max(s, first_fig, d["start"] - 86), d["start"]))
+                     or (_START_CLAUSE_BEFORE.search(text, max(s, d["start"] - 40), d["start"])
+                         and _PERFECT_AFTER.match(text, d["end"]))]
             dated = [d for d in dated if d not in since]
             if len(dated) > 1:
                 # "said on Tuesday that a soldier was killed a day earlier": the day of the
