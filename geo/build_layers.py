@@ -266,6 +266,7 @@ def build(workdir: str | None = None, tolerance_m: float = 50.0) -> dict:
     report: dict = {"files": []}
     write_country_table(src["countries10m"])
     report["files"].append(write_world(src["countries110m"]))
+    report["focus_regions"] = write_focus_regions(src["gpkg"])
 
     # Armenia and Azerbaijan: OSM outlines; Azerbaijan's time zone includes
     # its Caspian territorial sea, so east of 48.3E it is cut to Natural
@@ -402,6 +403,33 @@ def write_world(countries110m: Path) -> dict:
     world["geometry"] = world.geometry.make_valid()
     return _write("world", world[["id", "name", "geometry"]], ["id", "name"],
                   {"crs": "EPSG:4326", "source": "Natural Earth 1:110m via world-atlas@2.0.2"})
+
+
+def write_focus_regions(gpkg: Path, out: Path = DATA / "focus_regions.csv") -> int:
+    """Write ``focus_regions.csv``: the Natural Earth admin-1 units (oblasts, states,
+    governorates, provinces) of the countries of ``focus_countries.csv``, each with its
+    representative point, which the gazetteer makes searchable as "Donetsk Oblast", "Tigray
+    Region"... (``geo.build_gazetteer.read_focus_regions``). Returns the number of rows."""
+    from geo.build_gazetteer import read_focus_countries
+
+    focus = read_focus_countries()
+    adm = gpd.read_file(gpkg, layer="states_provinces")
+    adm = adm[adm["iso_a2"].isin(list(focus))].copy()
+    adm["geometry"] = adm.geometry.make_valid()
+    rows = []
+    for r in adm.itertuples():
+        p = r.geometry.representative_point()
+        name, gn = (v if isinstance(v, str) else "" for v in (r.name, r.gn_name))
+        if not (name or gn):
+            continue
+        rows.append({"ne_name": name or gn, "gn_name": gn, "country": r.iso_a2,
+                     "lat": round(p.y, 4), "lon": round(p.x, 4)})
+    rows.sort(key=lambda x: (x["country"], x["ne_name"]))
+    with open(out, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["ne_name", "gn_name", "country", "lat", "lon"])
+        w.writeheader()
+        w.writerows(rows)
+    return len(rows)
 
 
 def _iso_numeric() -> dict[str, str]:

@@ -245,7 +245,7 @@ def test_a_time_zone_after_a_clock_time_is_no_place():
      [("Rafah", "PS"), ("Khan Younis", "PS")]),
     ("Residents fled Gaza City for Deir al-Balah.", [("Gaza City", "PS"), ("Deir al-Balah", "PS")]),
     ("The RSF shelled El Fasher and El Geneina in Sudan's Darfur.",
-     [("El Fasher", "SD"), ("El Geneina", "SD"), ("Sudan", "SD")]),
+     [("El Fasher", "SD"), ("El Geneina", "SD"), ("Sudan", "SD"), ("Darfur", "SD")]),
     ("Fighting raged around Avdiivka and Lyman in Ukraine's east.",
      [("Avdiivka", "UA"), ("Lyman", "UA"), ("Ukraine", "UA")]),
 ])
@@ -284,6 +284,23 @@ def test_a_district_written_with_a_lower_case_suffix_is_the_district():
 
 
 def test_oblasts_and_a_speaker_after_a_list_of_villages():
-    assert names("In Kharkiv Oblast, Russian strikes killed two people.") == ["Kharkiv"]
+    assert names("In Kharkiv Oblast, Russian strikes killed two people.") == ["Kharkiv Oblast"]
     text = "Strikes injured five in the villages of Borova and Zolochiv, Governor Oleh Syniehubov said."
     assert [r["surface"] for r in places(text)] == ["Borova", "Zolochiv"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Shelling killed three people in the Donetsk region, and a drone hit Kharkiv Oblast.",
+     [("Donetsk Oblast", "UA", "region"), ("Kharkiv Oblast", "UA", "region")]),
+    ("Ukraine's forces pushed deeper into Russia's Kursk region.",
+     [("Ukraine", "UA", "country"), ("Russia", "RU", "country"), ("Kursk Oblast", "RU", "region")]),
+    ("Fighting spread across Darfur and Kordofan and into Gezira State.",
+     [("Darfur", "SD", "region"), ("Kordofan", "SD", "region"), ("Gezira", "SD", "region")]),
+    ("The Arakan Army advanced in Rakhine state; clashes hit Idlib province and Tigray.",
+     [("Rakhine", "MM", "region"), ("Idlib Governorate", "SY", "region"), ("Tigray", "ET", "region")]),
+    # a town keeps its own name: the region needs its unit word
+    ("Russian strikes hit Kherson and Kursk.", [("Kherson", "UA", "city"), ("Kursk", "RU", "city")]),
+    ("Houthi forces attacked a ship in the Red Sea.", [("Red Sea", None, "feature")]),
+])
+def test_provinces_and_regions_of_other_wars(text, want):
+    assert [(r["name"], r["country"], r["kind"]) for r in places(text)] == want

@@ -262,3 +262,71 @@ def test_committed_gazetteer_is_what_the_build_makes(tmp_path):
     fresh = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
     committed = json.loads(gazetteer.GAZETTEER_PATH.read_text(encoding="utf-8"))
     assert fresh["rows"] == committed["rows"] and fresh["index"] == committed["index"]
+
+
+def _region_rows():
+    import csv
+
+    from geo.build_gazetteer import DATA
+    with open(DATA / "region_names.csv", encoding="utf-8") as fh:
+        return list(csv.DictReader(r for r in fh if not r.startswith("#")))
+
+
+def test_every_named_region_is_searchable_with_its_unit_words():
+    rows = _region_rows()
+    assert len(rows) > 150
+    for r in rows:
+        names_, units = r["names"].split("|"), r["units"].split("|")
+        display = f"{names_[0]} {units[0]}"
+        for n in names_:
+            for u in units:
+                for form in (f"{n} {u}", f"{n} {u.lower()}"):
+                    p = lookup(form, [r["country"]])
+                    assert p is not None and p.kind == "region" and p.country == r["country"], form
+                    assert p.name in (display, names_[0]), (form, p.name)
+        bare = lookup(names_[0], [r["country"]])
+        if r["bare"] == "no":  # a town of that name, or nothing
+            assert bare is None or bare.kind != "region" or bare.name != names_[0], names_[0]
+
+
+@pytest.mark.parametrize("surface, display, kind, near", [
+    ("Donetsk region", "Donetsk Oblast", "region", (48.0, 37.8)),
+    ("Kursk Oblast", "Kursk Oblast", "region", (51.7, 36.2)),
+    ("Kursk", "Kursk", "city", (51.7, 36.2)),  # the town keeps its own name
+    ("Kherson", "Kherson", "city", (46.6, 32.6)),
+    ("Tigray", "Tigray", "region", (13.6, 39.1)),
+    ("Darfur", "Darfur", "region", (12.9, 24.5)),  # the mean of the five Darfur states' points
+    ("Idlib province", "Idlib Governorate", "region", (35.8, 36.6)),
+    ("Rakhine State", "Rakhine", "region", (19.4, 94.2)),
+    ("Red Sea", "Red Sea", "feature", (20.0, 38.5)),  # the sea, not Sudan's Red Sea State
+])
+def test_regions_of_other_wars(surface, display, kind, near):
+    p = lookup(surface)
+    assert (p.name, p.kind) == (display, kind)
+    assert abs(p.lat - near[0]) < 0.3 and abs(p.lon - near[1]) < 0.3
+
+
+def test_region_names_file_errors_name_the_unit(tmp_path, monkeypatch):
+    from geo import build_gazetteer
+
+    monkeypatch.setattr(build_gazetteer, "DATA", tmp_path)
+    (tmp_path / "focus_regions.csv").write_text(
+        "ne_name,gn_name,country,lat,lon\nTigray,Tigray Region,ET,13.5,39.1\nParwan,Panjshir,AF,35.4,69.7\n"
+        "Parwan,Parwan,AF,35.0,69.0\n", encoding="utf-8")
+    header = "ne_name,country,names,units,bare\n"
+    (tmp_path / "region_names.csv").write_text(header + "Tigre,ET,Tigray,Region,yes\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="'Tigre' \\(ET\\) is not in focus_regions.csv"):
+        build_gazetteer.read_focus_regions([])
+    (tmp_path / "region_names.csv").write_text(header + "Parwan,AF,Parwan,Province,no\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="more than once"):
+        build_gazetteer.read_focus_regions([])
+    (tmp_path / "region_names.csv").write_text(header + "Tigray,ET,Tigray,Region,maybe\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad row"):
+        build_gazetteer.read_focus_regions([])
+    # a bare name another place bears stays that place's; the gn_name is a key too
+    (tmp_path / "region_names.csv").write_text(header + "Tigray,ET,Tigray,Region,yes\n"
+                                               "Panjshir,AF,Panjshir,Province,yes\n", encoding="utf-8")
+    town = {"name": "Panjshir", "other_names": []}
+    got = build_gazetteer.read_focus_regions([town])
+    assert [(r["name"], r["other_names"], r["lat"]) for r in got] == [
+        ("Tigray", ["Tigray Region"], 13.5), ("Panjshir Province", [], 35.4)]

@@ -67,7 +67,7 @@ _STOP = frozenset(w.lower() for w in _words("place_stopwords.txt"))
 _TITLE_SINGLE = frozenset(w.lower() for w in _words("titles.txt") if " " not in w)
 _FEATURE_WORDS = frozenset(w.lower() for w in _words("place_generic_words.txt"))
 _SURNAME_END = re.compile(r"(?:yan|ian|ov|ova|ev|eva|yev|yeva|shvili|dze|enko|sky|skiy|zadeh|oglu|oğlu)$")
-_SUFFIXES = frozenset({"district", "province", "region", "marz", "rayon", "raion", "oblast",
+_SUFFIXES = frozenset({"district", "province", "region", "marz", "rayon", "raion", "oblast", "state", "krai",
                        "county", "municipality", "governorate"})
 
 
