@@ -863,3 +863,17 @@ def test_a_start_clause_before_a_running_toll_is_no_date(text, want):
 ])
 def test_people_driven_out_are_displaced_or_refugees(text, want):
     assert vc(text) == want
+
+
+@pytest.mark.parametrize("text, side", [
+    # the enemy of a side at war on two fronts is the one the article names
+    ("The Israeli military said it had killed dozens of militants in Gaza. Hamas did not comment.", "Hamas"),
+    ("The Israeli military said it had killed dozens of militants. Hamas did not comment. In "
+     "Lebanon, Hezbollah fired rockets.", None),
+    ("Sudan's army said it had killed 200 enemy fighters near El Fasher, where the RSF attacked.",
+     "Rapid Support Forces"),
+])
+def test_the_enemy_is_the_one_side_of_its_wars_the_article_names(text, side):
+    from data.extract import extract
+
+    assert [f["actor"] for f in extract(text, "2024-11-02")["figures"]] == [side]

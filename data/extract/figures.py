@@ -204,13 +204,13 @@ def _match_at(toks, i, table, maxlen):
 
 
 def _adversary(state, actors):
-    """The other state of ``state``'s pair in ``conflict_dyads.csv`` when it has exactly one and
-    ``actors`` (the article's) stand for it, else None."""
+    """The other side of ``state``'s pair in ``conflict_dyads.csv`` that ``actors`` (the
+    article's) name, when they name exactly one, else None."""
     others = _DYADS.get(state or "", set())
-    if len(others) != 1:
+    if not others:
         return None
-    (other,) = others
-    return other if any(_state_of(a, ()) == other for a in actors if a.get("type") == "state") else None
+    named = {_state_of(a, ()) for a in actors if a.get("type") in ("state", "armed_group")} & others
+    return named.pop() if len(named) == 1 else None
 
 
 def _state_of(rec, actors):
