@@ -567,3 +567,16 @@ def test_a_body_reporting_a_state_s_losses_is_not_that_state_s():
     assert [r["name"] for r in actors(text) if r["type"] == "armed_force"] == []
     text = "The general staff said Russia would respond."
     assert [r["name"] for r in actors(text) if r["type"] == "armed_force"] == ["General Staff of Russia"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The al-Qaida affiliate JNIM claimed the attack.", [("al-Qaida", "al-Qaeda"), ("JNIM", "JNIM")]),
+    ("Fano militiamen clashed with the army in Amhara.", [("Fano militiamen", "Fano")]),
+    ("The ADF killed 40 villagers in North Kivu.", [("ADF", "Allied Democratic Forces")]),
+    ("The Arakan Army seized the town.", [("Arakan Army", "Arakan Army")]),
+    # acronyms and everyday words need their war's context
+    ("The ADF report was published.", []),
+    ("Fano is a word.", []),
+])
+def test_armed_groups_of_the_sahel_ethiopia_congo_and_myanmar(text, want):
+    assert [(r["surface"], r["name"]) for r in actors(text) if r["type"] == "armed_group"] == want

@@ -877,3 +877,13 @@ def test_the_enemy_is_the_one_side_of_its_wars_the_article_names(text, side):
     from data.extract import extract
 
     assert [f["actor"] for f in extract(text, "2024-11-02")["figures"]] == [side]
+
+
+def test_claiming_an_attack_is_not_reporting_its_toll():
+    from data.extract import extract
+
+    text = "JNIM claimed responsibility for the attack, which also wounded around 200 people."
+    assert [(f["value"], f["category"], f["claimed_by"]) for f in extract(text, "2024-09-18")["figures"]] == [
+        (200, "wounded", None)]
+    text = "JNIM claimed that its fighters had killed 20 soldiers."
+    assert [f["claimed_by"] for f in extract(text, "2024-09-18")["figures"]] == ["JNIM"]

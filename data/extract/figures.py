@@ -1321,6 +1321,8 @@ _THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)
 # Between a speaker and the reporting verb, an apposition set off by commas: "The ombudsman,
 # Gegham Stepanyan, said", "Hikmet Hajiyev, an adviser to the president, said".
 _APPOSITION_GAP = re.compile(r"\s*,(?:\s*[^,;:.!?\"“”()\n]{1,80},)?\s*")
+# claiming an attack is owning it, not reporting its toll
+_RESPONSIBILITY_AFTER = re.compile(r"\s+(?:responsibility|credit)\b")
 _DENIED_BEFORE = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
                             r"refuted|refutes)\s+$")
 
@@ -1335,6 +1337,8 @@ def _claims(text, s, e, sent_actors):
         ms, me = m.span()
         if _DENIED_BEFORE.search(text, max(s, ms - 12), ms):
             continue  # "the ministry denied reports that 20 soldiers died": not its claim
+        if _RESPONSIBILITY_AFTER.match(text, me):
+            continue  # "JNIM claimed responsibility for the attack, which wounded 200": no report
         rec = None
         if m.group("acc"):
             after = [a for a in sent_actors if me <= a["start"] <= me + 40]
