@@ -304,3 +304,14 @@ def test_oblasts_and_a_speaker_after_a_list_of_villages():
 ])
 def test_provinces_and_regions_of_other_wars(text, want):
     assert [(r["name"], r["country"], r["kind"]) for r in places(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Drones were shot down over the Belgorod, Kursk and Bryansk regions.",
+     ["Belgorod Oblast", "Kursk Oblast", "Bryansk Oblast"]),
+    ("Russia claims the Kherson and Zaporizhzhia oblasts.", ["Russia", "Kherson Oblast", "Zaporizhzhia Oblast"]),
+    # without the unit word the towns are meant
+    ("Fighting raged in Kherson and Zaporizhzhia.", ["Kherson", "Zaporizhzhia"]),
+])
+def test_a_list_of_names_before_a_plural_unit_word_names_those_units(text, want):
+    assert names(text) == want

@@ -574,7 +574,34 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
                  cache, taken)
     out.sort(key=lambda r: (r["start"], r["end"]))
     _prefer_contained(text, out)
+    _plural_units(text, out, countries, cache)
     return out
+
+
+# "the Belgorod, Kursk and Bryansk regions", "Kherson and Zaporizhzhia oblasts": each name of the
+# list is the unit of that name, not its town
+_UNITS_AFTER = re.compile(r"\s+(regions|provinces|oblasts|governorates|states|districts)\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s*and\s+)")
+
+
+def _plural_units(text: str, out: list[dict[str, Any]], countries, cache) -> None:
+    """Re-read the names of a list before a plural unit word as those units, in place."""
+    for i, rec in enumerate(out):
+        m = _UNITS_AFTER.match(text, rec["end"])
+        if m is None:
+            continue
+        unit = m.group(1)[:-1].lower()
+        unit = "province" if unit == "provinces" else unit
+        j = i
+        while j > 0 and _LIST_GAP.fullmatch(text, out[j - 1]["end"], out[j]["start"]):
+            j -= 1
+        for k in range(j, i + 1):
+            r = out[k]
+            if r["kind"] == "region":
+                continue
+            place = _safe_lookup(f"{r['surface']} {unit}", countries, cache)
+            if place is not None and place.kind == "region":
+                out[k] = _record(text, r["start"], r["end"], place)
 
 
 # "Akner in Lori province", "Shahumyan, a village in the Lori region": the place named after
