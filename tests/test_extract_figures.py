@@ -887,3 +887,14 @@ def test_claiming_an_attack_is_not_reporting_its_toll():
         (200, "wounded", None)]
     text = "JNIM claimed that its fighters had killed 20 soldiers."
     assert [f["claimed_by"] for f in extract(text, "2024-09-18")["figures"]] == ["JNIM"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Strikes killed at least 30 people across Gaza, including 12 in a house in Jabalia, medics said.",
+     [(30, "killed"), (12, "killed")]),
+    ("Shelling wounded 40 people, including 15 at a market.", [(40, "wounded"), (15, "wounded")]),
+    # a part of a count of things is no figure
+    ("Officials counted 30 buildings, including 12 in the centre.", []),
+])
+def test_a_part_counted_somewhere_is_a_part_of_the_figure_before(text, want):
+    assert vc(text) == want

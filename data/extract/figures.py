@@ -134,6 +134,8 @@ _PEACEKEEPING_OF = re.compile(r"(?i:peacekeep)\w*(?:\s+[\w-]+){0,2}\s+(?:of|numb
 _SIDED = {"military", "troops", "peacekeepers", "prisoners", "hostages"}
 _CASUALTY = {"killed", "wounded", "captured", "missing", "hostages", "prisoners"}
 _CROSS = frozenset({"and", "or", "including", "among", ",", "of"})
+# where a part of a figure was counted: "including 12 in a house", "including 5 at the market"
+_PART_PLACE_PREPS = frozenset({"in", "at", "on", "near", "from"})
 _REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?|overseas|"
                            r"(?:neighbou?ring|other)\s+countr(?:y|ies))\b", re.IGNORECASE)
 
@@ -961,6 +963,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         if cat is None and hc is None and recs and c.qi >= 1 \
                 and toks[c.qi - 1][2] in ("further", "another", "additional"):
             cat = recs[-1][3]  # "200 peacekeepers are at Lachin, while a further 400 ..."
+        if cat is None and hc is None and c.head is None and recs and prev == "including" \
+                and recs[-1][3] in _CASUALTY and c.tj < n and toks[c.tj][2] in _PART_PLACE_PREPS:
+            cat = recs[-1][3]  # "killed 30 people, including 12 in a house in Jabalia": a part of it
         if cat == "other" and recs and c.qi >= 1 and toks[c.qi - 1][2] in ("including", "them", "whom") \
                 and recs[-1][3] in _CASUALTY:
             cat = recs[-1][3]  # "13 dead, including two children": a part of the figure before
