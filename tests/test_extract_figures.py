@@ -898,3 +898,16 @@ def test_claiming_an_attack_is_not_reporting_its_toll():
 ])
 def test_a_part_counted_somewhere_is_a_part_of_the_figure_before(text, want):
     assert vc(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Baku released 32 Armenian servicemen and Yerevan freeing two Azerbaijani soldiers.",
+     [(32, "prisoners"), (2, "prisoners")]),
+    ("Russia's Defence Ministry said it had destroyed up to 480 Ukrainian troops.", [(480, "killed")]),
+    ("Russian forces eliminated 1,200 Ukrainian servicemen over the past day.", [(1200, "killed")]),
+    # of soldiers only
+    ("The strike destroyed 200 homes.", []),
+    ("Air defences destroyed 47 drones.", []),
+])
+def test_swaps_in_the_participle_and_enemy_losses_in_military_statements(text, want):
+    assert vc(text) == want

@@ -177,9 +177,10 @@ def _by_first(table):
 
 # built at import for the two tables :func:`_match_at` reads (keyed by identity: the tables
 # are module constants)
-# the casualty words as the sentence scan reads them: a military-only word ("detained") already
-# carries its "captured_mil" category, so the scan need not rebuild the phrase to look it up
-_TRIG_SCAN = {k: ("captured_mil" if k in _MILITARY_ONLY else cat, anim) for k, (cat, anim) in _TRIGGERS.items()}
+# the casualty words as the sentence scan reads them: a military-only word ("detained",
+# "eliminated") already carries its "<category>_mil" category, so the scan need not rebuild the
+# phrase to look it up
+_TRIG_SCAN = {k: (f"{cat}_mil" if k in _MILITARY_ONLY else cat, anim) for k, (cat, anim) in _TRIGGERS.items()}
 _FIRST = {id(_TRIGGERS): _by_first(_TRIGGERS), id(_NOUNS): _by_first(_NOUNS),
           id(_TRIG_SCAN): _by_first(_TRIG_SCAN)}
 _NOUN_FIRST = frozenset(k[0] for k in _NOUNS)
@@ -635,7 +636,7 @@ _TIME_AFTER_THE = frozenset({"day", "night", "week", "weekend", "morning", "even
 
 
 # casualty words whose object is their victim ("killed two attackers", "captured a soldier")
-_VICTIM_VERBS = frozenset({"killed", "wounded", "captured", "captured_mil", "missing"})
+_VICTIM_VERBS = frozenset({"killed", "wounded", "captured", "captured_mil", "killed_mil", "missing"})
 
 
 def _active_with_object(toks, trig, cand_at) -> bool:
@@ -912,9 +913,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             trig_hit = left or right
         tcat = trig_hit[0] if trig_hit else None
         hc = c.head_cat
-        if tcat == "captured_mil":
-            # "detained 2 soldiers" is a capture; "detained 150 protesters" is not a war figure
-            tcat = "captured" if (hc in _SIDED or _has_sided_actor(c, start_of(c), toks, sent_actors)) else None
+        if tcat is not None and tcat.endswith("_mil"):
+            # "detained 2 soldiers" is a capture, "destroyed 480 troops" a toll; "detained 150
+            # protesters" is not a war figure, nor "destroyed 12 of them"
+            tcat = tcat[:-4] if (hc in _SIDED or _has_sided_actor(c, start_of(c), toks, sent_actors)) else None
         unknown_noun = c.thing and hc is None
         if unknown_noun:
             # "two engineers died": a noun we do not know counts people only when the word
