@@ -911,3 +911,16 @@ def test_a_part_counted_somewhere_is_a_part_of_the_figure_before(text, want):
 ])
 def test_swaps_in_the_participle_and_enemy_losses_in_military_statements(text, want):
     assert vc(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # each figure takes the day of its own clause
+    ("Two people were killed in Odesa two days ago, and three more died in strikes earlier this month.",
+     [(2, "2024-10-05"), (3, "2024-10")]),
+    # a period is as precise as both its ends
+    ("Between Oct. 1 and Oct. 3, at least 15 civilians were killed.", [(15, "2024-10")]),
+    ("Between Dec. 30 and Jan. 2, 40 people died.", [(40, None)]),
+    ("On Oct. 1, five people died and on Oct. 3, four more were wounded.", [(5, "2024-10-01"), (4, "2024-10-03")]),
+])
+def test_clauses_and_periods_date_their_figures(text, want):
+    assert [(f["value"], f["date"]) for f in figs(text, pub="2024-10-07")] == want

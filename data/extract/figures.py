@@ -1024,6 +1024,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                          and _PERFECT_AFTER.match(text, d["end"]))]
             dated = [d for d in dated if d not in since]
             if len(dated) > 1:
+                dated = _join_ranges(text, dated)
+            if len(dated) > 1:
                 # "said on Tuesday that a soldier was killed a day earlier": the day of the
                 # saying is not the event's when the sentence names another
                 # (a period's start, "killed since the fighting began on Tuesday", is no event
@@ -1078,7 +1080,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             "value": value, "low": low, "high": high, "qualifier": q.qualifier,
             "category": cat, "actor": side,
             "claimed_by": claimed_by,
-            "date": _date_for(start, dated, hints),
+            "date": _date_for(text, start, dated, hints),
             "place": _place_for(text, start, end, free_places),
         }
         figs.append(prev_fig)
@@ -1471,10 +1473,49 @@ def _claimant(fs, fe, claims_in_sentence, text=None):
     return rec.get("name") or rec.get("surface"), rec
 
 
-def _date_for(fs, dated, hints):
-    """The event date nearest the figure in its sentence, else the period a year names."""
+# "between Oct. 1 and Oct. 3", "from Monday to Wednesday": the two ends of one period
+_RANGE_OPEN = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(?:the\s+)?$")
+_RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*(?:the\s+)?")
+
+
+def _join_ranges(text, dated):
+    """``dated`` with the two ends of each range replaced by the period they share, as precise
+    as both ends allow ("2024-10" for Oct. 1 to Oct. 3; nothing for Dec. 30 to Jan. 2)."""
+    out = []
+    i = 0
+    while i < len(dated):
+        d = dated[i]
+        if i + 1 < len(dated) and _RANGE_OPEN.search(text, max(0, d["start"] - 12), d["start"]) \
+                and _RANGE_LINK.fullmatch(text, d["end"], dated[i + 1]["start"]):
+            a, b = d["date"].split("-"), dated[i + 1]["date"].split("-")
+            common = []
+            for x, y in zip(a, b):
+                if x != y:
+                    break
+                common.append(x)
+            if common:
+                out.append({**d, "end": dated[i + 1]["end"], "date": "-".join(common)})
+            i += 2
+            continue
+        out.append(d)
+        i += 1
+    return out
+
+
+# a new clause of its own: "Two people were killed two days ago, and three more died earlier
+# this month"
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+
+
+def _date_for(text, fs, dated, hints):
+    """The event date nearest the figure in its clause (else in its sentence), else the period
+    a year names."""
     if dated:
-        return min(dated, key=lambda d: abs(d["start"] - fs))["date"]
+        if len(dated) == 1:
+            return dated[0]["date"]
+        return min(dated, key=lambda d: (
+            _CLAUSE_BREAK.search(text, min(d["end"], fs), max(d["start"], fs)) is not None,
+            abs(d["start"] - fs)))["date"]
     if hints:
         return min(hints, key=lambda h: abs(h[0] - fs))[2]
     return None
