@@ -580,3 +580,17 @@ def test_a_body_reporting_a_state_s_losses_is_not_that_state_s():
 ])
 def test_armed_groups_of_the_sahel_ethiopia_congo_and_myanmar(text, want):
     assert [(r["surface"], r["name"]) for r in actors(text) if r["type"] == "armed_group"] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Palestinian Red Crescent said its teams recovered 11 bodies.",
+     [("Palestinian", "Palestine"), ("Palestinian Red Crescent", "Red Crescent Society of Palestine")]),
+    ("The Armenian Red Cross Society delivered food.",
+     [("Armenian", "Armenia"), ("Armenian Red Cross Society", "Red Cross Society of Armenia")]),
+    # alone, the movement's international bodies
+    ("The Red Crescent said it had sent aid.", [("Red Crescent", "IFRC")]),
+    ("The International Committee of the Red Cross visited prisoners.",
+     [("International Committee of the Red Cross", "ICRC")]),
+])
+def test_national_red_cross_and_red_crescent_societies(text, want):
+    assert pairs(text) == want

@@ -417,6 +417,10 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     sent_starts = [a for a, _b in sents]
     bodies = _compose(text, t, state_hits, out)
     bodies += _its_forces(text, t, sents, sent_starts, state_hits, bodies)
+    if bodies:
+        # "the Palestinian Red Crescent" is the national society, not the federation of them all
+        occ = _pl.Occupancy((b["start"], b["end"]) for b in bodies)
+        out = [r for r in out if r["type"] != "international_org" or not occ.contains(r["start"], r["end"])]
     out += bodies
     # states and capitals by start, capitals read as places included ("the ministry in Yerevan")
     loc = {s: ent[2] for s, e, ent in hits if ent[1] in ("state", "capital") and ent[2] in STATES}
