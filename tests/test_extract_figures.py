@@ -924,3 +924,14 @@ def test_swaps_in_the_participle_and_enemy_losses_in_military_statements(text, w
 ])
 def test_clauses_and_periods_date_their_figures(text, want):
     assert [(f["value"], f["date"]) for f in figs(text, pub="2024-10-07")] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a modal verb of its own: not the casualty word before the "and"
+    ("The governor said 43 people were wounded, and that more than 200 people may have been inside.",
+     [(43, "wounded")]),
+    ("Officials said 12 were killed and 30 may have been wounded.", [(12, "killed"), (30, "wounded")]),
+    ("Three soldiers were killed and 200 could be trapped.", [(3, "killed")]),
+])
+def test_a_modal_verb_is_a_figure_s_own(text, want):
+    assert vc(text) == want

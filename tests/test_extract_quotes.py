@@ -111,3 +111,17 @@ def test_a_short_quote_with_a_long_attribution_after_it():
     text = "\"We will respond,\" Armenian Foreign Ministry spokeswoman Ani Badalyan said on Monday."
     assert [(q["surface"], q["speaker"]) for q in extract(text, "2023-05-15")["quotes"]] == [
         ("We will respond,", "Ani Badalyan")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ('President Volodymyr Zelensky described it as "another manifestation of Russian madness".',
+     [("Volodymyr Zelensky", "another manifestation of Russian madness")]),
+    ('Prime Minister Nikol Pashinyan called the decision "unspeakably painful for me and our people".',
+     [("Nikol Pashinyan", "unspeakably painful for me and our people")]),
+    # a short quote after a verb of naming is a label, not speech
+    ('Troops entered a village called "Sotk" on Monday.', []),
+])
+def test_calling_and_describing_attribute_quotes(text, want):
+    from data.extract import extract
+
+    assert [(q["speaker"], q["surface"]) for q in extract(text, "2024-05-26")["quotes"]] == want

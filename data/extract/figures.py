@@ -439,6 +439,7 @@ def _noun_before(c, toks, text):
 _COUNT_VERBS = frozenset({"numbering", "totalling", "totaling", "numbered", "totalled", "totaled"})
 _AUX = frozenset({"was", "were", "is", "are", "had", "have", "has", "been", "being", "be", "reportedly",
                   "allegedly", "also", "all", "later", "subsequently", "both"})
+_MODALS = frozenset({"may", "might", "could", "would", "will", "should", "must", "can"})
 # adverbs of degree between an auxiliary and a casualty word ("were seriously injured")
 _DEGREE = frozenset({"seriously", "badly", "critically", "severely", "slightly", "lightly", "gravely",
                      "mortally", "fatally", "very", "moderately"})
@@ -901,7 +902,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # complement of it is: "the body of a shepherd was found")
             left = None
         if left and right and any(toks[t][2] in ("and", ",") for t in range(left[3], c.qi)) and all(
-                toks[t][2] in _AUX or toks[t][2] in _DEGREE for t in range(
+                toks[t][2] in _AUX or toks[t][2] in _DEGREE or toks[t][2] in _MODALS for t in range(
                     c.np_end_tok if c.head is not None and c.np_end_tok is not None else c.tj, right[2])):
             # "Two people died and 11 were seriously injured": the figure's own verb, not the
             # word before the "and", says what it counts
@@ -1114,8 +1115,17 @@ def _has_sided_actor(c, start, toks, sent_actors):
 
 
 def _own_verb_follows(toks, k):
-    """'11 were hospitalized': an auxiliary then a word that is not a casualty word."""
+    """'11 were hospitalized', '200 people may have been inside': an auxiliary (or a modal)
+    then a word that is not a casualty word."""
     n = len(toks)
+    if k < n and toks[k][2] in _MODALS:
+        k += 1
+        if k < n and toks[k][2] in ("have", "be"):
+            k += 1
+            while k < n and toks[k][2] in ("been", "being"):
+                k += 1
+            return k < n and toks[k][2].isalpha() and _match_at(toks, k, _TRIGGERS, _TRIG_MAXLEN) is None
+        return False
     if k < n and toks[k][2] in ("were", "was", "are", "is", "have", "had", "has"):
         k += 1
         while k < n and toks[k][2] in ("been", "being", "also", "still", "later", "reportedly"):

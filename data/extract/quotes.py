@@ -53,6 +53,9 @@ _SPEECH_RX = _Speech()
 _PRONOUN = re.compile(r"h(?<!\wh)e\b|s(?<!\ws)he\b|H(?<!\wH)e\b|S(?<!\wS)he\b")
 _INTRO = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _SPEECH)) + r")\b[^.!?]{0,40}?[:,]?|:)\s*$",
                     re.I)
+# verbs that name rather than say: a short quote after them is a label ("a village called
+# "Sotk"", "described it as "terrorism"") unless a longer one follows
+_NAMING = frozenset({"called", "calls", "described", "describes"})
 _ACCORDING = re.compile(r"^\W*(?:according\s+to|as\s+reported\s+by|citing)\b", re.I)
 # "According to Peskov, “...”": the person it names said the quotation
 _ACCORDING_IN = re.compile(r"\b(?:according\s+to|as\s+quoted\s+by)\b", re.I)
@@ -165,7 +168,8 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
         after_end = min(after_end, nxt_open)
         after = text[qe + 1:after_end]
         n_words = len(body.split())
-        introduced = bool(_INTRO.search(before[-70:]))
+        intro = _INTRO.search(before[-70:])
+        introduced = bool(intro) and not (n_words <= 3 and intro.group(0).split(None, 1)[0].lower() in _NAMING)
         if n_words <= 3 and not introduced and not (body.endswith((",", "?", "!")) and _said_next(after)):
             continue  # a scare quote; not '"This is unacceptable," said X'
         near = actors[bisect_right(a_starts, sent_open[0] - 1):bisect_right(a_starts, after_end)]
