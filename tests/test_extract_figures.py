@@ -935,3 +935,18 @@ def test_clauses_and_periods_date_their_figures(text, want):
 ])
 def test_a_modal_verb_is_a_figure_s_own(text, want):
     assert vc(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a span without a day of its own dates a figure as far as both its ends agree
+    ("Five soldiers were killed over the weekend.", "2024-10"),   # Oct. 12-13
+    ("Five soldiers were killed three weeks ago.", "2024-09"),    # Sept. 22-28
+    ("Five soldiers were killed last week.", "2024-10"),          # Oct. 7-13
+])
+def test_spans_date_figures_as_far_as_their_ends_agree(text, want):
+    from data.extract import extract
+
+    assert [f["date"] for f in extract(text, "2024-10-16")["figures"]] == [want]
+    # a week across two months says only the year
+    if "last week" in text:
+        assert [f["date"] for f in extract(text, "2024-10-09")["figures"]] == ["2024"]  # Sept. 30-Oct. 6

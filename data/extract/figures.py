@@ -753,8 +753,7 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
             # a sentence that states the result of the one before is told by the same source
             ps, pe = sents[i - 1]
             carried = (_claims(text, ps, pe, actors[bisect_left(a_starts, ps):bisect_right(a_starts, pe)]),
-                       [d for d in dates[bisect_left(d_starts, ps):bisect_right(d_starts, pe)]
-                        if d.get("date") and d.get("kind") == "event"])
+                       _event_dates(dates[bisect_left(d_starts, ps):bisect_right(d_starts, pe)]))
         for s, e, grp in _pieces(sents[i], groups[i]):
             out.extend(_group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates,
                               d_starts, published, carried))
@@ -1008,8 +1007,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # the attributions of the sentence, found once for all its figures
             reports = _claims(text, s, e, sent_actors) or (carried[0] if carried else [])
             free_places = _free_places(sent_places, sent_actors)
-            dated = [d for d in sent_dates if d.get("date") and d.get("kind") == "event"] or (
-                carried[1] if carried else [])
+            dated = _event_dates(sent_dates) or (carried[1] if carried else [])
             # the end of a period still to come ("a treaty that runs until 2044") is no day of
             # the figure
             dated = [d for d in dated if not (_after(d["date"], published)
@@ -1483,6 +1481,32 @@ def _claimant(fs, fe, claims_in_sentence, text=None):
     return rec.get("name") or rec.get("surface"), rec
 
 
+def _event_dates(sent_dates):
+    """The event dates of a sentence; a span without a date of its own ("over the weekend",
+    "three weeks ago": ``from`` and ``to``) as the period both its ends share (2024-10)."""
+    out = []
+    for d in sent_dates:
+        if d.get("kind") != "event":
+            continue
+        if d.get("date"):
+            out.append(d)
+        elif d.get("from") and d.get("to"):
+            common = _common_period(d["from"], d["to"])
+            if common:
+                out.append({**d, "date": common})
+    return out
+
+
+def _common_period(a: str, b: str) -> str:
+    """The period two ISO dates share, as precise as both allow ("2024-10", "2024", "")."""
+    common = []
+    for x, y in zip(a.split("-"), b.split("-")):
+        if x != y:
+            break
+        common.append(x)
+    return "-".join(common)
+
+
 # "between Oct. 1 and Oct. 3", "from Monday to Wednesday": the two ends of one period
 _RANGE_OPEN = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+(?:the\s+)?$")
 _RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*(?:the\s+)?")
@@ -1497,14 +1521,9 @@ def _join_ranges(text, dated):
         d = dated[i]
         if i + 1 < len(dated) and _RANGE_OPEN.search(text, max(0, d["start"] - 12), d["start"]) \
                 and _RANGE_LINK.fullmatch(text, d["end"], dated[i + 1]["start"]):
-            a, b = d["date"].split("-"), dated[i + 1]["date"].split("-")
-            common = []
-            for x, y in zip(a, b):
-                if x != y:
-                    break
-                common.append(x)
+            common = _common_period(d["date"], dated[i + 1]["date"])
             if common:
-                out.append({**d, "end": dated[i + 1]["end"], "date": "-".join(common)})
+                out.append({**d, "end": dated[i + 1]["end"], "date": common})
             i += 2
             continue
         out.append(d)
