@@ -950,3 +950,11 @@ def test_spans_date_figures_as_far_as_their_ends_agree(text, want):
     # a week across two months says only the year
     if "last week" in text:
         assert [f["date"] for f in extract(text, "2024-10-09")["figures"]] == ["2024"]  # Sept. 30-Oct. 6
+
+
+def test_a_date_set_off_as_another_time_does_not_date_the_figure():
+    text = ("The conflict in Amhara erupted in August 2023, months after a peace deal ended the war "
+            "in Tigray that killed an estimated 600,000 people.")
+    assert [(f["value"], f["date"]) for f in figs(text, pub="2024-09-12")] == [(600_000, None)]
+    text = "An Azerbaijani soldier was killed on Monday, and two others were wounded."
+    assert [(f["value"], f["date"]) for f in figs(text, pub="2024-09-12")] == [(1, "2024-09-09"), (2, "2024-09-09")]

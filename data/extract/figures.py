@@ -1536,10 +1536,19 @@ def _join_ranges(text, dated):
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 
 
+# the date and the figure are of different times: "erupted in August 2023, months after a
+# peace deal ended the war that killed 600,000"
+_OTHER_TIME = re.compile(r",\s+(?:(?:\w+|a\s+few)\s+)?(?:months|weeks|days|years|decades)\s+"
+                         r"(?:after|before|earlier|later)\b")
+
+
 def _date_for(text, fs, dated, hints):
     """The event date nearest the figure in its clause (else in its sentence), else the period
-    a year names."""
+    a year names; never a date set off from the figure as another time ("..., months after")."""
     if dated:
+        dated = [d for d in dated if not _OTHER_TIME.search(text, min(d["end"], fs), max(d["start"], fs))]
+        if not dated:
+            return None
         if len(dated) == 1:
             return dated[0]["date"]
         return min(dated, key=lambda d: (
