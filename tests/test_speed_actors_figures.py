@@ -80,11 +80,13 @@ def test_surname_endings_as_regex():
 
 
 def test_trigger_scan_table():
-    """A military-only casualty word carries ``captured_mil`` in the scan table, others their
-    category, as the scan derived them before."""
+    """A military-only casualty word carries ``<category>_mil`` in the scan table ("detained":
+    ``captured_mil``, "eliminated": ``killed_mil``), others their category."""
     for k, (cat, anim) in figures._TRIGGERS.items():
-        want = "captured_mil" if k in figures._MILITARY_ONLY else cat
+        want = f"{cat}_mil" if k in figures._MILITARY_ONLY else cat
         assert figures._TRIG_SCAN[k] == (want, anim)
+    assert figures._TRIG_SCAN[("detained",)][0] == "captured_mil"
+    assert figures._TRIG_SCAN[("eliminated",)][0] == "killed_mil"
 
 
 def _reference_last_word(t, lo, s):
