@@ -385,3 +385,15 @@ def test_two_digit_attributive_year_is_a_period_hint():
 ])
 def test_a_day_without_a_year_takes_the_year_word_after_it(text, want):
     assert got(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Attacks killed one person over the past day, the governor said.", ("the past day", "2024-11-03", "2024-11-04")),
+    ("Russia lost 1,270 troops in the past 24 hours.", ("the past 24 hours", "2024-11-03", "2024-11-04")),
+])
+def test_a_daily_report_s_past_day_is_a_span_up_to_publication(text, want):
+    from data.extract import extract
+
+    got = [(d["surface"], d.get("from"), d.get("to")) for d in extract(text, "2024-11-04")["dates"]]
+    assert got == [want]
+    assert extract("On the last day of talks, 5 soldiers were killed.", "2024-11-04")["dates"] == []

@@ -107,6 +107,7 @@ _PATTERNS = [
     r"last\s+(?:week|month|year)|next\s+(?:week|month|year)|past\s+week|"
     r"(?:over|at|during)\s+the\s+weekend|(?:last|this|past)\s+weekend|"
     r"in\s+recent\s+(?:days|weeks|months)|(?:the\s+)?(?:past|last)\s+(?:few\s+)?(?:days|weeks)|"
+    r"(?:the\s+)?past\s+day|(?:the\s+)?(?:past|last)\s+24\s+hours|"
     r"(?P<agon>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
     r"(?P<agou>days?|weeks?|months?|years?)\s+ago)"
     r")(?P<poss>'s|’s)?(?![\w-])",
@@ -151,7 +152,7 @@ _SECOND_DAY_END = re.compile(r"\s*(?:$|[^\w\s%$€£-]|(?:the|a|an|in|at|on|near
 # Only the places where a date word or a year occurs are searched with the full pattern.
 _ANCHORS = Anchors({**dict.fromkeys(_MONTHS, "m"), **dict.fromkeys(_WEEKDAYS, "w"), **dict.fromkeys(
     ["yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night",
-     "week", "weeks", "weekend", "month", "months", "year", "days", "day", "ago"], "r"),
+     "week", "weeks", "weekend", "month", "months", "year", "days", "day", "ago", "hours"], "r"),
     # years are anchors too: found in the same automaton pass instead of a regex scan
     **{str(y): "y" for y in range(1800, 2100)},
     # and two-digit years after an apostrophe ("since '94"), read only after a temporal word
@@ -301,6 +302,8 @@ def _relative(rel: str, m, pub: dt.date | None):
             return f"{pub.year - n:04d}", {}
         f = pub - 7 * n * day
         return None, {"from": (f - 3 * day).isoformat(), "to": (f + 3 * day).isoformat()}
+    if r.endswith(("past day", "24 hours")):  # a daily report's day: up to publication
+        return None, {"from": (pub - day).isoformat(), "to": pub.isoformat()}
     # in recent days / past few weeks
     span = 31 if "week" in r or "month" in r else 7
     return None, {"from": (pub - span * day).isoformat(), "to": pub.isoformat()}
@@ -358,7 +361,8 @@ def _year_worth(text: str, a: int, b: int) -> bool:
 def _rel_worth(text: str, a: int, b: int) -> bool:
     prev = _prev_word(text, a)
     return text[a:b].lower() in _R_ALWAYS or prev in _R_PREV or (
-        prev == "the" and text[a:b].lower() == "weekend")  # "over the weekend"
+        prev == "the" and text[a:b].lower() == "weekend") or (  # "over the weekend"
+        prev == "24" and text[a:b].lower() == "hours")  # "in the past 24 hours"
 
 
 # "the summer of 2021", "the spring of 2016": a season names when, not what
