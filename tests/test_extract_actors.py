@@ -594,3 +594,9 @@ def test_armed_groups_of_the_sahel_ethiopia_congo_and_myanmar(text, want):
 ])
 def test_national_red_cross_and_red_crescent_societies(text, want):
     assert pairs(text) == want
+
+
+def test_the_general_staff_of_a_state_s_armed_forces_is_the_general_staff():
+    text = "Russia has lost 696,850 troops, the General Staff of Ukraine's Armed Forces reported."
+    assert pairs(text) == [("Russia", "Russia"), ("General Staff of Ukraine's Armed Forces", "General Staff of Ukraine"),
+                           ("Ukraine", "Ukraine")]

@@ -178,6 +178,7 @@ _ATTACK_OWNED = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:war|wars|attacks?|of
 # a state that denies the claim ("a claim Yerevan rejected", "Baku denied")
 _DENIER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|swiftly\s+|quickly\s+|later\s+)?(?:denied|rejected|"
                            r"dismissed|refuted|denies|rejects|dismisses)\b")
+_OWN_FORCES_AFTER = re.compile(r"(?:'s|’s)\s+(?:[Aa]rmed\s+[Ff]orces|[Aa]rmy|[Mm]ilitary)\b")
 # "the general staff said Russia had lost 1,200 soldiers": a body reports the enemy's losses
 _LOSER_AFTER = re.compile(r"\s+(?:has|had|have)\s+(?:now\s+|already\s+)?lost\b|(?:'s|’s)\s+losses\b")
 _FORCE_AFTER = re.compile(r"(?:'s)?\s+(?:(?:own|regular|elite|special|combined|government)\s+)?("
@@ -594,7 +595,13 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
                 head = " ".join(m.group(1).lower().split())
                 tpl, typ, _g = _BODY[head]
                 bs = s - len(win) + m.start()
-                res.append(_rec(text, bs, e, tpl.format(state=st), typ, iso))
+                end = e
+                own = _OWN_FORCES_AFTER.match(t, e)
+                if own:
+                    # "the General Staff of Ukraine's Armed Forces": the body, not the forces
+                    end = own.end()
+                    res = [r for r in res if not (r["type"] == "armed_force" and r["start"] == s)]
+                res.append(_rec(text, bs, end, tpl.format(state=st), typ, iso))
             f = _FORCE_BEFORE.search(win)
             if f:
                 bs = s - len(win) + f.start(1)
