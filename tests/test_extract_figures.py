@@ -958,3 +958,15 @@ def test_a_date_set_off_as_another_time_does_not_date_the_figure():
     assert [(f["value"], f["date"]) for f in figs(text, pub="2024-09-12")] == [(600_000, None)]
     text = "An Azerbaijani soldier was killed on Monday, and two others were wounded."
     assert [(f["value"], f["date"]) for f in figs(text, pub="2024-09-12")] == [(1, "2024-09-09"), (2, "2024-09-09")]
+
+
+@pytest.mark.parametrize("text, side", [
+    ("This number includes 1,270 casualties that Russian forces suffered over the past day.", "Russia"),
+    ("The 50 soldiers that Azerbaijan lost were buried.", "Azerbaijan"),
+    # the subject of another verb owns nothing
+    ("The 50 soldiers that Azerbaijan killed were buried.", None),
+])
+def test_the_subject_of_a_loss_in_a_relative_clause_is_the_side(text, side):
+    from data.extract import extract
+
+    assert [f["actor"] for f in extract(text, "2024-11-04")["figures"]] == [side]

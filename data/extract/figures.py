@@ -206,6 +206,23 @@ def _match_at(toks, i, table, maxlen):
     return None
 
 
+# "1,270 casualties that Russian forces suffered": the subject of a loss verb in a relative
+# clause after the counted noun owns them
+_THAT_OPEN = re.compile(r"\s+(?:that|which|whom)\s+(?:the\s+)?")
+_LOSS_AFTER = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:lost|suffered|sustained)\b")
+
+
+def _relative_loser(text, end, sent_actors, all_actors):
+    m = _THAT_OPEN.match(text, end)
+    if m is None:
+        return None
+    subj = [a for a in sent_actors if a["start"] == m.end()]
+    if not subj:
+        return None
+    a = max(subj, key=lambda r: r["end"])
+    return _state_of(a, all_actors) if _LOSS_AFTER.match(text, a["end"]) else None
+
+
 def _adversary(state, actors):
     """The other side of ``state``'s pair in ``conflict_dyads.csv`` that ``actors`` (the
     article's) name, when they name exactly one, else None."""
@@ -1044,6 +1061,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         owner = verb is not None and (verb[1] == "loss" or (verb[1] == "own" and (
             c.head_cat in ("military", "troops", "peacekeepers") or c.of_mil)))
         side = _side(text, c, start, end, toks, sent_actors, all_actors, reports, subj if owner else None)
+        if side is None and sent_actors:
+            side = _relative_loser(text, end, sent_actors, all_actors)
         claimed_by, claim_rec = _claimant(start, end, reports, text)
         own_kill = verb is not None and verb[1] == "agent" and subj is not None and \
             claim_rec is not None and subj == _state_of(claim_rec, all_actors)
