@@ -970,3 +970,17 @@ def test_the_subject_of_a_loss_in_a_relative_clause_is_the_side(text, side):
     from data.extract import extract
 
     assert [f["actor"] for f in extract(text, "2024-11-04")["figures"]] == [side]
+
+
+@pytest.mark.parametrize("text, want", [
+    # "along with" adds to the toll before it, and so does a list it opens
+    ("The monitor said 745 civilians were killed in shootings, along with 125 members of government "
+     "security forces and 148 militants loyal to Assad.", [(745, "killed"), (125, "killed"), (148, "killed")]),
+    ("Twelve civilians died, as well as four soldiers.", [(12, "killed"), (4, "killed")]),
+    ("Five members of the security forces were killed.", [(5, "killed")]),
+    # a verb of its own: the troops are not the toll
+    ("Five soldiers were killed and 300 troops remain in the area.", [(5, "killed"), (300, "troops")]),
+    ("Two soldiers were wounded, along with 3,000 troops deployed nearby.", [(2, "wounded"), (3000, "troops")]),
+])
+def test_along_with_and_members_of_forces(text, want):
+    assert vc(text) == want

@@ -310,8 +310,12 @@ def test_provinces_and_regions_of_other_wars(text, want):
     ("Drones were shot down over the Belgorod, Kursk and Bryansk regions.",
      ["Belgorod Oblast", "Kursk Oblast", "Bryansk Oblast"]),
     ("Russia claims the Kherson and Zaporizhzhia oblasts.", ["Russia", "Kherson Oblast", "Zaporizhzhia Oblast"]),
+    # ... or after it
+    ("Clashes hit the coastal provinces of Latakia and Tartus.", ["Latakia Governorate", "Tartus Governorate"]),
+    ("He visited the states of Kassala and Gedaref.", ["Kassala State", "Gedaref State"]),
     # without the unit word the towns are meant
     ("Fighting raged in Kherson and Zaporizhzhia.", ["Kherson", "Zaporizhzhia"]),
+    ("RSF fighters entered Gedaref and Tartus.", ["Gedaref", "Tartus"]),
 ])
 def test_a_list_of_names_before_a_plural_unit_word_names_those_units(text, want):
     assert names(text) == want

@@ -374,6 +374,9 @@ def _find_head(c, toks, text, cand_at):
                 k, ln, cat = k + ln, nxt[0], nxt[1][0]
             c.head, c.head_cat, c.head_end = (k, k + ln), cat, toks[k + ln - 1][1]
             c.np_end_tok = _of_name_end(text, toks, k + ln)
+            if cat == "person" and toks[k][2] in ("members", "member") and \
+                    toks[c.np_end_tok - 1][2] in _ARMED_GROUP_NOUNS:
+                c.head_cat = "military"  # "125 members of government security forces"
             return
         if k in cand_at and cand_at[k] is not c:  # (a named person's count starts on its words)
             break
@@ -412,6 +415,15 @@ def _find_head(c, toks, text, cand_at):
         c.unk_end = toks[last_unknown][1]
 
 
+_ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+$|\bas\s+well\s+as\s+$", re.IGNORECASE)
+# nouns that end an "of" phrase naming a group the counted people belong to
+_GROUP_NOUNS = frozenset({"forces", "force", "army", "military", "police", "militia", "militias", "guard",
+                          "guards", "unit", "units", "battalion", "brigade", "service", "services", "group",
+                          "family", "families", "crew", "team", "staff"})
+_ARMED_GROUP_NOUNS = frozenset({"forces", "force", "army", "military", "militia", "militias", "guard", "guards",
+                                "unit", "units", "battalion", "brigade"})
+
+
 def _of_name_end(text, toks, k):
     """End token of an 'of (the) Name' after a counted noun ("a serviceman of the Azerbaijan
     Army was wounded"): the verb after the name still speaks of the noun."""
@@ -431,6 +443,13 @@ def _of_name_end(text, toks, k):
             e += 1
         if e > j:
             return e
+        # "five members of the security forces were killed": a group a few words long
+        for e in range(j, min(n, j + 4)):
+            w = toks[e][2]
+            if w in _GROUP_NOUNS:
+                return e + 1
+            if not w.isalpha() or w in _STOP or w in _TRIG_FIRST:
+                break
     return k
 
 
@@ -457,6 +476,10 @@ _COUNT_VERBS = frozenset({"numbering", "totalling", "totaling", "numbered", "tot
 _AUX = frozenset({"was", "were", "is", "are", "had", "have", "has", "been", "being", "be", "reportedly",
                   "allegedly", "also", "all", "later", "subsequently", "both"})
 _MODALS = frozenset({"may", "might", "could", "would", "will", "should", "must", "can"})
+# verbs of no casualty that a count is often the subject of
+_PLAIN_VERBS = frozenset({"remain", "remained", "remains", "stay", "stayed", "stays", "live", "lived", "returned",
+                          "return", "joined", "took", "participated", "gathered", "protested", "attended",
+                          "signed", "voted", "work", "worked", "serve", "served"})
 # adverbs of degree between an auxiliary and a casualty word ("were seriously injured")
 _DEGREE = frozenset({"seriously", "badly", "critically", "severely", "slightly", "lightly", "gravely",
                      "mortally", "fatally", "very", "moderately"})
@@ -870,6 +893,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             if nx.unk_end is not None and c.head_cat is None:
                 c.unk_end = c.q.end  # the shared unknown noun is counted after the last number
     recs = []
+    joined: set[int] = set()  # figures that take the toll of the one before ("along with")
     labelled = set()
     for idx, c in enumerate(cands):
         if c.ordinal:
@@ -979,6 +1003,15 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             cat = "troops" if tcat == "troops" else "other"
         elif hc is None and tcat == "troops":
             cat = None
+        if recs and recs[-1][3] in _CASUALTY and (
+                _ALONG_WITH.search(text, max(s, q.start - 16), q.start)
+                or (id(recs[-1][0]) in joined and toks[c.qi - 1][2] == "and")):
+            # "745 civilians were killed, along with 125 members of the security forces and 148
+            # militants": the same toll, counted by kind
+            if tcat is None and cat in ("troops", "other"):
+                cat = recs[-1][3]
+            if cat == recs[-1][3]:
+                joined.add(id(c))
         if cat is None and hc is None and recs and c.qi >= 1 \
                 and toks[c.qi - 1][2] in ("further", "another", "additional"):
             cat = recs[-1][3]  # "200 peacekeepers are at Lachin, while a further 400 ..."
@@ -1135,6 +1168,8 @@ def _own_verb_follows(toks, k):
     """'11 were hospitalized', '200 people may have been inside': an auxiliary (or a modal)
     then a word that is not a casualty word."""
     n = len(toks)
+    if k < n and toks[k][2] in _PLAIN_VERBS:
+        return True  # "300 troops remain in the area"
     if k < n and toks[k][2] in _MODALS:
         k += 1
         if k < n and toks[k][2] in ("have", "be"):

@@ -581,27 +581,40 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
 # "the Belgorod, Kursk and Bryansk regions", "Kherson and Zaporizhzhia oblasts": each name of the
 # list is the unit of that name, not its town
 _UNITS_AFTER = re.compile(r"\s+(regions|provinces|oblasts|governorates|states|districts)\b", re.IGNORECASE)
+_UNITS_OF_BEFORE = re.compile(r"\b(regions|provinces|oblasts|governorates|states)\s+of\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s*and\s+)")
 
 
 def _plural_units(text: str, out: list[dict[str, Any]], countries, cache) -> None:
-    """Re-read the names of a list before a plural unit word as those units, in place."""
+    """Re-read the names of a list before or after a plural unit word as those units, in place
+    ("the Belgorod, Kursk and Bryansk regions", "the provinces of Latakia and Tartus")."""
     for i, rec in enumerate(out):
         m = _UNITS_AFTER.match(text, rec["end"])
-        if m is None:
+        if m is not None:
+            j = i
+            while j > 0 and _LIST_GAP.fullmatch(text, out[j - 1]["end"], out[j]["start"]):
+                j -= 1
+            _as_units(text, out, range(j, i + 1), m.group(1), countries, cache)
             continue
-        unit = m.group(1)[:-1].lower()
-        unit = "province" if unit == "provinces" else unit
-        j = i
-        while j > 0 and _LIST_GAP.fullmatch(text, out[j - 1]["end"], out[j]["start"]):
-            j -= 1
-        for k in range(j, i + 1):
-            r = out[k]
-            if r["kind"] == "region":
-                continue
-            place = _safe_lookup(f"{r['surface']} {unit}", countries, cache)
-            if place is not None and place.kind == "region":
-                out[k] = _record(text, r["start"], r["end"], place)
+        m = _UNITS_OF_BEFORE.search(text, max(0, rec["start"] - 30), rec["start"])
+        if m is not None:
+            j = i
+            while j + 1 < len(out) and _LIST_GAP.fullmatch(text, out[j]["end"], out[j + 1]["start"]):
+                j += 1
+            _as_units(text, out, range(i, j + 1), m.group(1), countries, cache)
+
+
+def _as_units(text, out, idx, plural: str, countries, cache) -> None:
+    """Re-read ``out[k]`` for ``k`` in ``idx`` as the region "<surface> <unit>", where there is one."""
+    unit = plural.lower()[:-1]
+    for k in idx:
+        r = out[k]
+        if r["kind"] == "region":
+            continue
+        place = _safe_lookup(f"{r['surface']} {unit}", countries, cache)
+        if place is not None and place.kind == "region":
+            out[k] = _record(text, r["start"], r["end"], place)
 
 
 # "Akner in Lori province", "Shahumyan, a village in the Lori region": the place named after
