@@ -984,3 +984,15 @@ def test_the_subject_of_a_loss_in_a_relative_clause_is_the_side(text, side):
 ])
 def test_along_with_and_members_of_forces(text, want):
     assert vc(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # "remain" links a count to the casualty word after it, or is its own verb
+    ("Two were killed and 40 remain in hospital.", [(2, "killed"), (40, "wounded")]),
+    ("Ten soldiers died and 12 remained in captivity.", [(10, "killed"), (12, "prisoners")]),
+    ("Five soldiers were killed and 300 people remain missing.", [(5, "killed"), (300, "missing")]),
+    ("Five soldiers were killed and 300 troops remain in the area.", [(5, "killed"), (300, "troops")]),
+    ("Five soldiers were killed and 300 people gathered in the square.", [(5, "killed")]),
+])
+def test_remain_and_plain_verbs_after_a_toll(text, want):
+    assert vc(text) == want

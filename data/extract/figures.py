@@ -392,7 +392,7 @@ def _find_head(c, toks, text, cand_at):
         if tok == "-" and 0 < k < n - 1 and toks[k - 1][1] == toks[k][0] == toks[k + 1][0] - 1:
             k += 1  # inside a compound adjective: "a 20-year-old conscript"
             continue
-        if tok in _STOP or not (tok[0].isalnum()):
+        if tok in _STOP or not (tok[0].isalnum()) or tok in _LINKING:
             if tok in ("and", "or") and k + 1 in cand_at:
                 c.coord_next = cand_at[k + 1]
             break
@@ -474,12 +474,17 @@ def _noun_before(c, toks, text):
 
 _COUNT_VERBS = frozenset({"numbering", "totalling", "totaling", "numbered", "totalled", "totaled"})
 _AUX = frozenset({"was", "were", "is", "are", "had", "have", "has", "been", "being", "be", "reportedly",
-                  "allegedly", "also", "all", "later", "subsequently", "both"})
+                  "allegedly", "also", "all", "later", "subsequently", "both",
+                  # linking verbs: "40 remain in hospital", "12 remained in captivity"
+                  "remain", "remains", "remained", "stay", "stays", "stayed"})
 _MODALS = frozenset({"may", "might", "could", "would", "will", "should", "must", "can"})
 # verbs of no casualty that a count is often the subject of
-_PLAIN_VERBS = frozenset({"remain", "remained", "remains", "stay", "stayed", "stays", "live", "lived", "returned",
-                          "return", "joined", "took", "participated", "gathered", "protested", "attended",
-                          "signed", "voted", "work", "worked", "serve", "served"})
+_PLAIN_VERBS = frozenset({"live", "lived", "returned", "return", "joined", "took", "participated", "gathered",
+                          "protested", "attended", "signed", "voted", "work", "worked", "serve", "served"})
+# verbs that link a count to what follows: "300 troops remain in the area" (their own verb), "40
+# remain in hospital" (a casualty word after them)
+_LINKING = ("were", "was", "are", "is", "have", "had", "has", "remain", "remains", "remained", "stay", "stays",
+            "stayed")
 # adverbs of degree between an auxiliary and a casualty word ("were seriously injured")
 _DEGREE = frozenset({"seriously", "badly", "critically", "severely", "slightly", "lightly", "gravely",
                      "mortally", "fatally", "very", "moderately"})
@@ -1169,7 +1174,7 @@ def _own_verb_follows(toks, k):
     then a word that is not a casualty word."""
     n = len(toks)
     if k < n and toks[k][2] in _PLAIN_VERBS:
-        return True  # "300 troops remain in the area"
+        return True  # "300 people gathered in the square"
     if k < n and toks[k][2] in _MODALS:
         k += 1
         if k < n and toks[k][2] in ("have", "be"):
@@ -1178,7 +1183,7 @@ def _own_verb_follows(toks, k):
                 k += 1
             return k < n and toks[k][2].isalpha() and _match_at(toks, k, _TRIGGERS, _TRIG_MAXLEN) is None
         return False
-    if k < n and toks[k][2] in ("were", "was", "are", "is", "have", "had", "has"):
+    if k < n and toks[k][2] in _LINKING:
         k += 1
         while k < n and toks[k][2] in ("been", "being", "also", "still", "later", "reportedly"):
             k += 1
