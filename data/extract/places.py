@@ -581,6 +581,9 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
 # "the Belgorod, Kursk and Bryansk regions", "Kherson and Zaporizhzhia oblasts": each name of the
 # list is the unit of that name, not its town
 _UNITS_AFTER = re.compile(r"\s+(regions|provinces|oblasts|governorates|states|districts)\b", re.IGNORECASE)
+# (a case-insensitive regex scan of the whole text cost more than the look it spares)
+_PLURAL_UNIT_PARTS = ("egions", "rovinces", "blasts", "overnorates", "tates", "EGIONS", "ROVINCES", "BLASTS",
+                      "OVERNORATES", "TATES")
 _UNITS_OF_BEFORE = re.compile(r"\b(regions|provinces|oblasts|governorates|states)\s+of\s+(?:the\s+)?$",
                               re.IGNORECASE)
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s*and\s+)")
@@ -589,6 +592,8 @@ _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s*and\s+)")
 def _plural_units(text: str, out: list[dict[str, Any]], countries, cache) -> None:
     """Re-read the names of a list before or after a plural unit word as those units, in place
     ("the Belgorod, Kursk and Bryansk regions", "the provinces of Latakia and Tartus")."""
+    if not out or not any(w in text for w in _PLURAL_UNIT_PARTS):
+        return  # substring tests in C spare most articles a look around every place
     for i, rec in enumerate(out):
         m = _UNITS_AFTER.match(text, rec["end"])
         if m is not None:
