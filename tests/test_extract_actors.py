@@ -600,3 +600,11 @@ def test_the_general_staff_of_a_state_s_armed_forces_is_the_general_staff():
     text = "Russia has lost 696,850 troops, the General Staff of Ukraine's Armed Forces reported."
     assert pairs(text) == [("Russia", "Russia"), ("General Staff of Ukraine's Armed Forces", "General Staff of Ukraine"),
                            ("Ukraine", "Ukraine")]
+
+
+def test_congo_is_the_drc_and_a_long_dateline_country_is_no_actor():
+    text = ("GOMA, Democratic Republic of Congo, Jan 27 (Reuters) - M23 rebels said they had taken Goma. "
+            "Congo's government cut ties with Kigali. Republic of Congo said nothing.")
+    assert pairs(text) == [("Reuters", "Reuters"), ("M23 rebels", "M23"),
+                           ("Congo", "Democratic Republic of the Congo"), ("Kigali", "Rwanda"),
+                           ("Republic of Congo", "Republic of the Congo")]

@@ -996,3 +996,10 @@ def test_along_with_and_members_of_forces(text, want):
 ])
 def test_remain_and_plain_verbs_after_a_toll(text, want):
     assert vc(text) == want
+
+
+def test_the_backer_of_a_speaker_is_not_the_speaker():
+    from data.extract import extract
+
+    text = "M23 rebels backed by Rwanda said on Monday they had displaced 400,000 people."
+    assert [f["claimed_by"] for f in extract(text, "2025-01-27")["figures"]] == ["M23"]

@@ -21,7 +21,9 @@ _DL_WDAY = "|".join(sorted({re.escape(w) for w, t, _n in _CAL if t == "weekday"}
 _DL_WORD = r"[A-Z][\w'’.\-]*+"  # possessive: a word is never split (no backtracking inside it)
 _DL_DAY = rf"(?:(?i:{_DL_MONTH})\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?i:{_DL_MONTH})\.?)(?:,?[ \t]+\d{{4}})?"
 DATELINE_RE = re.compile(
-    rf"^[ \t]*(?P<loc>{_DL_WORD}(?:[ /]{_DL_WORD}){{0,3}}(?:,[ \t]*{_DL_WORD}(?:[ ]{_DL_WORD}){{0,2}})?)"
+    rf"^[ \t]*(?P<loc>{_DL_WORD}(?:[ /]{_DL_WORD}){{0,3}}"
+    # the country may be several words: "GOMA, Democratic Republic of Congo, Jan 27 (Reuters) -"
+    rf"(?:,[ \t]*{_DL_WORD}(?:[ ](?:of[ ](?:the[ ])?)?{_DL_WORD}){{0,3}})?)"
     rf"(?:,[ \t]*(?P<date>(?i:{_DL_WDAY})(?:,?[ \t]+{_DL_DAY})?|{_DL_DAY}))?"
     r"(?P<src>(?:[ \t]*\([^()\n]{1,40}\)){1,2}|[ \t]*/[^/\n]{1,30}/)?"
     r"[ \t]*(?P<sep>--?|[—–]|:)[ \t]+(?=[\"“‘'(]?[A-Z0-9])", re.M)

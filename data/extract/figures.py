@@ -1389,6 +1389,8 @@ def _toll_side(text, num_start, sent_actors, all_actors):
 
 
 _CLAUSE_PUNCT = re.compile(r"[,.;:\"“”]")
+_BACKED_BY = re.compile(r"\b(?:backed|supported|armed|funded|led|trained)\s+by\s+(?:the\s+)?$|"
+                        r"\b(?:allied\s+(?:with|to)|loyal\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Azerbaijan blamed Armenia and said ...": a reporting verb that shares the subject of the
 # sentence's first verb (the actor just before it is that verb's object)
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
@@ -1454,6 +1456,13 @@ def _claims(text, s, e, sent_actors):
             if before:
                 last = max(a["end"] for a in before)
                 rec = max((a for a in before if a["end"] == last), key=lambda a: a["end"] - a["start"])
+                backed = _BACKED_BY.search(text, max(s, rec["start"] - 24), rec["start"])
+                if backed is not None:
+                    # "M23 rebels backed by Rwanda said": the subject the participle describes
+                    subj = [a for a in sent_actors if backed.start() - 40 <= a["end"] <= backed.start()
+                            and not _CLAUSE_PUNCT.search(text, a["end"], backed.start())]
+                    if subj:
+                        rec = max(subj, key=lambda a: (a["end"], a["end"] - a["start"]))
                 if rec.get("type") == "state" and _LOCATIVE_BEFORE.search(text, max(s, rec["start"] - 12), rec["start"]):
                     # "The UN monitoring mission in Ukraine says": the state is where the
                     # speaker works; the body named before it in the same clause speaks
