@@ -252,7 +252,7 @@ _LOW = "a-zà-ÿā-žəığşçüöé"
 _TOK = rf"[{_UP}][{_LOW}'\-]*[{_LOW}](?:-[{_UP}][{_LOW}'\-]*[{_LOW}])*"
 # Arabic names carry lower-case particles: "Yahya al-Sinwar", "Abdel Fattah el-Sisi", "Mohammed
 # bin Salman". A particle word is glued to the name word after it (_JOINED).
-_PARTICLE_PREFIX = r"(?:al|el|ad|ash|as|at|az|an|ar|ud|ul)-"
+_PARTICLE_PREFIX = rf"(?:{'|'.join(_pl.ARABIC_ARTICLES)})-"
 _PARTICLE_WORDS = ("bin", "bint", "ibn")
 _JOINED = frozenset(_PARTICLE_WORDS)
 _NAME_WORD = rf"(?:{_TOK}|{_PARTICLE_PREFIX}{_TOK}|(?:{'|'.join(_PARTICLE_WORDS)}) {_TOK})"
@@ -1008,12 +1008,11 @@ def _surname_keys(name: str) -> list[str]:
     particle ("al-Sinwar" -> also "Sinwar", "Al-Sharaa" -> "Sharaa")."""
     last = name.split(" ")[-1]
     head, sep, rest = last.partition("-")
-    if sep and rest[:1].isupper() and head.lower() in _BARE_PREFIXES:
+    if sep and rest[:1].isupper() and head.lower() in _pl.ARABIC_ARTICLES:
         return [last, rest]
     return [last]
 
 
-_BARE_PREFIXES = frozenset(_PARTICLE_PREFIX[3:-2].split("|"))
 
 
 def _role_after(t: str, e: int) -> str | None:

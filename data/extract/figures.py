@@ -213,6 +213,7 @@ _LOSS_AFTER = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:lost|suffered|sustain
 
 
 def _relative_loser(text, end, sent_actors, all_actors):
+    """The side of a figure ending at ``end`` that a relative clause's loss verb gives, or None."""
     m = _THAT_OPEN.match(text, end)
     if m is None:
         return None
@@ -483,8 +484,8 @@ _PLAIN_VERBS = frozenset({"live", "lived", "returned", "return", "joined", "took
                           "protested", "attended", "signed", "voted", "work", "worked", "serve", "served"})
 # verbs that link a count to what follows: "300 troops remain in the area" (their own verb), "40
 # remain in hospital" (a casualty word after them)
-_LINKING = ("were", "was", "are", "is", "have", "had", "has", "remain", "remains", "remained", "stay", "stays",
-            "stayed")
+_LINKING = frozenset({"were", "was", "are", "is", "have", "had", "has", "remain", "remains", "remained", "stay",
+                      "stays", "stayed"})
 # adverbs of degree between an auxiliary and a casualty word ("were seriously injured")
 _DEGREE = frozenset({"seriously", "badly", "critically", "severely", "slightly", "lightly", "gravely",
                      "mortally", "fatally", "very", "moderately"})

@@ -312,8 +312,10 @@ def _metonym_flags(t: str, spans: tuple[tuple[int, int], ...]) -> tuple[bool, ..
 # --------------------------------------------------------------------------- helpers
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽƏ"
 _TOK = rf"[{_UP}][\w'\-]*[^\W_]"
-# Arabic names go on after a lower-case article: "Maroun al-Ras", "Deir el-Balah"
-_ART_TOK = rf"(?:al|el|ad|ar|as|ash|at|az|an|ed|ul)-[{_UP}][\w'\-]*[^\W_]"
+# Arabic names go on after a lower-case article: "Maroun al-Ras", "Deir el-Balah" (actors reads
+# people's names with the same articles: "Yahya al-Sinwar")
+ARABIC_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "ud", "ul")
+_ART_TOK = rf"(?:{'|'.join(ARABIC_ARTICLES)})-[{_UP}][\w'\-]*[^\W_]"
 _NAME = rf"{_TOK}(?:\s(?:{_TOK}|{_ART_TOK})){{0,2}}"
 _REGION_WORDS = r"(?:district|province|region|area|valley|gorge|county|municipality|oblast|rayon|" \
                 r"marz|raion|governorate)\b"

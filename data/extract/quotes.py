@@ -53,8 +53,8 @@ _SPEECH_RX = _Speech()
 _PRONOUN = re.compile(r"h(?<!\wh)e\b|s(?<!\ws)he\b|H(?<!\wH)e\b|S(?<!\wS)he\b")
 _INTRO = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _SPEECH)) + r")\b[^.!?]{0,40}?[:,]?|:)\s*$",
                     re.I)
-# verbs that name rather than say: a short quote after them is a label ("a village called
-# "Sotk"", "described it as "terrorism"") unless a longer one follows
+# verbs that name rather than say: a quote of up to three words after them is a label ("a
+# village called "Sotk"", "described it as "terrorism""), a longer one speech
 _NAMING = frozenset({"called", "calls", "described", "describes"})
 _ACCORDING = re.compile(r"^\W*(?:according\s+to|as\s+reported\s+by|citing)\b", re.I)
 # "According to Peskov, “...”": the person it names said the quotation
