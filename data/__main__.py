@@ -132,7 +132,7 @@ def cmd_reextract(args) -> int:
     from tqdm import tqdm
 
     from data.reextract import reextract
-    from data.store import Store, default_db_path
+    from data.store import Store, StoreError, default_db_path
 
     source = Path(args.db) if args.db else default_db_path()
     try:
@@ -145,7 +145,7 @@ def cmd_reextract(args) -> int:
 
         summary = reextract(source, target, workers=args.workers, batch_size=args.batch_size, progress=progress)
         bar.close()
-    except (FileNotFoundError, ValueError) as exc:
+    except (FileNotFoundError, ValueError, StoreError) as exc:  # a bad path, or a store held by a writer
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:

@@ -195,3 +195,11 @@ def test_cli_prints_counts_and_reports_errors(rebuilt, tmp_path):
                           "--db", str(tmp_path / "missing.duckdb")], cwd=ROOT, capture_output=True, text=True,
                          timeout=600)
     assert bad.returncode == 2 and "missing.duckdb" in bad.stderr
+
+
+def test_cli_names_a_store_that_is_no_duckdb_file(tmp_path):
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("not a database")
+    run = subprocess.run([sys.executable, "-m", "data", "reextract", str(tmp_path / "z.duckdb"), "--db", str(bad)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 2 and "notes.duckdb" in run.stderr and "Traceback" not in run.stderr
