@@ -1010,7 +1010,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         elif hc is None and tcat == "troops":
             cat = None
         if recs and recs[-1][3] in _CASUALTY and (
-                _ALONG_WITH.search(text, max(s, q.start - 16), q.start)
+                ((text.find("with", max(s, q.start - 16), q.start) >= 0
+                  or text.find("well as", max(s, q.start - 16), q.start) >= 0)
+                 and _ALONG_WITH.search(text, max(s, q.start - 16), q.start))
                 or (id(recs[-1][0]) in joined and toks[c.qi - 1][2] == "and")):
             # "745 civilians were killed, along with 125 members of the security forces and 148
             # militants": the same toll, counted by kind
@@ -1075,8 +1077,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                      or d["surface"][:6].lower() == "since " or (
                          d["start"] > first_fig
                          and _SINCE_FAR_BEFORE.search(text, max(s, first_fig, d["start"] - 86), d["start"]))
-                     or (_START_CLAUSE_BEFORE.search(text, max(s, d["start"] - 40), d["start"])
-                         and _PERFECT_AFTER.match(text, d["end"]))]
+                     or (_PERFECT_AFTER.match(text, d["end"])
+                         and _START_CLAUSE_BEFORE.search(text, max(s, d["start"] - 40), d["start"]))]
             dated = [d for d in dated if d not in since]
             if len(dated) > 1:
                 dated = _join_ranges(text, dated)
@@ -1457,7 +1459,9 @@ def _claims(text, s, e, sent_actors):
             if before:
                 last = max(a["end"] for a in before)
                 rec = max((a for a in before if a["end"] == last), key=lambda a: a["end"] - a["start"])
-                backed = _BACKED_BY.search(text, max(s, rec["start"] - 24), rec["start"])
+                tail = text[max(s, rec["start"] - 10):rec["start"]]  # the pattern's last words, tested cheaply
+                backed = _BACKED_BY.search(text, max(s, rec["start"] - 24), rec["start"]) if (
+                    "by" in tail or "to" in tail or "with" in tail) else None
                 if backed is not None:
                     # "M23 rebels backed by Rwanda said": the subject the participle describes
                     subj = [a for a in sent_actors if backed.start() - 40 <= a["end"] <= backed.start()
@@ -1615,7 +1619,9 @@ def _date_for(text, fs, dated, hints):
     """The event date nearest the figure in its clause (else in its sentence), else the period
     a year names; never a date set off from the figure as another time ("..., months after")."""
     if dated:
-        dated = [d for d in dated if not _OTHER_TIME.search(text, min(d["end"], fs), max(d["start"], fs))]
+        # both patterns need a comma or a semicolon: str.find rules most gaps out in C
+        dated = [d for d in dated if not (text.find(",", min(d["end"], fs), max(d["start"], fs)) >= 0 and
+                                          _OTHER_TIME.search(text, min(d["end"], fs), max(d["start"], fs)))]
         if not dated:
             return None
         if len(dated) == 1:
