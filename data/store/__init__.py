@@ -200,7 +200,7 @@ class Store:
             con.execute("COMMIT")
         return int(v)
 
-    def copy_version(self, version: dict[str, Any], log: Iterable[dict[str, Any]] = ()) -> None:
+    def copy_version(self, version: dict[str, Any], log: Sequence[dict[str, Any]] = ()) -> None:
         """Start a data version under another store's number and record, with log rows of its
         own (used by :mod:`data.reextract`, which rebuilds a store version by version).
 
@@ -209,7 +209,7 @@ class Store:
         version : dict
             ``version`` (its number, which must be new here), ``started_at``, ``engine``,
             ``note``.
-        log : iterable of dict
+        log : sequence of dict
             Ingest-log rows of that version to keep (``file``, ``article_id``, ``status``,
             ``code``, ``message``, ``at``).
         """
@@ -223,12 +223,15 @@ class Store:
                     raise StoreError(f"version {v} already exists in {self.path}")
                 con.execute("INSERT INTO versions (version, started_at, engine, note) VALUES (?, ?, ?, ?)",
                             [v, version.get("started_at") or _now(), version.get("engine"), version.get("note")])
-                for row in log:
-                    con.execute(
-                        'INSERT INTO ingest_log (version, file, article_id, status, code, message, "at") '
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [v, row.get("file"), row.get("article_id"), row.get("status"), row.get("code"),
-                         row.get("message"), row.get("at") or _now()])
+                # one insert of all rows: a store may have logged a duplicate per article
+                cols = ("file", "article_id", "status", "code", "message", "at")
+                rows = pa.table({c: [r.get(c) if c != "at" else (r.get("at") or _now()) for r in log] for c in cols},
+                                schema=pa.schema([(c, pa.timestamp("us") if c == "at" else pa.string())
+                                                  for c in cols]))
+                con.register("_copied_log", rows)
+                con.execute('INSERT INTO ingest_log (version, file, article_id, status, code, message, "at") '
+                            'SELECT $v, file, article_id, status, code, message, "at" FROM _copied_log', {"v": v})
+                con.unregister("_copied_log")
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
