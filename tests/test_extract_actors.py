@@ -608,3 +608,13 @@ def test_congo_is_the_drc_and_a_long_dateline_country_is_no_actor():
     assert pairs(text) == [("Reuters", "Reuters"), ("M23 rebels", "M23"),
                            ("Congo", "Democratic Republic of the Congo"), ("Kigali", "Rwanda"),
                            ("Republic of Congo", "Republic of the Congo")]
+
+
+def test_the_ministry_refers_back_to_a_lexicon_ministry():
+    text = "The Gaza Health Ministry said 40 were killed. The ministry added that 100 were wounded."
+    assert pairs(text) == [("Gaza Health Ministry", "Gaza Health Ministry"), ("The ministry", "Gaza Health Ministry")]
+
+
+def test_magen_david_adom_is_an_organisation_not_a_person():
+    assert [(r["name"], r["type"]) for r in actors("At least 11 people were hurt, Magen David Adom said.")] == [
+        ("Magen David Adom", "organisation")]

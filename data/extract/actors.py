@@ -426,7 +426,9 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     # states and capitals by start, capitals read as places included ("the ministry in Yerevan")
     loc = {s: ent[2] for s, e, ent in hits if ent[1] in ("state", "capital") and ent[2] in STATES}
     media_at = {r["start"]: r["country"] for r in out if r["type"] == "media" and r["country"]}
-    out += _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc, media_at)
+    # a lexicon body ("Gaza Health Ministry") is referred back to like a composed one
+    referable = bodies + [r for r in out if r["type"] == "organisation" and _generic_of(r["name"])]
+    out += _bare_bodies(text, t, heads, referable, state_hits, sents, sent_starts, loc, media_at)
     taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead"] + [
         (b["start"], b["end"]) for b in bodies]
     persons += _pattern_persons(text, t, taken, place_spans, places, persons)
@@ -811,9 +813,13 @@ def _template_of(name: str) -> str | None:
 
 
 def _generic_of(name: str) -> str | None:
-    """The generic word ("ministry", "council") that refers back to a body."""
+    """The generic word ("ministry", "council") that refers back to a body: its template's, or
+    the head word of a lexicon body's own name ("Gaza Health Ministry")."""
     tpl = _template_of(name)
-    return _GENERIC_OF_TPL.get(tpl) if tpl else None
+    if tpl:
+        return _GENERIC_OF_TPL.get(tpl)
+    last = name.rsplit(" ", 1)[-1].lower()
+    return last if last in _GENERIC_HEADS.values() else None
 
 
 # --------------------------------------------------------------------------- people
