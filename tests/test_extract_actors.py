@@ -618,3 +618,11 @@ def test_the_ministry_refers_back_to_a_lexicon_ministry():
 def test_magen_david_adom_is_an_organisation_not_a_person():
     assert [(r["name"], r["type"]) for r in actors("At least 11 people were hurt, Magen David Adom said.")] == [
         ("Magen David Adom", "organisation")]
+
+
+def test_azerbaijan_s_mine_action_agency_and_a_birth_year_is_no_role():
+    text = ("A civilian was injured, the Mine Action Agency (ANAMA) said. The agency said resident "
+            "Elvin Mammadov, born in 1990, stepped on a mine in Azerbaijan's Fuzuli district.")
+    got = [(r["surface"], r["name"], r["role"]) for r in actors(text) if r["type"] in ("organisation", "person")]
+    assert got == [("Mine Action Agency", "Mine Action Agency of Azerbaijan", None),
+                   ("ANAMA", "Mine Action Agency of Azerbaijan", None), ("Elvin Mammadov", "Elvin Mammadov", None)]

@@ -1003,3 +1003,19 @@ def test_the_backer_of_a_speaker_is_not_the_speaker():
 
     text = "M23 rebels backed by Rwanda said on Monday they had displaced 400,000 people."
     assert [f["claimed_by"] for f in extract(text, "2025-01-27")["figures"]] == ["M23"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a count that the next two split into killed and wounded is a count of both
+    ("Landmines have hit 386 people, of whom 70 were killed and 316 injured.",
+     [(386, "other"), (70, "killed"), (316, "wounded")]),
+    ("Since 2020, 386 people have fallen victim to mines, of whom 70 were killed and 316 injured.",
+     [(386, "other"), (70, "killed"), (316, "wounded")]),
+    # parts that do not add up to it are other counts
+    ("Strikes killed 20 people, including 8 children, and wounded 30.",
+     [(20, "killed"), (8, "killed"), (30, "wounded")]),
+])
+def test_a_total_split_into_killed_and_wounded_is_a_count_of_both(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2024-10-03")["figures"]] == want

@@ -224,6 +224,9 @@ _HEAD_TITLES = frozenset(w for w in _TITLES if " " not in w and "-" not in w)
 _TITLE_WORDS = frozenset(x for w in _TITLES for x in re.split(r"[\s-]+", w)) | frozenset(
     w for w in _TITLES if " " not in w)
 _ROLE_WORDS = _TITLE_WORDS | frozenset(w.lower() for w in _words("role_words.txt"))
+# the words of titles that name an office ("commander-in-chief" gives "in" too: "born in 1990"
+# names none)
+_OFFICE_WORDS = _TITLE_WORDS - {"in", "of", "the", "to", "for", "and", "at", "on", "a", "an"}
 _NOT_NAME = frozenset(w.lower() for w in _words("not_name_words.txt")) | _pl._STOP
 _SPEECH = _words("speech_verbs.txt")
 _SPEECH_RX = "|".join(map(re.escape, sorted(_SPEECH, key=len, reverse=True)))
@@ -1025,7 +1028,7 @@ def _role_after(t: str, e: int) -> str | None:
     """The role of an apposition right after a name ending at ``e``: ", the foreign minister,"
     -> "foreign minister"; None when the apposition names no office."""
     a = _APPOS.match(t, e, e + 100)
-    if a is None or not any(w.lower() in _TITLE_WORDS for w in _WORD.findall(a.group(1))):
+    if a is None or not any(w.lower() in _OFFICE_WORDS for w in _WORD.findall(a.group(1))):
         return None
     role = a.group(1).strip()
     return role.split(" ", 1)[1] if role.lower().startswith(("the ", "a ", "an ")) else role

@@ -1143,7 +1143,23 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             "place": _place_for(text, start, end, free_places),
         }
         figs.append(prev_fig)
+    _split_totals(text, figs)
     return figs
+
+
+# "386 people have fallen victim to landmines, of whom 70 were killed and 316 injured": the
+# first count is of both
+_PARTS_AFTER = re.compile(r"[^.;]{0,40}?,?\s+(?:of\s+whom|of\s+them|among\s+them|including)\s+$")
+
+
+def _split_totals(text, figs):
+    """A killed or wounded count that the next two figures split into killed and wounded
+    becomes ``other`` (a count of both), in place."""
+    for i in range(len(figs) - 2):
+        f, a, b = figs[i], figs[i + 1], figs[i + 2]
+        if f["category"] in ("killed", "wounded") and {a["category"], b["category"]} == {"killed", "wounded"} \
+                and _PARTS_AFTER.match(text, f["end"], a["start"]) and a["value"] + b["value"] <= f["value"]:
+            f["category"] = "other"
 
 
 _MADE_OF = re.compile(r"\s+(?:(?:contingent|force|unit|group|battalion|brigade)\s+)?(?:of|numbering)\s+")
