@@ -319,3 +319,19 @@ def test_provinces_and_regions_of_other_wars(text, want):
 ])
 def test_a_list_of_names_before_a_plural_unit_word_names_those_units(text, want):
     assert names(text) == want
+
+
+@pytest.mark.parametrize("text, actor, place", [
+    # a capital after a preposition of place is where, even before a verb
+    ("Flights from Moscow kept arriving.", [], ["Moscow"]),
+    ("A ceasefire agreed in Moscow was due to take effect.", [], ["Moscow"]),
+    # ... unless speakers are there: the government speaks
+    ("Officials in Yerevan said 100 people had left.", ["Armenia"], []),
+    ("Moscow keeps thousands of troops in both regions.", ["Russia"], []),
+])
+def test_a_capital_after_a_preposition_of_place_is_a_place(text, actor, place):
+    from data.extract import extract
+
+    r = extract(text, "2024-12-06")
+    assert [a["name"] for a in r["actors"] if a["type"] == "state"] == actor
+    assert [p["name"] for p in r["places"]] == place

@@ -239,10 +239,24 @@ def _verb_after(after: str) -> bool:
     return False
 
 
+# a place of motion or position before the capital: "flights from Moscow kept arriving",
+# "the talks in Baku ended" (the verb is the phrase's head's, not the capital's)
+_PREP_BEFORE = frozenset({"from", "in", "into", "at", "near", "via", "over", "outside", "around", "toward",
+                          "towards", "across", "through"})
+
+
+# ... but "officials in Yerevan said" are the government's
+_SPEAKERS_IN = frozenset({"officials", "authorities", "diplomats", "sources", "leaders", "lawmakers",
+                          "politicians", "government", "leadership", "officials'"})
+
+
 def _is_metonym(t: str, s: int, e: int) -> bool:
     after = t[e:e + 60]
     if _verb_after(after) or _AFTER_CLAUSE.match(after):
-        return True
+        prev = t[max(0, s - 30):s].rsplit(None, 2)
+        if not (prev and t[s - 1:s] == " " and prev[-1].lower() in _PREP_BEFORE) or (
+                len(prev) > 1 and prev[-1].lower() == "in" and prev[-2].lower() in _SPEAKERS_IN):
+            return True
     m = _POSS.match(after)
     if m and m.group(1) not in _POSS_PLACE:
         return True
