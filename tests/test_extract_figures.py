@@ -1019,3 +1019,22 @@ def test_a_total_split_into_killed_and_wounded_is_a_count_of_both(text, want):
     from data.extract import extract
 
     assert [(f["value"], f["category"]) for f in extract(text, "2024-10-03")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, by", [
+    ("The Three Brotherhood Alliance, made up of the Arakan Army and the TNLA, said 12 civilians were killed.",
+     "Three Brotherhood Alliance"),
+    # a member of the list is not the speaker, even when the subject is no actor
+    ("The alliance, made up of the Arakan Army and the TNLA, said 12 civilians were killed in Myanmar.", None),
+    ("Hikmet Hajiyev, an adviser to President Ilham Aliyev, said 5 soldiers died.", "Hikmet Hajiyev"),
+])
+def test_the_members_listed_after_a_subject_do_not_speak_for_it(text, by):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2024-09-21")["figures"]] == [by]
+
+
+def test_a_date_in_a_relative_clause_after_the_figure_is_another_event_s():
+    text = ("The military said its forces had killed 45 fighters in Shan state, where rebels seized the "
+            "town of Lashio last month.")
+    assert [(f["value"], f["date"]) for f in figs(text, pub="2024-09-21")] == [(45, None)]

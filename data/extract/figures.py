@@ -1408,6 +1408,24 @@ def _toll_side(text, num_start, sent_actors, all_actors):
 
 
 _CLAUSE_PUNCT = re.compile(r"[,.;:\"“”]")
+# "The Three Brotherhood Alliance, made up of the Arakan Army, ... and the TNLA, said": the list
+# names the members of the subject before it
+_LIST_BREAK = re.compile(r"[.;:\"“”]")
+_MEMBER_LIST = re.compile(r",\s+(?:made\s+up\s+of|comprising|consisting\s+of|which\s+includes?|including)\s+")
+
+
+def _member_list_subject(text, s, pos, sent_actors):
+    """When the actor at ``pos`` is in a member list set off after a subject, the actor that
+    subject is (None when it is none: "the alliance, made up of ..."); else False."""
+    if text.find(",", max(s, pos - 200), pos) < 0:
+        return False
+    m = None
+    for m in _MEMBER_LIST.finditer(text, max(s, pos - 200), pos + 1):
+        pass
+    if m is None or _LIST_BREAK.search(text, m.end(), pos):  # the list's commas are fine
+        return False
+    subj = [a for a in sent_actors if a["end"] == m.start()]
+    return max(subj, key=lambda a: a["end"] - a["start"]) if subj else None
 _BACKED_BY = re.compile(r"\b(?:backed|supported|armed|funded|led|trained)\s+by\s+(?:the\s+)?$|"
                         r"\b(?:allied\s+(?:with|to)|loyal\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Azerbaijan blamed Armenia and said ...": a reporting verb that shares the subject of the
@@ -1472,6 +1490,9 @@ def _claims(text, s, e, sent_actors):
                     named = [a for a in appos if a.get("type") == "person" and any(
                         re.fullmatch(r"\s*,\s*", text[b["end"]:a["start"]]) for b in before)]
                     before = named or before
+                    listed = _member_list_subject(text, s, before[0]["start"], sent_actors)
+                    if listed is not False:  # a member of a list is not the subject that speaks
+                        before = [listed] if listed else []
             if before:
                 last = max(a["end"] for a in before)
                 rec = max((a for a in before if a["end"] == last), key=lambda a: a["end"] - a["start"])
@@ -1631,13 +1652,19 @@ _OTHER_TIME = re.compile(r",\s+(?:(?:\w+|a\s+few)\s+)?(?:months|weeks|days|years
                          r"(?:after|before|earlier|later)\b")
 
 
+# a relative clause after the figure speaks of something else: "killed 45 fighters in Shan state,
+# where rebels seized the town of Lashio last month"
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose)\s")
+
+
 def _date_for(text, fs, dated, hints):
     """The event date nearest the figure in its clause (else in its sentence), else the period
     a year names; never a date set off from the figure as another time ("..., months after")."""
     if dated:
         # both patterns need a comma or a semicolon: str.find rules most gaps out in C
-        dated = [d for d in dated if not (text.find(",", min(d["end"], fs), max(d["start"], fs)) >= 0 and
-                                          _OTHER_TIME.search(text, min(d["end"], fs), max(d["start"], fs)))]
+        dated = [d for d in dated if not (text.find(",", min(d["end"], fs), max(d["start"], fs)) >= 0 and (
+            _OTHER_TIME.search(text, min(d["end"], fs), max(d["start"], fs))
+            or (d["start"] > fs and _RELATIVE_CLAUSE.search(text, fs, d["start"]))))]
         if not dated:
             return None
         if len(dated) == 1:
