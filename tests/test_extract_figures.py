@@ -1038,3 +1038,5 @@ def test_a_date_in_a_relative_clause_after_the_figure_is_another_event_s():
     text = ("The military said its forces had killed 45 fighters in Shan state, where rebels seized the "
             "town of Lashio last month.")
     assert [(f["value"], f["date"]) for f in figs(text, pub="2024-09-21")] == [(45, None)]
+    text = "A missile killed five people in Kharkiv, where it hit a market on Sunday."
+    assert [(f["value"], f["date"]) for f in figs(text, pub="2024-09-21")] == [(5, "2024-09-15")]

@@ -1652,8 +1652,9 @@ _OTHER_TIME = re.compile(r",\s+(?:(?:\w+|a\s+few)\s+)?(?:months|weeks|days|years
                          r"(?:after|before|earlier|later)\b")
 
 
-# a relative clause after the figure speaks of something else: "killed 45 fighters in Shan state,
-# where rebels seized the town of Lashio last month"
+# a month or a year in a relative clause after the figure is another event's background: "killed
+# 45 fighters in Shan state, where rebels seized the town of Lashio last month" (a day there is
+# mostly the event's own: "in Kharkiv, where a missile hit a market on Sunday")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose)\s")
 
 
@@ -1664,7 +1665,7 @@ def _date_for(text, fs, dated, hints):
         # both patterns need a comma or a semicolon: str.find rules most gaps out in C
         dated = [d for d in dated if not (text.find(",", min(d["end"], fs), max(d["start"], fs)) >= 0 and (
             _OTHER_TIME.search(text, min(d["end"], fs), max(d["start"], fs))
-            or (d["start"] > fs and _RELATIVE_CLAUSE.search(text, fs, d["start"]))))]
+            or (d["start"] > fs and len(d["date"]) < 10 and _RELATIVE_CLAUSE.search(text, fs, d["start"]))))]
         if not dated:
             return None
         if len(dated) == 1:
