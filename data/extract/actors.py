@@ -268,6 +268,7 @@ _CAPRUN = re.compile(
     rf"[{_UP}](?=[{_LOW}'\-]*+(?:[{_UP}][{_LOW}'\-]*+)* (?:[{_UP}]|{_PARTICLE_PREFIX}[{_UP}]|"
     rf"(?:{'|'.join(_PARTICLE_WORDS)}) [{_UP}]))"
     rf"[{_LOW}'\-]*[{_LOW}](?:-[{_UP}][{_LOW}'\-]*[{_LOW}])*(?: {_NAME_WORD})+")
+
 _WORD = re.compile(r"[\w'\-.]+")
 
 
@@ -815,6 +816,7 @@ def _template_of(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # a few names per article, asked for again and again
 def _generic_of(name: str) -> str | None:
     """The generic word ("ministry", "council") that refers back to a body: its template's, or
     the head word of a lexicon body's own name ("Gaza Health Ministry")."""
@@ -1001,6 +1003,8 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
 def _name_words(run: str) -> list[str]:
     """The words of a capitalised run, a particle word joined to the word after it."""
     words = run.split(" ")
+    if _JOINED.isdisjoint(words):
+        return words  # most runs: no "bin", "ibn"
     out: list[str] = []
     glue = False
     for w in words:

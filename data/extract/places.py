@@ -241,8 +241,8 @@ def _verb_after(after: str) -> bool:
 
 # a place of motion or position before the capital: "flights from Moscow kept arriving",
 # "the talks in Baku ended" (the verb is the phrase's head's, not the capital's)
-_PREP_BEFORE = frozenset({"from", "in", "into", "at", "near", "via", "over", "outside", "around", "toward",
-                          "towards", "across", "through"})
+_PREP_BEFORE = frozenset(x for w in ("from", "in", "into", "at", "near", "via", "over", "outside", "around",
+                                      "toward", "towards", "across", "through") for x in (w, w.title()))
 
 
 # ... but "officials in Yerevan said" are the government's
@@ -253,10 +253,16 @@ _SPEAKERS_IN = frozenset({"officials", "authorities", "diplomats", "sources", "l
 def _is_metonym(t: str, s: int, e: int) -> bool:
     after = t[e:e + 60]
     if _verb_after(after) or _AFTER_CLAUSE.match(after):
-        prev = t[max(0, s - 30):s].rsplit(None, 2)
-        if not (prev and t[s - 1:s] == " " and prev[-1].lower() in _PREP_BEFORE) or (
-                len(prev) > 1 and prev[-1].lower() == "in" and prev[-2].lower() in _SPEAKERS_IN):
+        if t[s - 1:s] != " ":
             return True
+        j = t.rfind(" ", max(0, s - 14), s - 1)  # the word before: str methods, not a split
+        w = t[j + 1:s - 1]
+        if w not in _PREP_BEFORE:
+            return True
+        if w in ("in", "In") and j > 0:
+            k = t.rfind(" ", max(0, j - 16), j)
+            if t[k + 1:j].lower() in _SPEAKERS_IN:
+                return True
     m = _POSS.match(after)
     if m and m.group(1) not in _POSS_PLACE:
         return True
@@ -597,9 +603,7 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
 # "the Belgorod, Kursk and Bryansk regions", "Kherson and Zaporizhzhia oblasts": each name of the
 # list is the unit of that name, not its town
 _UNITS_AFTER = re.compile(r"\s+(regions|provinces|oblasts|governorates|states|districts)\b", re.IGNORECASE)
-# (a case-insensitive regex scan of the whole text cost more than the look it spares)
-_PLURAL_UNIT_PARTS = ("egions", "rovinces", "blasts", "overnorates", "tates", "EGIONS", "ROVINCES", "BLASTS",
-                      "OVERNORATES", "TATES")
+_UNIT_STARTS = frozenset({"re", "pr", "ob", "go", "st", "di"})
 _UNITS_OF_BEFORE = re.compile(r"\b(regions|provinces|oblasts|governorates|states)\s+of\s+(?:the\s+)?$",
                               re.IGNORECASE)
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s*and\s+)")
@@ -608,17 +612,19 @@ _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s*and\s+)")
 def _plural_units(text: str, out: list[dict[str, Any]], countries, cache) -> None:
     """Re-read the names of a list before or after a plural unit word as those units, in place
     ("the Belgorod, Kursk and Bryansk regions", "the provinces of Latakia and Tartus")."""
-    if not out or not any(w in text for w in _PLURAL_UNIT_PARTS):
-        return  # substring tests in C spare most articles a look around every place
     for i, rec in enumerate(out):
-        m = _UNITS_AFTER.match(text, rec["end"])
+        # two characters after the name, or " of " before it, rule most places out cheaply
+        e = rec["end"]
+        m = _UNITS_AFTER.match(text, e) if text[e + 1:e + 3].lower() in _UNIT_STARTS else None
         if m is not None:
             j = i
             while j > 0 and _LIST_GAP.fullmatch(text, out[j - 1]["end"], out[j]["start"]):
                 j -= 1
             _as_units(text, out, range(j, i + 1), m.group(1), countries, cache)
             continue
-        m = _UNITS_OF_BEFORE.search(text, max(0, rec["start"] - 30), rec["start"])
+        st = rec["start"]
+        m = _UNITS_OF_BEFORE.search(text, max(0, st - 30), st) if (
+            text.startswith(" of ", st - 4) or text.startswith(" of the ", st - 8)) else None
         if m is not None:
             j = i
             while j + 1 < len(out) and _LIST_GAP.fullmatch(text, out[j]["end"], out[j + 1]["start"]):
