@@ -1426,6 +1426,9 @@ def _member_list_subject(text, s, pos, sent_actors):
         return False
     subj = [a for a in sent_actors if a["end"] == m.start()]
     return max(subj, key=lambda a: a["end"] - a["start"]) if subj else None
+
+
+# "M23 rebels backed by Rwanda said": the backer is not the subject that speaks
 _BACKED_BY = re.compile(r"\b(?:backed|supported|armed|funded|led|trained)\s+by\s+(?:the\s+)?$|"
                         r"\b(?:allied\s+(?:with|to)|loyal\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Azerbaijan blamed Armenia and said ...": a reporting verb that shares the subject of the
