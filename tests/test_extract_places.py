@@ -313,6 +313,9 @@ def test_provinces_and_regions_of_other_wars(text, want):
     # ... or after it
     ("Clashes hit the coastal provinces of Latakia and Tartus.", ["Latakia Governorate", "Tartus Governorate"]),
     ("He visited the states of Kassala and Gedaref.", ["Kassala State", "Gedaref State"]),
+    # a line break (a PDF export) is whitespace like any other
+    ("Drones were shot down over the Kursk and Bryansk\nregions.", ["Kursk Oblast", "Bryansk Oblast"]),
+    ("Clashes hit the provinces of\nLatakia and Tartus.", ["Latakia Governorate", "Tartus Governorate"]),
     # without the unit word the towns are meant
     ("Fighting raged in Kherson and Zaporizhzhia.", ["Kherson", "Zaporizhzhia"]),
     ("RSF fighters entered Gedaref and Tartus.", ["Gedaref", "Tartus"]),

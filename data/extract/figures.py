@@ -1661,14 +1661,21 @@ _OTHER_TIME = re.compile(r",\s+(?:(?:\w+|a\s+few)\s+)?(?:months|weeks|days|years
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose)\s")
 
 
+def _another_event(text, fs, d) -> bool:
+    """Whether date ``d`` is set off from the figure at ``fs`` as another event's
+    (:data:`_OTHER_TIME`, :data:`_RELATIVE_CLAUSE`)."""
+    a, b = min(d["end"], fs), max(d["start"], fs)
+    if text.find(",", a, b) < 0:  # both patterns need a comma: str.find rules most gaps out in C
+        return False
+    return bool(_OTHER_TIME.search(text, a, b)
+                or (d["start"] > fs and len(d["date"]) < 10 and _RELATIVE_CLAUSE.search(text, fs, d["start"])))
+
+
 def _date_for(text, fs, dated, hints):
     """The event date nearest the figure in its clause (else in its sentence), else the period
     a year names; never a date set off from the figure as another time ("..., months after")."""
     if dated:
-        # both patterns need a comma or a semicolon: str.find rules most gaps out in C
-        dated = [d for d in dated if not (text.find(",", min(d["end"], fs), max(d["start"], fs)) >= 0 and (
-            _OTHER_TIME.search(text, min(d["end"], fs), max(d["start"], fs))
-            or (d["start"] > fs and len(d["date"]) < 10 and _RELATIVE_CLAUSE.search(text, fs, d["start"]))))]
+        dated = [d for d in dated if not _another_event(text, fs, d)]
         if not dated:
             return None
         if len(dated) == 1:

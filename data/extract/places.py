@@ -613,9 +613,10 @@ def _plural_units(text: str, out: list[dict[str, Any]], countries, cache) -> Non
     """Re-read the names of a list before or after a plural unit word as those units, in place
     ("the Belgorod, Kursk and Bryansk regions", "the provinces of Latakia and Tartus")."""
     for i, rec in enumerate(out):
-        # two characters after the name, or " of " before it, rule most places out cheaply
+        # the unit word's first letters after the name, or "of" before it, rule most places out
+        # cheaply (whitespace of any length, as the patterns allow)
         e = rec["end"]
-        m = _UNITS_AFTER.match(text, e) if text[e + 1:e + 3].lower() in _UNIT_STARTS else None
+        m = _UNITS_AFTER.match(text, e) if text[e:e + 6].lstrip()[:2].lower() in _UNIT_STARTS else None
         if m is not None:
             j = i
             while j > 0 and _LIST_GAP.fullmatch(text, out[j - 1]["end"], out[j]["start"]):
@@ -623,8 +624,8 @@ def _plural_units(text: str, out: list[dict[str, Any]], countries, cache) -> Non
             _as_units(text, out, range(j, i + 1), m.group(1), countries, cache)
             continue
         st = rec["start"]
-        m = _UNITS_OF_BEFORE.search(text, max(0, st - 30), st) if (
-            text.startswith(" of ", st - 4) or text.startswith(" of the ", st - 8)) else None
+        m = _UNITS_OF_BEFORE.search(text, max(0, st - 30), st) if text.find("of", max(0, st - 12), st) >= 0 \
+            else None
         if m is not None:
             j = i
             while j + 1 < len(out) and _LIST_GAP.fullmatch(text, out[j]["end"], out[j + 1]["start"]):
