@@ -150,13 +150,14 @@ def test_an_article_whose_extraction_fails_is_kept_without_readings(rebuilt, tmp
     import data.extract
 
     _, old, _, _, _ = rebuilt
-    real = data.extract.extract_many
+    real = data.extract.extract_many_with_sentences
 
     def one_fails(items, batch=32):
         out = real(items, batch=batch)
-        return [RuntimeError("rule broke") if "Shusha" in text else r for (text, _), r in zip(items, out)]
+        return [(RuntimeError("rule broke"), None) if "Shusha" in text else r
+                for (text, _), r in zip(items, out)]
 
-    monkeypatch.setattr(data.extract, "extract_many", one_fails)
+    monkeypatch.setattr(data.extract, "extract_many_with_sentences", one_fails)
     new = Store(tmp_path / "partial.duckdb")
     summary = reextract(old.path, new)
     broke = {a for a, _ in summary.failed}

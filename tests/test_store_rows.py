@@ -167,3 +167,18 @@ def test_prepared_parts_write_what_write_batch_writes(tmp_path):
         assert _count(one, f"SELECT count(*) FROM {t}") == _count(parts, f"SELECT count(*) FROM {t}") > 0
     figure = json.loads(a["figures"][0])
     assert figure["sentence"] and figure["published"]
+
+
+def test_evidence_from_the_extractions_sentences_equals_a_fresh_split():
+    """An ingest hands the writer the sentence spans its extraction used (no second split);
+    the evidence sentences are the same as the writer's own paragraph-wise split gives."""
+    results = [r for f in sorted(SAMPLE.iterdir()) if f.is_file() for r in process_file(str(f))]
+    records = [r for r in results if isinstance(r, dict)]
+    assert all(r.sentences for r in records)
+    plain = [dict(r) for r in records]
+    assert not any(hasattr(r, "sentences") for r in plain)
+    with_spans, without = prepare(records), prepare(plain)
+    for t in ("figures", "quotes"):
+        got = with_spans.tables[t].column("sentence").to_pylist()
+        assert got == without.tables[t].column("sentence").to_pylist(), t
+        assert len(got) >= 10 and all(got), t

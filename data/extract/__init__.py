@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 from data.extract import actors, dates, figures, places, quotes, sentences
 
-__all__ = ["extract", "extract_article", "extract_many"]
+__all__ = ["extract", "extract_article", "extract_many", "extract_many_with_sentences"]
 
 
 def extract(text: str, published: str | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -72,10 +72,21 @@ def extract_many(items: Iterable[tuple[str, str | None]], batch: int = 32) -> li
         In input order, for each item what :func:`extract` gives for it: its dict, or the
         exception it raised (so one bad article does not sink the others).
     """
+    return [res for res, _sents in extract_many_with_sentences(items, batch)]
+
+
+def extract_many_with_sentences(items: Iterable[tuple[str, str | None]],
+                                batch: int = 32) -> list[tuple[Any, list[tuple[int, int]] | None]]:
+    """:func:`extract_many`, each result paired with the sentence spans its stages used.
+
+    The store's writer quotes the sentence of each figure and quote as evidence; handing it the
+    spans saves splitting the text a second time. The spans are ``None`` for an item that
+    raised.
+    """
     if not isinstance(batch, int) or batch < 1:
         raise ValueError(f"batch must be a positive int, got {batch!r}")
     items = list(items)
-    out: list[Any] = []
+    out: list[tuple[Any, Any]] = []
     for i in range(0, len(items), batch):
         chunk = items[i:i + batch]
         try:
@@ -85,14 +96,15 @@ def extract_many(items: Iterable[tuple[str, str | None]], batch: int = 32) -> li
             # what extract() gives it (the stages are pure, so redoing them is safe)
             for text, published in chunk:
                 try:
-                    out.append(extract(text, published))
+                    out.append((extract(text, published), None))
                 except Exception as exc:  # noqa: BLE001 - returned to the caller per item
-                    out.append(exc)
+                    out.append((exc, None))
     return out
 
 
-def _extract_chunk(chunk: list[tuple[str, str | None]]) -> list[dict[str, list[dict[str, Any]]]]:
-    """:func:`extract` of each pair, computed stage by stage over the whole chunk."""
+def _extract_chunk(chunk: list[tuple[str, str | None]]) -> list[tuple[dict[str, list[dict[str, Any]]], list]]:
+    """:func:`extract` of each pair with its sentence spans, computed stage by stage over the
+    whole chunk."""
     for text, _published in chunk:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, got {type(text).__name__}")
@@ -105,5 +117,5 @@ def _extract_chunk(chunk: list[tuple[str, str | None]]) -> list[dict[str, list[d
     figure_recs = [figures.find_figures(t, s, a, p, d, pub)
                    for t, s, a, p, d, pub in zip(texts, sents, actor_recs, place_recs, date_recs, pubs)]
     quote_recs = [quotes.find_quotes(t, s, a) for t, s, a in zip(texts, sents, actor_recs)]
-    return [{"places": p, "figures": f, "actors": a, "dates": d, "quotes": q}
-            for p, f, a, d, q in zip(place_recs, figure_recs, actor_recs, date_recs, quote_recs)]
+    return [({"places": p, "figures": f, "actors": a, "dates": d, "quotes": q}, s)
+            for p, f, a, d, q, s in zip(place_recs, figure_recs, actor_recs, date_recs, quote_recs, sents)]

@@ -233,7 +233,8 @@ def _mention_columns(records: Sequence[dict[str, Any]], table: str) -> dict[str,
         cols["idx"] += range(n)
         cols["published"] += [a.get("published")] * n
         if evidence:
-            cols["sentence"] += _evidence(text, [(m.get("start") or 0, m.get("end") or 0) for m in ms])
+            cols["sentence"] += _evidence(text, [(m.get("start") or 0, m.get("end") or 0) for m in ms],
+                                          getattr(r, "sentences", None))
         for m in ms:
             start, end = m.get("start"), m.get("end")
             cols["start"].append(start)
@@ -270,12 +271,17 @@ def _warning_columns(records: Sequence[dict[str, Any]]) -> dict[str, list[Any]]:
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _evidence(text: str, spans: list[tuple[int, int]]) -> list[str]:
+def _evidence(text: str, spans: list[tuple[int, int]],
+              sents: list[tuple[int, int]] | None = None) -> list[str]:
     """The sentence(s) holding each ``(start, end)`` span of ``text``.
 
-    Only the paragraphs that hold a span are split: splitting whole articles to find the
-    evidence of a few figures was a quarter of the store's write cost.
+    ``sents`` are the text's sentence spans when the caller has them (an ingest's extraction
+    split the text already; see :class:`data.pipeline.Record`). Otherwise only the paragraphs
+    that hold a span are split: splitting whole articles to find the evidence of a few figures
+    was a quarter of the store's write cost.
     """
+    if sents is not None:
+        return [_sentence_at(text, sents, start, end) for start, end in spans]
     # Imported here: importing data.extract builds its lexicons (~0.3 s CPU), which a writer
     # of rows prepared elsewhere (an ingest driver, the dashboard) never needs.
     from data.extract.sentences import split_sentences
