@@ -1040,3 +1040,51 @@ def test_a_date_in_a_relative_clause_after_the_figure_is_another_event_s():
     assert [(f["value"], f["date"]) for f in figs(text, pub="2024-09-21")] == [(45, None)]
     text = "A missile killed five people in Kharkiv, where it hit a market on Sunday."
     assert [(f["value"], f["date"]) for f in figs(text, pub="2024-09-21")] == [(5, "2024-09-15")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Major General Polad Hashimov and Colonel Ilgar Mirzayev were killed on July 14.",
+     [("General Polad Hashimov", "killed"), ("Colonel Ilgar Mirzayev", "killed")]),
+    ("Serviceman Aram Petrosyan, Junior Sergeant Davit Hakobyan and Private Karen Sargsyan were wounded.",
+     [("Serviceman Aram Petrosyan", "wounded"), ("Sergeant Davit Hakobyan", "wounded"),
+      ("Private Karen Sargsyan", "wounded")]),
+    # the three counted already: the names listed after them add no one
+    ("Three servicemen of the Army, Private Aram Petrosyan, Corporal Davit Hakobyan and Sergeant "
+     "Karen Sargsyan, were killed.", [("Three servicemen", "killed")]),
+    # a name that is no list member of the casualties is no casualty
+    ("Colonel Ilgar Mirzayev said Sergeant Davit Hakobyan was wounded.", [("Sergeant Davit Hakobyan", "wounded")]),
+    # ranks that are also adjectives count no one without a name or a casualty verb
+    ("A general strike closed shops, and private homes were searched.", []),
+])
+def test_every_person_named_in_a_list_of_casualties_counts(text, want):
+    assert [(f["surface"], f["category"]) for f in figs(text, pub="2020-07-15")] == want
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Up to 20 servicemen of the enemy were destroyed, the Azerbaijani Defense Ministry said.", "Armenia"),
+    ("Up to 20 soldiers of the opposing side were killed, the Azerbaijani Defense Ministry said.", "Armenia"),
+    ("Up to 20 servicemen were killed, the Azerbaijani Defense Ministry said.", "Azerbaijan"),
+])
+def test_soldiers_of_the_enemy_are_the_other_side_s(text, side):
+    from data.extract import extract
+
+    got = extract("Armenia and Azerbaijan clashed on the border. " + text, "2020-07-15")["figures"]
+    assert [(f["value"], f["actor"]) for f in got] == [(20, side)]
+
+
+def test_a_date_several_months_before_the_figure_is_another_event_s():
+    text = ("At least 40 Armenian soldiers remain in custody, nearly five months after the ceasefire of "
+            "November 10, 2020.")
+    assert [(f["value"], f["category"], f["date"]) for f in figs(text, pub="2021-04-01")] == [
+        (40, "prisoners", None)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Azerbaijani authorities have said they hold 72 Armenians.", [(72, "prisoners")]),
+    ("Hamas is holding 101 people in Gaza.", [(101, "prisoners")]),
+    ("Officials will hold a meeting with 40 residents.", [(40, "other")]),
+    ("Russia holds thousands of troops near the border.", [(2000, "troops")]),
+    ("The party holds 71 seats in parliament.", []),
+])
+def test_people_a_party_holds_are_prisoners(text, want):
+    assert [(f["value"], f["category"]) for f in figs(text, pub="2020-07-15")] == want

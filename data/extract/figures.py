@@ -136,6 +136,9 @@ _CASUALTY = {"killed", "wounded", "captured", "missing", "hostages", "prisoners"
 _CROSS = frozenset({"and", "or", "including", "among", ",", "of"})
 # where a part of a figure was counted: "including 12 in a house", "including 5 at the market"
 _PART_PLACE_PREPS = frozenset({"in", "at", "on", "near", "from"})
+# a captor's verb right before the people it counts (past "held" is too common: "held talks
+# with 30 residents" is no count of prisoners, nor is "hold a meeting with 40 residents")
+_HOLD_VERBS = frozenset({"hold", "holds", "holding"})
 _REFUGEE_MARK = re.compile(r"\b(?:abroad|across\s+the\s+border|crossed|refugees?|overseas|"
                            r"(?:neighbou?ring|other)\s+countr(?:y|ies))\b", re.IGNORECASE)
 
@@ -673,6 +676,10 @@ _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "go
 # Between a figure and a person named after it: an optional "of the <Name>" and a list of
 # capitalised names and ranks ("three servicemen of the Azerbaijan Army, Private Elvin Huseynov,
 # Corporal Tural Mammadov and ").
+# between two named people of a list: "Major General X and Colonel Y", "X, Junior Sergeant Y
+# and Z" (a rank's first words are before the noun a figure starts at)
+_NAME_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[A-Z][a-z]+\s+){0,2}")
+
 _NAMES_LISTED = re.compile(r"(?:\s+of\s+the\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*,"
                            r"(?:\s*(?:[A-Z][\w'’.-]*|and|,))*\s*")
 
@@ -899,6 +906,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             if nx.unk_end is not None and c.head_cat is None:
                 c.unk_end = c.q.end  # the shared unknown noun is counted after the last number
     recs = []
+    listed = []  # named people whose verb is after others named (a list of casualties)
     joined: set[int] = set()  # figures that take the toll of the one before ("along with")
     labelled = set()
     for idx, c in enumerate(cands):
@@ -1007,6 +1015,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             cat = "peacekeepers" if _PEACEKEEPING.search(text, max(s, q.start - 70), q.start) else "troops"
         elif hc == "person":
             cat = "troops" if tcat == "troops" else "other"
+            if cat == "other" and c.qi >= 1 and toks[c.qi - 1][2] in _HOLD_VERBS:
+                cat = "prisoners"  # "they hold 72 Armenians", "Hamas is holding 101 people"
         elif hc is None and tcat == "troops":
             cat = None
         if recs and recs[-1][3] in _CASUALTY and (
@@ -1042,17 +1052,28 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 continue
         if c.weak:
             # "a local official" counts only as a subject of a casualty verb or next to a figure
-            if cat not in _CASUALTY or not trig_hit:
-                continue
-            # right after the noun phrase, or past an aside: "Sergeant X (born 1998) was wounded"
-            near = 0 if trig_hit is left else 2 + _aside_tokens(text, toks, trig_hit[2] - trig_hit[1], trig_hit[2])
-            if trig_hit[1] > near:
+            if cat not in _CASUALTY or not trig_hit or trig_hit[1] > (
+                    # right after the noun phrase, or past an aside: "Sergeant X (born 1998) was wounded"
+                    0 if trig_hit is left else 2 + _aside_tokens(text, toks, trig_hit[2] - trig_hit[1], trig_hit[2])):
+                if c.name_end is not None:
+                    listed.append(c)  # counted if the last one named is: see below
                 continue
         # surface: qualifier + number (+ counted noun)
         end = c.head_end if c.head_end is not None and c.head is not None else q.end
         if unknown_noun and c.unk_end is not None:
             end = c.unk_end
         start = q.start
+        if c.name_end is not None and listed:
+            # "Major General X and Colonel Y were killed": everyone the list names before the
+            # one next to the verb has the same fate
+            k, nxt, chain = len(listed) - 1, c, []
+            while k >= 0 and _NAME_LIST_JOIN.fullmatch(text, listed[k].name_end, nxt.q.start):
+                chain.append(listed[k])
+                nxt, k = listed[k], k - 1
+            for p in reversed(chain):
+                recs.append((p, p.q.start, p.head_end if p.head is not None and p.head_end is not None
+                             else p.q.end, cat))
+            listed.clear()
         recs.append((c, start, end, cat))
     figs = []
     prev_fig = None
@@ -1306,7 +1327,16 @@ def _claim_state(pos, reports, all_actors):
 def _names_enemy(c, toks):
     """Whether the counted noun phrase says the people are the other party's ("enemy")."""
     hi = min(c.np_end_tok if c.np_end_tok is not None else c.tj, len(toks))
-    return any(toks[t][2] in _ENEMY for t in range(c.tj, hi))
+    if any(toks[t][2] in _ENEMY for t in range(c.tj, hi)):
+        return True
+    # "20 servicemen of the enemy", "30 soldiers of the opposing side"
+    k = hi
+    if k < len(toks) and toks[k][2] == "of":
+        k += 1
+        if k < len(toks) and toks[k][2] == "the":
+            k += 1
+        return k < len(toks) and toks[k][2] in _ENEMY
+    return False
 
 
 def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=None):
@@ -1651,7 +1681,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 
 # the date and the figure are of different times: "erupted in August 2023, months after a
 # peace deal ended the war that killed 600,000"
-_OTHER_TIME = re.compile(r",\s+(?:(?:\w+|a\s+few)\s+)?(?:months|weeks|days|years|decades)\s+"
+_OTHER_TIME = re.compile(r",\s+(?:\w+\s+){0,3}(?:months|weeks|days|years|decades)\s+"
                          r"(?:after|before|earlier|later)\b")
 
 
