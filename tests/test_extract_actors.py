@@ -626,3 +626,28 @@ def test_azerbaijan_s_mine_action_agency_and_a_birth_year_is_no_role():
     got = [(r["surface"], r["name"], r["role"]) for r in actors(text) if r["type"] in ("organisation", "person")]
     assert got == [("Mine Action Agency", "Mine Action Agency of Azerbaijan", None),
                    ("ANAMA", "Mine Action Agency of Azerbaijan", None), ("Elvin Mammadov", "Elvin Mammadov", None)]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a known person's bare surname after someone else's first name is that someone
+    ("Private Ravil Aliyev was killed.", [("Ravil Aliyev", "Ravil Aliyev")]),
+    ("It said Emin Aliyev spoke.", [("Emin Aliyev", "Emin Aliyev")]),
+    # a sentence opening with a first name: not the president either
+    ("Emin Aliyev spoke on Monday.", []),
+    # after a function word or a title the bare surname is still the known person
+    ("Meanwhile Aliyev spoke.", [("Aliyev", "Ilham Aliyev")]),
+    ("Azerbaijani President Aliyev spoke.", [("Azerbaijani", "Azerbaijan"), ("Aliyev", "Ilham Aliyev")]),
+])
+def test_a_known_surname_inside_another_name_is_not_the_known_person(text, want):
+    assert pairs(text) == want
+
+
+def test_the_state_commission_on_prisoners_of_war_is_one_body_and_missing_persons_no_person():
+    text = ("Azerbaijan's State Commission on Prisoners of War, Hostages and Missing Persons said it had "
+            "received remains. The Commission on Missing Persons met.")
+    assert [(r["surface"], r["name"], r["type"]) for r in actors(text)][1:] == [
+        ("Azerbaijan's State Commission on Prisoners of War, Hostages and Missing Persons",
+         "State Commission on Prisoners of War, Hostages and Missing Persons of Azerbaijan", "organisation"),
+        # named again without its state: the same body
+        ("The Commission on Missing Persons",
+         "State Commission on Prisoners of War, Hostages and Missing Persons of Azerbaijan", "organisation")]

@@ -1088,3 +1088,45 @@ def test_a_date_several_months_before_the_figure_is_another_event_s():
 ])
 def test_people_a_party_holds_are_prisoners(text, want):
     assert [(f["value"], f["category"]) for f in figs(text, pub="2020-07-15")] == want
+
+
+def test_a_toll_counted_by_the_number_of_a_longer_noun_phrase():
+    from data.extract import extract
+
+    text = ("Armenia's Ministry of Defense has raised the number of Armenian servicemen killed in the "
+            "44-day war in autumn 2020 to 3,825, Deputy Minister Arman Sargsyan said on Tuesday.")
+    got = extract(text, "2024-02-13")["figures"]
+    assert [(f["value"], f["category"], f["actor"], f["date"]) for f in got] == [(3825, "killed", "Armenia", "2020")]
+
+
+@pytest.mark.parametrize("text, by", [
+    # "he said": the named speaker of the report before
+    ("Deputy Minister Arman Sargsyan said on Tuesday that the toll had risen. Another 187 people are "
+     "still listed as missing, he said.", "Arman Sargsyan"),
+    ("The toll rose, said Defence Minister Suren Papikyan. Another 187 people are missing, he added.",
+     "Suren Papikyan"),
+    # the report before is no named person's, or the person named is no speaker
+    ("The spokesman said the toll had risen. Another 187 people are missing, he said.", None),
+    ("Private Aram Petrosyan was killed on Monday. Another 187 people are missing, he said.", None),
+])
+def test_a_pronoun_speaker_is_the_person_who_spoke_before(text, by):
+    from data.extract import extract
+
+    got = extract(text, "2024-02-13")["figures"]
+    assert [(f["value"], f["claimed_by"]) for f in got if f["value"] == 187] == [(187, by)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("More than 100,000 refugees fled into Armenia. Almost 30,000 of them are children.",
+     [(100000, "refugees"), (30000, "refugees")]),
+    ("100,617 people had been displaced by Monday, including 30,000 children.",
+     [(100617, "displaced"), (30000, "displaced")]),
+    # a figure two sentences back is not what "them" counts
+    ("More than 100,000 refugees fled into Armenia. Aid arrived on Monday. Almost 30,000 of them are children.",
+     [(100000, "refugees"), (30000, "other")]),
+])
+def test_a_part_of_a_count_of_displaced_people_is_displaced(text, want):
+    from data.extract import extract
+
+    got = extract(text, "2023-10-03")["figures"]
+    assert [(f["value"], f["category"]) for f in got] == want

@@ -364,6 +364,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     state_hits = []  # (s, e, state name) for compositional phrases
     stamps = None  # the dateline stamps, found at the first state name
     persons = []
+    foreign = []  # bare surnames of known people that are part of someone else's name
     for s, e, ent in hits:
         _surf, kind, name, typ, country, role, _req = ent
         if kind == "bodyhead":
@@ -398,8 +399,12 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             if " " not in _surf:
                 nw = _NEXT_CAP_CHAR.match(t, e, e + 3)
                 pw = _PREV_CAP_WORD.search(t, max(0, s - 25), s)
-                if nw or (pw and not _qualifier_word(pw.group(0).strip())
-                          and not _pl._sentence_start(t, s - len(pw.group(0)))):
+                if nw or (pw and not _qualifier_word(pw.group(0).strip()) and not (
+                        # "Meanwhile Aliyev said"; but "Emin Aliyev said" opens with a first name
+                        _pl._sentence_start(t, s - len(pw.group(0)))
+                        and pw.group(0).strip().lower() in _pl._STOP)):
+                    # someone else's name: the pattern finder may read it whole ("Private Ravil Aliyev")
+                    foreign.append((s, e))
                     continue
             # a role written before the name, else the lexicon's, else an apposition after it
             role = _role_before(t, s, text)
@@ -433,7 +438,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     # a lexicon body ("Gaza Health Ministry") is referred back to like a composed one
     referable = bodies + [r for r in out if r["type"] == "organisation" and _generic_of(r["name"])]
     out += _bare_bodies(text, t, heads, referable, state_hits, sents, sent_starts, loc, media_at)
-    taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead"] + [
+    taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead" and (s, e) not in foreign] + [
         (b["start"], b["end"]) for b in bodies]
     persons += _pattern_persons(text, t, taken, place_spans, places, persons)
     out += _person_records(text, t, persons)

@@ -133,6 +133,8 @@ _PEACEKEEPING = re.compile(r"\b(?i:peacekeep)")
 _PEACEKEEPING_OF = re.compile(r"(?i:peacekeep)\w*(?:\s+[\w-]+){0,2}\s+(?:of|numbering)\s+[^,;.]{0,20}$")
 _SIDED = {"military", "troops", "peacekeepers", "prisoners", "hostages"}
 _CASUALTY = {"killed", "wounded", "captured", "missing", "hostages", "prisoners"}
+# categories a later "including 30,000 children" or "30,000 of them" is a part of
+_PART_CATS = _CASUALTY | {"displaced", "refugees"}
 _CROSS = frozenset({"and", "or", "including", "among", ",", "of"})
 # where a part of a figure was counted: "including 12 in a house", "including 5 at the market"
 _PART_PLACE_PREPS = frozenset({"in", "at", "on", "near", "from"})
@@ -189,6 +191,7 @@ _FIRST = {id(_TRIGGERS): _by_first(_TRIGGERS), id(_NOUNS): _by_first(_NOUNS),
 _NOUN_FIRST = frozenset(k[0] for k in _NOUNS)
 _FIRST_ITEM = itemgetter(0)
 _START_END = itemgetter("start", "end")  # a C-level sort key (a lambda per record costs more)
+_START = itemgetter("start")
 
 
 def _match_at(toks, i, table, maxlen):
@@ -632,7 +635,8 @@ def _toll_verb(toks, i, j, c, cands_by_tok):
             return None
         opening = i
     else:
-        opening = next((k for k in range(max(1, i - 2), i) if toks[k][2] == "of" and toks[k - 1][2] in _TOTAL_WORDS), None)
+        # "the number of civilians killed", "the number of Armenian servicemen killed"
+        opening = next((k for k in range(i - 1, max(0, i - 5), -1) if toks[k][2] == "of" and toks[k - 1][2] in _TOTAL_WORDS), None)
         if opening is None:
             return None
         opening -= 1
@@ -807,9 +811,12 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
             ps, pe = sents[i - 1]
             carried = (_claims(text, ps, pe, actors[bisect_left(a_starts, ps):bisect_right(a_starts, pe)]),
                        _event_dates(dates[bisect_left(d_starts, ps):bisect_right(d_starts, pe)]))
+        # "More than 100,000 refugees ... . Almost 30,000 of them are children": the category of
+        # the last figure of the sentence before, which "of them" may be a part of
+        before = out[-1]["category"] if out and i > 0 and out[-1]["start"] >= sents[i - 1][0] else None
         for s, e, grp in _pieces(sents[i], groups[i]):
             out.extend(_group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates,
-                              d_starts, published, carried))
+                              d_starts, published, carried, before))
     return out
 
 
@@ -841,7 +848,7 @@ _TOLL_WORD = re.compile(r"toll|tally", re.IGNORECASE)
 
 
 def _group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates, d_starts, published,
-           carried=None):
+           carried=None, before=None):
     """Figures of the candidates ``grp`` of the sentence (or piece) ``text[s:e]``; ``carried``:
     the attributions and event dates of the sentence before, for a sentence that names none of
     its own."""
@@ -867,11 +874,11 @@ def _group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates, d_
     sent_places = places[bisect_left(p_starts, s):bisect_right(p_starts, e)]
     sent_dates = dates[bisect_left(d_starts, s):bisect_right(d_starts, e)]
     return _sentence(text, s, e, toks, t_starts, grp, sent_actors, actors,
-                     sent_places, sent_dates, published, carried)
+                     sent_places, sent_dates, published, carried, before)
 
 
 def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_places,
-              sent_dates, published, carried=None):
+              sent_dates, published, carried=None, before=None):
     n = len(toks)
     for c in cands:
         c.qi = bisect_left(t_starts, c.q.start)
@@ -1037,8 +1044,14 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 and recs[-1][3] in _CASUALTY and c.tj < n and toks[c.tj][2] in _PART_PLACE_PREPS:
             cat = recs[-1][3]  # "killed 30 people, including 12 in a house in Jabalia": a part of it
         if cat == "other" and recs and c.qi >= 1 and toks[c.qi - 1][2] in ("including", "them", "whom") \
-                and recs[-1][3] in _CASUALTY:
+                and recs[-1][3] in _PART_CATS:
             cat = recs[-1][3]  # "13 dead, including two children": a part of the figure before
+        if cat == "other" and c.head is not None and toks[c.head[0]][2] == "them":
+            # "Almost 30,000 of them are children": a part of the figure before (in this
+            # sentence or the one before)
+            last = recs[-1][3] if recs else before
+            if last in _PART_CATS:
+                cat = last
         if cat in ("killed", "wounded") and tcat == cat and _joined_casualty(toks, trig, trig_hit):
             cat = "other"  # "12 people were killed or injured": one count of both, neither alone
         if cat is None:
@@ -1084,7 +1097,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         low, high = q.low, q.high
         if reports is None:
             # the attributions of the sentence, found once for all its figures
-            reports = _claims(text, s, e, sent_actors) or (carried[0] if carried else [])
+            reports = _claims(text, s, e, sent_actors) or (carried[0] if carried else []) \
+                or _pronoun_claims(text, s, e, all_actors)
             free_places = _free_places(sent_places, sent_actors)
             dated = _event_dates(sent_dates) or (carried[1] if carried else [])
             # the end of a period still to come ("a treaty that runs until 2044") is no day of
@@ -1600,6 +1614,39 @@ def _opening_actor(text, s, ms, sent_actors):
 # according to Y" - Y's count is the clause's, X's the main clause's.
 _SUB_CLAUSE = re.compile(r",\s*(?:when|while|whereas|as|after|before|because|which|who|although|though)\b",
                          re.IGNORECASE)
+
+
+# "Another 187 people are missing, he said": a person's report told with a pronoun
+_PRONOUN_REPORT = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he)\s+(?:said|says|added|told|stated|noted)\b")
+_PRONOUN_REACH = 500  # characters before the sentence in which the person must speak
+
+
+def _pronoun_claims(text, s, e, all_actors):
+    """The attribution of a sentence whose only speaker is "he"/"she": the person who is the
+    speaker of the last report before the sentence ("Deputy Minister X said ... . Another 187
+    are missing, he said"), as one :func:`_claims` entry; none when that report is no named
+    person's ("The spokesman said ...") or there is none (a person named as a casualty is no
+    speaker)."""
+    m = _PRONOUN_REPORT.search(text, s, e)
+    if m is None:
+        return []
+    last = None
+    for last in _REPORT_RE.finditer(text, max(0, s - _PRONOUN_REACH), s):
+        pass
+    if last is None:
+        return []
+    vs, ve = last.span()
+    near = all_actors[bisect_left(all_actors, vs - 80, key=_START):bisect_left(all_actors, ve + 40, key=_START)]
+    speakers = [a for a in near if a.get("type") == "person" and (
+        (vs - 60 <= a["end"] <= vs and not _SENTENCE_PUNCT.search(text, a["end"], vs))
+        or (ve <= a["start"] <= ve + 40 and not _SENTENCE_PUNCT.search(text, ve, a["start"])))]
+    if not speakers:
+        return []
+    speaker = min(speakers, key=lambda a: min(abs(vs - a["end"]), abs(a["start"] - ve)))
+    return [(m.start(), m.end(), speaker)]
+
+
+_SENTENCE_PUNCT = re.compile(r"[.!?;]\s")
 
 
 def _claimant(fs, fe, claims_in_sentence, text=None):
