@@ -397,3 +397,22 @@ def test_a_daily_report_s_past_day_is_a_span_up_to_publication(text, want):
     got = [(d["surface"], d.get("from"), d.get("to")) for d in extract(text, "2024-11-04")["dates"]]
     assert got == [want]
     assert extract("On the last day of talks, 5 soldiers were killed.", "2024-11-04")["dates"] == []
+
+
+@pytest.mark.parametrize("text, want", [
+    # a day without a year after a date with one, in the same sentence: that date's story
+    ("The 44-day war, which began on September 27, 2020, ended on November 10 with a ceasefire.",
+     ["2020-09-27", "2020-11-10"]),
+    # the nearest year to that date, forwards or backwards
+    ("Fighting raged from Dec. 20, 2022 until Jan. 5, and again on Feb. 3.",
+     ["2022-12-20", "2023-01-05", "2023-02-03"]),
+    ("He was killed on Nov. 8, 2020, weeks after he was wounded on Oct. 1.", ["2020-11-08", "2020-10-01"]),
+    # the next sentence is the article's own time again
+    ("Since the ceasefire of November 10, 2020, 300 soldiers have died. On Feb. 3, the ministry said "
+     "more died.", ["2020-11-10", "2023-02-03"]),
+    # a year alone anchors nothing
+    ("The 2020 war ended on Nov. 10.", ["2022-11-10"]),
+])
+def test_a_day_without_a_year_takes_the_year_of_a_dated_day_in_its_sentence(text, want):
+    got = find_dates(text, split_sentences(text), "2023-03-06")
+    assert [d["date"] for d in got if len(d["date"] or "") == 10] == want

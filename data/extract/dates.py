@@ -650,6 +650,8 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
         out.append(rec)
     if noyear:
         _year_from_range_end(text, out, noyear)
+        if sents:
+            _year_from_sentence(text, out, noyear, sents)
     if pub is not None and " year" in text:
         out = _year_word_after(text, out, pub)
     _weekday_with_date(text, out)
@@ -774,6 +776,45 @@ def _year_from_range_end(text, recs, idxs):
         d = _ymd(y, int(md1[:2]), int(md1[3:]))
         if d:
             a["date"] = d
+
+
+def _year_from_sentence(text, recs, idxs, sents):
+    """'The war began on Sept. 27, 2020 and ended on Nov. 10': a day written without a year
+    after a date with one in the same sentence is in that date's story, not in the year before
+    publication: it takes the year that puts it nearest that date (a day so dated passes the
+    year on to the next: "..., 2020, on Nov. 8 and on Nov. 10")."""
+    starts = [a for a, _b in sents]
+    anchored = set()
+    for i in idxs:
+        if i >= len(recs):
+            continue
+        r = recs[i]
+        d = r.get("date")
+        if not d or len(d) != 10 or _HAS_YEAR.search(r["surface"]):
+            continue
+        k = bisect_right(starts, r["start"]) - 1
+        if k < 0:
+            continue
+        for j in range(i - 1, -1, -1):
+            a = recs[j]
+            if a["start"] < starts[k]:
+                break
+            ad = a.get("date")
+            if not ad or len(ad) < 7 or a.get("kind") == "publication" or not (
+                    j in anchored or _HAS_YEAR.search(a["surface"])):
+                continue
+            ref = dt.date(int(ad[:4]), int(ad[5:7]), int(ad[8:10]) if len(ad) == 10 else 15)
+            best = None
+            for y in (ref.year - 1, ref.year, ref.year + 1):
+                c = _ymd(y, int(d[5:7]), int(d[8:10]))
+                if c is not None and len(c) == 10:
+                    gap = abs((dt.date.fromisoformat(c) - ref).days)
+                    if best is None or gap < best[0]:
+                        best = (gap, c)
+            if best is not None and best[1] != d:
+                r["date"] = best[1]
+            anchored.add(i)
+            break
 
 
 def _drop_redundant_overnight(recs, sents):
