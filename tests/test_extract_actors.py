@@ -651,3 +651,20 @@ def test_the_state_commission_on_prisoners_of_war_is_one_body_and_missing_person
         # named again without its state: the same body
         ("The Commission on Missing Persons",
          "State Commission on Prisoners of War, Hostages and Missing Persons of Azerbaijan", "organisation")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Baku, 4 June 2021, Trend:\n\nA mine exploded, the office told Trend.", [("Trend", "Trend"), ("Trend", "Trend")]),
+    ("A mine exploded in Kalbajar (Trend).", [("Trend", "Trend")]),
+    ("Trend reports that a mine exploded.", [("Trend", "Trend")]),
+    # the common word it also is
+    ("The trend is clear. A new Trend emerged. Prices Trend: lower.", []),
+])
+def test_an_agency_named_by_a_common_word_only_where_the_context_says_so(text, want):
+    assert [(r["surface"], r["name"]) for r in actors(text) if r["type"] == "media"] == want
+
+
+def test_press_roles_before_a_name():
+    text = "Cameraman Siraj Abishov and photographer Maharram Ibrahimov were killed."
+    assert [(r["name"], r["role"]) for r in actors(text)] == [("Siraj Abishov", "Cameraman"),
+                                                               ("Maharram Ibrahimov", "photographer")]

@@ -84,9 +84,12 @@ for _r in _rows("international_orgs.csv"):
     for _s in [_r["name"], *_split(_r["aliases"])]:
         _add(_s, "io", _r["name"], "international_org", _r["country"])
 for _r in _rows("media.csv"):
-    # bare=no: the name alone is a common word ("Trend"); only the aliases are matched
-    for _s in ([_r["name"]] if _r.get("bare", "yes") != "no" else []) + _split(_r["aliases"]):
+    # bare=no: the name alone is a common word ("Trend"): it is the agency only where the
+    # context says so ("told Trend", "(Trend)", a dateline's "Baku, 4 June, Trend:")
+    for _s in _split(_r["aliases"]):
         _add(_s, "media", _r["name"], "media", _r["country"])
+    _add(_r["name"], "media" if _r.get("bare", "yes") != "no" else "media_ctx", _r["name"], "media",
+         _r["country"])
 for _r in _rows("armed_groups.csv"):
     for _s in [_r["name"], *_split(_r["aliases"])]:
         _add(_s, "group", _r["name"], _r["type"], _r["country"], None,
@@ -369,6 +372,12 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
         _surf, kind, name, typ, country, role, _req = ent
         if kind == "bodyhead":
             continue
+        if kind == "media_ctx":
+            # (the original text: the end of a dateline's line is a line end there, not in t)
+            if t[s:e] != _surf or not (_AGENCY_BEFORE.search(t, max(0, s - 12), s)
+                                       or _AGENCY_AFTER.match(text, e)):
+                continue
+            kind = "media"
         if kind == "capital":
             if flags.get((s, e)) and (s, e) not in place_spans:
                 out.append(_rec(text, s, e, name, typ, country))
@@ -913,6 +922,9 @@ def _qualifier_word(w: str) -> bool:
             or base in CAPITALS)
 
 
+# the context of an agency whose name is a common word
+_AGENCY_BEFORE = re.compile(r"(?:\b(?:told|to|by|citing|quoting|via|[Ss]ource:)\s+|\()$")
+_AGENCY_AFTER = re.compile(r"\)|[ \t]*:[ \t]*$|\s+(?:reports|reported|news\s+agency)\b", re.M)
 _SLASHED = re.compile(r"/(?:[\s.,:;]|$)")  # the closing slash of "/ARMENPRESS/"
 _NEXT_LOW_WORD = re.compile(r"[\s-]+([a-z]+)")
 _NEXT_CAP_CHAR = re.compile(rf"\s+[{_UP}]")
