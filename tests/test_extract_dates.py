@@ -412,6 +412,11 @@ def test_a_daily_report_s_past_day_is_a_span_up_to_publication(text, want):
      "more died.", ["2020-11-10", "2023-02-03"]),
     # a year alone anchors nothing
     ("The 2020 war ended on Nov. 10.", ["2022-11-10"]),
+    # the day of a report is today's; a running period's start tells no story
+    ("Russia has lost 696,850 troops since its invasion on Feb. 24, 2022, the General Staff reported on "
+     "Nov. 4.", ["2022-02-24", "2022-11-04"]),
+    ("Russia has lost 696,850 troops since its invasion on Feb. 24, 2022, including 1,270 on Nov. 4.",
+     ["2022-02-24", "2022-11-04"]),
 ])
 def test_a_day_without_a_year_takes_the_year_of_a_dated_day_in_its_sentence(text, want):
     got = find_dates(text, split_sentences(text), "2023-03-06")

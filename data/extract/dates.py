@@ -778,6 +778,11 @@ def _year_from_range_end(text, recs, idxs):
             a["date"] = d
 
 
+_REPORTED_ON = re.compile(r"\b(?:said|says|reported|reports|announced|stated|added|confirmed|told\s+[\w.]+)"
+                          r"\s+(?:on\s+)?$")
+_SINCE_NEAR = re.compile(r"\b[Ss]ince\b")
+
+
 def _year_from_sentence(text, recs, idxs, sents):
     """'The war began on Sept. 27, 2020 and ended on Nov. 10': a day written without a year
     after a date with one in the same sentence is in that date's story, not in the year before
@@ -793,8 +798,8 @@ def _year_from_sentence(text, recs, idxs, sents):
         if not d or len(d) != 10 or _HAS_YEAR.search(r["surface"]):
             continue
         k = bisect_right(starts, r["start"]) - 1
-        if k < 0:
-            continue
+        if k < 0 or _REPORTED_ON.search(text, max(0, r["start"] - 30), r["start"]):
+            continue  # "..., the ministry reported on Nov. 4": the day of the report, today's
         for j in range(i - 1, -1, -1):
             a = recs[j]
             if a["start"] < starts[k]:
@@ -803,6 +808,8 @@ def _year_from_sentence(text, recs, idxs, sents):
             if not ad or len(ad) < 7 or a.get("kind") == "publication" or not (
                     j in anchored or _HAS_YEAR.search(a["surface"])):
                 continue
+            if _SINCE_NEAR.search(text, max(starts[k], a["start"] - 60), a["start"]):
+                break  # "since the invasion on Feb. 24, 2022": a running period's start, no story
             ref = dt.date(int(ad[:4]), int(ad[5:7]), int(ad[8:10]) if len(ad) == 10 else 15)
             best = None
             for y in (ref.year - 1, ref.year, ref.year + 1):
