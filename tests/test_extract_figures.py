@@ -1130,3 +1130,17 @@ def test_a_part_of_a_count_of_displaced_people_is_displaced(text, want):
 
     got = extract(text, "2023-10-03")["figures"]
     assert [(f["value"], f["category"]) for f in got] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The offensive prompted more than 100,000 ethnic Armenians to leave for Armenia.", [(100000, "refugees")]),
+    ("The offensive forced some 100,000 people to leave the region.", [(100000, "displaced")]),
+    ("More than 100,000 people left Nagorno-Karabakh for Armenia within a week.", [(100000, "refugees")]),
+    # "leave" without a cause or a place left is no flight
+    ("Officials allowed 20 journalists to leave the country.", [(20, "other")]),
+    ("Some 300 people left after the concert.", [(300, "other")]),
+])
+def test_people_driven_to_leave_or_leaving_a_place_fled(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2023-10-03")["figures"]] == want

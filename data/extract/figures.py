@@ -1024,6 +1024,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             cat = "troops" if tcat == "troops" else "other"
             if cat == "other" and c.qi >= 1 and toks[c.qi - 1][2] in _HOLD_VERBS:
                 cat = "prisoners"  # "they hold 72 Armenians", "Hamas is holding 101 people"
+            elif cat == "other" and c.head is not None:
+                leave = _forced_to_leave(text, c, toks, sent_places)
+                if leave is not None:
+                    cat = "refugees" if _crosses_border(text, leave, toks, sent_places, all_actors, e) else "displaced"
         elif hc is None and tcat == "troops":
             cat = None
         if recs and recs[-1][3] in _CASUALTY and (
@@ -1243,6 +1247,29 @@ def _own_verb_follows(toks, k):
             k += 1
         return k < n and toks[k][2].isalpha() and _match_at(toks, k, _TRIGGERS, _TRIG_MAXLEN) is None
     return False
+
+
+_CAUSE_VERBS = frozenset({"forced", "forcing", "force", "forces", "prompted", "prompting", "drove", "driving",
+                          "pushed", "pushing", "caused", "causing", "compelled", "compelling"})
+_LEAVE_VERBS = frozenset({"leave", "abandon", "evacuate"})
+
+
+def _forced_to_leave(text, c, toks, places):
+    """A flight that "leave" tells ("prompted 100,000 Armenians to leave for Armenia", "100,000
+    people left Nagorno-Karabakh for Armenia"), as a casualty-word hit for
+    :func:`_crosses_border`, or None. "leave" alone is too common a word to be a flight verb
+    ("allowed 20 journalists to leave"): a verb that drives people out must come before the
+    number, or "left" must have a place as its object."""
+    k = c.np_end_tok if c.np_end_tok is not None else c.head[1]
+    n = len(toks)
+    if k + 1 < n and toks[k][2] == "to" and toks[k + 1][2] in _LEAVE_VERBS:
+        v = c.qi - 1  # the figure's first token is its qualifier's: "prompted [more than] 100,000"
+        if v >= 0 and toks[v][2] in _CAUSE_VERBS:
+            return ("flee", 0, k, k + 2, True)
+    j = k + 1 if k < n and toks[k][2] in ("have", "had", "has") else k
+    if j + 1 < n and toks[j][2] == "left" and any(p["start"] == toks[j + 1][0] for p in places):
+        return ("flee", 0, j, j + 1, True)
+    return None
 
 
 def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
