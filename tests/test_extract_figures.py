@@ -1105,6 +1105,9 @@ def test_a_toll_counted_by_the_number_of_a_longer_noun_phrase():
      "still listed as missing, he said.", "Arman Sargsyan"),
     ("The toll rose, said Defence Minister Suren Papikyan. Another 187 people are missing, he added.",
      "Suren Papikyan"),
+    # past a quote he gave: the report that named him
+    ('President Volodymyr Zelenskyy said Russia had launched 120 missiles. "This was one of the largest '
+     'attacks," he said. Another 187 people are missing, he added.', "Volodymyr Zelensky"),
     # the report before is no named person's, or the person named is no speaker
     ("The spokesman said the toll had risen. Another 187 people are missing, he said.", None),
     ("Private Aram Petrosyan was killed on Monday. Another 187 people are missing, he said.", None),
@@ -1144,3 +1147,9 @@ def test_people_driven_to_leave_or_leaving_a_place_fled(text, want):
     from data.extract import extract
 
     assert [(f["value"], f["category"]) for f in extract(text, "2023-10-03")["figures"]] == want
+
+
+def test_a_figure_s_place_is_in_its_own_clause():
+    text = "Three people were killed in the city of Mykolaiv, he added, and two others were wounded in Lviv."
+    places = [("Mykolaiv", "Mykolaiv", "city", "UA"), ("Lviv", "Lviv", "city", "UA")]
+    assert [(f["value"], f["place"]) for f in figs(text, places=places)] == [(3, "Mykolaiv"), (2, "Lviv")]

@@ -1645,6 +1645,7 @@ _SUB_CLAUSE = re.compile(r",\s*(?:when|while|whereas|as|after|before|because|whi
 
 # "Another 187 people are missing, he said": a person's report told with a pronoun
 _PRONOUN_REPORT = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he)\s+(?:said|says|added|told|stated|noted)\b")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he)\s+$")
 _PRONOUN_REACH = 500  # characters before the sentence in which the person must speak
 
 
@@ -1657,9 +1658,13 @@ def _pronoun_claims(text, s, e, all_actors):
     m = _PRONOUN_REPORT.search(text, s, e)
     if m is None:
         return []
+    lo = max(0, s - _PRONOUN_REACH)
+    # the last report that names its speaker: "X said ... . "...," he said. Three were killed,
+    # he added" goes back to X
     last = None
-    for last in _REPORT_RE.finditer(text, max(0, s - _PRONOUN_REACH), s):
-        pass
+    for r in _REPORT_RE.finditer(text, lo, s):
+        if not _PRONOUN_BEFORE.search(text, max(lo, r.start() - 5), r.start()):
+            last = r
     if last is None:
         return []
     vs, ve = last.span()
@@ -1814,6 +1819,11 @@ def _place_for(text, fs, fe, free_places):
     if not ps:
         return None
     local = [p for p in ps if p.get("kind") != "country"] or ps
+    if len(local) > 1:
+        # "Three were killed in Mykolaiv, he added, and two others were wounded in Lviv": a
+        # place of the figure's own clause before a nearer one across a clause break
+        own = [p for p in local if not _CLAUSE_BREAK.search(text, min(p["end"], fe), max(p["start"], fs))]
+        local = own or local
     best = min(local, key=lambda p: min(abs(p["start"] - fe), abs(fs - p["end"])))
     inner = [q for q in local if q["end"] <= best["start"] and q["end"] >= best["start"] - 60
              and q.get("kind") in ("city", "village", "feature") and q.get("name") != best.get("name")
