@@ -410,8 +410,9 @@ def test_a_daily_report_s_past_day_is_a_span_up_to_publication(text, want):
     # the next sentence is the article's own time again
     ("Since the ceasefire of November 10, 2020, 300 soldiers have died. On Feb. 3, the ministry said "
      "more died.", ["2020-11-10", "2023-02-03"]),
-    # a year alone anchors nothing
+    # a year alone anchors nothing, nor does a birth date
     ("The 2020 war ended on Nov. 10.", ["2022-11-10"]),
+    ("Sergeant Aram Petrosyan, born on May 5, 2001, was killed on Oct. 1.", ["2001-05-05", "2022-10-01"]),
     # the day of a report is today's; a running period's start tells no story
     ("Russia has lost 696,850 troops since its invasion on Feb. 24, 2022, the General Staff reported on "
      "Nov. 4.", ["2022-02-24", "2022-11-04"]),

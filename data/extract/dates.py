@@ -805,7 +805,7 @@ def _year_from_sentence(text, recs, idxs, sents):
             if a["start"] < starts[k]:
                 break
             ad = a.get("date")
-            if not ad or len(ad) < 7 or a.get("kind") == "publication" or not (
+            if not ad or len(ad) < 7 or a.get("kind") in ("publication", "reference") or not (
                     j in anchored or _HAS_YEAR.search(a["surface"])):
                 continue
             if _SINCE_NEAR.search(text, max(starts[k], a["start"] - 60), a["start"]):

@@ -677,13 +677,13 @@ _SAID_ON = re.compile(r"\b(?:said|says|told|reported|announced|added|stated|conf
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
 
 
-# Between a figure and a person named after it: an optional "of the <Name>" and a list of
-# capitalised names and ranks ("three servicemen of the Azerbaijan Army, Private Elvin Huseynov,
-# Corporal Tural Mammadov and ").
 # between two named people of a list: "Major General X and Colonel Y", "X, Junior Sergeant Y
 # and Z" (a rank's first words are before the noun a figure starts at)
 _NAME_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[A-Z][a-z]+\s+){0,2}")
 
+# Between a figure and a person named after it: an optional "of the <Name>" and a list of
+# capitalised names and ranks ("three servicemen of the Azerbaijan Army, Private Elvin Huseynov,
+# Corporal Tural Mammadov and ").
 _NAMES_LISTED = re.compile(r"(?:\s+of\s+the\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*,"
                            r"(?:\s*(?:[A-Z][\w'’.-]*|and|,))*\s*")
 
@@ -1025,7 +1025,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             if cat == "other" and c.qi >= 1 and toks[c.qi - 1][2] in _HOLD_VERBS:
                 cat = "prisoners"  # "they hold 72 Armenians", "Hamas is holding 101 people"
             elif cat == "other" and c.head is not None:
-                leave = _forced_to_leave(text, c, toks, sent_places)
+                leave = _forced_to_leave(c, toks, sent_places)
                 if leave is not None:
                     cat = "refugees" if _crosses_border(text, leave, toks, sent_places, all_actors, e) else "displaced"
         elif hc is None and tcat == "troops":
@@ -1254,7 +1254,7 @@ _CAUSE_VERBS = frozenset({"forced", "forcing", "force", "forces", "prompted", "p
 _LEAVE_VERBS = frozenset({"leave", "abandon", "evacuate"})
 
 
-def _forced_to_leave(text, c, toks, places):
+def _forced_to_leave(c, toks, places):
     """A flight that "leave" tells ("prompted 100,000 Armenians to leave for Armenia", "100,000
     people left Nagorno-Karabakh for Armenia"), as a casualty-word hit for
     :func:`_crosses_border`, or None. "leave" alone is too common a word to be a flight verb
