@@ -29,7 +29,7 @@ Selection rules (documented in ``geo/layers/SOURCES.md``):
   not all capitals (codes like "FZL");
 * a GeoNames place within 1.5 km of a curated town of the same country, or
   within 10 km and sharing one of its names, is the same place: it is dropped and its alternate names are added to the curated
-  entry.
+  entry (but for a name another curated row bears: "Zangezur" stays Syunik's, not Kapan's).
 """
 from __future__ import annotations
 
@@ -295,6 +295,9 @@ def yield_to_core(records: list[dict]) -> list[dict]:
 def merge(curated: list[dict], geonames: list[dict]) -> list[dict]:
     """Drop GeoNames duplicates of curated towns, moving their names over."""
     towns = [r for r in curated if r["kind"] in ("city", "village")]
+    # a name the curated files give one place is never handed to another by GeoNames: Kapan's
+    # alternate name "Zangezur" is Syunik's (the region) in the news
+    claimed = {normalize(x) for r in curated for x in (r["name"], *r["other_names"])}
     kept = []
     for g in geonames:
         gnames = {normalize(x) for x in (g["name"], *g["other_names"])}
@@ -313,7 +316,7 @@ def merge(curated: list[dict], geonames: list[dict]) -> list[dict]:
             continue
         have = {normalize(x) for x in (twin["name"], *twin["other_names"])}
         for a in (g["name"], *g["other_names"]):
-            if normalize(a) not in have:
+            if normalize(a) not in have and normalize(a) not in claimed:
                 have.add(normalize(a))
                 twin["other_names"].append(a)
     return curated + kept

@@ -330,3 +330,31 @@ def test_region_names_file_errors_name_the_unit(tmp_path, monkeypatch):
     got = build_gazetteer.read_focus_regions([town])
     assert [(r["name"], r["other_names"], r["lat"]) for r in got] == [
         ("Tigray", ["Tigray Region"], 13.5), ("Panjshir Province", [], 35.4)]
+
+
+@pytest.mark.parametrize("surface, display, country", [
+    # a name the curated places give a region is not a town's through GeoNames' alternate names
+    ("Zangezur", "Syunik", "AM"),
+    ("Nakhchivan", "Nakhchivan", "AZ"),
+    # Azerbaijan's economic regions of 2021
+    ("East Zangezur", "East Zangezur economic region", "AZ"),
+    ("Karabakh economic region", "Karabakh economic region", "AZ"),
+])
+def test_curated_names_stay_with_their_place(surface, display, country):
+    p = lookup(surface)
+    assert (p.name, p.country, p.kind) == (display, country, "region")
+
+
+def test_a_geonames_twin_hands_over_only_names_no_curated_place_bears():
+    from geo.build_gazetteer import merge
+
+    def rec(name, other, kind, lat, lon, source):
+        return dict(name=name, other_names=list(other), country="AM", kind=kind, lat=lat, lon=lon,
+                    source=source, population=0, rank=0, layer="")
+
+    region = rec("Syunik", ["Zangezur"], "region", 39.4, 46.15, "curated")
+    town = rec("Kapan", ["Ghapan"], "city", 39.2076, 46.4068, "curated")
+    twin = rec("Kapan", ["Zangezur", "Kafan"], "city", 39.2080, 46.4070, "geonames:1")
+    merged = merge([region, town], [twin])
+    assert len(merged) == 2
+    assert merged[1]["other_names"] == ["Ghapan", "Kafan"]
