@@ -1153,3 +1153,13 @@ def test_a_figure_s_place_is_in_its_own_clause():
     text = "Three people were killed in the city of Mykolaiv, he added, and two others were wounded in Lviv."
     places = [("Mykolaiv", "Mykolaiv", "city", "UA"), ("Lviv", "Lviv", "city", "UA")]
     assert [(f["value"], f["place"]) for f in figs(text, places=places)] == [(3, "Mykolaiv"), (2, "Lviv")]
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan said Armenian forces opened fire, and that 2 of its soldiers were wounded.",
+    "Azerbaijan said Armenian forces opened fire and that 2 of its soldiers were wounded.",
+])
+def test_its_after_a_new_clause_is_the_speaker_s(text):
+    from data.extract import extract
+
+    assert [(f["value"], f["actor"]) for f in extract(text, "2024-01-01")["figures"]] == [(2, "Azerbaijan")]

@@ -1754,8 +1754,9 @@ def _join_ranges(text, dated):
 
 
 # a new clause of its own: "Two people were killed two days ago, and three more died earlier
-# this month"
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+# this month" (a figure's date and place are its own clause's; :data:`_CLAUSE_BREAK` is the
+# looser test of what "its" refers back to)
+_OWN_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 
 
 # the date and the figure are of different times: "erupted in August 2023, months after a
@@ -1790,7 +1791,7 @@ def _date_for(text, fs, dated, hints):
         if len(dated) == 1:
             return dated[0]["date"]
         return min(dated, key=lambda d: (
-            _CLAUSE_BREAK.search(text, min(d["end"], fs), max(d["start"], fs)) is not None,
+            _OWN_CLAUSE_BREAK.search(text, min(d["end"], fs), max(d["start"], fs)) is not None,
             abs(d["start"] - fs)))["date"]
     if hints:
         return min(hints, key=lambda h: abs(h[0] - fs))[2]
@@ -1822,7 +1823,7 @@ def _place_for(text, fs, fe, free_places):
     if len(local) > 1:
         # "Three were killed in Mykolaiv, he added, and two others were wounded in Lviv": a
         # place of the figure's own clause before a nearer one across a clause break
-        own = [p for p in local if not _CLAUSE_BREAK.search(text, min(p["end"], fe), max(p["start"], fs))]
+        own = [p for p in local if not _OWN_CLAUSE_BREAK.search(text, min(p["end"], fe), max(p["start"], fs))]
         local = own or local
     best = min(local, key=lambda p: min(abs(p["start"] - fe), abs(fs - p["end"])))
     inner = [q for q in local if q["end"] <= best["start"] and q["end"] >= best["start"] - 60
