@@ -235,7 +235,6 @@ _SPACES = re.compile(r"\s+")
 # the first year of "between 1988 and 1994" / "from 1988 to 1994", before the second
 _RANGE_FIRST_YEAR = re.compile(r"\b(?:between|from)\s+(?:1[89]|20)\d\d\s*$", re.I)
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z][\w-]*)")
-_HAS_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def _relative(rel: str, m, pub: dt.date | None):
@@ -662,6 +661,7 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
 
 # "on Oct. 7 last year", "in March this year": the year of a day or month written without one
 _YEAR_WORD_AFTER = re.compile(r",?[ \t]+(?P<w>last|this|next)[ \t]+year\b(?!'s|’s)", re.IGNORECASE)
+# a date's surface that writes its year ("2020", "'20")
 _HAS_YEAR = re.compile(r"\d{4}|'\d\d")
 
 
