@@ -147,6 +147,16 @@ class Record(dict):
         self.sentences: list[tuple[int, int]] | None = None
 
 
+def record_of(item, readings: dict[str, Any], sentences: list[tuple[int, int]] | None = None) -> Record:
+    """The store record of one :class:`data.article.Article` and its ``extract`` readings: the
+    ``extract`` JSON, its ``article`` part also carrying ``source``, ``kind``, ``removed`` and
+    ``meta``; ``sentences`` are the spans the readings were found in, if known."""
+    rec = Record(id=item.id, article=item.to_json(), **readings)
+    rec["article"].update(source=item.source, kind=item.kind, removed=list(item.removed), meta=dict(item.meta))
+    rec.sentences = sentences
+    return rec
+
+
 # Articles extracted together: extract_many runs each stage over a batch (~10-15% less CPU).
 EXTRACT_BATCH = 32
 
@@ -165,11 +175,7 @@ def _extract_all(load: Callable[[], Iterable], path: str) -> list[Result]:
             if isinstance(res, Exception):  # a bug in one rule must not lose the batch
                 out[i] = LoadError(item.source or path, "extract_failed", f"{type(res).__name__}: {res}")
                 continue
-            rec = Record(id=item.id, article=item.to_json(), **res)
-            rec["article"].update(source=item.source, kind=item.kind, removed=list(item.removed),
-                                  meta=dict(item.meta))
-            rec.sentences = sents
-            out[i] = rec
+            out[i] = record_of(item, res, sents)
         pending.clear()
 
     try:

@@ -63,21 +63,19 @@ def reextract_rows(rows: list[dict[str, Any]]):
     Pure per article, so it runs in worker processes. An article whose extraction raises is
     kept with no readings and an ``extract_failed`` warning, never dropped: it was in the store.
     """
+    from dataclasses import replace
+
     from data.loaders import LoadError
-    from data.pipeline import _extract_all, prepare_results
+    from data.pipeline import _extract_all, prepare_results, record_of
 
     articles = [_article(r) for r in rows]
     results = _extract_all(lambda: articles, "store")
     for i, res in enumerate(results):
         if isinstance(res, LoadError) and res.code == "extract_failed":
             a = articles[i]
-            meta = dict(a.meta)
-            meta["warnings"] = [*(meta.get("warnings") or []),
-                                {"code": "extract_failed", "message": f"kept without readings: {res.message}"}]
-            article = a.to_json()
-            article.update(source=a.source, kind=a.kind, removed=list(a.removed), meta=meta)
-            results[i] = {"id": a.id, "article": article, "places": [], "figures": [], "actors": [],
-                          "dates": [], "quotes": []}
+            warning = {"code": "extract_failed", "message": f"kept without readings: {res.message}"}
+            a = replace(a, meta={**a.meta, "warnings": [*(a.meta.get("warnings") or []), warning]})
+            results[i] = record_of(a, {t: [] for t in ("places", "figures", "actors", "dates", "quotes")})
     return prepare_results(results)
 
 

@@ -44,9 +44,10 @@ def process(files: Sequence[str], *, scheduler: str | None = None, workers: int 
     """
     check_args(workers, batch_size, window)
     if workers and workers > 1:
-        # New chunks are submitted only as the driver takes results, and a transaction keeps it
-        # busy for about a second: each worker needs that much work queued so as not to idle.
-        yield from _pool(list(files), workers, batch_size, window or 4 * workers)
+        files = list(files)
+        if files:
+            yield from map_chunks(prepare_tasks, chunk_tasks(plan_tasks(files)), workers=workers,
+                                  batch_size=batch_size, window=window)
         return
     # Each file's results become Arrow rows at once: a batch then holds compact tables, not dicts.
     yield from rebatch((prepare_results(process_file(path)) for path in files), batch_size)
@@ -75,13 +76,6 @@ def _completed(pool: ProcessPoolExecutor, fn: Callable[[Any], Part], chunks: Ite
             yield part
 
 
-def _pool(files: list[str], workers: int, batch_size: int, window: int) -> Iterator[Part]:
-    if not files:
-        return
-    yield from map_chunks(prepare_tasks, chunk_tasks(plan_tasks(files)), workers=workers,
-                          batch_size=batch_size, window=window)
-
-
 def map_chunks(fn: Callable[[Any], Part], chunks: Iterable[Any], *, workers: int | None = None,
                batch_size: int = BATCH_SIZE, window: int | None = None) -> Iterator[Part]:
     """``fn`` (a picklable function of one chunk of work, returning its :class:`Part`) over
@@ -101,6 +95,8 @@ def map_chunks(fn: Callable[[Any], Part], chunks: Iterable[Any], *, workers: int
     ctx.set_forkserver_preload(_PRELOAD)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
     try:
+        # New chunks are submitted only as the driver takes results, and a transaction keeps it
+        # busy for about a second: each worker needs that much work queued so as not to idle.
         yield from rebatch(_completed(pool, fn, iter(chunks), window or 4 * workers), batch_size)
     finally:
         # On an error or an abandoned run, queued chunks are dropped rather than computed.
