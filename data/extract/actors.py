@@ -1043,8 +1043,6 @@ def _surname_keys(name: str) -> list[str]:
     return [last]
 
 
-
-
 def _role_after(t: str, e: int) -> str | None:
     """The role of an apposition right after a name ending at ``e``: ", the foreign minister,"
     -> "foreign minister"; None when the apposition names no office."""
