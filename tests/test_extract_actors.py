@@ -668,3 +668,18 @@ def test_press_roles_before_a_name():
     text = "Cameraman Siraj Abishov and photographer Maharram Ibrahimov were killed."
     assert [(r["name"], r["role"]) for r in actors(text)] == [("Siraj Abishov", "Cameraman"),
                                                                ("Maharram Ibrahimov", "photographer")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a soldier's death is reported by the defence ministry, not by the foreign ministry whose
+    # spokesman was named last
+    ("Georgia's defence ministry said a patrol came under fire. Georgia's Foreign Ministry spokesman "
+     "Levan Khutsishvili called it a provocation. A sergeant was wounded, the ministry said.",
+     "Ministry of Defence of Georgia"),
+    # a sentence about diplomacy keeps the last ministry named
+    ("Georgia's defence ministry said a patrol came under fire. Georgia's Foreign Ministry summoned "
+     "the ambassador. The talks will resume next week, the ministry said.",
+     "Ministry of Foreign Affairs of Georgia"),
+])
+def test_a_bare_ministry_reporting_military_losses_is_the_defence_ministry(text, want):
+    assert [r["name"] for r in actors(text) if r["surface"] == "the ministry"] == [want]

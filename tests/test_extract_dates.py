@@ -422,3 +422,11 @@ def test_a_daily_report_s_past_day_is_a_span_up_to_publication(text, want):
 def test_a_day_without_a_year_takes_the_year_of_a_dated_day_in_its_sentence(text, want):
     got = find_dates(text, split_sentences(text), "2023-03-06")
     assert [d["date"] for d in got if len(d["date"] or "") == 10] == want
+
+
+def test_a_day_that_opens_a_running_period_is_no_anchor_for_day_offsets():
+    text = ("Troops clashed on Thursday, the worst fighting since the incursion began on March 1. "
+            "Two days earlier a soldier was wounded.")
+    got = [(r["surface"], r["date"]) for r in find_dates(text, None, PUB)]
+    # Thursday before PUB (Wednesday 2023-03-08) is 2023-03-02: two days before it, not before March 1
+    assert got == [("Thursday", "2023-03-02"), ("March 1", "2023-03-01"), ("Two days earlier", "2023-02-28")]

@@ -1163,3 +1163,28 @@ def test_its_after_a_new_clause_is_the_speaker_s(text):
     from data.extract import extract
 
     assert [(f["value"], f["actor"]) for f in extract(text, "2024-01-01")["figures"]] == [(2, "Azerbaijan")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the name set off by "identified as" is the person the figure counts, not a second casualty
+    ("On Monday one Ukrainian border guard, identified as Sergeant Oleh Kovalenko, was killed by shelling.",
+     [(1, "killed")]),
+    ("Two soldiers, later identified as Private Aram Sargsyan and Corporal Hayk Davtyan, died.",
+     [(2, "killed")]),
+])
+def test_a_casualty_identified_by_name_is_counted_once(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2023-03-01")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Some 3,000 villagers remain unable to return to their homes near the front.", [(3000, "displaced")]),
+    ("About 500 tourists were stranded at the airport after the strike.", [(500, "displaced")]),
+    # a number of things that cannot return is no count of people
+    ("The 12 trucks could not return to the depot.", []),
+])
+def test_people_who_cannot_go_home_are_displaced(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2023-03-01")["figures"]] == want

@@ -125,3 +125,10 @@ def test_calling_and_describing_attribute_quotes(text, want):
     from data.extract import extract
 
     assert [(q["speaker"], q["surface"]) for q in extract(text, "2024-05-26")["quotes"]] == want
+
+
+def test_a_speech_verb_of_a_later_clause_or_quotation_is_not_the_attribution():
+    text = ('Georgia\'s State Security Service said it had prevented a "sabotage attempt" after a '
+            '"provocation" a day earlier, when it said a Russian officer had crossed the line.')
+    got = [(q["surface"], q["speaker"]) for q in extract(text, "2023-05-15")["quotes"]]
+    assert got[0] == ("sabotage attempt", "State Security Service of Georgia")

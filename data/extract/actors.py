@@ -749,6 +749,10 @@ def _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts) -> str |
 
 
 _TOLD = re.compile(r"\s+(?:told|informed|said\s+to)\s+(?:the\s+)?")
+# a sentence about soldiers' losses or the fighting itself, which a defence ministry reports
+_MILITARY_LOSS = re.compile(r"\b(?:soldiers?|servicem[ae]n|troops|conscripts?|privates?|sergeants?|"
+                            r"positions|shell(?:ed|ing)|sniper|fire|firing|ceasefire)\b", re.IGNORECASE)
+_DEFENCE_PREFIX = "Ministry of Defence of "
 
 
 def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
@@ -781,6 +785,15 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
                      and (in_state is None or b["country"] == STATES[in_state])]
             if cands:
                 b = cands[-1]
+                if g == "ministry" and not b["name"].startswith(_DEFENCE_PREFIX):
+                    # "... was killed by Azerbaijani fire, the ministry said": soldiers' deaths
+                    # are reported by a defence ministry, not by the foreign ministry whose
+                    # spokeswoman spoke last
+                    mod = [x for x in cands if x["name"].startswith(_DEFENCE_PREFIX)]
+                    if mod:
+                        a_, b_ = _sentence_of(sents, sent_starts, s)
+                        if _MILITARY_LOSS.search(t, a_, b_):
+                            b = mod[-1]
                 res.append(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
         tpl, typ, _g = _BODY[head]

@@ -721,7 +721,7 @@ def _days_from_anchor(text, recs):
         if i < len(recs) and recs[i]["start"] < m.end():
             continue  # inside a date already read ("the day before yesterday")
         anchor = next((r for r in reversed(recs[:i]) if r.get("date") and len(r["date"]) == 10
-                       and r.get("kind") != "reference"), None)
+                       and r.get("kind") != "reference" and not _after_since(text, r["start"])), None)
         if anchor is None:
             continue
         if m.group("rel"):
@@ -738,6 +738,15 @@ def _days_from_anchor(text, recs):
     if not added:
         return recs
     return sorted(recs + added, key=lambda r: (r["start"], r["end"]))
+
+
+def _after_since(text, start):
+    """Whether the date at ``start`` ends a "since" clause of its sentence ("the latest escalation
+    since Azerbaijani forces crossed the border on May 12"): the start of a running period, not
+    the day the story is told from."""
+    lo = max(0, start - 60)
+    cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    return _SINCE_NEAR.search(text, max(lo, cut + 1), start) is not None
 
 
 _WD_GAP = re.compile(r"[\s,(]{1,3}$")

@@ -535,7 +535,8 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
             t = max(t + 1, other.np_end_tok or other.tj)
             continue
         tok = toks[t][2]
-        if tok in _PAREN_OPENERS and t > a and toks[t - 1][2] == ",":
+        if (tok in _PAREN_OPENERS or tok == "later" and t + 1 < b and toks[t + 1][2] == "identified") \
+                and t > a and toks[t - 1][2] == ",":
             # ", including a deputy commander,": a parenthesis inside the subject
             nxt = next((u for u in range(t + 1, b) if toks[u][2] == ","), None)
             if nxt is not None:
@@ -601,8 +602,8 @@ def _dash(text, toks, t):
 
 
 # words that open a parenthesis inside a subject: ", including a deputy commander,", ", born in
-# 1962," (translated releases), ", aged 19,"
-_PAREN_OPENERS = frozenset({"including", "among", "mostly", "mainly", "many", "born", "aged"})
+# 1962," (translated releases), ", aged 19,", ", identified as Private X,"
+_PAREN_OPENERS = frozenset({"including", "among", "mostly", "mainly", "many", "born", "aged", "identified"})
 _GAP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "both", "all", "sides",
                         "side", "been", "being", "be", "reportedly", "allegedly", "also", "own",
                         "total", "number", "official", "confirmed", "them", "whom", "those",
@@ -685,7 +686,10 @@ _NAME_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[A-Z][a-z]+\s+){0
 # capitalised names and ranks ("three servicemen of the Azerbaijan Army, Private Elvin Huseynov,
 # Corporal Tural Mammadov and ").
 _NAMES_LISTED = re.compile(r"(?:\s+of\s+the\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*,"
-                           r"(?:\s*(?:[A-Z][\w'’.-]*|and|,))*\s*")
+                           r"(?:\s*(?:[A-Z][\w'’.-]*|and|,))*\s*"
+                           # "one soldier, identified as Private X,": the same person, named
+                           r"|\s*,\s*(?:later\s+|since\s+)?identified\s+(?:by\s+\w+(?:\s+\w+)?\s+)?as\s+"
+                           r"(?:(?:[A-Z][\w'’.-]*|and|,)\s*)*")
 
 
 # after "the", words of time: "12 people killed the day before" is no active verb's object

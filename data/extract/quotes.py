@@ -223,7 +223,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
     return out
 
 
-_NEW_CLAUSE = re.compile(r"\b(?:and|but|which|while|whereas|although|because)\b")
+_NEW_CLAUSE = re.compile(r"\b(?:and|but|which|while|whereas|although|because|when|where|after|before)\b")
 _CLAUSE_WORDS = frozenset({"which", "that", "who", "whom", "and", "but", "as", "when", "while",
                            "because", "although", "if", "where"})
 
@@ -264,10 +264,15 @@ def _sent_bounds(sents, s_starts, pos, n) -> tuple[int, int]:
 
 
 def _next_open(text: str, start: int, end: int) -> int:
+    """Where the next quotation opens in ``text[start:end]`` (``end`` if none): a curly or
+    angle mark, or a straight mark after a space (''in response to a "provocation"'')."""
     for c in _OPEN:
         p = text.find(c, start, end)
         if p >= 0:
             end = p
+    p = text.find(' "', start, end)
+    if p >= 0:
+        end = p + 1
     return end
 
 
