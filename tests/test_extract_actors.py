@@ -683,3 +683,21 @@ def test_press_roles_before_a_name():
 ])
 def test_a_bare_ministry_reporting_military_losses_is_the_defence_ministry(text, want):
     assert [r["name"] for r in actors(text) if r["surface"] == "the ministry"] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Health Minister Haitham Ibrahim said 3,000 people had died.", ("Haitham Ibrahim", "Health Minister")),
+    ("Finance Minister Vahe Hovhannisyan presented the budget.", ("Vahe Hovhannisyan", "Finance Minister")),
+    # an office of a place no lexicon lists, set off by commas before an unknown name
+    ("The governor of Sudan's West Darfur province, Khamis Abakar, was killed on Wednesday.",
+     ("Khamis Abakar", "governor of Sudan's West Darfur province")),
+    ("The head of the Kharkiv regional administration, Oleh Synehubov, said two people died.",
+     ("Oleh Synehubov", "head of the Kharkiv regional administration")),
+])
+def test_roles_of_portfolios_and_of_offices_of_places(text, want):
+    assert [(r["name"], r["role"]) for r in actors(text) if r["type"] == "person"] == [want]
+
+
+def test_a_place_set_off_before_a_name_is_no_office():
+    text = "In the village of Sos, Hayk Martirosyan, a farmer, said the shelling went on."
+    assert not [r for r in actors(text) if r["type"] == "person" and r["role"]]

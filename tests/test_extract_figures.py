@@ -1188,3 +1188,23 @@ def test_people_who_cannot_go_home_are_displaced(text, want):
     from data.extract import extract
 
     assert [(f["value"], f["category"]) for f in extract(text, "2023-03-01")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The strike killed at least five people and wounded 36 early on Thursday.", ["at least five people", "36"]),
+    ("Shelling wounded 14 late on Sunday.", ["14"]),
+])
+def test_a_time_adverb_after_a_bare_number_is_not_its_noun(text, want):
+    from data.extract import extract
+
+    assert [f["surface"] for f in extract(text, "2023-07-06")["figures"]] == want
+
+
+@pytest.mark.parametrize("text", [
+    "The UN says more than 2.2 million people have been driven from their homes.",
+    "Some 40,000 villagers were forced out of their homes by the floods and the fighting.",
+])
+def test_people_driven_from_their_homes_are_displaced(text):
+    from data.extract import extract
+
+    assert [f["category"] for f in extract(text, "2023-07-06")["figures"]] == ["displaced"]

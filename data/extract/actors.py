@@ -860,8 +860,20 @@ def _role_set_off(t: str, s: int, text: str | None = None) -> str | None:
     ambassador to the EU, Vaqif Sadiqov," (as :func:`_role_before` reads one without them)."""
     if s >= 2 and t[s - 2:s] == ", " and _COMMA_AFTER_NAME.match(t, s):
         # read as if the comma were a space (same length: the offsets hold)
-        return _role_before(t[:s - 2] + "  " + t[s:], s, text)
+        role = _role_before(t[:s - 2] + "  " + t[s:], s, text)
+        if role is None:
+            # "The governor of Sudan's West Darfur province, Khamis Abakar,": an office of a
+            # place or body, whose words no lexicon lists
+            m = _TITLE_OF_SET_OFF.search(t, max(0, s - 100), s - 2)
+            if m is not None and m.group(2).lower() in _HEAD_TITLES:
+                role = m.group(1)
+        return role
     return None
+
+
+# "the head of the Kharkiv regional administration" right before ", Name,"
+_TITLE_OF_SET_OFF = re.compile(r"\b[Tt]he\s+((?:(?:deputy|acting|former|first|interim)\s+)?([a-z]+)"
+                               r"\s+(?:of|for|in)\s+[^,;:.()\"“”\n]{2,70})$")
 
 
 # the name ends at the next comma: "ROLE, First Last, said"
