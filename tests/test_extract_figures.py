@@ -1208,3 +1208,11 @@ def test_people_driven_from_their_homes_are_displaced(text):
     from data.extract import extract
 
     assert [f["category"] for f in extract(text, "2023-07-06")["figures"]] == ["displaced"]
+
+
+def test_a_body_that_published_a_figure_claims_it():
+    from data.extract import extract
+
+    text = "On Monday the Ukrainian General Staff published the names of 43 servicemen killed in action."
+    got = [(f["value"], f["category"], f["claimed_by"]) for f in extract(text, "2023-07-06")["figures"]]
+    assert got == [(43, "killed", "General Staff of Ukraine")]
