@@ -1216,3 +1216,18 @@ def test_a_body_that_published_a_figure_claims_it():
     text = "On Monday the Ukrainian General Staff published the names of 43 servicemen killed in action."
     got = [(f["value"], f["category"], f["claimed_by"]) for f in extract(text, "2023-07-06")["figures"]]
     assert got == [(43, "killed", "General Staff of Ukraine")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # victims or casualties of whom only a part died counted the injured too
+    ("Since 2020, 361 people have become victims of mine explosions, 69 of them fatally.",
+     [(361, "other"), (69, "killed")]),
+    ("There were 40 casualties, 12 of them killed.", [(40, "other"), (12, "killed")]),
+    # a part named without its own verb is a part of the dead
+    ("The 30 victims, 12 of them children, were killed.", [(30, "killed"), (12, "killed")]),
+    ("The shelling killed 30 victims, 12 of them children.", [(30, "killed"), (12, "killed")]),
+])
+def test_victims_of_whom_a_part_died_are_not_all_dead(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2024-06-05")["figures"]] == want

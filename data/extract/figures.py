@@ -849,6 +849,8 @@ def _pieces(span, grp):
 
 
 _TOLL_WORD = re.compile(r"toll|tally", re.IGNORECASE)
+# nouns that count the dead, or the dead and the injured together, as the sentence goes on to say
+_MIXED_NOUNS = frozenset({"victims", "casualties"})
 
 
 def _group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates, d_starts, published,
@@ -1060,6 +1062,13 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             last = recs[-1][3] if recs else before
             if last in _PART_CATS:
                 cat = last
+        if cat in ("killed", "wounded") and right is not None and right[0] == cat and right[1] <= 2 and recs \
+                and recs[-1][3] == "killed" and c.head is not None \
+                and toks[c.head[0]][2] == "them" \
+                and any(toks[t][2] in _MIXED_NOUNS for t in range(recs[-1][0].qi, c.qi)):
+            # "361 people became victims of mines, 69 of them fatally": the victims counted
+            # both the dead and the injured
+            recs[-1] = recs[-1][:3] + ("other",)
         if cat in ("killed", "wounded") and tcat == cat and _joined_casualty(toks, trig, trig_hit):
             cat = "other"  # "12 people were killed or injured": one count of both, neither alone
         if cat is None:
