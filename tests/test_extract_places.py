@@ -338,3 +338,16 @@ def test_a_capital_after_a_preposition_of_place_is_a_place(text, actor, place):
     r = extract(text, "2024-12-06")
     assert [a["name"] for a in r["actors"] if a["type"] == "state"] == actor
     assert [p["name"] for p in r["places"]] == place
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("Armenia says Baku still holds at least 23 Armenians.", "Baku"),
+    ("Yerevan released two Azerbaijani soldiers on Wednesday.", "Yerevan"),
+    ("Moscow has detained 12 foreigners, the embassy said.", "Moscow"),
+])
+def test_a_capital_that_holds_or_frees_people_is_its_government(text, capital):
+    assert capital not in names(text)
+
+
+def test_an_event_held_in_a_capital_leaves_it_a_place():
+    assert "Yerevan" in names("A rally held in Yerevan drew 5,000 people.")
