@@ -1231,3 +1231,11 @@ def test_victims_of_whom_a_part_died_are_not_all_dead(text, want):
     from data.extract import extract
 
     assert [(f["value"], f["category"]) for f in extract(text, "2024-06-05")["figures"]] == want
+
+
+def test_the_first_of_two_coordinated_counts_of_soldiers_left_dead_takes_its_own_side():
+    from data.extract import extract
+
+    text = "Clashes near the border left four Georgian and three Russian soldiers dead."
+    got = [(f["value"], f["category"], f["actor"]) for f in extract(text, "2024-06-05")["figures"]]
+    assert got == [(4, "killed", "Georgia"), (3, "killed", "Russia")]

@@ -915,7 +915,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             _noun_before(c, toks, text)
         if c.head is None and not c.thing and c.coord_next is not None and c.coord_next.head is not None:
             nx = c.coord_next  # "Four Armenian and three Azerbaijani soldiers"
-            c.head_cat, c.thing = nx.head_cat, nx.thing
+            c.head_cat, c.thing, c.of_mil = nx.head_cat, nx.thing, nx.of_mil
             if nx.unk_end is not None and c.head_cat is None:
                 c.unk_end = c.q.end  # the shared unknown noun is counted after the last number
     recs = []
