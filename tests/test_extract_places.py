@@ -351,3 +351,9 @@ def test_a_capital_that_holds_or_frees_people_is_its_government(text, capital):
 
 def test_an_event_held_in_a_capital_leaves_it_a_place():
     assert "Yerevan" in names("A rally held in Yerevan drew 5,000 people.")
+
+
+def test_a_name_no_gazetteer_knows_has_one_kind_in_an_article():
+    text = "Troops advanced near Zarnakh on Friday. They set up a post near the village of Zarnakh."
+    got = {(r["name"], r["kind"]) for r in places(text) if r["name"] == "Zarnakh"}
+    assert got == {("Zarnakh", "village")}

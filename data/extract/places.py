@@ -597,7 +597,21 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
     out.sort(key=lambda r: (r["start"], r["end"]))
     _prefer_contained(text, out)
     _plural_units(text, out, countries, cache)
+    _one_kind_per_unknown_name(out)
     return out
+
+
+def _one_kind_per_unknown_name(out: list[dict[str, Any]]) -> None:
+    """A name no gazetteer knows takes, at every mention, the kind one of its mentions names
+    ("near Farukh" ... "the village of Farukh"): one place, not a town and a village."""
+    kinds: dict[str, str] = {}
+    for r in out:
+        if r["lat"] is None and r["kind"] != "city":
+            kinds.setdefault(r["name"], r["kind"])
+    if kinds:
+        for r in out:
+            if r["lat"] is None and r["kind"] == "city" and r["name"] in kinds:
+                r["kind"] = kinds[r["name"]]
 
 
 # "the Belgorod, Kursk and Bryansk regions", "Kherson and Zaporizhzhia oblasts": each name of the
