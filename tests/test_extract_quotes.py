@@ -132,3 +132,10 @@ def test_a_speech_verb_of_a_later_clause_or_quotation_is_not_the_attribution():
             '"provocation" a day earlier, when it said a Russian officer had crossed the line.')
     got = [(q["surface"], q["speaker"]) for q in extract(text, "2023-05-15")["quotes"]]
     assert got[0] == ("sabotage attempt", "State Security Service of Georgia")
+
+
+def test_it_said_after_a_quote_is_the_body_that_spoke_last():
+    text = ('Georgia\'s interior ministry rejected the report. Its units are "acting within the law at '
+            'all times", it said.')
+    got = [(q["surface"][:10], q["speaker"]) for q in extract(text, "2023-05-15")["quotes"]]
+    assert got == [("acting wit", "Ministry of Internal Affairs of Georgia")]

@@ -191,6 +191,12 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
             else:
                 o = [a for a in in_after if a["type"] != "media"]
                 speaker = o[0]["name"] if o else None
+                if speaker is None and _IT_SAID.match(after):
+                    # '"...", it said': the body that spoke last, in an earlier sentence
+                    k = bisect_right(a_starts, sent_open[0] - 1)
+                    bodies = _outermost([a for a in actors[max(0, k - 12):k]
+                                         if a["type"] not in ("person", "media") and a["end"] <= sent_open[0]])
+                    speaker = bodies[-1]["name"] if bodies else None
         if speaker is None and (introduced or _SPEECH_RX.search(before) or _ACCORDING_IN.search(before)):
             # the subject of the speech verb: the first person before the verb ("Hikmet
             # Hajiyev, adviser to President Ilham Aliyev, told AFP that ...")
@@ -223,6 +229,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
     return out
 
 
+_IT_SAID = re.compile(r"\W{0,3}\s*it\s+(?:said|added|stated|noted|wrote|claimed|stressed)\b")
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|which|while|whereas|although|because|when|where|after|before)\b")
 _CLAUSE_WORDS = frozenset({"which", "that", "who", "whom", "and", "but", "as", "when", "while",
                            "because", "although", "if", "where"})
