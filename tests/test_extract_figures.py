@@ -1239,3 +1239,12 @@ def test_the_first_of_two_coordinated_counts_of_soldiers_left_dead_takes_its_own
     text = "Clashes near the border left four Georgian and three Russian soldiers dead."
     got = [(f["value"], f["category"], f["actor"]) for f in extract(text, "2024-06-05")["figures"]]
     assert got == [(4, "killed", "Georgia"), (3, "killed", "Russia")]
+
+
+def test_a_participle_of_report_claims_only_the_figures_after_it():
+    from data.extract import extract
+
+    text = ("Thousands are believed to have died since the war began, with Georgian officials "
+            "reporting 412 military deaths by Friday.")
+    got = [(f["value"], f["claimed_by"]) for f in extract(text, "2024-06-05")["figures"]]
+    assert got == [(2000, None), (412, "Georgia")]

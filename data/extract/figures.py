@@ -1694,6 +1694,9 @@ def _pronoun_claims(text, s, e, all_actors):
 _SENTENCE_PUNCT = re.compile(r"[.!?;]\s")
 
 
+_PARTICIPLE_CLAIMS = frozenset({"saying", "reporting", "confirming", "announcing"})
+
+
 def _claimant(fs, fe, claims_in_sentence, text=None):
     """Who the sentence attributes the figure at ``[fs, fe)`` to: the nearest attribution
     before it, else the first after it; neither the verb nor the actor may overlap it. With
@@ -1702,7 +1705,9 @@ def _claimant(fs, fe, claims_in_sentence, text=None):
     if not claims_in_sentence:
         return None, None
     claims = [(ms, rec) for ms, me, rec in claims_in_sentence
-              if not (ms < fe and me > fs) and not (rec["start"] < fe and rec["end"] > fs)]
+              if not (ms < fe and me > fs) and not (rec["start"] < fe and rec["end"] > fs)
+              # "..., with officials reporting 1,339 deaths": a participle claims what follows it
+              and not (ms >= fe and text is not None and text[ms:me] in _PARTICIPLE_CLAIMS)]
     if not claims:
         return None, None
     before = [c for c in claims if c[0] < fs]
