@@ -701,3 +701,30 @@ def test_roles_of_portfolios_and_of_offices_of_places(text, want):
 def test_a_place_set_off_before_a_name_is_no_office():
     text = "In the village of Sos, Hayk Martirosyan, a farmer, said the shelling went on."
     assert not [r for r in actors(text) if r["type"] == "person" and r["role"]]
+
+
+@pytest.mark.parametrize("text, surface, want", [
+    ("The UN refugee agency UNHCR said many arrivals were elderly. Children are a third of them, the "
+     "agency said.", "agency", "UNHCR"),
+    ("The International Committee of the Red Cross evacuated 17 patients. The organisation said more "
+     "were waiting.", "organisation", "ICRC"),
+    ("Georgia's State Security Service detained two men. The service said they were spies.",
+     "service", "State Security Service of Georgia"),
+    ("The EU monitoring mission patrolled the border. The mission said it saw no shelling.",
+     "mission", "EU Monitoring Mission in Armenia"),
+])
+def test_a_generic_word_refers_back_to_the_organisation_named_before(text, surface, want):
+    got = [r["name"] for r in actors(text) if r["surface"].lower() == "the " + surface]
+    assert got == [want]
+
+
+@pytest.mark.parametrize("text", [
+    # a news agency is no speaker the generic word refers to
+    "Reuters news agency reported the strike. The agency said five people died.",
+    # "the office of X" names an office of its own
+    "The UN human rights office spoke first. The swap was agreed by the office of Prime Minister Nikol Pashinyan.",
+    # nothing named before
+    "The agency said five people died.",
+])
+def test_a_generic_word_with_no_organisation_to_refer_to_is_no_actor(text):
+    assert not [r for r in actors(text) if r["surface"].lower() in ("the agency", "the office")]

@@ -80,9 +80,12 @@ for _c, _st in CAPITALS.items():
     _add(_c, "capital", _st, "state" if _st in STATES else "international_org", STATES.get(_st))
 for _s, (_st, _ty) in SEATS.items():
     _add(_s, "seat", _st, _ty, STATES.get(_st))
+_IO_GENERICS: dict[str, frozenset[str]] = {}  # name -> the words that refer back to it ("the agency")
 for _r in _rows("international_orgs.csv"):
     for _s in [_r["name"], *_split(_r["aliases"])]:
         _add(_s, "io", _r["name"], "international_org", _r["country"])
+    if _r.get("generic"):
+        _IO_GENERICS[_r["name"]] = frozenset(_split(_r["generic"]))
 for _r in _rows("media.csv"):
     # bare=no: the name alone is a common word ("Trend"): it is the agency only where the
     # context says so ("told Trend", "(Trend)", a dateline's "Baku, 4 June, Trend:")
@@ -115,6 +118,16 @@ for _r in _rows("forces.csv"):
             _COUNTED.add(_h.lower())
 
 
+_GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "council",
+                  # "the agency said" after "the UN refugee agency UNHCR"; "the service" after
+                  # "the State Border Service"
+                  "agency": "agency", "organisation": "organisation", "organization": "organisation",
+                  "service": "service", "office": "office", "committee": "committee",
+                  "commission": "commission", "mission": "mission"}
+# a generic head followed by these is a name of its own ("the office of the prime minister")
+_NAMED_BY_OF = re.compile(r"\s+(?:of|for)\b")
+
+
 def _build() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     """Two automata: names over the lower-cased text, acronyms over the text as written.
 
@@ -123,7 +136,7 @@ def _build() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     low, case = ahocorasick.Automaton(), ahocorasick.Automaton()
     by_case: dict[str, list[tuple]] = {}
     # heads of bodies ("defence ministry", "the ministry") are found in the same pass
-    for h in [*_BODY, "ministry", "ministries", "council"]:
+    for h in [*_BODY, *_GENERIC_HEADS]:
         ent = (h, "bodyhead", h, "organisation", None, None, ())
         if len(h) <= 3:  # "MoD", "MFA": written as acronyms
             for v in {h.upper(), h[0].upper() + h[1] + h[2].upper()}:
@@ -217,7 +230,6 @@ _FORCE_BEFORE = re.compile(r"\b(?:the\s+)?(armed\s+forces|army|military|air\s+fo
 _BODY_BARE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]he\s+country's)\s+(?:(two|both|three|several|"
                         r"respective)\s+)?$")
 _OF_END = re.compile(r"\bof\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?$")
-_GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "council"}
 _NONACTOR_SUFFIX = frozenset({"era", "style", "speaking", "populated", "majority", "born", "made",
                               "language", "american", "americans", "era's", "type", "built"})
 _NONACTOR_HEADS = frozenset(w.lower() for w in _words("nonactor_heads.txt"))
@@ -445,7 +457,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     loc = {s: ent[2] for s, e, ent in hits if ent[1] in ("state", "capital") and ent[2] in STATES}
     media_at = {r["start"]: r["country"] for r in out if r["type"] == "media" and r["country"]}
     # a lexicon body ("Gaza Health Ministry") is referred back to like a composed one
-    referable = bodies + [r for r in out if r["type"] == "organisation" and _generic_of(r["name"])]
+    referable = bodies + [r for r in out if (r["type"] == "organisation" and _generic_of(r["name"]))
+                          or r["name"] in _IO_GENERICS]
     out += _bare_bodies(text, t, heads, referable, state_hits, sents, sent_starts, loc, media_at)
     taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead" and (s, e) not in foreign] + [
         (b["start"], b["end"]) for b in bodies]
@@ -781,7 +794,9 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
         in_state = loc.get(w.end()) if w else None  # "the ministry in Baku"
         if head in _GENERIC_HEADS:
             g = _GENERIC_HEADS[head]
-            cands = [b for b in before if _generic_of(b["name"]) == g
+            if g not in ("ministry", "council") and _NAMED_BY_OF.match(t, e):
+                continue
+            cands = [b for b in before if (_generic_of(b["name"]) == g or g in _IO_GENERICS.get(b["name"], ()))
                      and (in_state is None or b["country"] == STATES[in_state])]
             if cands:
                 b = cands[-1]
