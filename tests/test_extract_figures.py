@@ -1248,3 +1248,11 @@ def test_a_participle_of_report_claims_only_the_figures_after_it():
             "reporting 412 military deaths by Friday.")
     got = [(f["value"], f["claimed_by"]) for f in extract(text, "2024-06-05")["figures"]]
     assert got == [(2000, None), (412, "Georgia")]
+
+
+def test_an_including_aside_in_the_subject_is_no_member_list_of_the_speaker():
+    from data.extract import extract
+
+    text = ("Three civilians, including a 13-year-old girl, were wounded in the village of Sotk, the "
+            "ombudsman, Kristinne Grigoryan, wrote on Facebook.")
+    assert [f["claimed_by"] for f in extract(text, "2022-09-15")["figures"]] == ["Kristinne Grigoryan"]

@@ -1508,6 +1508,12 @@ def _member_list_subject(text, s, pos, sent_actors):
         pass
     if m is None or _LIST_BREAK.search(text, m.end(), pos):  # the list's commas are fine
         return False
+    for chunk in text[m.end():pos].split(",")[1:]:
+        w = chunk.strip()
+        if w and w[0].islower() and not w.startswith(("and ", "the ", "as well as ")):
+            # "Three civilians, including a girl, were wounded in Sotk, the ombudsman said": the
+            # "including" was an aside, and the clause went on
+            return False
     subj = [a for a in sent_actors if a["end"] == m.start()]
     return max(subj, key=lambda a: a["end"] - a["start"]) if subj else None
 
