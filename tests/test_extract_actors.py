@@ -625,7 +625,9 @@ def test_azerbaijan_s_mine_action_agency_and_a_birth_year_is_no_role():
             "Elvin Mammadov, born in 1990, stepped on a mine in Azerbaijan's Fuzuli district.")
     got = [(r["surface"], r["name"], r["role"]) for r in actors(text) if r["type"] in ("organisation", "person")]
     assert got == [("Mine Action Agency", "Mine Action Agency of Azerbaijan", None),
-                   ("ANAMA", "Mine Action Agency of Azerbaijan", None), ("Elvin Mammadov", "Elvin Mammadov", None)]
+                   ("ANAMA", "Mine Action Agency of Azerbaijan", None),
+                   ("The agency", "Mine Action Agency of Azerbaijan", None),  # refers back to it
+                   ("Elvin Mammadov", "Elvin Mammadov", None)]
 
 
 @pytest.mark.parametrize("text, want", [
@@ -728,3 +730,12 @@ def test_a_generic_word_refers_back_to_the_organisation_named_before(text, surfa
 ])
 def test_a_generic_word_with_no_organisation_to_refer_to_is_no_actor(text):
     assert not [r for r in actors(text) if r["surface"].lower() in ("the agency", "the office")]
+
+
+def test_a_named_body_s_own_head_word_refers_back_to_it():
+    text = ('Armenia\'s Unified Infocenter said 192 homes were damaged. "Civilian sites are targeted," '
+            'the infocenter said.')
+    from data.extract import extract
+
+    got = [q["speaker"] for q in extract(text, "2022-09-15")["quotes"]]
+    assert got == ["Unified Infocenter of Armenia"]

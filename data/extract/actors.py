@@ -123,7 +123,8 @@ _GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "
                   # "the State Border Service"
                   "agency": "agency", "organisation": "organisation", "organization": "organisation",
                   "service": "service", "office": "office", "committee": "committee",
-                  "commission": "commission", "mission": "mission"}
+                  "commission": "commission", "mission": "mission", "infocenter": "infocenter"}
+_GENERIC_VALUES = frozenset(_GENERIC_HEADS.values())
 # a generic head followed by these is a name of its own ("the office of the prime minister")
 _NAMED_BY_OF = re.compile(r"\s+(?:of|for)\b")
 
@@ -861,12 +862,13 @@ def _template_of(name: str) -> str | None:
 @functools.lru_cache(maxsize=4096)  # a few names per article, asked for again and again
 def _generic_of(name: str) -> str | None:
     """The generic word ("ministry", "council") that refers back to a body: its template's, or
-    the head word of a lexicon body's own name ("Gaza Health Ministry")."""
+    the head word of a lexicon body's own name ("Gaza Health Ministry", "Mine Action Agency of
+    Azerbaijan": the last generic word before any "of")."""
     tpl = _template_of(name)
     if tpl:
         return _GENERIC_OF_TPL.get(tpl)
-    last = name.rsplit(" ", 1)[-1].lower()
-    return last if last in _GENERIC_HEADS.values() else None
+    head = name.split(" of ", 1)[0].rsplit(" ", 1)[-1].lower()
+    return head if head in _GENERIC_VALUES else None
 
 
 # --------------------------------------------------------------------------- people
