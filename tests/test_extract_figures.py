@@ -1256,3 +1256,33 @@ def test_an_including_aside_in_the_subject_is_no_member_list_of_the_speaker():
     text = ("Three civilians, including a 13-year-old girl, were wounded in the village of Sotk, the "
             "ombudsman, Kristinne Grigoryan, wrote on Facebook.")
     assert [f["claimed_by"] for f in extract(text, "2022-09-15")["figures"]] == ["Kristinne Grigoryan"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Five people were killed in Lebanon.", "Lebanon"),
+    ("Airstrikes killed at least 22 people across southern and eastern Lebanon on Tuesday.", "Lebanon"),
+])
+def test_a_country_after_a_preposition_of_place_is_the_figure_s_place(text, want):
+    from data.extract import extract
+
+    assert [f["place"] for f in extract(text, "2024-10-08")["figures"]] == [want]
+
+
+def test_a_country_that_speaks_is_no_place():
+    from data.extract import extract
+
+    assert [f["place"] for f in extract("Georgia said 5 soldiers were killed.", "2024-10-08")["figures"]] == [None]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Hezbollah said it fired rockets at Haifa, wounding two people, according to Israel's Magen David "
+     "Adom rescue service.", "Magen David Adom"),
+    ("Russia said 12 people were killed in Belgorod on Friday, according to governor Vyacheslav Gladkov.",
+     "Vyacheslav Gladkov"),
+    # an outlet that carried the claim does not take it from the speaker
+    ("Azerbaijan said 5 soldiers died, according to the state news agency APA.", "Azerbaijan"),
+])
+def test_according_to_right_after_a_figure_attributes_it(text, want):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2024-10-08")["figures"]] == [want]

@@ -1116,7 +1116,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # the attributions of the sentence, found once for all its figures
             reports = _claims(text, s, e, sent_actors) or (carried[0] if carried else []) \
                 or _pronoun_claims(text, s, e, all_actors)
-            free_places = _free_places(sent_places, sent_actors)
+            free_places = _free_places(sent_places, sent_actors, text)
             dated = _event_dates(sent_dates) or (carried[1] if carried else [])
             # the end of a period still to come ("a treaty that runs until 2044") is no day of
             # the figure
@@ -1555,8 +1555,11 @@ def _claims(text, s, e, sent_actors):
                 rec = max((a for a in after if a["start"] == first), key=lambda a: a["end"])
                 if rec.get("type") == "state":
                     # "According to Armenian Ombudsman Arman Tatoyan": the demonym is the
-                    # person's title, the person speaks
-                    rec = next((a for a in after if a.get("type") == "person" and a["start"] > rec["end"]
+                    # person's title, the person speaks; "according to Israel's Magen David
+                    # Adom": the state's body speaks
+                    poss = text.startswith(("'s ", "’s "), rec["end"])
+                    rec = next((a for a in after if a["start"] > rec["end"] and (
+                        a.get("type") == "person" or poss and a.get("type") not in ("state", "media"))
                                 and not _CLAUSE_PUNCT.search(text, rec["end"], a["start"])), rec)
         else:
             before = [a for a in sent_actors if ms - 40 <= a["end"] <= ms
@@ -1701,6 +1704,8 @@ _SENTENCE_PUNCT = re.compile(r"[.!?;]\s")
 
 
 _PARTICIPLE_CLAIMS = frozenset({"saying", "reporting", "confirming", "announcing"})
+_ACCORDING_AT = re.compile(r"[Aa]ccording\s+to\b")
+_ACC_GAP = re.compile(r"[^.;:!?\"“”]{0,60}?,\s*")
 
 
 def _claimant(fs, fe, claims_in_sentence, text=None):
@@ -1719,6 +1724,13 @@ def _claimant(fs, fe, claims_in_sentence, text=None):
     before = [c for c in claims if c[0] < fs]
     pos, rec = max(before, key=_FIRST_ITEM) if before else min(claims, key=_FIRST_ITEM)
     if before and text is not None:
+        # "Hezbollah said it fired rockets at Haifa, wounding two people, according to Magen
+        # David Adom": an "according to" right after the figure attributes it, not the verb of
+        # the sentence (unless it only names the outlet that carried the claim)
+        acc = next((c for c in claims if fe <= c[0] <= fe + 70 and c[1].get("type") != "media"
+                    and _ACCORDING_AT.match(text, c[0]) and _ACC_GAP.fullmatch(text, fe, c[0])), None)
+        if acc is not None:
+            return acc[1].get("name") or acc[1].get("surface"), acc[1]
         after = [c for c in claims if c[0] >= fe]
         if after and _SUB_CLAUSE.search(text, pos, fs):
             apos, arec = min(after, key=_FIRST_ITEM)
@@ -1822,13 +1834,22 @@ def _date_for(text, fs, dated, hints):
     return None
 
 
-def _free_places(sent_places, sent_actors):
-    """Places of a sentence that are not read as actors ("Baku said")."""
+def _free_places(sent_places, sent_actors, text=None):
+    """Places of a sentence that are not read as actors ("Baku said"); with ``text``, a country
+    after a preposition of place stays a place however the actor step read it ("killed in
+    Lebanon", "across southern Lebanon")."""
     if not sent_actors:
         return sent_places
     # the spans of the sentence's non-person actors, once (not once per place)
     spans = [(a["start"], a["end"]) for a in sent_actors if a.get("type") != "person"]
-    return [p for p in sent_places if not _overlaps(p["start"], p["end"], spans)]
+    return [p for p in sent_places if not _overlaps(p["start"], p["end"], spans) or (
+        text is not None and p.get("kind") == "country"
+        and _IN_COUNTRY.search(text, max(0, p["start"] - 30), p["start"]) is not None)]
+
+
+_IN_COUNTRY = re.compile(r"\b(?:in|across|inside|throughout|into|within)\s+(?:(?:the\s+)?(?:north|south|east|"
+                         r"west|central|northern|southern|eastern|western|north-eastern|north-western|"
+                         r"south-eastern|south-western)(?:\s+and\s+\w+)?\s+)?$")
 
 
 # "Nuseirat refugee camp in central Gaza", "the village of Sotk in Gegharkunik": the place after
