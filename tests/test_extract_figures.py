@@ -1286,3 +1286,16 @@ def test_according_to_right_after_a_figure_attributes_it(text, want):
     from data.extract import extract
 
     assert [f["claimed_by"] for f in extract(text, "2024-10-08")["figures"]] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Two soldiers died on Monday, bringing to 11 the number of soldiers killed since Oct. 1.",
+     [(2, "killed"), (11, "killed")]),
+    ("The shelling raised to 45 the death toll.", [(45, "killed")]),
+    ("The ministry raised to 12 the number of wounded.", [(12, "wounded")]),
+    ("He brought to 3 the number of his visits.", []),
+])
+def test_a_count_raised_to_before_the_total_it_gives(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2024-10-08")["figures"]] == want

@@ -656,6 +656,19 @@ def _toll_verb(toks, i, j, c, cands_by_tok):
 
 
 _TOTAL_WORDS = frozenset({"number", "total", "toll", "tally", "count"})
+
+
+def _total_after(c, toks, trig, prev, n):
+    """The category of the total that a count raised to comes before: "bringing to 11 the
+    number of soldiers killed", "raised to 45 the death toll"; else None."""
+    if c.head is not None or prev != "to" or c.qi < 2 or toks[c.qi - 2][2] not in _RAISE_VERBS \
+            or c.tj >= n or toks[c.tj][2] != "the":
+        return None
+    hit = next((tr for tr in trig if c.tj < tr[0] <= c.tj + 8), None)
+    if hit is None or hit[2] not in _CASUALTY or not _TOTAL_WORDS.intersection(
+            toks[t][2] for t in range(c.tj, min(n, hit[1] + 1))):
+        return None
+    return hit[2]
 # (dots allowed: "since Russia invaded on Feb. 24 last year" is one period's start)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,40}$", re.IGNORECASE)
 # after the figure, a since-clause may run longer before its date ("12,000 civilians have been
@@ -985,6 +998,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "detained 2 soldiers" is a capture, "destroyed 480 troops" a toll; "detained 150
             # protesters" is not a war figure, nor "destroyed 12 of them"
             tcat = tcat[:-4] if (hc in _SIDED or _has_sided_actor(c, start_of(c), toks, sent_actors)) else None
+        inverted = _total_after(c, toks, trig, prev, n)
+        if inverted is not None:
+            c.thing, c.unk_end = False, None  # "the number" is no noun of the count
         unknown_noun = c.thing and hc is None
         if unknown_noun:
             # "two engineers died": a noun we do not know counts people only when the word
@@ -1071,6 +1087,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             recs[-1] = recs[-1][:3] + ("other",)
         if cat in ("killed", "wounded") and tcat == cat and _joined_casualty(toks, trig, trig_hit):
             cat = "other"  # "12 people were killed or injured": one count of both, neither alone
+        if cat is None and inverted is not None:
+            cat = inverted
         if cat is None:
             continue
         if c.weak and not c.ordinal:
