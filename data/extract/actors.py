@@ -14,7 +14,9 @@ How it works (all automata and regexes are built once at import):
    Azerbaijan``; "Azerbaijani troops" too, but "three Armenian soldiers" (a count) is the
    state's side only; "Russia said five of its peacekeepers" -> ``Russian peacekeepers``; a bare
    "the defence ministry in Yerevan" takes the state named after it, a bare "the ministry" the
-   last ministry named, and an unqualified national body ("the State Border Service said") the
+   last ministry named (a defence ministry in a sentence about soldiers' losses), "the agency",
+   "the service", "the organisation"... the last body or international organisation that word
+   names (``generic`` in ``international_orgs.csv``), and an unqualified national body ("the State Border Service said") the
    state its sentence reports about (not the attacker, "fire from Armenian positions", nor the
    denier, "a claim Yerevan rejected"), else a one-place dateline's state, else none;
 3. people: known people from ``people.csv``, and capitalised two/three-word names backed by

@@ -669,6 +669,8 @@ def _total_after(c, toks, trig, prev, n):
             toks[t][2] for t in range(c.tj, min(n, hit[1] + 1))):
         return None
     return hit[2]
+
+
 # (dots allowed: "since Russia invaded on Feb. 24 last year" is one period's start)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]{0,40}$", re.IGNORECASE)
 # after the figure, a since-clause may run longer before its date ("12,000 civilians have been
