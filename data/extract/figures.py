@@ -1854,17 +1854,16 @@ def _date_for(text, fs, dated, hints):
     return None
 
 
-def _free_places(sent_places, sent_actors, text=None):
-    """Places of a sentence that are not read as actors ("Baku said"); with ``text``, a country
-    after a preposition of place stays a place however the actor step read it ("killed in
-    Lebanon", "across southern Lebanon")."""
+def _free_places(sent_places, sent_actors, text):
+    """Places of a sentence that are not read as actors ("Baku said"); a country after a
+    preposition of place stays a place however the actor step read it ("killed in Lebanon",
+    "across southern Lebanon")."""
     if not sent_actors:
         return sent_places
     # the spans of the sentence's non-person actors, once (not once per place)
     spans = [(a["start"], a["end"]) for a in sent_actors if a.get("type") != "person"]
     return [p for p in sent_places if not _overlaps(p["start"], p["end"], spans) or (
-        text is not None and p.get("kind") == "country"
-        and _IN_COUNTRY.search(text, max(0, p["start"] - 30), p["start"]) is not None)]
+        p.get("kind") == "country" and _IN_COUNTRY.search(text, max(0, p["start"] - 30), p["start"]) is not None)]
 
 
 _IN_COUNTRY = re.compile(r"\b(?:in|across|inside|throughout|into|within)\s+(?:(?:the\s+)?(?:north|south|east|"
