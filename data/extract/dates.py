@@ -746,7 +746,13 @@ def _after_since(text, start):
     the day the story is told from."""
     lo = max(0, start - 60)
     cut = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
-    return _SINCE_NEAR.search(text, max(lo, cut + 1), start) is not None
+    return _since_before(text, start, cut + 1)
+
+
+def _since_before(text, start, floor):
+    """Whether "since" stands in the 60 characters before ``start``, not before ``floor`` (the
+    start of the date's sentence)."""
+    return _SINCE_NEAR.search(text, max(floor, start - 60), start) is not None
 
 
 _WD_GAP = re.compile(r"[\s,(]{1,3}$")
@@ -817,7 +823,7 @@ def _year_from_sentence(text, recs, idxs, sents):
             if not ad or len(ad) < 7 or a.get("kind") in ("publication", "reference") or not (
                     j in anchored or _HAS_YEAR.search(a["surface"])):
                 continue
-            if _SINCE_NEAR.search(text, max(starts[k], a["start"] - 60), a["start"]):
+            if _since_before(text, a["start"], starts[k]):
                 break  # "since the invasion on Feb. 24, 2022": a running period's start, no story
             ref = dt.date(int(ad[:4]), int(ad[5:7]), int(ad[8:10]) if len(ad) == 10 else 15)
             best = None
