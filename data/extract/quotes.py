@@ -194,10 +194,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
                 speaker = o[0]["name"] if o else None
                 if speaker is None and _IT_SAID.match(after):
                     # '"...", it said': the body that spoke last, in an earlier sentence
-                    k = bisect_right(a_starts, sent_open[0] - 1)
-                    bodies = _outermost([a for a in actors[max(0, k - 12):k]
-                                         if a["type"] not in ("person", "media") and a["end"] <= sent_open[0]])
-                    speaker = bodies[-1]["name"] if bodies else None
+                    speaker = _last_body(actors, a_starts, sent_open[0])
         if speaker is None and (introduced or _SPEECH_RX.search(before) or _ACCORDING_IN.search(before)):
             # the subject of the speech verb: the first person before the verb ("Hikmet
             # Hajiyev, adviser to President Ilham Aliyev, told AFP that ...")
@@ -216,6 +213,13 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
                 o = [a for a in in_before if a["type"] != "media" and a["end"] <= vpos] or \
                     [a for a in in_before if a["type"] != "media"]
                 speaker = o[-1]["name"] if o else None
+                if v is not None and _AND_BEFORE.search(before, max(0, v.start() - 14), v.start()):
+                    # "It accused Armenia of "provocations" and said ...": the verb after "and"
+                    # shares the sentence's subject, not the object named just before it
+                    if _IT_OPENS.match(before):
+                        speaker = _last_body(actors, a_starts, sent_open[0])
+                    elif o:
+                        speaker = o[0]["name"]
         if speaker is None and not attributed_after and prev_speaker and 0 <= prev_end and \
                 qs - prev_end < 400 and not any(prev_end < a["start"] < qs for a in persons[
                     max(0, bisect_right(p_ends, prev_end) - 1):bisect_right(p_ends, qs) + 1]):
@@ -231,6 +235,17 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
 
 
 _IT_SAID = re.compile(r"\W{0,3}\s*it\s+(?:said|added|stated|noted|wrote|claimed|stressed)\b")
+_IT_OPENS = re.compile(r"\s*It\s")
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
+
+
+def _last_body(actors, a_starts, pos) -> str | None:
+    """The body (no person, no news outlet) named last before ``pos``, among the dozen actors
+    before it: what "it" in "it said" refers back to across a sentence break."""
+    k = bisect_right(a_starts, pos - 1)
+    bodies = _outermost([a for a in actors[max(0, k - 12):k]
+                         if a["type"] not in ("person", "media") and a["end"] <= pos])
+    return bodies[-1]["name"] if bodies else None
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|which|while|whereas|although|because|when|where|after|before)\b")
 _CLAUSE_WORDS = frozenset({"which", "that", "who", "whom", "and", "but", "as", "when", "while",
                            "because", "although", "if", "where"})
