@@ -139,3 +139,15 @@ def test_it_said_after_a_quote_is_the_body_that_spoke_last():
             'all times", it said.')
     got = [(q["surface"][:10], q["speaker"]) for q in extract(text, "2023-05-15")["quotes"]]
     assert got == [("acting wit", "Ministry of Internal Affairs of Georgia")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ('Azerbaijan\'s Defense Ministry said 50 of its soldiers had died. It accused Armenia of '
+     '"large-scale provocations" and said its units had taken "adequate retaliatory measures."',
+     "Ministry of Defence of Azerbaijan"),
+    ('Armenia\'s Defence Ministry accused Azerbaijan of provocations and said its units had taken '
+     '"adequate retaliatory measures against the enemy."', "Ministry of Defence of Armenia"),
+])
+def test_said_after_and_shares_the_subject_that_opens_the_sentence(text, want):
+    got = [q["speaker"] for q in extract(text, "2022-09-14")["quotes"]]
+    assert got[-1] == want
