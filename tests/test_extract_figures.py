@@ -1299,3 +1299,83 @@ def test_a_count_raised_to_before_the_total_it_gives(text, want):
     from data.extract import extract
 
     assert [(f["value"], f["category"]) for f in extract(text, "2024-10-08")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A 12-year-old boy was killed and two other children were wounded by shelling in Martuni.",
+     [(1, "killed"), (2, "wounded")]),
+    ("A girl was wounded in Tartar.", [(1, "wounded")]),
+    ("An infant died in an airstrike on Barda.", [(1, "killed")]),
+    # a part named after "including" is no figure of its own, and leaves the total killed
+    ("Four people including a three-year-old girl were killed in Barda.", [(4, "killed")]),
+])
+def test_a_single_boy_girl_or_infant_is_counted(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2020-10-29")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Azerbaijan's defence ministry said 12 of its servicemen had been killed. It said more than 100 "
+     "Armenian troops had been killed.", ["Ministry of Defence of Azerbaijan"] * 2),
+    ("The Armenian Defence Ministry said on Saturday that 12 soldiers had been killed. They also said "
+     "100 Azerbaijani troops had been killed.", ["Ministry of Defence of Armenia"] * 2),
+    # "it" is no person: a minister named last leaves the pronoun without a claimant
+    ("Defence Minister Zakir Hasanov said 12 soldiers had been killed. It said 100 Armenian troops had "
+     "been killed.", ["Zakir Hasanov", None]),
+    # nor is it a speaker nobody named
+    ("Officials said 12 soldiers had been killed. It said 100 Azerbaijani troops had been killed.",
+     [None, None]),
+])
+def test_it_said_opening_a_sentence_is_the_body_that_spoke_last(text, want):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2016-04-03")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("It was the first incident since February 13, when four Armenian soldiers were killed in "
+     "Nerkin Hand.", "2024-02-13"),
+    ("The worst fighting since September 2022, when nearly 300 soldiers were killed, erupted on "
+     "Tuesday.", "2022-09"),
+    ("On Monday, when two soldiers were killed, the ministry said nothing.", "2024-03-25"),
+])
+def test_a_when_clause_is_dated_by_the_day_it_hangs_on(text, want):
+    from data.extract import extract
+
+    assert [f["date"] for f in extract(text, "2024-03-27")["figures"]] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Nagorno-Karabakh's military has reported 480 deaths among its troops since fighting broke out.",
+     ("Nagorno-Karabakh Defence Army", "Nagorno-Karabakh Defence Army")),
+    ("The Armenian side has reported 1,068 military dead.", ("Armenia", "Armenia")),
+    # deaths among civilians stay nobody's side
+    ("The Armenian Defence Ministry said 30 deaths among civilians had been recorded.",
+     (None, "Ministry of Defence of Armenia")),
+])
+def test_military_deaths_reported_by_a_side_are_its_own(text, want):
+    from data.extract import extract
+
+    (f,) = extract(text, "2020-10-29")["figures"]
+    assert (f["actor"], f["claimed_by"]) == want
+
+
+def test_a_verb_after_but_shares_the_subject_that_opens_the_sentence():
+    from data.extract import extract
+
+    text = ("Azerbaijan has not disclosed its military casualties but says 41 civilians have been killed "
+            "and 207 wounded.")
+    assert [f["claimed_by"] for f in extract(text, "2020-10-11")["figures"]] == ["Azerbaijan", "Azerbaijan"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Karabakh's emergency service said Azerbaijani forces had shelled Stepanakert, killing one civilian.",
+     "Nagorno-Karabakh authorities"),
+    ("Ukraine's State Emergency Service said 12 people were killed in Kharkiv.",
+     "State Emergency Service of Ukraine"),
+])
+def test_an_emergency_service_claims_its_figures(text, want):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2022-10-10")["figures"]] == [want]

@@ -350,6 +350,20 @@ def _candidates(text, dates, urls, url_starts):
     return out
 
 
+def _soldiers_among(toks, k) -> bool:
+    """Whether the tokens at ``k`` say "among (its|their|the) soldiers/troops/ranks"."""
+    n = len(toks)
+    if k >= n or toks[k][2] != "among":
+        return False
+    k += 1
+    if k < n and toks[k][2] in _DETERMINERS:
+        k += 1
+    if k < n and toks[k][2] == "ranks":
+        return True
+    hit = _match_at(toks, k, _NOUNS, _NOUN_MAXLEN) if k < n and toks[k][2] in _NOUN_FIRST else None
+    return hit is not None and hit[1][0] in ("military", "troops")
+
+
 def _find_head(c, toks, text, cand_at):
     """Locate the counted noun after the number; sets head/thing/coord_next."""
     k = c.tj
@@ -381,6 +395,10 @@ def _find_head(c, toks, text, cand_at):
                 k, ln, cat = k + ln, nxt[0], nxt[1][0]
             c.head, c.head_cat, c.head_end = (k, k + ln), cat, toks[k + ln - 1][1]
             c.np_end_tok = _of_name_end(text, toks, k + ln)
+            if cat in _PART_CATS and not c.of_mil and (
+                    (k > c.tj and toks[k - 1][2] == "military")
+                    or _soldiers_among(toks, k + ln)):
+                c.of_mil = True  # "1,068 military dead", "480 deaths among its troops"
             if cat == "person" and toks[k][2] in ("members", "member") and \
                     toks[c.np_end_tok - 1][2] in _ARMED_GROUP_NOUNS:
                 c.head_cat = "military"  # "125 members of government security forces"
@@ -1138,6 +1156,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 or _pronoun_claims(text, s, e, all_actors)
             free_places = _free_places(sent_places, sent_actors, text)
             dated = _event_dates(sent_dates) or (carried[1] if carried else [])
+            own_dated = dated
             # the end of a period still to come ("a treaty that runs until 2044") is no day of
             # the figure
             dated = [d for d in dated if not (_after(d["date"], published)
@@ -1211,7 +1230,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             "value": value, "low": low, "high": high, "qualifier": q.qualifier,
             "category": cat, "actor": side,
             "claimed_by": claimed_by,
-            "date": _date_for(text, start, dated, hints),
+            "date": _when_date(text, start, own_dated) or _date_for(text, start, dated, hints),
             "place": _place_for(text, start, end, free_places),
         }
         figs.append(prev_fig)
@@ -1543,7 +1562,7 @@ _BACKED_BY = re.compile(r"\b(?:backed|supported|armed|funded|led|trained)\s+by\s
                         r"\b(?:allied\s+(?:with|to)|loyal\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Azerbaijan blamed Armenia and said ...": a reporting verb that shares the subject of the
 # sentence's first verb (the actor just before it is that verb's object)
-_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$")
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:the\s+)?", re.IGNORECASE)
 _THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)
 # Between a speaker and the reporting verb, an apposition set off by commas: "The ombudsman,
@@ -1585,10 +1604,11 @@ def _claims(text, s, e, sent_actors):
             before = [a for a in sent_actors if ms - 40 <= a["end"] <= ms
                       and not _CLAUSE_PUNCT.search(text, a["end"], ms)]
             lo = max(s, ms - 20)
-            # the pattern needs a literal "and": str.find rules most windows out in C
-            if text.find("and", lo, ms) >= 0 and _AND_BEFORE.search(text, lo, ms):
-                # "X accused Y of shelling(,) and said": the subject is the one that opens the
-                # sentence (after a dateline stamp), not the object Y just before "and said"
+            # the pattern needs a literal "and"/"but": str.find rules most windows out in C
+            if (text.find("and", lo, ms) >= 0 or text.find("but", lo, ms) >= 0) and _AND_BEFORE.search(text, lo, ms):
+                # "X accused Y of shelling(,) and said", "X has not disclosed its military
+                # losses but says": the subject is the one that opens the sentence (after a
+                # dateline stamp), not the object Y just before "and said"
                 rec = _opening_actor(text, s, ms, sent_actors)
                 if rec is not None:
                     out.append((ms, me, rec))
@@ -1685,21 +1705,29 @@ _SUB_CLAUSE = re.compile(r",\s*(?:when|while|whereas|as|after|before|because|whi
                          re.IGNORECASE)
 
 
-# "Another 187 people are missing, he said": a person's report told with a pronoun
+# "Another 187 people are missing, he said": a person's report told with a pronoun; "It said
+# 100 troops were killed": a body's (the pronoun opens the sentence, past "also")
 _PRONOUN_REPORT = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he)\s+(?:said|says|added|told|stated|noted)\b")
-_PRONOUN_BEFORE = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he)\s+$")
+_IT_REPORT = re.compile(r"\W*(?:It|They)\s+(?:also\s+|later\s+)?(?:said|says|added|stated|reported)\b")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he|It|it|They|they)\s+(?:also\s+|later\s+)?$")
+# who "it"/"they" can be: a body that speaks, not a person nor the outlet that carried it
+_BODY_TYPES = frozenset({"state", "organisation", "armed_force", "armed_group", "international_org"})
 _PRONOUN_REACH = 500  # characters before the sentence in which the person must speak
 
 
 def _pronoun_claims(text, s, e, all_actors):
-    """The attribution of a sentence whose only speaker is "he"/"she": the person who is the
-    speaker of the last report before the sentence ("Deputy Minister X said ... . Another 187
-    are missing, he said"), as one :func:`_claims` entry; none when that report is no named
-    person's ("The spokesman said ...") or there is none (a person named as a casualty is no
-    speaker)."""
+    """The attribution of a sentence whose only speaker is "he"/"she" (or that opens with
+    "It/They said"): the person (body) who is the speaker of the last report before the
+    sentence ("Deputy Minister X said ... . Another 187 are missing, he said"), as one
+    :func:`_claims` entry; none when that report is no named person's (body's: "The spokesman
+    said ...") or there is none (a person named as a casualty is no speaker)."""
     m = _PRONOUN_REPORT.search(text, s, e)
+    kinds = ("person",)
     if m is None:
-        return []
+        m = _IT_REPORT.match(text, s, e)
+        if m is None:
+            return []
+        kinds = _BODY_TYPES
     lo = max(0, s - _PRONOUN_REACH)
     # the last report that names its speaker: "X said ... . "...," he said. Three were killed,
     # he added" goes back to X
@@ -1711,7 +1739,7 @@ def _pronoun_claims(text, s, e, all_actors):
         return []
     vs, ve = last.span()
     near = all_actors[bisect_left(all_actors, vs - 80, key=_START):bisect_left(all_actors, ve + 40, key=_START)]
-    speakers = [a for a in near if a.get("type") == "person" and (
+    speakers = [a for a in near if a.get("type") in kinds and (
         (vs - 60 <= a["end"] <= vs and not _SENTENCE_PUNCT.search(text, a["end"], vs))
         or (ve <= a["start"] <= ve + 40 and not _SENTENCE_PUNCT.search(text, ve, a["start"])))]
     if not speakers:
@@ -1835,6 +1863,19 @@ def _another_event(text, fs, d) -> bool:
         return False
     return bool(_OTHER_TIME.search(text, a, b)
                 or (d["start"] > fs and len(d["date"]) < 10 and _RELATIVE_CLAUSE.search(text, fs, d["start"])))
+
+
+# "since February 13, when four soldiers were killed": the clause that "when" opens tells what
+# happened on the day before it, even a day that starts a period
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+[^,;.!?]{0,80}")
+
+
+def _when_date(text, fs, dated):
+    """The date of the day a figure's "when" clause hangs on ("February 13, when ..."), or None."""
+    for d in dated:
+        if d["end"] < fs and d["end"] + 90 > fs and _WHEN_CLAUSE.fullmatch(text, d["end"], fs):
+            return d["date"]
+    return None
 
 
 def _date_for(text, fs, dated, hints):
