@@ -191,6 +191,17 @@ def test_future_cues_resolve_forward():
     assert dates_of("Elections will be held in November.") == ["2023-11"]
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Baku accused Yerevan of escalating tensions ahead of snap elections on June 20.", ["2023-06-20"]),
+    ("Ahead of the vote on June 20, the ministry said nothing.", ["2023-06-20"]),
+    # "head of" is no cue, and a weekday "ahead of" may be past
+    ("The head of the commission met him on June 20.", ["2022-06-20"]),
+    ("Troops massed ahead of the offensive on Monday.", ["2023-03-06"]),
+])
+def test_a_day_that_something_is_ahead_of_is_upcoming(text, want):
+    assert dates_of(text) == want
+
+
 def test_agency_datelines_and_page_furniture():
     text = "TBILISI, March 8 (Reuters) - Troops clashed on Monday."
     recs = find_dates(text, split_sentences(text), PUB)

@@ -370,6 +370,12 @@ _FUTURE = re.compile(r"\b(?:will|shall|'ll|scheduled|due|planned|plans|expected|
                      r"going\s+to|upcoming|next)\b[^.;!?,]{0,40}$", re.IGNORECASE)
 
 
+# what a day a few months on from the publication waits for: "ahead of snap elections on June 20"
+# (only a day-and-month reading of a year ago gives way to it; a weekday "ahead of talks on
+# Monday" may be past)
+_AHEAD = re.compile(r"\bahead\s+of\b[^.;!?,]{0,40}$", re.IGNORECASE)
+
+
 # every cue of _FUTURE contains one of these (as lower-case ASCII)
 _FUTURE_PARTS = ("will", "shall", "'ll", "scheduled", "due", "plan", "expected", "set", "going",
                  "upcoming", "next")
@@ -542,8 +548,9 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
             elif pub is not None:
                 noyear.append(len(out))
                 y = pub.year if (mon, day) <= (pub.month, pub.day) else pub.year - 1
-                if y < pub.year and _future(text, s):
-                    y = pub.year  # "talks are scheduled for December 5"
+                if y < pub.year and (_future(text, s) or (
+                        "head of" in text[max(0, s - 50):s] and _AHEAD.search(text, max(0, s - 50), s))):
+                    y = pub.year  # "talks are scheduled for December 5", "ahead of elections on June 20"
                 elif _prev_word(text, s) in _DEADLINE_WORDS:
                     # "withdraw by Nov. 20" published on Nov. 10: a deadline a few weeks ahead,
                     # not the same day almost a year ago
