@@ -93,6 +93,22 @@ def test_unknown_village_is_returned_without_coordinates():
     assert r["lat"] is None and r["lon"] is None and r["country"] is None and r["kind"] == "village"
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Troops advanced near Blue Lake on Monday.", ("Blue Lake", "feature")),
+    ("Fighting was reported near Zorvan Hill.", ("Zorvan Hill", "feature")),
+    # the cue names the kind where it says one
+    ("Shells hit the village of Zorvan Hill.", ("Zorvan Hill", "village")),
+])
+def test_an_unknown_name_of_a_lake_or_hill_is_a_feature(text, want):
+    (r,) = places(text)
+    assert (r["surface"], r["kind"], r["lat"]) == want + (None,)
+
+
+def test_black_lake_is_lake_sev():
+    (r,) = places("Azerbaijani troops crossed into Armenia near Black Lake.")[-1:]
+    assert (r["surface"], r["name"], r["kind"]) == ("Black Lake", "Lake Sev", "feature")
+
+
 def test_unknown_name_after_near_and_district():
     recs = places("A mine exploded near Qizilqaya in the Zalmara district.")
     assert [r["surface"] for r in recs] == ["Qizilqaya", "Zalmara"]

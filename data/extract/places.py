@@ -66,6 +66,7 @@ _STOP = frozenset(w.lower() for w in _words("place_stopwords.txt"))
 # "Kharkiv Mayor X", "Goris Governor X": a town before a title is still a place
 _TITLE_SINGLE = frozenset(w.lower() for w in _words("titles.txt") if " " not in w)
 _FEATURE_WORDS = frozenset(w.lower() for w in _words("place_generic_words.txt"))
+_NATURAL = frozenset(_words("natural_feature_words.txt"))
 _SURNAME_END = re.compile(r"(?:yan|ian|ov|ova|ev|eva|yev|yeva|shvili|dze|enko|sky|skiy|zadeh|oglu|oğlu)$")
 _SUFFIXES = frozenset({"district", "province", "region", "marz", "rayon", "raion", "oblast", "state", "krai",
                        "county", "municipality", "governorate"})
@@ -930,8 +931,9 @@ def _cued(text, t, cues, hits, countries, cache, taken) -> list[dict[str, Any]]:
             continue
         place = _safe_lookup(name, countries, cache)
         kind = cue_kind
-        if name.split(" ")[0].lower() in _FEATURE_WORDS:
-            kind = "feature"
+        words = name.lower().split(" ")
+        if words[0] in _FEATURE_WORDS or (place is None and cue_kind == "city" and len(words) > 1 and words[-1] in _NATURAL):
+            kind = "feature"  # "Lake Sev", and "Blue Lake" or "Kura River" that no gazetteer knows
         out.append(_record(text, s, e, place, name, kind))
         taken.add(s, e)
     return out
