@@ -739,3 +739,36 @@ def test_a_named_body_s_own_head_word_refers_back_to_it():
 
     got = [q["speaker"] for q in extract(text, "2022-09-15")["quotes"]]
     assert got == ["Unified Infocenter of Armenia"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Republic of Azerbaijan said so.", [("Azerbaijan", "Azerbaijan")]),
+    ("The Ministry of Defense of the Republic of Azerbaijan told APA about it.",
+     [("Ministry of Defense of the Republic of Azerbaijan", "Ministry of Defence of Azerbaijan"),
+      ("Azerbaijan", "Azerbaijan"), ("APA", "APA")]),
+    # a state's name inside another country's name is still no state
+    ("Guinea-Bissau said so.", [("Guinea-Bissau", "Guinea-Bissau")]),
+])
+def test_a_country_s_long_form_names_the_state(text, want):
+    from data.extract import extract
+
+    assert [(a["surface"], a["name"]) for a in extract(text, "2022-09-13")["actors"]] == want
+
+
+def test_a_bare_body_read_from_context_is_an_antecedent_of_the_next():
+    from data.extract import extract
+
+    text = ("BAKU, Sept 13 (APA) - The Ministry of Defense told APA about it. Units took measures, the "
+            "ministry said. Later, the ministry announced that 50 servicemen had been martyred.")
+    got = [(a["surface"], a["name"]) for a in extract(text, "2022-09-13")["actors"] if a["type"] == "organisation"]
+    assert got == [("The Ministry of Defense", "Ministry of Defence of Azerbaijan"),
+                   ("the ministry", "Ministry of Defence of Azerbaijan"),
+                   ("the ministry", "Ministry of Defence of Azerbaijan")]
+
+
+def test_azerbaijan_s_national_agency_for_mine_action_claims_its_figures():
+    from data.extract import extract
+
+    text = ("More than 100 Azerbaijanis have been killed or wounded by mines, according to Azerbaijan's "
+            "National Agency for Mine Action (ANAMA).")
+    assert [f["claimed_by"] for f in extract(text, "2021-06-13")["figures"]] == ["Mine Action Agency of Azerbaijan"]

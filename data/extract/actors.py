@@ -377,6 +377,9 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     caps = [(s, e) for s, e, ent in hits if ent[1] == "capital"]
     flags = dict(zip(caps, metonym_flags(t, caps)))
     place_spans = {(p["start"], p["end"]) for p in places}
+    # "the Republic of Azerbaijan": a country's long form names the same state, so the state's
+    # name inside it stays a state ("Guinea" inside "Guinea-Bissau" does not)
+    long_forms = {(p["start"], p["end"], p["name"]) for p in places if p.get("kind") == "country"}
     place_ivs = sorted(place_spans)
     place_starts = [a for a, _b in place_ivs]
     state_hits = []  # (s, e, state name) for compositional phrases
@@ -413,7 +416,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                 stamps = datelines(text)
             if any(a <= s and e <= b for a, b in stamps):
                 continue  # "GRANADA, Spain, Oct 5 (Reuters) -" says where, not who
-            if place_starts and _inside_longer_place(place_starts, place_ivs, s, e):
+            if place_starts and _inside_longer_place(place_starts, place_ivs, s, e) and not any(
+                    a <= s and e <= b and nm == name for a, b, nm in long_forms):
                 continue  # "Port Sudan", "Guinea-Bissau": the state's name inside a place's
             if _pl.landmark_after(t, e):
                 continue  # "the Kuwait roundabout": a landmark's name
@@ -780,6 +784,14 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
     res = []
     named = sorted(bodies, key=itemgetter("end"))
     ends = [b["end"] for b in named]
+
+    def add(rec):
+        # a body read here is an antecedent too: "the Ministry of Defense told AZERTAC. ...,
+        # the ministry said"
+        res.append(rec)
+        i = bisect.bisect_right(ends, rec["end"])
+        named.insert(i, rec)
+        ends.insert(i, rec["end"])
     occ = _pl.Occupancy((b["start"], b["end"]) for b in bodies)
     st_ends = [he for hs, he, st, k in state_hits]
     st_starts = [hs for hs, he, st, k in state_hits]
@@ -812,17 +824,17 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
                         a_, b_ = _sentence_of(sents, sent_starts, s)
                         if _MILITARY_LOSS.search(t, a_, b_):
                             b = mod[-1]
-                res.append(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
+                add(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
         tpl, typ, _g = _BODY[head]
         if in_state is not None:
             st = in_state
-            res.append(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
+            add(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
             continue
         same = [b for b in before if _template_of(b["name"]) == tpl]
         if same:
             b = same[-1]
-            res.append(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
+            add(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
         st = _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts)
         told = _TOLD.match(t, e, e + 40) if media_at else None
@@ -844,7 +856,7 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
         if st is None:
             st = _dateline_state(t)  # "BAKU, Sept 13 (Reuters) - ... the State Border Service said"
         if st is not None:
-            res.append(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
+            add(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
     return res
 
 
