@@ -1379,3 +1379,26 @@ def test_an_emergency_service_claims_its_figures(text, want):
     from data.extract import extract
 
     assert [f["claimed_by"] for f in extract(text, "2022-10-10")["figures"]] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ('"We will not leave anything," said one man, who gave his name as Aram.', []),
+    ("Two residents told AFP the shelling lasted all night.", []),
+    ("Two residents said 5 people were killed.", [(5, "killed")]),
+    ("Two residents were killed, officials said.", [(2, "killed")]),
+    ("Some 200 residents remain in the village, officials said.", [(200, "other")]),
+])
+def test_witnesses_who_speak_are_no_figure(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2020-11-12")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Russia will deploy 1,960 troops, 90 armoured personnel carriers and 380 vehicles.", [(1960, "troops")]),
+    ("Shelling damaged 30 police stations and wounded 12 police officers.", [(12, "wounded")]),
+])
+def test_a_people_word_before_a_thing_counts_things(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2020-11-12")["figures"]] == want

@@ -34,6 +34,7 @@ from data.extract import dates as _dates
 from data.extract import places as _places
 from data.extract.datelines import DATELINE_RE as _DATELINE_RE, datelines as _datelines
 from data.extract.datelines import line_matches as _line_matches  # noqa: F401  (tests use it here)
+from data.extract.lexicon import read_words as _read_words
 from data.extract.numbers import LEXICONS, Anchors, Quantity, find_quantities, read_lexicon
 
 __all__ = ["find_figures"]
@@ -350,6 +351,17 @@ def _candidates(text, dates, urls, url_starts):
     return out
 
 
+_SPEECH = frozenset(w for w in _read_words("speech_verbs.txt") if " " not in w)
+_THING_AFTER = frozenset(_read_words("thing_after_person_noun.txt"))
+
+
+def _speaks(c, toks) -> bool:
+    """Whether the people counted by ``c`` are the speakers of a speech verb right after their
+    noun phrase ("two residents said") or right before the number ("said one man")."""
+    k = c.np_end_tok if c.np_end_tok is not None else c.head[1]
+    return (k < len(toks) and toks[k][2] in _SPEECH) or (c.qi >= 1 and toks[c.qi - 1][2] in _SPEECH)
+
+
 def _soldiers_among(toks, k) -> bool:
     """Whether the tokens at ``k`` say "among (its|their|the) soldiers/troops/ranks"."""
     n = len(toks)
@@ -386,6 +398,10 @@ def _find_head(c, toks, text, cand_at):
         if hit and tok == "civilian" and c.q.value > 1 and k + 1 < n and toks[k + 1][2].isalpha() \
                 and toks[k + 1][2] not in _STOP and _match_at(toks, k + 1, _TRIGGERS, _TRIG_MAXLEN) is None:
             hit = None  # "200 civilian monitors": an adjective before the noun counted
+        if hit and k + hit[0] < n and toks[k + hit[0]][2] in _THING_AFTER:
+            c.thing = True  # "90 armoured personnel carriers", "30 police stations": things
+            c.np_end_tok = k + hit[0] + 1
+            return
         if hit:
             ln, (cat, _num) = hit
             # "93 civilian deaths", "51 military casualties": the last noun names what is counted
@@ -1070,6 +1086,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 leave = _forced_to_leave(c, toks, sent_places)
                 if leave is not None:
                     cat = "refugees" if _crosses_border(text, leave, toks, sent_places, all_actors, e) else "displaced"
+                elif tcat is None and _speaks(c, toks):
+                    cat = None  # "one man said", "Two residents told AFP": witnesses, not a figure
         elif hc is None and tcat == "troops":
             cat = None
         if recs and recs[-1][3] in _CASUALTY and (
