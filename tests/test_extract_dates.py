@@ -202,6 +202,18 @@ def test_a_day_that_something_is_ahead_of_is_upcoming(text, want):
     assert dates_of(text) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Armenia must hand over the district by Sunday.", ["2023-03-12"]),
+    ('Talks on "reintegration" are to begin in Yevlakh on Thursday.', ["2023-03-09"]),
+    # an inference about the past, and blame, are no plan
+    ("Soldiers must have died on Sunday.", ["2023-03-05"]),
+    ("Armenia is to blame for the attack on Sunday, Baku said.", ["2023-03-05"]),
+    ("Troops must withdraw by Dec. 1 under the deal.", ["2023-12-01"]),
+])
+def test_must_and_is_to_look_ahead(text, want):
+    assert dates_of(text) == want
+
+
 def test_agency_datelines_and_page_furniture():
     text = "TBILISI, March 8 (Reuters) - Troops clashed on Monday."
     recs = find_dates(text, split_sentences(text), PUB)
@@ -275,7 +287,7 @@ def test_weekday_next_to_a_date_takes_it(text, want):
     # AP style: "Sept. 27" is a day even after a preposition that can also take a bare month
     ("Shelling has continued since Sept. 27, the ministry said.", [("Sept. 27", "2022-09-27")]),
     ("The corridor stays shut until Oct. 5, officials said.", [("Oct. 5", "2022-10-05")]),
-    ("Troops must withdraw by Dec. 1 under the deal.", [("Dec. 1", "2022-12-01")]),
+    ("Troops had to withdraw by Dec. 1 under the deal.", [("Dec. 1", "2022-12-01")]),
     ("The truce held from Jan. 12, 2021, until the spring.", [("Jan. 12, 2021", "2021-01-12")]),
     ("The statement of Aug. 31 listed the dead.", [("Aug. 31", "2022-08-31")]),
     ("The envoy met both leaders on Feb. 6 in Brussels.", [("Feb. 6", "2023-02-06")]),

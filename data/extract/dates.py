@@ -367,7 +367,8 @@ def _rel_worth(text: str, a: int, b: int) -> bool:
 # "the summer of 2021", "the spring of 2016": a season names when, not what
 _SEASON_OF = re.compile(r"\b(?i:spring|summer|autumn|fall|winter|middle|beginning|start)\s+of$")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|scheduled|due|planned|plans|expected|set\s+to|"
-                     r"going\s+to|upcoming|next)\b[^.;!?,]{0,40}$", re.IGNORECASE)
+                     r"going\s+to|upcoming|next|must(?!\s+have)|(?:is|are)\s+to(?!\s+blame))\b[^.;!?,]{0,40}$",
+                     re.IGNORECASE)
 
 
 # what a day a few months on from the publication waits for: "ahead of snap elections on June 20"
@@ -378,7 +379,7 @@ _AHEAD = re.compile(r"\bahead\s+of\b[^.;!?,]{0,40}$", re.IGNORECASE)
 
 # every cue of _FUTURE contains one of these (as lower-case ASCII)
 _FUTURE_PARTS = ("will", "shall", "'ll", "scheduled", "due", "plan", "expected", "set", "going",
-                 "upcoming", "next")
+                 "upcoming", "next", "must", "is to", "are to")
 
 
 def _future(text: str, pos: int) -> bool:
