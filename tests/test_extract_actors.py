@@ -772,3 +772,21 @@ def test_azerbaijan_s_national_agency_for_mine_action_claims_its_figures():
     text = ("More than 100 Azerbaijanis have been killed or wounded by mines, according to Azerbaijan's "
             "National Agency for Mine Action (ANAMA).")
     assert [f["claimed_by"] for f in extract(text, "2021-06-13")["figures"]] == ["Mine Action Agency of Azerbaijan"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the one side the sentence names by demonym (the country after "in" is where)
+    ("Two Israeli soldiers were killed in southern Lebanon on Tuesday, the military said.",
+     "Armed Forces of Israel"),
+    # the force named before
+    ("The Israeli military said it struck 30 targets. Two soldiers were killed in the fighting, the "
+     "military said.", "Armed Forces of Israel"),
+    # the dateline's state
+    ("BAKU, Sept 13 (Reuters) - Two soldiers were wounded, the army said.", "Armed Forces of Azerbaijan"),
+    # two sides and nothing before: no guess
+    ("Azerbaijani shelling killed two Armenian soldiers, the army said.", None),
+])
+def test_a_bare_military_that_speaks_is_a_state_s_armed_forces(text, want):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2024-10-08")["figures"]] == [want]

@@ -455,6 +455,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     sent_starts = [a for a, _b in sents]
     bodies = _compose(text, t, state_hits, out)
     bodies += _its_forces(text, t, sents, sent_starts, state_hits, bodies)
+    bodies += _bare_forces(text, t, sents, sent_starts, state_hits, bodies)
     if bodies:
         # "the Palestinian Red Crescent" is the national society, not the federation of them all
         occ = _pl.Occupancy((b["start"], b["end"]) for b in bodies)
@@ -727,6 +728,49 @@ def _its_forces(text, t, sents, sent_starts, state_hits, bodies) -> list[dict[st
 
 
 _DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]{2,30}(?:/[A-Z][A-Z.'\- ]{2,30})*)(?:,|\s*\(|\s+-)")
+
+
+_BARE_FORCE_WORDS = ("the military", "The military", "the army", "The army", "the armed forces",
+                     "The armed forces")
+# the bare force speaks: "..., the military said", "The army later reported"
+_SPEAKS_AFTER = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|reported|reports|told|added|"
+                           r"announced|confirmed|denied|stated)\b")
+_ARMED_FORCES_OF = "Armed Forces of "
+_FORCE_REACH = 2000  # characters back to the force a bare "the military" refers to
+
+
+def _bare_forces(text, t, sents, sent_starts, state_hits, bodies) -> list[dict[str, Any]]:
+    """'Two Israeli soldiers were killed, the military said': a bare "the military" / "the
+    army" that speaks is the state's armed forces named last before it, else those of the one
+    state the sentence names, else of the dateline's state."""
+    if "military" not in t and "army" not in t and "armed forces" not in t:
+        return []
+    res = []
+    forces = sorted((b for b in bodies if b["type"] == "armed_force" and b["name"].startswith(_ARMED_FORCES_OF)),
+                    key=itemgetter("end"))
+    st_starts = [h[0] for h in state_hits]
+    for pos in _find_all(t, _BARE_FORCE_WORDS):
+        e = pos + len(next(w for w in _BARE_FORCE_WORDS if t.startswith(w, pos)))
+        if not _SPEAKS_AFTER.match(t, e):
+            continue
+        before = [f for f in forces if f["end"] <= pos and pos - f["end"] <= _FORCE_REACH]
+        if before:
+            f = before[-1]
+            res.append(_rec(text, pos, e, f["name"], f["type"], f["country"]))
+            continue
+        # the sides the sentence names by demonym ("Two Israeli soldiers were killed in southern
+        # Lebanon": the country after "in" is where, not whose)
+        a, b = _sentence_of(sents, sent_starts, pos)
+        i = bisect.bisect_left(st_starts, a)
+        sts = set()
+        while i < len(state_hits) and state_hits[i][0] < b:
+            if state_hits[i][3] == "demonym" and state_hits[i][2] in STATES:
+                sts.add(state_hits[i][2])
+            i += 1
+        st = sts.pop() if len(sts) == 1 else _dateline_state(t)
+        if st is not None:
+            res.append(_rec(text, pos, e, f"{_ARMED_FORCES_OF}{st}", "armed_force", STATES[st]))
+    return res
 
 
 def _dateline_state(t: str) -> str | None:
