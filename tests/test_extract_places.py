@@ -373,3 +373,10 @@ def test_a_name_no_gazetteer_knows_has_one_kind_in_an_article():
     text = "Troops advanced near Zarnakh on Friday. They set up a post near the village of Zarnakh."
     got = {(r["name"], r["kind"]) for r in places(text) if r["name"] == "Zarnakh"}
     assert got == {("Zarnakh", "village")}
+
+
+def test_a_person_named_after_a_village_is_no_place_of_its_list():
+    recs = places("In the village of Sos, Hayk Martirosyan, a farmer, said two people were killed.")
+    assert [r["surface"] for r in recs] == ["Sos"]
+    recs = places("Shells hit the villages of Sotk, Kut and Verin Shorzha, the ministry said.")
+    assert [r["surface"] for r in recs] == ["Sotk", "Kut", "Verin Shorzha"]

@@ -871,6 +871,11 @@ def _bad_cued(name: str) -> bool:
             or first in STATES or name in SEATS)
 
 
+# what follows a person's name, not a place's: an apposition ("..., a farmer,", "..., 45,") or a
+# speech verb
+_PERSON_NEXT = re.compile(r",\s+(?:a|an|who|whose|aged|\d+)\b|\s+(?:said|says|told|tells|added|recalled)\b")
+
+
 def _cue_matches(t: str, cues):
     """(name span, cue kind, whole cue phrase) for each place cue followed/preceded by a name."""
     for cs, ce, kind, ukind in cues:
@@ -900,6 +905,8 @@ def _cue_matches(t: str, cues):
                     # title opens a speaker's name, not the list's next village
                     if not c or c.group(1).split(" ", 1)[0].lower() in _TITLE_SINGLE:
                         break
+                    if _PERSON_NEXT.match(t, c.end()):
+                        break  # "In the village of Sos, Hayk Martirosyan, a farmer, said": a speaker
                     yield c.span(1), ukind
                     pos = c.end()
 
