@@ -1294,6 +1294,7 @@ def test_according_to_right_after_a_figure_attributes_it(text, want):
     ("The shelling raised to 45 the death toll.", [(45, "killed")]),
     ("The ministry raised to 12 the number of wounded.", [(12, "wounded")]),
     ("He brought to 3 the number of his visits.", []),
+    ("The attack raised to 45 its death toll.", [(45, "killed")]),
 ])
 def test_a_count_raised_to_before_the_total_it_gives(text, want):
     from data.extract import extract

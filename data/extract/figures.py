@@ -694,9 +694,10 @@ _TOTAL_WORDS = frozenset({"number", "total", "toll", "tally", "count"})
 
 def _total_after(c, toks, trig, prev, n):
     """The category of the total that a count raised to comes before: "bringing to 11 the
-    number of soldiers killed", "raised to 45 the death toll"; else None."""
+    number of soldiers killed", "raised to 45 the death toll", "raised to 45 its death toll";
+    else None."""
     if c.head is not None or prev != "to" or c.qi < 2 or toks[c.qi - 2][2] not in _RAISE_VERBS \
-            or c.tj >= n or toks[c.tj][2] != "the":
+            or c.tj >= n or toks[c.tj][2] not in ("the", "its", "their", "our"):
         return None
     hit = next((tr for tr in trig if c.tj < tr[0] <= c.tj + 8), None)
     if hit is None or hit[2] not in _CASUALTY or not _TOTAL_WORDS.intersection(
