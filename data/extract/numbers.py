@@ -138,11 +138,16 @@ _DIGIT_SCAN = re.compile(
     rf"(?:\s+(?:{_SC})(?![\w-]))?", re.IGNORECASE)
 _RANGE_RE = re.compile(rf"\s*(?P<sep>-|–|—|\bto\b|\bor\b|\band\b)\s*(?P<n>{_ONE_NUM})", re.IGNORECASE)
 _PARTICLES = frozenset({"over", "under", "about", "around", "above", "below"})
-# verbs whose particle is "over"/"about"... ("handed over", "took over", "brought about")
-_VERB_BEFORE = re.compile(r"\b(?:hand|hands|handed|handing|took|take|takes|taken|taking|turn|turns|"
-                          r"turned|turning|pass|passed|passing|brought|bring|came|come|went|go|"
-                          r"argued|fought|talked|spoke|worried|concerned|over|moved|shifted)\s+$",
-                          re.IGNORECASE)
+# verbs whose particle is "over"... ("handed over", "took over") or "about"... ("brought about",
+# "talked about"): the word after them is no bound. Each particle has its own verbs: "took about
+# 240 hostages" is a bound ("about" is no particle of "take")
+_VERB_OVER = re.compile(r"\b(?:hand|hands|handed|handing|took|take|takes|taken|taking|turn|turns|"
+                        r"turned|turning|pass|passed|passing|came|come|went|go|fought|over|moved|"
+                        r"shifted|argued|worried|concerned)\s+$", re.IGNORECASE)
+_VERB_ABOUT = re.compile(r"\b(?:brought|bring|brings|came|come|comes|argued|talked|spoke|worried|concerned|"
+                         r"turned|turn|turning|went|go|going)\s+$", re.IGNORECASE)
+_VERB_BEFORE = {"over": _VERB_OVER, "under": _VERB_OVER, "above": _VERB_OVER, "below": _VERB_OVER,
+                "about": _VERB_ABOUT, "around": _VERB_ABOUT}
 _WORD_ANCHORS = Anchors(list(_WORDS) + list(_SCALES) + ["hundred", "dozen", "dozens", "hundreds",
                                                        "thousands", "couple", "tens", "scores"])
 
@@ -347,7 +352,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, skip=()) 
             if qre is not None:
                 qm = qre.search(text, max(start, ns - 25), ns)
         qword = qm.group("q").lower() if qm else None
-        if qm and qword in _PARTICLES and _VERB_BEFORE.search(text, max(start, qm.start() - 12), qm.start()):
+        if qm and qword in _PARTICLES and _VERB_BEFORE[qword].search(text, max(start, qm.start() - 12), qm.start()):
             qm = qword = None  # "handed over 15 prisoners": a verb particle, not a bound
         # a range: "10-15", "10 to 15", "two or three", "between 30 and 40", "from 5 to 7"
         nxt = text[ne:ne + 4].lstrip()[:2].lower()
