@@ -1403,3 +1403,61 @@ def test_a_people_word_before_a_thing_counts_things(text, want):
     from data.extract import extract
 
     assert [(f["value"], f["category"]) for f in extract(text, "2020-11-12")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Hamas took about 240 hostages.", ("about 240 hostages", "around")),
+    # "over" is a particle of "take", "about" is not
+    ("Azerbaijan handed over 15 prisoners.", ("15 prisoners", "exact")),
+])
+def test_about_after_took_is_a_bound(text, want):
+    from data.extract import extract
+
+    (f,) = extract(text, "2024-01-02")["figures"]
+    assert (f["surface"], f["qualifier"]) == want
+
+
+def test_hostages_held_in_captivity_stay_hostages():
+    from data.extract import extract
+
+    text = "Hamas killed around 1,200 people and took about 240 hostages, 129 of whom remain in captivity."
+    got = [(f["value"], f["category"]) for f in extract(text, "2024-01-02")["figures"]]
+    assert got == [(1200, "killed"), (240, "hostages"), (129, "hostages")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The ministry said 22,185 Palestinians have been killed.", "22,185 Palestinians"),
+    ("Hamas killed 1,200 Israelis.", "1,200 Israelis"),
+])
+def test_nationalities_count_people(text, want):
+    from data.extract import extract
+
+    assert [f["surface"] for f in extract(text, "2024-01-02")["figures"]] == [want]
+
+
+def test_it_said_reads_the_body_s_report_as_its_sentence_does():
+    from data.extract import extract
+
+    text = ("The Health Ministry in Hamas-run Gaza said Tuesday that 22,185 Palestinians have been killed. "
+            "The ministry does not distinguish between civilians and combatants in its count, but says "
+            "around 70% of the dead were women and children. It said 207 people had been killed in the "
+            "past 24 hours.")
+    assert [f["claimed_by"] for f in extract(text, "2024-01-02")["figures"]] == ["Gaza Health Ministry"] * 2
+
+
+def test_a_part_that_crossed_a_border_leaves_the_whole_displaced():
+    from data.extract import extract
+
+    text = ("The United Nations says more than 2.2 million people have fled their homes, including about "
+            "528,000 who have crossed into neighbouring countries.")
+    got = [(f["value"], f["category"]) for f in extract(text, "2023-06-16")["figures"]]
+    assert got == [(2200000, "displaced"), (528000, "refugees")]
+
+
+@pytest.mark.parametrize("name", ["Sudan Doctors' Union", "Sudan Doctors Network",
+                                  "Central Committee of Sudanese Doctors"])
+def test_sudanese_doctors_bodies_claim_their_tolls(name):
+    from data.extract import extract
+
+    text = f"At least 1,000 people have been killed in El Geneina, according to the {name}."
+    assert [f["claimed_by"] for f in extract(text, "2023-06-16")["figures"]] == [name]

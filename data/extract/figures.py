@@ -1065,7 +1065,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 c.head[1] >= n or _match_at(toks, c.head[1], _NOUNS, _NOUN_MAXLEN) is None):
             cat = hc  # "30,000 were killed and 1 million displaced": the word says what is counted
         elif tcat in _CASUALTY and not (hc == "refugees" and tcat != "killed"):
-            cat = tcat
+            # "took 240 hostages, 129 of whom remain in captivity": hostages held are hostages
+            cat = hc if hc == "hostages" and tcat in ("prisoners", "captured") else tcat
         elif tcat in ("flee", "displaced", "refugees") and hc not in ("military", "troops", "peacekeepers"):
             if tcat == "flee":
                 cat = "refugees" if _crosses_border(text, trig_hit, toks, sent_places, all_actors, e) else "displaced"
@@ -1343,12 +1344,21 @@ def _forced_to_leave(c, toks, places):
     return None
 
 
+_PART_ASIDE = re.compile(r",\s+(?:including|among\s+them|of\s+whom|of\s+them)\b")
+
+
 def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
     """'fled X for Armenia', 'fled to Iran', 'fled abroad': a border is crossed -> refugees."""
     pos = toks[trig_hit[3] - 1][1] if trig_hit[3] - 1 < len(toks) else sent_end
     # the preposition may end the casualty word itself ("arrived in Armenia")
     word = toks[trig_hit[2]][0] if trig_hit[2] < len(toks) else pos
     tail = text[pos:sent_end]
+    part = _PART_ASIDE.search(tail)
+    if part is not None:
+        # "2.2 million have fled their homes, including 528,000 who crossed into neighbouring
+        # countries": the part crossed, not the whole
+        tail = tail[:part.start()]
+        sent_end = pos + part.start()
     if _REFUGEE_MARK.search(tail) or _REFUGEE_MARK.search(text[max(0, pos - 200):pos]):
         return True
     for p in places:
@@ -1757,6 +1767,14 @@ def _pronoun_claims(text, s, e, all_actors):
     if last is None:
         return []
     vs, ve = last.span()
+    if kinds is _BODY_TYPES:
+        # a body's report is read as its own sentence reads it ("The ministry does not ...,
+        # but says ...": the subject that opens it)
+        ps = max([lo] + [i + len(p) for p in (". ", "? ", "! ", "\n") if (i := text.rfind(p, lo, vs)) >= 0])
+        pe = min((i for i in (text.find(p, ve, s) for p in (". ", "? ", "! ", "\n")) if i >= 0), default=s)
+        inside = all_actors[bisect_left(all_actors, ps, key=_START):bisect_left(all_actors, pe, key=_START)]
+        rec = next((r for ms, _me, r in _claims(text, ps, pe, inside) if ms == vs), None)
+        return [(m.start(), m.end(), rec)] if rec is not None and rec.get("type") in kinds else []
     near = all_actors[bisect_left(all_actors, vs - 80, key=_START):bisect_left(all_actors, ve + 40, key=_START)]
     speakers = [a for a in near if a.get("type") in kinds and (
         (vs - 60 <= a["end"] <= vs and not _SENTENCE_PUNCT.search(text, a["end"], vs))
