@@ -783,10 +783,30 @@ def test_azerbaijan_s_national_agency_for_mine_action_claims_its_figures():
      "military said.", "Armed Forces of Israel"),
     # the dateline's state
     ("BAKU, Sept 13 (Reuters) - Two soldiers were wounded, the army said.", "Armed Forces of Azerbaijan"),
-    # two sides and nothing before: no guess
-    ("Azerbaijani shelling killed two Armenian soldiers, the army said.", None),
+    # the side whose soldiers the sentence counts, not the one whose shelling killed them
+    ("Azerbaijani shelling killed two Armenian soldiers, the army said.", "Armed Forces of Armenia"),
+    # a demonym that names no soldiers is no side
+    ("Two people were killed hours after he spoke to a Saudi television channel, the army said.", None),
 ])
 def test_a_bare_military_that_speaks_is_a_state_s_armed_forces(text, want):
     from data.extract import extract
 
     assert [f["claimed_by"] for f in extract(text, "2024-10-08")["figures"]] == [want]
+
+
+def test_a_bare_military_with_two_sides_named_is_no_guess():
+    from data.extract import extract
+
+    text = "Clashes killed two Armenian soldiers and three Azerbaijani troops, the army said."
+    assert [f["claimed_by"] for f in extract(text, "2024-10-08")["figures"]] == [None, None]
+
+
+def test_a_word_of_a_title_alone_is_no_role():
+    from data.extract import extract
+
+    text = "The governor of Sudan's West Darfur state, Khamis Abakar, was killed on Wednesday."
+    (p,) = [a for a in extract(text, "2023-06-16")["actors"] if a["type"] == "person"]
+    assert p["role"] == "governor of Sudan's West Darfur state"
+    text = "US Secretary of State Antony Blinken said."
+    (p,) = [a for a in extract(text, "2023-06-16")["actors"] if a["type"] == "person"]
+    assert p["role"] == "US Secretary of State"

@@ -239,6 +239,7 @@ _NONACTOR_HEADS = frozenset(w.lower() for w in _words("nonactor_heads.txt"))
 _TITLES = [w.lower() for w in _words("titles.txt")]
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "sir", "madam"})
 _HEAD_TITLES = frozenset(w for w in _TITLES if " " not in w and "-" not in w)
+_MULTI_TITLES = tuple(w for w in _TITLES if " " in w or "-" in w)
 _TITLE_WORDS = frozenset(x for w in _TITLES for x in re.split(r"[\s-]+", w)) | frozenset(
     w for w in _TITLES if " " not in w)
 _ROLE_WORDS = _TITLE_WORDS | frozenset(w.lower() for w in _words("role_words.txt"))
@@ -736,6 +737,8 @@ _BARE_FORCE_WORDS = ("the military", "The military", "the army", "The army", "th
 _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|reported|reports|told|added|"
                            r"announced|confirmed|denied|stated)\b")
 _ARMED_FORCES_OF = "Armed Forces of "
+_SOLDIERS_AFTER = re.compile(r"\s+(?:soldiers?|troops|servicem[ae]n|service\s+members?|forces|army|military|"
+                             r"officers?|reservists?|conscripts?|border\s+guards?|positions)\b")
 _FORCE_REACH = 2000  # characters back to the force a bare "the military" refers to
 
 
@@ -764,8 +767,9 @@ def _bare_forces(text, t, sents, sent_starts, state_hits, bodies) -> list[dict[s
         i = bisect.bisect_left(st_starts, a)
         sts = set()
         while i < len(state_hits) and state_hits[i][0] < b:
-            if state_hits[i][3] == "demonym" and state_hits[i][2] in STATES:
-                sts.add(state_hits[i][2])
+            hs, he, hst, hkind = state_hits[i]
+            if hkind == "demonym" and hst in STATES and _SOLDIERS_AFTER.match(t, he):
+                sts.add(hst)  # "two Israeli soldiers", not "a Saudi television channel"
             i += 1
         st = sts.pop() if len(sts) == 1 else _dateline_state(t)
         if st is not None:
@@ -997,6 +1001,8 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     words = [k[2].rstrip(".") for k in kept]
     if not _TITLE_WORDS.intersection(words):
         return None
+    if not _HEAD_TITLES.intersection(words) and not any(m in " ".join(words) for m in _MULTI_TITLES):
+        return None  # "West Darfur state, Khamis Abakar": a word of a title ("secretary of state") alone is none
     if _HONORIFICS.issuperset(words):
         return None  # "Mr Pashinyan": a title, no role
     return t[kept[0][0]:kept[-1][1]]
