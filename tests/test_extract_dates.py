@@ -453,3 +453,14 @@ def test_a_day_that_opens_a_running_period_is_no_anchor_for_day_offsets():
     got = [(r["surface"], r["date"]) for r in find_dates(text, None, PUB)]
     # Thursday before PUB (Wednesday 2023-03-08) is 2023-03-02: two days before it, not before March 1
     assert got == [("Thursday", "2023-03-02"), ("March 1", "2023-03-01"), ("Two days earlier", "2023-02-28")]
+
+
+@pytest.mark.parametrize("text, pub, want", [
+    ("The war last autumn killed 5,000 people.", "2021-01-12", "2020"),
+    ("Fighting erupted last summer.", "2021-09-20", "2021"),
+    ("Fighting erupted last summer.", "2021-05-20", "2020"),
+    ("This spring, 40 were killed.", "2021-04-02", "2021"),
+    ("Talks resume next spring.", "2021-09-01", "2022"),
+])
+def test_last_this_next_season_is_its_year(text, pub, want):
+    assert dates_of(text, pub) == [want]

@@ -105,6 +105,7 @@ _PATTERNS = [
     r"this\s+afternoon|this\s+evening|last\s+night|earlier\s+today|"
     r"(?:earlier|later)\s+this\s+(?:week|month|year)|this\s+(?:week|month|year)|"
     r"last\s+(?:week|month|year)|next\s+(?:week|month|year)|past\s+week|"
+    r"(?:last|this|next|past)\s+(?:spring|summer|autumn|fall|winter)|"
     r"(?:over|at|during)\s+the\s+weekend|(?:last|this|past)\s+weekend|"
     r"in\s+recent\s+(?:days|weeks|months)|(?:the\s+)?(?:past|last)\s+(?:few\s+)?(?:days|weeks)|"
     r"(?:the\s+)?past\s+day|(?:the\s+)?(?:past|last)\s+24\s+hours|"
@@ -152,7 +153,8 @@ _SECOND_DAY_END = re.compile(r"\s*(?:$|[^\w\s%$€£-]|(?:the|a|an|in|at|on|near
 # Only the places where a date word or a year occurs are searched with the full pattern.
 _ANCHORS = Anchors({**dict.fromkeys(_MONTHS, "m"), **dict.fromkeys(_WEEKDAYS, "w"), **dict.fromkeys(
     ["yesterday", "today", "tonight", "overnight", "morning", "afternoon", "evening", "night",
-     "week", "weeks", "weekend", "month", "months", "year", "days", "day", "ago", "hours"], "r"),
+     "week", "weeks", "weekend", "month", "months", "year", "days", "day", "ago", "hours",
+     "spring", "summer", "autumn", "fall", "winter"], "r"),
     # years are anchors too: found in the same automaton pass instead of a regex scan
     **{str(y): "y" for y in range(1800, 2100)},
     # and two-digit years after an apostrophe ("since '94"), read only after a temporal word
@@ -237,6 +239,23 @@ _RANGE_FIRST_YEAR = re.compile(r"\b(?:between|from)\s+(?:1[89]|20)\d\d\s*$", re.
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z][\w-]*)")
 
 
+# the month a season ends in (northern hemisphere, as the news it reads); a season is read as
+# the year it ends in, the precision the text allows
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
+
+
+def _season_year(mod: str, end: int, pub: dt.date) -> int:
+    """The year of "last/this/next <season>" written on ``pub``: "last" is the latest season of
+    that name to have ended ("last autumn" in January 2021 is autumn 2020), "next" the first to
+    begin after publication, "this" the one of the current season year."""
+    ended_this_year = pub.month > end
+    if mod in ("last", "past"):
+        return pub.year if ended_this_year else pub.year - 1
+    if mod == "next":
+        return pub.year + 1 if ended_this_year or pub.month >= end - 2 else pub.year
+    return pub.year + 1 if end == 2 and pub.month == 12 else pub.year
+
+
 def _relative(rel: str, m, pub: dt.date | None):
     """(date, extra) for a relative phrase; date None when it cannot be written precisely."""
     r = rel.lower()
@@ -267,6 +286,9 @@ def _relative(rel: str, m, pub: dt.date | None):
         return f"{y:04d}-{mo:02d}", {}
     if r == "last year":
         return f"{pub.year - 1:04d}", {}
+    season = r.rsplit(" ", 1)[-1]
+    if season in _SEASON_END:
+        return f"{_season_year(r.split(' ', 1)[0], _SEASON_END[season], pub):04d}", {}
     if r == "next year":
         return f"{pub.year + 1:04d}", {}
     if r.endswith("this week"):
