@@ -702,7 +702,8 @@ def test_roles_of_portfolios_and_of_offices_of_places(text, want):
 
 def test_a_place_set_off_before_a_name_is_no_office():
     text = "In the village of Sos, Hayk Martirosyan, a farmer, said the shelling went on."
-    assert not [r for r in actors(text) if r["type"] == "person" and r["role"]]
+    # the role is the apposition after the name (his occupation), never the place before it
+    assert [r["role"] for r in actors(text) if r["type"] == "person"] == ["farmer"]
 
 
 @pytest.mark.parametrize("text, surface, want", [
@@ -810,3 +811,27 @@ def test_a_word_of_a_title_alone_is_no_role():
     text = "US Secretary of State Antony Blinken said."
     (p,) = [a for a in extract(text, "2023-06-16")["actors"] if a["type"] == "person"]
     assert p["role"] == "US Secretary of State"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Anush Sargsyan, 54, a nurse at the town's hospital, said three wounded soldiers were brought in.",
+     ("Anush Sargsyan", "nurse at the town's hospital")),
+    ("In the village of Sos, Hayk Martirosyan, a farmer, said 3 people were killed.", ("Hayk Martirosyan", "farmer")),
+    ("Kristinne Grigoryan, Armenia's ombudswoman, said three civilians had been killed.",
+     ("Kristinne Grigoryan", "Armenia's ombudswoman")),
+])
+def test_a_witness_set_off_by_age_or_occupation_is_a_person_who_claims(text, want):
+    from data.extract import extract
+
+    r = extract(text, "2022-09-15")
+    assert [(a["surface"], a["role"]) for a in r["actors"] if a["type"] == "person"] == [want]
+    assert [f["claimed_by"] for f in r["figures"]] == [want[0]]
+
+
+def test_ethnic_before_a_demonym_names_a_people_not_the_state_s_force():
+    from data.extract import extract
+
+    text = "Nagorno-Karabakh's authorities said 1,221 ethnic Armenian soldiers had been killed since Sept. 27."
+    r = extract(text, "2020-11-09")
+    assert "Armed Forces of Armenia" not in [a["name"] for a in r["actors"]]
+    assert [f["actor"] for f in r["figures"]] == ["Nagorno-Karabakh authorities"]

@@ -1461,3 +1461,27 @@ def test_sudanese_doctors_bodies_claim_their_tolls(name):
 
     text = f"At least 1,000 people have been killed in El Geneina, according to the {name}."
     assert [f["claimed_by"] for f in extract(text, "2023-06-16")["figures"]] == [name]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Armenian Defence Ministry said three wounded soldiers were brought in.",
+     ("three wounded soldiers", "wounded", "Armenia")),
+    ("Two dead civilians were found.", ("Two dead civilians", "killed", None)),
+])
+def test_a_casualty_adjective_before_people_keeps_them_in_the_figure(text, want):
+    from data.extract import extract
+
+    (f,) = extract(text, "2022-09-15")["figures"]
+    assert (f["surface"], f["category"], f["actor"]) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Armenia's Defence Ministry said that the number of servicemen killed had risen to 105.", "Armenia"),
+    ("Armenia's Defence Ministry said that the military death toll had risen to 105.", "Armenia"),
+    # a toll of everyone stays nobody's side
+    ("Armenia's Health Ministry said that the death toll had risen to 105.", None),
+])
+def test_a_toll_of_soldiers_before_a_bare_number_is_the_reporter_s_own(text, want):
+    from data.extract import extract
+
+    assert [f["actor"] for f in extract(text, "2022-09-15")["figures"]] == [want]

@@ -186,7 +186,7 @@ _COUNT_BEFORE = re.compile(_COUNT_WORD + r"(?:-\w+)?\s+$", re.I)
 # "49 of its soldiers": counted individuals
 _COUNT_OF_BEFORE = re.compile(_COUNT_WORD + r"(?:-\w+)?\s+of\s+$", re.I)
 # an office whose holder is a person: before a name it is the person's title, not the body
-_HOLDER_END = re.compile(r"(?:ombudsman|ombudsperson|human rights defender)$", re.I)
+_HOLDER_END = re.compile(r"(?:ombudsman|ombudswoman|ombudsperson|human rights defender)$", re.I)
 _BORDER_FORCE = re.compile(r"\s+border\s+(?:guard|troop|service|police)")  # "an Iranian border guard"
 _NAME_NEXT = re.compile(rf"\s+[{_pl._UP}][\w'\-]+\s+[{_pl._UP}][\w'\-]+")
 # a state named as the attacker ("fire from Armenian positions", "shelled by Azerbaijani forces")
@@ -252,6 +252,10 @@ _SPEECH_RX = "|".join(map(re.escape, sorted(_SPEECH, key=len, reverse=True)))
 _SAID_AFTER = re.compile(r",?\s+(?:(?:also|later|earlier|then|has|had|have|was|is|previously|"
                          r"recently|reportedly|again)\s+)*(?:" + _SPEECH_RX + r")\b")
 _SAID_BEFORE = re.compile(r"\b(?:" + _SPEECH_RX + r"|according\s+to)\s+$")
+# "Anush Sargsyan, 54, a nurse at the hospital, said": an age or an "a/an ..." apposition set off
+# by commas before a speech verb (what a reporter writes of a witness)
+_WITNESS_AFTER = re.compile(r",\s+(?:(?P<age>\d{1,3})|an?\s+(?P<what>[a-z][^,;.:\"“”()]{1,60}?))"
+                            r"(?:,\s+an?\s+(?P<what2>[a-z][^,;.:\"“”()]{1,60}?))?,\s+(?:" + _SPEECH_RX + r")\b")
 _SAID_LAST = frozenset(w.split()[-1] for w in _SPEECH) | {"to"}
 
 
@@ -595,6 +599,8 @@ def _compose(text, t, state_hits, out) -> list[dict[str, Any]]:
         iso = STATES.get(st)
         if iso is None:
             continue
+        if kind == "demonym" and t[max(0, s - 7):s].lower() == "ethnic ":
+            continue  # "1,221 ethnic Armenian soldiers": a people, not the state's force
         # "Armenia's Defence Ministry", "the Armenian security council"
         if kind in ("state", "demonym", "capital"):
             # cheap test first: the next word must be able to start a body or force phrase
@@ -1118,6 +1124,11 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
                 evidence = evidence or role is not None
             if not evidence and seg[-1][2].endswith(_SURNAME_ENDINGS) and not _pl._sentence_start(t, s):
                 evidence = True
+            if not role and "," in after[:2]:
+                w = _WITNESS_AFTER.match(t, e, e + 160)
+                if w is not None:
+                    evidence = True
+                    role = role or w.group("what") or w.group("what2")
             if evidence:
                 res.append([s, e, t[s:e], None, role])
     return res

@@ -352,6 +352,14 @@ def _candidates(text, dates, urls, url_starts):
 
 
 _SPEECH = frozenset(w for w in _read_words("speech_verbs.txt") if " " not in w)
+# a toll of soldiers before a bare number: "the number of servicemen killed had risen to 105",
+# "the military death toll rose to 209"
+_MIL_TOLL_WORDS = ("soldiers", "servicemen", "troops", "service members")
+_MIL_TOLL_BEFORE = re.compile(r"\b(?:(?:number|toll|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:soldiers|servicemen|"
+                              r"troops|military\s+personnel|service\s+members)|military\s+(?:death\s+)?"
+                              r"(?:toll|losses|casualties|deaths))\b[^.;,]{0,50}$")
+# casualty nouns that also stand as adjectives before the people they describe
+_STATE_ADJECTIVES = frozenset({"wounded", "injured", "dead", "missing"})
 _THING_AFTER = frozenset(_read_words("thing_after_person_noun.txt"))
 
 
@@ -409,6 +417,10 @@ def _find_head(c, toks, text, cand_at):
             if nxt and nxt[1][0] not in ("person", "military"):
                 c.of_mil = cat == "military"
                 k, ln, cat = k + ln, nxt[0], nxt[1][0]
+            elif nxt and cat in ("killed", "wounded", "missing") and toks[k][2] in _STATE_ADJECTIVES:
+                # "three wounded soldiers", "two dead civilians": the state names what is counted
+                c.of_mil = nxt[1][0] == "military"
+                ln += nxt[0]
             c.head, c.head_cat, c.head_end = (k, k + ln), cat, toks[k + ln - 1][1]
             c.np_end_tok = _of_name_end(text, toks, k + ln)
             if cat in _PART_CATS and not c.of_mil and (
@@ -1208,6 +1220,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 or _ERA_CLAUSE.match(text, h[1], min(e, h[1] + 40))]
         # "Azerbaijan lost 50", "it had killed 200": the verb the number is the object of, and
         # the side its subject stands for ("it" after "X said" is X)
+        if c.head is None and not c.of_mil and (text.find("military", max(s, q.start - 90), q.start) >= 0 or any(
+                text.find(w, max(s, q.start - 90), q.start) >= 0 for w in _MIL_TOLL_WORDS)) \
+                and _MIL_TOLL_BEFORE.search(text, max(s, q.start - 90), q.start):
+            c.of_mil = True  # "the number of servicemen killed had risen to 105": soldiers
         verb = _governing_verb(c, toks)
         subj = _subject_side(text, toks, verb[0], sent_actors, all_actors, reports) if verb else None
         owner = verb is not None and (verb[1] == "loss" or (verb[1] == "own" and (
@@ -1596,7 +1612,8 @@ _OPENING = re.compile(r"[\s\"“‘'(]*(?:the\s+)?", re.IGNORECASE)
 _THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)
 # Between a speaker and the reporting verb, an apposition set off by commas: "The ombudsman,
 # Gegham Stepanyan, said", "Hikmet Hajiyev, an adviser to the president, said".
-_APPOSITION_GAP = re.compile(r"\s*,(?:\s*[^,;:.!?\"“”()\n]{1,80},)?\s*")
+# (up to two appositions: "Anush Sargsyan, 54, a nurse at the town's hospital, said")
+_APPOSITION_GAP = re.compile(r"\s*,(?:\s*[^,;:.!?\"“”()\n]{1,80},){0,2}\s*")
 # claiming an attack is owning it, not reporting its toll
 _RESPONSIBILITY_AFTER = re.compile(r"\s+(?:responsibility|credit)\b")
 _DENIED_BEFORE = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
