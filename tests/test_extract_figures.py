@@ -1485,3 +1485,21 @@ def test_a_toll_of_soldiers_before_a_bare_number_is_the_reporter_s_own(text, wan
     from data.extract import extract
 
     assert [f["actor"] for f in extract(text, "2022-09-15")["figures"]] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Of the dead, at least a dozen were conscripts aged 18 to 20, officials said.", [(12, "killed")]),
+    ("Of those killed, 12 were children.", [(12, "killed")]),
+    ("Of the wounded, 30 were in serious condition.", [(30, "wounded")]),
+])
+def test_a_part_of_the_dead_named_first_is_counted_as_them(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2020-10-20")["figures"]] == want
+
+
+def test_the_separatist_defence_ministry_in_karabakh_claims():
+    from data.extract import extract
+
+    text = "Twelve soldiers were killed in Karabakh, the separatist defence ministry said."
+    assert [f["claimed_by"] for f in extract(text, "2020-10-20")["figures"]] == ["Nagorno-Karabakh authorities"]

@@ -370,6 +370,13 @@ def _speaks(c, toks) -> bool:
     return (k < len(toks) and toks[k][2] in _SPEECH) or (c.qi >= 1 and toks[c.qi - 1][2] in _SPEECH)
 
 
+# a sentence that opens on the casualties it counts a part of: "Of the dead, 12 were soldiers"
+_OF_THE_DEAD = re.compile(r"[\s\"“]*(?:Of|Among)\s+(?:the|those)\s+(dead|killed|wounded|injured|missing|"
+                          r"victims|casualties)\s*,\s*", re.IGNORECASE)
+_PART_WORD_CAT = {"dead": "killed", "killed": "killed", "victims": "killed", "casualties": "killed",
+                  "wounded": "wounded", "injured": "wounded", "missing": "missing"}
+
+
 def _soldiers_among(toks, k) -> bool:
     """Whether the tokens at ``k`` say "among (its|their|the) soldiers/troops/ranks"."""
     n = len(toks)
@@ -1139,6 +1146,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             recs[-1] = recs[-1][:3] + ("other",)
         if cat in ("killed", "wounded") and tcat == cat and _joined_casualty(toks, trig, trig_hit):
             cat = "other"  # "12 people were killed or injured": one count of both, neither alone
+        if cat in (None, "other", "troops") and tcat is None:
+            part = _OF_THE_DEAD.fullmatch(text, s, q.start)
+            if part is not None:
+                cat = _PART_WORD_CAT[part.group(1).lower()]  # "Of the dead, 12 were conscripts"
         if cat is None and inverted is not None:
             cat = inverted
         if cat is None:
