@@ -151,3 +151,12 @@ def test_it_said_after_a_quote_is_the_body_that_spoke_last():
 def test_said_after_and_shares_the_subject_that_opens_the_sentence(text, want):
     got = [q["speaker"] for q in extract(text, "2022-09-14")["quotes"]]
     assert got[-1] == want
+
+
+def test_an_office_in_place_of_the_name_after_a_quote_is_the_person_named_last():
+    text = ('Moscow is concerned, Russian Foreign Ministry Spokeswoman Maria Zakharova said on Tuesday.\n\n'
+            '"We call on the parties to refrain from further escalation of tensions," the diplomat said.')
+    assert [q["speaker"] for q in extract(text, "2022-09-14")["quotes"]] == ["Maria Zakharova"]
+    # a body is no person's office
+    text = 'Maria Zakharova spoke on Tuesday. "We will respond to every provocation," the ministry said.'
+    assert [q["speaker"] for q in extract(text, "2022-09-14")["quotes"]] == [None]

@@ -184,6 +184,10 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
         if attributed_after:
             p = [a for a in in_after if a["type"] == "person"]
             m_pro = _PRONOUN.search(after)
+            if m_pro is None and not p:
+                # '"...," the diplomat said': a person's office in place of the name refers
+                # back to the person named last, as "he" does
+                m_pro = _OFFICE_SAID.match(after)
             if p and (not m_pro or p[0]["start"] - qe < m_pro.start()):
                 speaker = p[0]["name"]
             elif m_pro:
@@ -236,6 +240,12 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
 
 _IT_SAID = re.compile(r"\W{0,3}\s*it\s+(?:said|added|stated|noted|wrote|claimed|stressed)\b")
 _IT_OPENS = re.compile(r"\s*It\s")
+# '"...," the diplomat said', '"...," the former minister told reporters'
+_OFFICE_SAID = re.compile(r"\W{0,3}\s*the\s+(?:[a-z-]+\s+)?(?:diplomat|spokeswoman|spokesman|spokesperson|"
+                          r"minister|official|president|envoy|ambassador|leader|premier|commander|general|"
+                          r"adviser|advisor|aide|governor|mayor|ombudsman|ombudswoman|senator|lawmaker|"
+                          r"officer|chief|negotiator|prosecutor)\s+(?:said|says|added|told|stated|noted|"
+                          r"wrote|stressed|insisted|warned)\b")
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
 
 
