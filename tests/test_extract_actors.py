@@ -835,3 +835,15 @@ def test_ethnic_before_a_demonym_names_a_people_not_the_state_s_force():
     r = extract(text, "2020-11-09")
     assert "Armed Forces of Armenia" not in [a["name"] for a in r["actors"]]
     assert [f["actor"] for f in r["figures"]] == ["Nagorno-Karabakh authorities"]
+
+
+def test_an_apposition_closing_the_sentence_gives_the_role():
+    from data.extract import extract
+
+    text = '"The use shows disregard," said Stephen Goose, arms division director at Human Rights Watch.'
+    got = [(a["surface"], a["role"]) for a in extract(text, "2020-10-28")["actors"] if a["type"] == "person"]
+    assert got == [("Stephen Goose", "arms division director at Human Rights Watch")]
+    # no office, no role
+    text = "The shelling went on, said Armen Sargsyan, adding that three people died."
+    got = [(a["surface"], a["role"]) for a in extract(text, "2020-10-28")["actors"] if a["type"] == "person"]
+    assert got == [("Armen Sargsyan", None)]

@@ -1503,3 +1503,13 @@ def test_the_separatist_defence_ministry_in_karabakh_claims():
 
     text = "Twelve soldiers were killed in Karabakh, the separatist defence ministry said."
     assert [f["claimed_by"] for f in extract(text, "2020-10-20")["figures"]] == ["Nagorno-Karabakh authorities"]
+
+
+def test_releasing_the_names_of_the_dead_reports_them():
+    from data.extract import extract
+
+    text = ("The Ministry of Defense of Azerbaijan has released the names of 71 servicemen who died on the "
+            "state border.")
+    (f,) = extract(text, "2022-09-16")["figures"]
+    assert (f["value"], f["category"], f["actor"], f["claimed_by"]) == (
+        71, "killed", "Azerbaijan", "Ministry of Defence of Azerbaijan")

@@ -266,7 +266,9 @@ def _said_before(t: str, s: int) -> bool:
     if not win[-1:].isspace() or win.rsplit(None, 1)[-1:] == [] or win.split()[-1] not in _SAID_LAST:
         return False
     return bool(_SAID_BEFORE.search(win))
-_APPOS = re.compile(r",\s+([^,.;:\"“”()]{3,90}?),")
+# (closed by a comma, or by the sentence's end: '..., said Stephen Goose, arms division director
+# at Human Rights Watch.')
+_APPOS = re.compile(r",\s+([^,.;:\"“”()]{3,90}?)(?:,|\.(?=\s|$))")
 _FORCE_ADJ = frozenset(w.lower() for w in _words("force_adjective_nouns.txt"))
 # Caucasus/Slavic surname endings, for str.endswith (a regex "(?:...)$" search tries every
 # position of the word; the words tested are name tokens, without a newline before the end)
