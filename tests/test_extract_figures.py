@@ -1513,3 +1513,15 @@ def test_releasing_the_names_of_the_dead_reports_them():
     (f,) = extract(text, "2022-09-16")["figures"]
     assert (f["value"], f["category"], f["actor"], f["claimed_by"]) == (
         71, "killed", "Azerbaijan", "Ministry of Defence of Azerbaijan")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Two soldiers, later identified by the army as Private Arman Petrosyan and Corporal Hayk Sargsyan, "
+     "died of their wounds.", [(2, "killed")]),
+    ("Three civilians, including a woman and her two teenage sons who had returned to the village to "
+     "check on their house, were killed.", [(3, "killed")]),
+])
+def test_a_long_parenthesis_of_the_subject_does_not_part_it_from_its_verb(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2020-10-20")["figures"]] == want

@@ -813,8 +813,18 @@ def _nearest_trigger(text, c, trig, cands_by_tok, toks):
                 if verb is not None:
                     left, gap_from = (cat, c.qi - j, i, j, anim), verb
     end = c.np_end_tok if c.np_end_tok is not None else c.tj
+    # ", later identified as Private X and Corporal Y,", ", including a woman and her two sons
+    # who had returned home,": a parenthesis of the subject (as _gap_ok skips it) does not count
+    # toward the distance to its verb
+    aside = 0
+    n = len(toks)
+    if end + 1 < n and toks[end][2] == "," and (toks[end + 1][2] in _PAREN_OPENERS or (
+            toks[end + 1][2] == "later" and end + 2 < n and toks[end + 2][2] == "identified")):
+        close = next((u for u in range(end + 2, min(n, end + 40)) if toks[u][2] in (",", ".", ";")), None)
+        if close is not None and toks[close][2] == ",":
+            aside = close - end
     for i, j, cat, anim in trig:
-        if i >= end and i - end <= 14 and (right is None or i - end < right[1]):
+        if i >= end and i - end - (aside if i > end + aside else 0) <= 14 and (right is None or i - end < right[1]):
             right = (cat, i - end, i, j, anim)
     if left and not _gap_ok(text, toks, gap_from, c.qi, c, cands_by_tok, "left", 2):
         left = None
