@@ -800,6 +800,9 @@ def test_a_bare_military_with_two_sides_named_is_no_guess():
 
     text = "Clashes killed two Armenian soldiers and three Azerbaijani troops, the army said."
     assert [f["claimed_by"] for f in extract(text, "2024-10-08")["figures"]] == [None, None]
+    # nor with a dateline
+    text = "BAKU, Oct 8 (Reuters) - Clashes killed two Armenian soldiers and three Azerbaijani troops, the army said."
+    assert [f["claimed_by"] for f in extract(text, "2024-10-08")["figures"]] == [None, None]
 
 
 def test_a_word_of_a_title_alone_is_no_role():

@@ -779,7 +779,8 @@ def _bare_forces(text, t, sents, sent_starts, state_hits, bodies) -> list[dict[s
             if hkind == "demonym" and hst in STATES and _SOLDIERS_AFTER.match(t, he):
                 sts.add(hst)  # "two Israeli soldiers", not "a Saudi television channel"
             i += 1
-        st = sts.pop() if len(sts) == 1 else _dateline_state(t)
+        # (two sides named and none before: no guess, whatever the dateline)
+        st = sts.pop() if len(sts) == 1 else None if sts else _dateline_state(t)
         if st is not None:
             res.append(_rec(text, pos, e, f"{_ARMED_FORCES_OF}{st}", "armed_force", STATES[st]))
     return res
@@ -1130,7 +1131,7 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
                 w = _WITNESS_AFTER.match(t, e, e + 160)
                 if w is not None:
                     evidence = True
-                    role = role or w.group("what") or w.group("what2")
+                    role = w.group("what") or w.group("what2")
             if evidence:
                 res.append([s, e, t[s:e], None, role])
     return res

@@ -7,11 +7,13 @@
    verb introduces them directly (``he said: “No.”``) or, closed by a comma, "?" or "!", an
    attribution follows them (``“Not now,” said X``).
 3. Speaker: the first person named in the attribution after the quote in the same sentence
-   ("…,” Armen Grigoryan said), else "he/she said" -> the last person named before the quote,
-   else the person before the quote ("X said: “…”", "According to X, “…”"), else a non-media
-   actor of the attribution ("…,” the ministry said), "…,” it said -> the last body named before
-   the quote's sentence, else - for a quote with no attribution
-   right after another quote - the previous quote's speaker.
+   ("…,” Armen Grigoryan said), else "he/she said" or an office in place of the name ("…,” the
+   diplomat said) -> the last person named before the quote, else the person before the quote
+   ("X said: “…”", "According to X, “…”"), else a non-media actor of the attribution ("…,” the
+   ministry said), "…,” it said -> the last body named before the quote's sentence; a speech
+   verb after "and" takes the actor that opens the sentence ("X accused Y of ... and said “…”"),
+   or the last body before it when the sentence opens with "It"; else - for a quote with no
+   attribution right after another quote - the previous quote's speaker.
 4. ``via``: a news outlet in the attribution ("as quoted by Armenia's News.am news agency",
    "told TASS"), or one named by "According to X" in the sentence just before the quote.
 
