@@ -464,3 +464,7 @@ def test_a_day_that_opens_a_running_period_is_no_anchor_for_day_offsets():
 ])
 def test_last_this_next_season_is_its_year(text, pub, want):
     assert dates_of(text, pub) == [want]
+
+
+def test_a_season_s_war_is_an_era_not_a_date():
+    assert dates_of("The deal ended this autumn's war.", "2020-11-25") == []

@@ -621,8 +621,8 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                         delta = 7
                 date = (pub - dt.timedelta(days=delta)).isoformat()
         elif g("rel"):
-            if g("poss") and g("rel").lower().replace(" ", "").endswith("year"):
-                continue  # "last year's war": an era, not an event date
+            if g("poss") and g("rel").lower().replace(" ", "").endswith(("year",) + tuple(_SEASON_END)):
+                continue  # "last year's war", "this autumn's war": an era, not an event date
             date, extra = _relative(g("rel"), m, pub)
         elif g("y5"):
             ymod = g("ymod").lower()
