@@ -1327,6 +1327,9 @@ def test_a_single_boy_girl_or_infant_is_counted(text, want):
     # nor is it a speaker nobody named
     ("Officials said 12 soldiers had been killed. It said 100 Azerbaijani troops had been killed.",
      [None, None]),
+    # the report's sentence is the splitter's, abbreviations and all
+    ("The U.S. State Department said on Monday that 3 Americans had been killed. It said 2 more were "
+     "missing.", ["Department of State of United States"] * 2),
 ])
 def test_it_said_opening_a_sentence_is_the_body_that_spoke_last(text, want):
     from data.extract import extract

@@ -894,6 +894,12 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
             ps, pe = sents[i - 1]
             carried = (_claims(text, ps, pe, actors[bisect_left(a_starts, ps):bisect_right(a_starts, pe)]),
                        _event_dates(dates[bisect_left(d_starts, ps):bisect_right(d_starts, pe)]))
+        elif i > 0:
+            m = _IT_REPORT.match(text, sents[i][0], sents[i][1])
+            if m is not None:
+                # "It said 100 troops were killed": the body that spoke last, read as the
+                # sentence of its report reads it (no dates carried: "it said" is no "then")
+                carried = (_it_claims(text, m, sents, s_starts, actors, a_starts), [])
         # "More than 100,000 refugees ... . Almost 30,000 of them are children": the category of
         # the last figure of the sentence before, which "of them" may be a part of
         before = out[-1]["category"] if out and i > 0 and out[-1]["start"] >= sents[i - 1][0] else None
@@ -1782,39 +1788,47 @@ _BODY_TYPES = frozenset({"state", "organisation", "armed_force", "armed_group", 
 _PRONOUN_REACH = 500  # characters before the sentence in which the person must speak
 
 
-def _pronoun_claims(text, s, e, all_actors):
-    """The attribution of a sentence whose only speaker is "he"/"she" (or that opens with
-    "It/They said"): the person (body) who is the speaker of the last report before the
-    sentence ("Deputy Minister X said ... . Another 187 are missing, he said"), as one
-    :func:`_claims` entry; none when that report is no named person's (body's: "The spokesman
-    said ...") or there is none (a person named as a casualty is no speaker)."""
-    m = _PRONOUN_REPORT.search(text, s, e)
-    kinds = ("person",)
-    if m is None:
-        m = _IT_REPORT.match(text, s, e)
-        if m is None:
-            return []
-        kinds = _BODY_TYPES
+def _last_report(text, s):
+    """The last report verb in the ``_PRONOUN_REACH`` characters before ``s`` whose subject is
+    no pronoun ("X said ... . "...," he said. Three were killed, he added" goes back to X), or
+    None."""
     lo = max(0, s - _PRONOUN_REACH)
-    # the last report that names its speaker: "X said ... . "...," he said. Three were killed,
-    # he added" goes back to X
     last = None
     for r in _REPORT_RE.finditer(text, lo, s):
         if not _PRONOUN_BEFORE.search(text, max(lo, r.start() - 5), r.start()):
             last = r
+    return last
+
+
+def _it_claims(text, m, sents, s_starts, actors, a_starts):
+    """The attribution of a sentence that opens with "It/They said" (match ``m``): the body
+    (not a person, not an outlet) that the last report before it has for its speaker, as the
+    report's own sentence reads it ("The ministry does not ..., but says ...": the subject
+    that opens it), as one :func:`_claims` entry; [] when that report is no body's."""
+    last = _last_report(text, m.start())
+    if last is None:
+        return []
+    ps, pe = sents[bisect_right(s_starts, last.start()) - 1]
+    rec = next((r for ms, _me, r in _claims(text, ps, pe, actors[bisect_left(a_starts, ps):bisect_right(a_starts, pe)])
+                if ms == last.start()), None)
+    return [(m.start(), m.end(), rec)] if rec is not None and rec.get("type") in _BODY_TYPES else []
+
+
+def _pronoun_claims(text, s, e, all_actors):
+    """The attribution of a sentence whose only speaker is "he"/"she": the person who is the
+    speaker of the last report before the sentence ("Deputy Minister X said ... . Another 187
+    are missing, he said"), as one :func:`_claims` entry; none when that report is no named
+    person's ("The spokesman said ...") or there is none (a person named as a casualty is no
+    speaker)."""
+    m = _PRONOUN_REPORT.search(text, s, e)
+    if m is None:
+        return []
+    last = _last_report(text, s)
     if last is None:
         return []
     vs, ve = last.span()
-    if kinds is _BODY_TYPES:
-        # a body's report is read as its own sentence reads it ("The ministry does not ...,
-        # but says ...": the subject that opens it)
-        ps = max([lo] + [i + len(p) for p in (". ", "? ", "! ", "\n") if (i := text.rfind(p, lo, vs)) >= 0])
-        pe = min((i for i in (text.find(p, ve, s) for p in (". ", "? ", "! ", "\n")) if i >= 0), default=s)
-        inside = all_actors[bisect_left(all_actors, ps, key=_START):bisect_left(all_actors, pe, key=_START)]
-        rec = next((r for ms, _me, r in _claims(text, ps, pe, inside) if ms == vs), None)
-        return [(m.start(), m.end(), rec)] if rec is not None and rec.get("type") in kinds else []
     near = all_actors[bisect_left(all_actors, vs - 80, key=_START):bisect_left(all_actors, ve + 40, key=_START)]
-    speakers = [a for a in near if a.get("type") in kinds and (
+    speakers = [a for a in near if a.get("type") == "person" and (
         (vs - 60 <= a["end"] <= vs and not _SENTENCE_PUNCT.search(text, a["end"], vs))
         or (ve <= a["start"] <= ve + 40 and not _SENTENCE_PUNCT.search(text, ve, a["start"])))]
     if not speakers:
