@@ -78,3 +78,12 @@ def test_offsets_on_number_soup(words):
     for x in find_quantities(text):
         assert text[x.num_start:x.num_end].strip() == text[x.num_start:x.num_end]
         assert parse_number(text[x.num_start:x.num_end].split(" to ")[0].split("-")[0]) is not None or x.qualifier == "range"
+
+
+def test_a_growth_before_its_new_total_is_no_range():
+    # "rose by 16 to 532": the total now is 532; "16 to 532" counts nothing
+    assert [(x[0], x[1], x[4]) for x in q("the toll had risen by 16 to 532")] == [("532", 532, "exact")]
+    assert [x[1] for x in q("numbers increased by 20,000 to 1.2 million")] == [1_200_000]
+    # without a total after it the growth stays, and a range stays a range
+    assert [x[1] for x in q("the toll rose by 16 on Monday")] == [16]
+    assert [x[4] for x in q("between 16 to 20 people")] == ["range"]

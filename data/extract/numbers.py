@@ -148,6 +148,11 @@ _VERB_ABOUT = re.compile(r"\b(?:brought|bring|brings|came|come|comes|argued|talk
                          r"turned|turn|turning|went|go|going)\s+$", re.IGNORECASE)
 _VERB_BEFORE = {"over": _VERB_OVER, "under": _VERB_OVER, "above": _VERB_OVER, "below": _VERB_OVER,
                 "about": _VERB_ABOUT, "around": _VERB_ABOUT}
+# a change before its new total: "the toll rose by 16 to 532" -- the 16 is how much it grew, the
+# 532 what it counts now, so "16 to 532" is no range
+_CHANGE_BY = re.compile(r"\b(?:rose|risen|rises|rising|increased|increases|increasing|climbed|climbs|"
+                        r"jumped|jumps|grew|grown|went\s+up|gone\s+up|fell|fallen|dropped|decreased|"
+                        r"declined)\s+by\s+$", re.IGNORECASE)
 _WORD_ANCHORS = Anchors(list(_WORDS) + list(_SCALES) + ["hundred", "dozen", "dozens", "hundreds",
                                                        "thousands", "couple", "tens", "scores"])
 
@@ -357,6 +362,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, skip=()) 
         # a range: "10-15", "10 to 15", "two or three", "between 30 and 40", "from 5 to 7"
         nxt = text[ne:ne + 4].lstrip()[:2].lower()
         rm = _RANGE_RE.match(text, ne, end) if nxt[:1] in ("-", "–", "—") or nxt in ("to", "or", "an") else None
+        if rm and not vague and rm.group("sep").lower() == "to" and text[ns - 3:ns].lower() == "by " \
+                and _CHANGE_BY.search(text, max(start, ns - 24), ns):
+            continue  # the growth of a total named right after it
         if rm and not vague:
             sep = rm.group("sep").lower()
             v2 = parse_number(rm.group("n"))
