@@ -738,12 +738,16 @@ def _its_forces(text, t, sents, sent_starts, state_hits, bodies) -> list[dict[st
 
 _DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]{2,30}(?:/[A-Z][A-Z.'\- ]{2,30})*)(?:,|\s*\(|\s+-)")
 
+_DATELINE_COUNTRY = re.compile(r"\s*([A-Z][\w'.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'.]*)*)\s*(?:\(|[-–—]|,)")
+
 
 _BARE_FORCE_WORDS = ("the military", "The military", "the army", "The army", "the armed forces",
                      "The armed forces")
 # the bare force speaks: "..., the military said", "The army later reported"
-_SPEAKS_AFTER = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|reported|reports|told|added|"
-                           r"announced|confirmed|denied|stated)\b")
+# (or speaks with others: "the army and local officials said"; or accuses: "The army blamed the RSF")
+_SPEAKS_AFTER = re.compile(r"(?:\s+and\s+(?:\w+\s+){0,2}(?:officials|police|authorities|residents|witnesses|"
+                           r"medics|sources))?\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|reported|reports|"
+                           r"told|added|announced|confirmed|denied|stated|accused|accuses|blamed|blames)\b")
 _ARMED_FORCES_OF = "Armed Forces of "
 _SOLDIERS_AFTER = re.compile(r"\s+(?:soldiers?|troops|servicem[ae]n|service\s+members?|forces|army|military|"
                              r"officers?|reservists?|conscripts?|border\s+guards?|positions)\b")
@@ -792,6 +796,12 @@ def _dateline_state(t: str) -> str | None:
     if not m:
         return None
     parts = [p.strip().title() for p in m.group(1).split("/")]
+    if len(parts) == 1 and parts[0] not in CAPITALS and t[m.end() - 1:m.end()] == ",":
+        # "GOMA, Democratic Republic of Congo (Reuters) -", "KHARKIV, Ukraine (AP) -": a city
+        # and its country
+        c = _DATELINE_COUNTRY.match(t, m.end(), m.end() + 50)
+        if c and _STATE_SURF.get(c.group(1)) in STATES:
+            return _STATE_SURF[c.group(1)]
     sts = {CAPITALS.get(p) or _STATE_SURF.get(p) for p in parts}
     if len(sts) != 1:
         return None
@@ -822,6 +832,19 @@ def _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts) -> str |
                 or _DENIER_AFTER.match(t, he) or _ATTACK_OWNED.match(t, he) or _LOSER_AFTER.match(t, he):
             continue
         return st
+    return None
+
+
+def _previous_subject(t, s, sents, sent_starts, state_hits, st_starts) -> str | None:
+    """For a sentence that opens on "Its" ("Armenia denied the accusation. Its defence ministry
+    said"): the state the previous sentence opens on, its subject; else None."""
+    i = bisect.bisect_right(sent_starts, s) - 1
+    if i < 1 or t[sents[i][0]:s].strip(" \"“'‘") or s - sents[i][0] > 3:
+        return None
+    a = sents[i - 1][0]
+    for hs, _he, st in _sentence_state_hits(a, sents, sent_starts, state_hits, st_starts):
+        # the subject: the first words, maybe after a quote mark or "But"/"And"
+        return st if not t[a:hs].strip(" \"“'‘") or t[a:hs].strip() in ("But", "And", "Meanwhile,") else None
     return None
 
 
@@ -884,6 +907,8 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
                 add(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
         tpl, typ, _g = _BODY[head]
+        if in_state is None and t[m.start():m.start() + 3] == "Its":
+            in_state = _previous_subject(t, m.start(), sents, sent_starts, state_hits, st_starts)
         if in_state is not None:
             st = in_state
             add(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
