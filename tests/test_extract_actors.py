@@ -850,3 +850,32 @@ def test_an_apposition_closing_the_sentence_gives_the_role():
     text = "The shelling went on, said Armen Sargsyan, adding that three people died."
     got = [(a["surface"], a["role"]) for a in extract(text, "2020-10-28")["actors"] if a["type"] == "person"]
     assert got == [("Armen Sargsyan", None)]
+
+
+@pytest.mark.parametrize("body", ["the health ministry in the Hamas-run enclave",
+                                  "the health ministry in the Hamas-controlled territory"])
+def test_gaza_s_health_ministry_named_by_who_runs_the_enclave(body):
+    from data.extract import extract
+
+    text = (f"Israeli strikes continued on Sunday. The death toll has risen to 9,770, {body} said.")
+    r = extract(text, "2023-11-05")
+    assert [f["claimed_by"] for f in r["figures"]] == ["Gaza Health Ministry"]
+    assert "Ministry of Health of Israel" not in [a["name"] for a in r["actors"]]
+
+
+def test_the_un_human_rights_office_spelled_out_and_referred_back_to():
+    from data.extract import extract
+
+    text = ("The United Nations human rights office said on Friday it had verified the deaths of 10,582 "
+            "civilians in Ukraine. Nearly 20,000 civilians have been injured, the office said.")
+    r = extract(text, "2024-02-24")
+    assert [f["claimed_by"] for f in r["figures"]] == ["OHCHR", "OHCHR"]
+
+
+def test_its_body_opening_a_sentence_belongs_to_the_previous_sentence_s_subject():
+    from data.extract import extract
+
+    text = ("The Azerbaijani defence ministry said two soldiers died. Armenia denied it. Its defence "
+            "ministry said Azerbaijani forces had shelled villages.")
+    got = [a["name"] for a in extract(text, "2020-10-12")["actors"] if a["surface"].startswith("Its")]
+    assert got == ["Ministry of Defence of Armenia"]

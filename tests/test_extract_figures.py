@@ -1528,3 +1528,35 @@ def test_a_long_parenthesis_of_the_subject_does_not_part_it_from_its_verb(text, 
     from data.extract import extract
 
     assert [(f["value"], f["category"]) for f in extract(text, "2020-10-20")["figures"]] == want
+
+
+def test_a_toll_that_rose_by_some_is_its_new_total():
+    from data.extract import extract
+
+    text = "Karabakh officials said their military death toll had risen by 16 to 532 since Sept. 27."
+    (f,) = extract(text, "2020-10-12")["figures"]
+    assert (f["value"], f["qualifier"], f["category"], f["surface"]) == (532, "exact", "killed", "532")
+
+
+@pytest.mark.parametrize("text, want", [
+    # the accuser claims the toll of what it blames on the other side
+    ("Azerbaijan accused Armenia on Sunday of striking Ganja with missiles, killing nine civilians.",
+     "Azerbaijan"),
+    ("KHARTOUM (Reuters) - The army blamed the RSF for the attack in Darfur, which killed 12 people.",
+     "Armed Forces of Sudan"),
+    # passive, or "blamed on": nobody here accuses; who is blamed never claims
+    ("Armenia was accused of shelling Tartar, killing two people.", None),
+    ("Nine people were killed in a strike blamed on Armenian forces.", None),
+    # a relative clause's report belongs to the actor it describes
+    ("Azerbaijan, which has said 71 of its servicemen died, denied the claim.", "Azerbaijan"),
+    ("Pashinyan, who said on Tuesday that 49 soldiers had been killed, asked for help.", "Nikol Pashinyan"),
+    # the dateline's credit is not the story's subject
+    ("KHARTOUM (Reuters) - Officials said 12 people were killed in Darfur.", None),
+    # a city dateline with its country names the bare army's state
+    ("GOMA, Democratic Republic of Congo (Reuters) - At least 35 people were killed, the army and local "
+     "officials said.", "Armed Forces of Democratic Republic of the Congo"),
+])
+def test_who_claims_a_toll_in_accusations_relative_clauses_and_datelines(text, want):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2023-06-14")["figures"]] == [want]

@@ -1641,6 +1641,12 @@ _THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)
 # Gegham Stepanyan, said", "Hikmet Hajiyev, an adviser to the president, said".
 # (up to two appositions: "Anush Sargsyan, 54, a nurse at the town's hospital, said")
 _APPOSITION_GAP = re.compile(r"\s*,(?:\s*[^,;:.!?\"“”()\n]{1,80},){0,2}\s*")
+# a dateline's credit ends before the story's first words: "KHARTOUM (Reuters) - Officials said"
+_CREDIT_END = re.compile(r"\)\s*[-–—]")
+_ACCUSE_WORDS = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming"})
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|widely|often)\s+$")
+# between an actor and the report verb of a relative clause on it: "Azerbaijan, which has said"
+_RELATIVE_GAP = re.compile(r"\s*,\s+(?:which|who)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|already\s+|earlier\s+)?")
 # claiming an attack is owning it, not reporting its toll
 _RESPONSIBILITY_AFTER = re.compile(r"\s+(?:responsibility|credit)\b")
 _DENIED_BEFORE = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
@@ -1660,6 +1666,9 @@ def _claims(text, s, e, sent_actors):
         if _RESPONSIBILITY_AFTER.match(text, me):
             continue  # "JNIM claimed responsibility for the attack, which wounded 200": no report
         rec = None
+        if m.group(0) in _ACCUSE_WORDS and (_PASSIVE_BEFORE.search(text, max(s, ms - 16), ms)
+                                            or text.startswith(" on ", me)):
+            continue  # "Armenia was accused of", "a strike blamed on Armenia": no accuser here
         if m.group("acc"):
             after = [a for a in sent_actors if me <= a["start"] <= me + 40]
             if after:
@@ -1675,7 +1684,8 @@ def _claims(text, s, e, sent_actors):
                                 and not _CLAUSE_PUNCT.search(text, rec["end"], a["start"])), rec)
         else:
             before = [a for a in sent_actors if ms - 40 <= a["end"] <= ms
-                      and not _CLAUSE_PUNCT.search(text, a["end"], ms)]
+                      and not _CLAUSE_PUNCT.search(text, a["end"], ms)
+                      and not _CREDIT_END.search(text, a["end"], ms)]
             lo = max(s, ms - 20)
             # the pattern needs a literal "and"/"but": str.find rules most windows out in C
             if (text.find("and", lo, ms) >= 0 or text.find("but", lo, ms) >= 0) and _AND_BEFORE.search(text, lo, ms):
@@ -1686,6 +1696,11 @@ def _claims(text, s, e, sent_actors):
                 if rec is not None:
                     out.append((ms, me, rec))
                 continue
+            if not before:
+                # "Azerbaijan, which has said 71 of its servicemen died,": the relative
+                # clause's own report
+                before = [a for a in sent_actors if ms - 60 <= a["end"] <= ms
+                          and _RELATIVE_GAP.fullmatch(text, a["end"], ms)]
             if not before:
                 # the first actor set off from the verb by commas alone (the apposition's own
                 # actors, "an adviser to President Aliyev,", come after it)
@@ -1722,7 +1737,7 @@ def _claims(text, s, e, sent_actors):
                             and not _CLAUSE_PUNCT.search(text, a["end"], rec["start"])]
                     if body:
                         rec = max(body, key=lambda a: (a["end"], a["end"] - a["start"]))
-            else:
+            elif m.group(0) not in _ACCUSE_WORDS:  # who is accused is no claimant
                 after = [a for a in sent_actors if me <= a["start"] <= me + 25
                          and _THE_GAP.match(text, me, a["start"])]
                 if after:
