@@ -879,3 +879,25 @@ def test_its_body_opening_a_sentence_belongs_to_the_previous_sentence_s_subject(
             "ministry said Azerbaijani forces had shelled villages.")
     got = [a["name"] for a in extract(text, "2020-10-12")["actors"] if a["surface"].startswith("Its")]
     assert got == ["Ministry of Defence of Armenia"]
+
+
+def test_abbreviated_ranks_and_junta_words_stay_in_the_role():
+    text = ("Junta spokesman Maj. Gen. Zaw Min Tun denied it. Military spokesman Brig. Gen. Daniel Hagari "
+            "spoke later. The dead soldier was named as Cpl. David Levi.")
+    roles = {r["name"]: r["role"] for r in actors(text) if r["type"] == "person"}
+    assert roles == {"Zaw Min Tun": "Junta spokesman Maj. Gen.",
+                     "Daniel Hagari": "Military spokesman Brig. Gen.", "David Levi": "Cpl."}
+
+
+def test_the_group_refers_back_to_the_last_armed_group_or_group_like_organisation():
+    from data.extract import extract
+
+    def group_names(text):
+        return [a["name"] for a in extract(text, "2023-10-08")["actors"] if a["surface"] == "The group"]
+
+    assert group_names("Hamas fighters attacked. The group said it had captured 12 soldiers.") == ["Hamas"]
+    assert group_names("The White Helmets said 20 people were killed. The group said 40 were hurt.") == [
+        "Syria Civil Defence"]
+    # a group of people is nobody's name
+    assert group_names("A group of 40 civilians fled. The group was attacked.") == []
+    assert group_names("Hamas fired rockets. The group of soldiers was hit.") == []

@@ -125,7 +125,9 @@ _GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "
                   # "the State Border Service"
                   "agency": "agency", "organisation": "organisation", "organization": "organisation",
                   "service": "service", "office": "office", "committee": "committee",
-                  "commission": "commission", "mission": "mission", "infocenter": "infocenter"}
+                  "commission": "commission", "mission": "mission", "infocenter": "infocenter",
+                  # "the group said" after "Hamas", "Human Rights Watch"
+                  "group": "group"}
 _GENERIC_VALUES = frozenset(_GENERIC_HEADS.values())
 # a generic head followed by these is a name of its own ("the office of the prime minister")
 _NAMED_BY_OF = re.compile(r"\s+(?:of|for)\b")
@@ -473,7 +475,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     media_at = {r["start"]: r["country"] for r in out if r["type"] == "media" and r["country"]}
     # a lexicon body ("Gaza Health Ministry") is referred back to like a composed one
     referable = bodies + [r for r in out if (r["type"] == "organisation" and _generic_of(r["name"]))
-                          or r["name"] in _IO_GENERICS]
+                          or r["name"] in _IO_GENERICS or r["type"] == "armed_group"]
     out += _bare_bodies(text, t, heads, referable, state_hits, sents, sent_starts, loc, media_at)
     taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead" and (s, e) not in foreign] + [
         (b["start"], b["end"]) for b in bodies]
@@ -891,7 +893,8 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
             g = _GENERIC_HEADS[head]
             if g not in ("ministry", "council") and _NAMED_BY_OF.match(t, e):
                 continue
-            cands = [b for b in before if (_generic_of(b["name"]) == g or g in _IO_GENERICS.get(b["name"], ()))
+            cands = [b for b in before if (_generic_of(b["name"]) == g or g in _IO_GENERICS.get(b["name"], ())
+                                           or (g == "group" and b["type"] == "armed_group"))
                      and (in_state is None or b["country"] == STATES[in_state])]
             if cands:
                 b = cands[-1]
