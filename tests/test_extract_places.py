@@ -78,6 +78,18 @@ def test_border_resolves_to_pair_the_article_is_about():
     assert all(r["country"] is None for r in recs)
 
 
+def test_a_bare_border_belongs_to_the_pair_its_own_sentence_names():
+    # Russia is named more often, but the sentence with the border names Armenia and Azerbaijan
+    text = ("Russian peacekeepers left Azerbaijan, the Kremlin said. Moscow and Russian officials gave no "
+            "reason. Armenia and Azerbaijan are negotiating. Armenia agreed to return four villages to "
+            "Azerbaijan, prompting protests in the border village of Kirants.")
+    assert [r["name"] for r in places(text) if r["kind"] == "border"] == ["Armenia-Azerbaijan border"]
+    # a state the article names once is a passing mention, not the border's
+    text = ("Armenia agreed to return four villages to Azerbaijan. Azerbaijan welcomed it. The section lies "
+            "close to the road between Armenia and Georgia, which runs near the border in Tavush.")
+    assert [r["name"] for r in places(text) if r["kind"] == "border"] == ["Armenia-Azerbaijan border"]
+
+
 def test_border_needs_two_states():
     assert [r for r in places("Smugglers crossed the border at night.") if r["kind"] == "border"] == []
 

@@ -819,14 +819,30 @@ def _borders(text, t, cues, hits, mentioned, cache, taken) -> list[dict[str, Any
                 if iso and iso != with_state:
                     for bname, a, b in BORDERS:
                         if {a, b} == {iso, with_state}:
-                            best = (0, bname)
+                            best = ((True, 0), bname)
                     break
                 j -= 1
+        near = set()
+        if best is None:
+            # the states of the cue's own sentence come first: "Armenia agreed to return four
+            # villages to Azerbaijan, prompting protests in the border village of Kirants" in an
+            # article that names Russia more often
+            lo = max(t.rfind(". ", 0, s), t.rfind("\n", 0, s), s - 400)
+            hi = min(x for x in (t.find(". ", e), t.find("\n", e), e + 400) if x >= 0)
+            j = bisect.bisect_left(hit_starts, lo)
+            while j < len(hits) and hits[j][0] < hi:
+                st = _hit_state(t, hits[j]) or CAPITALS.get(t[hits[j][0]:hits[j][1]])
+                if st in STATES:
+                    near.add(STATES[st])
+                j += 1
         for bname, a, b in BORDERS if best is None else ():
             if a in mentioned and b in mentioned:
                 if with_state and with_state not in (a, b):
                     continue
                 score = min(mentioned[a], mentioned[b])
+                # (a state the article names once is a passing mention: "the main road between
+                # Armenia and Georgia, which runs near the border in Tavush")
+                score = (a in near and b in near and score > 1, score)
                 if best is None or score > best[0]:
                     best = (score, bname)
         if best is None:
