@@ -1560,3 +1560,13 @@ def test_who_claims_a_toll_in_accusations_relative_clauses_and_datelines(text, w
     from data.extract import extract
 
     assert [f["claimed_by"] for f in extract(text, "2023-06-14")["figures"]] == [want]
+
+
+def test_a_deployment_s_side_is_not_carried_to_a_later_bare_toll():
+    from data.extract import extract
+
+    text = ("About 2,000 Russian troops were deployed under a deal that ended six weeks of fighting in which "
+            "thousands were killed. Fifteen Armenian soldiers were killed and 12 captured.")
+    got = [(f["value"], f["category"], f["actor"]) for f in extract(text, "2024-04-19")["figures"]]
+    assert got == [(2000, "troops", "Russia"), (2000, "killed", None), (15, "killed", "Armenia"),
+                   (12, "captured", "Armenia")]

@@ -1285,8 +1285,11 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             side = prev_fig["actor"]
         if side is None and prev_fig is not None and (
                 c.head is None or toks[c.head[0]][2] == "others"
-                or c.head_cat in ("killed", "wounded", "missing")) and prev_fig["actor"]:
-            # "15 soldiers were killed and 12 captured", "... and 24 others": the same side
+                or c.head_cat in ("killed", "wounded", "missing")) and prev_fig["actor"] \
+                and prev_fig["category"] in _CASUALTY:
+            # "15 soldiers were killed and 12 captured", "... and 24 others": the same side (not
+            # after "2,000 Russian troops were deployed ... fighting in which thousands were
+            # killed": a deployment's side is no casualty's)
             side = prev_fig["actor"]
         prev_fig = {
             "start": start, "end": end, "surface": text[start:end],
