@@ -1570,3 +1570,14 @@ def test_a_deployment_s_side_is_not_carried_to_a_later_bare_toll():
     got = [(f["value"], f["category"], f["actor"]) for f in extract(text, "2024-04-19")["figures"]]
     assert got == [(2000, "troops", "Russia"), (2000, "killed", None), (15, "killed", "Armenia"),
                    (12, "captured", "Armenia")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("At least 99 soldiers killed in Armenia-Azerbaijan clashes.", None),
+    ("Two soldiers were killed in the Israel-Hamas war.", None),
+    ("Two people were killed in Lebanon on Monday.", "Lebanon"),
+])
+def test_a_state_in_a_hyphenated_pair_is_a_side_not_the_place_of_a_toll(text, want):
+    from data.extract import extract
+
+    assert [f["place"] for f in extract(text, "2022-09-13")["figures"]] == [want]

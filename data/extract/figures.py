@@ -2011,7 +2011,9 @@ def _free_places(sent_places, sent_actors, text):
     # the spans of the sentence's non-person actors, once (not once per place)
     spans = [(a["start"], a["end"]) for a in sent_actors if a.get("type") != "person"]
     return [p for p in sent_places if not _overlaps(p["start"], p["end"], spans) or (
-        p.get("kind") == "country" and _IN_COUNTRY.search(text, max(0, p["start"] - 30), p["start"]) is not None)]
+        p.get("kind") == "country" and _IN_COUNTRY.search(text, max(0, p["start"] - 30), p["start"]) is not None
+        # "killed in Armenia-Azerbaijan clashes", "in Israel-Hamas war": a side of a pair, no where
+        and text[p["end"]:p["end"] + 1] not in ("-", "–", "—"))]
 
 
 _IN_COUNTRY = re.compile(r"\b(?:in|across|inside|throughout|into|within)\s+(?:(?:the\s+)?(?:north|south|east|"
