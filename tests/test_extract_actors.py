@@ -901,3 +901,21 @@ def test_the_group_refers_back_to_the_last_armed_group_or_group_like_organisatio
     # a group of people is nobody's name
     assert group_names("A group of 40 civilians fled. The group was attacked.") == []
     assert group_names("Hamas fired rockets. The group of soldiers was hit.") == []
+
+
+def test_an_apposition_naming_another_office_beats_the_lexicon_s_role():
+    roles = lambda text: [r["role"] for r in actors(text) if r["type"] == "person"]  # noqa: E731
+    # in 2020 the later foreign minister was parliament's speaker
+    assert roles("The parliament speaker, Ararat Mirzoyan, was beaten by a crowd.") == ["parliament speaker"]
+    # the same office as the lexicon's: its fuller wording stays
+    assert roles("The foreign minister, Ararat Mirzoyan, said so.") == ["Foreign Minister of Armenia"]
+    assert roles("The Armenian ombudsman, Anahit Manasyan, said so.") == ["Human Rights Defender of Armenia"]
+    assert roles("The CSTO secretary-general, Stanislav Zas, said so.") == ["CSTO Secretary-General"]
+    # a counterpart is no office
+    assert roles("He met his Russian counterpart, Sergei Lavrov, in Moscow.") == ["Foreign Minister of Russia"]
+
+
+def test_bare_separatists_in_a_karabakh_story_are_the_karabakh_armenian_ones():
+    assert pairs("Karabakh is cut off. About 120,000 people live there, according to the separatists.") == [
+        ("separatists", "Karabakh Armenian separatists")]
+    assert pairs("Separatists in Donetsk said three civilians were killed.") == []

@@ -468,3 +468,11 @@ def test_last_this_next_season_is_its_year(text, pub, want):
 
 def test_a_season_s_war_is_an_era_not_a_date():
     assert dates_of("The deal ended this autumn's war.", "2020-11-25") == []
+
+
+def test_mourning_declared_from_a_weekday_starts_on_the_next_one():
+    from data.extract import extract
+
+    got = lambda t: [d["date"] for d in extract(t, "2024-09-03")["dates"]]  # noqa: E731 (a Tuesday)
+    assert got("He declared three days of mourning in the region from Wednesday.") == ["2024-09-04"]
+    assert got("The strike on Wednesday killed five people.") == ["2024-08-28"]

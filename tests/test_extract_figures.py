@@ -1581,3 +1581,11 @@ def test_a_state_in_a_hyphenated_pair_is_a_side_not_the_place_of_a_toll(text, wa
     from data.extract import extract
 
     assert [f["place"] for f in extract(text, "2022-09-13")["figures"]] == [want]
+
+
+def test_according_to_a_capital_is_its_government_s_claim_not_the_place():
+    from data.extract import extract
+
+    text = "On Tuesday, two Azerbaijani servicemen were wounded by sniper fire, according to Baku."
+    (f,) = extract(text, "2023-07-27")["figures"]
+    assert (f["claimed_by"], f["place"]) == ("Azerbaijan", None)

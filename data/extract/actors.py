@@ -445,10 +445,17 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                     continue
             # a role written before the name, else the lexicon's, else an apposition after it
             role = _role_before(t, s, text)
-            if not role and not _PEOPLE.get(name, (None, None))[1]:
+            lex_role = _PEOPLE.get(name, (None, None))[1]
+            if not role and not lex_role:
                 # an apposition, when the lexicon gives none (its "Foreign Minister of Armenia"
                 # says more than "the foreign minister, Ararat Mirzoyan,")
                 role = _role_set_off(t, s, text) or (_role_after(t, e) if " " in _surf else None)
+            elif not role:
+                # ... unless the apposition names another office, one held before or after the
+                # lexicon's ("The parliament speaker, Ararat Mirzoyan," in 2020)
+                role = _role_set_off(t, s, text)
+                if role is not None and (not _head_titles(role) or _head_titles(role) & _head_titles(lex_role)):
+                    role = None
             persons.append([s, e, name, country, role or None])
             continue
         if kind == "group" and _HOLDER_END.search(_surf) and _NAME_NEXT.match(t, e):
@@ -1046,6 +1053,19 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
 
 
 _LINK_WORDS = ("to", "of", "for", "the", "and", "in", "on")
+
+
+# one word for each group of words naming the same office (lexicon same_office_words.txt)
+_SAME_OFFICE = {w: g[0] for g in (line.split() for line in _words("same_office_words.txt")) for w in g}
+# words of a role that relate its holder to someone else and name no office of their own
+_RELATIONAL_TITLES = frozenset({"counterpart"})
+
+
+def _head_titles(role: str) -> frozenset[str]:
+    """The words of offices a role phrase holds, synonyms made one ("Foreign Minister of Armenia"
+    -> {"foreign", "minister"}, "CSTO Secretary-General" -> {"minister", "general"})."""
+    words = re.split(r"[\s'’-]+", role.lower().replace(".", ""))
+    return frozenset(_SAME_OFFICE.get(w, w) for w in words if w in _OFFICE_WORDS and w not in _RELATIONAL_TITLES)
 
 
 def _abbreviation(w: str) -> bool:

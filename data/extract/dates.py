@@ -389,7 +389,9 @@ def _rel_worth(text: str, a: int, b: int) -> bool:
 # "the summer of 2021", "the spring of 2016": a season names when, not what
 _SEASON_OF = re.compile(r"\b(?i:spring|summer|autumn|fall|winter|middle|beginning|start)\s+of$")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|scheduled|due|planned|plans|expected|set\s+to|"
-                     r"going\s+to|upcoming|next|must(?!\s+have)|(?:is|are)\s+to(?!\s+blame))\b[^.;!?,]{0,40}$",
+                     r"going\s+to|upcoming|next|must(?!\s+have)|(?:is|are)\s+to(?!\s+blame)|"
+                     # mourning is declared for the days to come: "three days of mourning from Wednesday"
+                     r"mourning\b[^.;!?,]{0,25}\b(?:from|starting|beginning))\b[^.;!?,]{0,40}$",
                      re.IGNORECASE)
 
 
@@ -401,7 +403,7 @@ _AHEAD = re.compile(r"\bahead\s+of\b[^.;!?,]{0,40}$", re.IGNORECASE)
 
 # every cue of _FUTURE contains one of these (as lower-case ASCII)
 _FUTURE_PARTS = ("will", "shall", "'ll", "scheduled", "due", "plan", "expected", "set", "going",
-                 "upcoming", "next", "must", "is to", "are to")
+                 "upcoming", "next", "must", "is to", "are to", "mourning")
 
 
 def _future(text: str, pos: int) -> bool:

@@ -187,7 +187,7 @@ def landmark_after(t: str, e: int) -> bool:
     return _LANDMARK_AFTER.match(t, e) is not None
 # (?<!\w)(?=\w): every alternative starts a word, so the search skips other positions at once
 _BEFORE = re.compile(
-    r"(?<!\w)(?=\w)(?:\b(?:accus\w*|blam\w*|urg\w*|warn\w*|told|tell\w*|ask\w*|called on|calling on|call on|"
+    r"(?<!\w)(?=\w)(?:\b(?:according to|accus\w*|blam\w*|urg\w*|warn\w*|told|tell\w*|ask\w*|called on|calling on|call on|"
     r"press\w*|criticis\w*|criticiz\w*|condemn\w*|ambassadors? to|envoys? to|relations with|ties with|"
     r"talks with|negotiations with|agreement with|deal with|dialogue with|treaty with|peace with|"
     r"alliance with|tensions with|rift with|pressure on|support from|backing from|appeal\w* to|"
