@@ -919,3 +919,29 @@ def test_bare_separatists_in_a_karabakh_story_are_the_karabakh_armenian_ones():
     assert pairs("Karabakh is cut off. About 120,000 people live there, according to the separatists.") == [
         ("separatists", "Karabakh Armenian separatists")]
     assert pairs("Separatists in Donetsk said three civilians were killed.") == []
+
+
+def test_a_dateline_after_the_headline_names_the_state_of_bare_bodies():
+    from data.extract import extract
+
+    text = ("Fighting flares in eastern Congo\n\nGOMA, Democratic Republic of Congo, May 12 (Reuters) - At least "
+            "35 people were killed, the army and local officials said.")
+    assert [f["claimed_by"] for f in extract(text, "2024-05-12")["figures"]] == [
+        "Armed Forces of Democratic Republic of the Congo"]
+    # a capital in title case before the date; the states of what the body said are not its own
+    text = ("Baku, September 14, AZERTAC\n\nThe State Security Service said that an Armenian sabotage group "
+            "had been neutralized.")
+    got = [a["name"] for a in extract(text, "2022-09-14")["actors"] if a["type"] == "organisation"]
+    assert got == ["State Security Service of Azerbaijan"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The war in Gaza goes on. The Civil Defense, a first-responder agency under the Hamas-run "
+     "government, said 23 bodies had been recovered.", "Gaza Civil Defence"),
+    ("Karabakh fell. The separatist ombudsman said at least 200 people had been killed.",
+     "Nagorno-Karabakh authorities"),
+])
+def test_local_bodies_that_count_the_dead(text, want):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2023-09-21")["figures"]] == [want]

@@ -745,8 +745,11 @@ def _its_forces(text, t, sents, sent_starts, state_hits, bodies) -> list[dict[st
     return res
 
 
-_DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]{2,30}(?:/[A-Z][A-Z.'\- ]{2,30})*)(?:,|\s*\(|\s+-)")
+_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’\- ]{2,30}(?:/[A-Z][A-Z.'’\- ]{2,30})*)(?:,|\s*\(|\s+[-–—])")
 
+_DATELINE_TITLE = re.compile(r"[ \t]*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?:\d{1,2}\s+)?(?:January|February|March|"
+                             r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+                             r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 _DATELINE_COUNTRY = re.compile(r"\s*([A-Z][\w'.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'.]*)*)\s*(?:\(|[-–—]|,)")
 
 
@@ -793,17 +796,35 @@ def _bare_forces(text, t, sents, sent_starts, state_hits, bodies) -> list[dict[s
                 sts.add(hst)  # "two Israeli soldiers", not "a Saudi television channel"
             i += 1
         # (two sides named and none before: no guess, whatever the dateline)
-        st = sts.pop() if len(sts) == 1 else None if sts else _dateline_state(t)
+        st = sts.pop() if len(sts) == 1 else None if sts else _dateline_state(text)
         if st is not None:
             res.append(_rec(text, pos, e, f"{_ARMED_FORCES_OF}{st}", "armed_force", STATES[st]))
     return res
 
 
+@functools.lru_cache(maxsize=8)  # asked once per bare body or force of the same article
 def _dateline_state(t: str) -> str | None:
-    """The state of a one-place dateline ("YEREVAN, Armenia -", "BAKU (Reuters) -"), else None."""
-    m = _DATELINE.match(t, 0, 80)
+    """(``t``: the text as written, with its line breaks) The state of a one-place dateline ("YEREVAN, Armenia -", "BAKU (Reuters) -", "Baku,
+    September 14, AZERTAC") that opens the text or one of its first lines (after a headline),
+    else None."""
+    starts = [0]
+    i = t.find("\n")
+    while 0 <= i < 400 and len(starts) < 4:
+        starts.append(i + 1)
+        i = t.find("\n", i + 1)
+    for a in starts:
+        st = _dateline_state_at(t, a)
+        if st is not None:
+            return st
+    return None
+
+
+def _dateline_state_at(t: str, a: int) -> str | None:
+    m = _DATELINE.match(t, a, a + 80)
     if not m:
-        return None
+        m = _DATELINE_TITLE.match(t, a, a + 80)  # a capital in title case before the date
+        st = CAPITALS.get(m.group(1)) if m else None
+        return st if st in STATES else None
     parts = [p.strip().title() for p in m.group(1).split("/")]
     if len(parts) == 1 and parts[0] not in CAPITALS and t[m.end() - 1:m.end()] == ",":
         # "GOMA, Democratic Republic of Congo (Reuters) -", "KHARKIV, Ukraine (AP) -": a city
@@ -857,6 +878,8 @@ def _previous_subject(t, s, sents, sent_starts, state_hits, st_starts) -> str | 
     return None
 
 
+_SAYS_AFTER = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|reported|reports|announced|stated|"
+                         r"informed|informs)\b")
 _TOLD = re.compile(r"\s+(?:told|informed|said\s+to)\s+(?:the\s+)?")
 # a sentence about soldiers' losses or the fighting itself, which a defence ministry reports
 _MILITARY_LOSS = re.compile(r"\b(?:soldiers?|servicem[ae]n|troops|conscripts?|privates?|sergeants?|"
@@ -929,6 +952,11 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
             add(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
         st = _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts)
+        if st is not None and _SAYS_AFTER.match(t, e) and all(
+                hs > e for hs, _he, _x in _sentence_state_hits(s, sents, sent_starts, state_hits, st_starts)):
+            # "The State Security Service said that an Armenian sabotage group had been
+            # neutralised": the states of what it said are not its own; a one-place dateline's is
+            st = _dateline_state(text) or st
         told = _TOLD.match(t, e, e + 40) if media_at else None
         if told is not None and told.end() in media_at:
             # "the Ministry of Defense told AZERTAC": a body briefs its own country's agency
@@ -946,7 +974,7 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
                 j -= 1
             st = state_hits[j][2] if j >= 0 else None
         if st is None:
-            st = _dateline_state(t)  # "BAKU, Sept 13 (Reuters) - ... the State Border Service said"
+            st = _dateline_state(text)  # "BAKU, Sept 13 (Reuters) - ... the State Border Service said"
         if st is not None:
             add(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
     return res
