@@ -1589,3 +1589,15 @@ def test_according_to_a_capital_is_its_government_s_claim_not_the_place():
     text = "On Tuesday, two Azerbaijani servicemen were wounded by sniper fire, according to Baku."
     (f,) = extract(text, "2023-07-27")["figures"]
     assert (f["claimed_by"], f["place"]) == ("Azerbaijan", None)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Armenian side has 49 casualties as a result of the aggression.", "Armenia"),
+    ("Azerbaijan said it has 12 wounded.", "Azerbaijan"),
+    # who has hostages holds other people's
+    ("Hamas has 240 hostages.", None),
+])
+def test_a_side_that_has_casualties_owns_them(text, want):
+    from data.extract import extract
+
+    assert [f["actor"] for f in extract(text, "2022-09-13")["figures"]] == [want]

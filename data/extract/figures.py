@@ -1432,6 +1432,8 @@ def _governing_verb(c, toks):
     if v < 0:
         return None
     role = _SIDE_WORDS.get(toks[v][2])
+    if role is None and toks[v][2] in ("has", "have", "had") and c.head_cat in ("killed", "wounded", "missing"):
+        role = "loss"  # "the Armenian side has 49 casualties" (not "Hamas has 240 hostages")
     return (v, role) if role in ("loss", "agent", "own") else None
 
 
