@@ -945,3 +945,10 @@ def test_local_bodies_that_count_the_dead(text, want):
     from data.extract import extract
 
     assert [f["claimed_by"] for f in extract(text, "2023-09-21")["figures"]] == [want]
+
+
+def test_a_later_bare_surname_keeps_the_role_the_article_wrote():
+    text = ("Armenian Prime Minister Nikol Pashinyan told parliament 49 soldiers died. Pashinyan said "
+            "Azerbaijani forces attacked.")
+    assert [(r["surface"], r["role"]) for r in actors(text) if r["type"] == "person"] == [
+        ("Nikol Pashinyan", "Armenian Prime Minister"), ("Pashinyan", "Armenian Prime Minister")]

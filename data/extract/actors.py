@@ -1253,8 +1253,17 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
     out = []
     full: list[tuple[int, str, str | None, str | None]] = []  # (start, name, country, role)
     spans = _pl.Occupancy()
+    written: dict[str, tuple] = {}  # name -> (role, country) as the article last wrote them
     for s, e, name, country, role in sorted(persons, key=itemgetter(0)):
         lex = _PEOPLE.get(name)
+        if role:
+            written[name] = (role, country)
+        elif name in written and not (lex and lex[1] and set(written[name][0].lower().split()) <= set(
+                lex[1].lower().split())):
+            # "Armenian Prime Minister Nikol Pashinyan ... Pashinyan said": the role the
+            # article gave, not the lexicon's wording of it (unless the lexicon's holds all
+            # its words: "Prime Minister" -> "Prime Minister of Armenia")
+            role, country = written[name]
         country = _role_country(role) or country or (lex[0] if lex else None)
         rec = _rec(text, s, e, name, "person", country, role or (lex[1] if lex else None))
         # a known person met first by surname takes the lexicon's role only
