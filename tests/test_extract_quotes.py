@@ -160,3 +160,23 @@ def test_an_office_in_place_of_the_name_after_a_quote_is_the_person_named_last()
     # a body is no person's office
     text = 'Maria Zakharova spoke on Tuesday. "We will respond to every provocation," the ministry said.'
     assert [q["speaker"] for q in extract(text, "2022-09-14")["quotes"]] == [None]
+
+
+@pytest.mark.parametrize("text, want", [
+    ('"What kind of country is this, which is afraid of hospitals?" President Volodymyr Zelenskiy said '
+     'in a video address.', ["Volodymyr Zelensky"]),
+    ('"We will not give up our land!" Prime Minister Nikol Pashinyan told the crowd.', ["Nikol Pashinyan"]),
+    # the next sentence says something else: no attribution
+    ('"Is this what peace looks like?" The question hung over the talks. Pashinyan said nothing more.',
+     [None]),
+])
+def test_an_attribution_after_a_question_or_exclamation_mark(text, want):
+    from data.extract import extract
+
+    assert [q["speaker"] for q in extract(text, "2022-03-10")["quotes"]] == want
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named_before():
+    text = ("The U.S. State Department said Secretary of State Antony Blinken would call both leaders. "
+            '"We urge Azerbaijan to cease its military actions immediately," a spokesperson said.')
+    assert [q["speaker"] for q in extract(text, "2023-09-19")["quotes"]] == ["Department of State of United States"]

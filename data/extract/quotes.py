@@ -10,7 +10,9 @@
    ("…,” Armen Grigoryan said), else "he/she said" or an office in place of the name ("…,” the
    diplomat said) -> the last person named before the quote, else the person before the quote
    ("X said: “…”", "According to X, “…”"), else a non-media actor of the attribution ("…,” the
-   ministry said), "…,” it said -> the last body named before the quote's sentence; a speech
+   ministry said), "…,” it said / "…,” a spokesperson said -> the last body named before the
+   quote's sentence; after a "?" or "!" that ends the sentence, an attribution opening the next
+   one ('"…?" President X said') is the quote's; a speech
    verb after "and" takes the actor that opens the sentence ("X accused Y of ... and said “…”"),
    or the last body before it when the sentence opens with "It"; else - for a quote with no
    attribution right after another quote - the previous quote's speaker.
@@ -170,6 +172,15 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
         nxt_open = _next_open(text, qe + 1, after_end)
         after_end = min(after_end, nxt_open)
         after = text[qe + 1:after_end]
+        if body.endswith(("?", "!")) and not after.strip() and qe + 1 < len(text):
+            # '"What kind of country is this?" President Zelenskiy said.': the splitter ends
+            # the sentence at the mark; the attribution opens the next one
+            nxt = _sent_bounds(sents, s_starts, qe + 2, len(text))
+            tail_end = min(nxt[1], qe + 1 + 120)
+            tail = text[qe + 1:_next_open(text, qe + 1, tail_end)]
+            if _said_next(tail):
+                after_end = qe + 1 + len(tail)
+                after = tail
         n_words = len(body.split())
         intro = _INTRO.search(before[-70:])
         introduced = bool(intro) and not (n_words <= 3 and intro.group(0).split(None, 1)[0].lower() in _NAMING)
@@ -198,8 +209,9 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
             else:
                 o = [a for a in in_after if a["type"] != "media"]
                 speaker = o[0]["name"] if o else None
-                if speaker is None and _IT_SAID.match(after):
-                    # '"...", it said': the body that spoke last, in an earlier sentence
+                if speaker is None and (_IT_SAID.match(after) or _A_SPOKESPERSON_SAID.match(after)):
+                    # '"...", it said', '"...", a spokesperson said': the body that spoke last,
+                    # in an earlier sentence
                     speaker = _last_body(actors, a_starts, sent_open[0])
         if speaker is None and (introduced or _SPEECH_RX.search(before) or _ACCORDING_IN.search(before)):
             # the subject of the speech verb: the first person before the verb ("Hikmet
@@ -242,6 +254,9 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
 
 _IT_SAID = re.compile(r"\W{0,3}\s*it\s+(?:said|added|stated|noted|wrote|claimed|stressed)\b")
 _IT_OPENS = re.compile(r"\s*It\s")
+# an unnamed voice of the body named before: '"...," a spokesperson said', '"...," a ministry spokesman told'
+_A_SPOKESPERSON_SAID = re.compile(r"\W{0,3}\s*an?\s+(?:[a-z-]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman|"
+                                  r"representative)\s+(?:said|says|added|told|stated|noted|wrote)\b")
 # '"...," the diplomat said', '"...," the former minister told reporters'
 _OFFICE_SAID = re.compile(r"\W{0,3}\s*the\s+(?:[a-z-]+\s+)?(?:diplomat|spokeswoman|spokesman|spokesperson|"
                           r"minister|official|president|envoy|ambassador|leader|premier|commander|general|"
