@@ -804,9 +804,9 @@ def _bare_forces(text, t, sents, sent_starts, state_hits, bodies) -> list[dict[s
 
 @functools.lru_cache(maxsize=8)  # asked once per bare body or force of the same article
 def _dateline_state(t: str) -> str | None:
-    """(``t``: the text as written, with its line breaks) The state of a one-place dateline ("YEREVAN, Armenia -", "BAKU (Reuters) -", "Baku,
+    """The state of a one-place dateline ("YEREVAN, Armenia -", "BAKU (Reuters) -", "Baku,
     September 14, AZERTAC") that opens the text or one of its first lines (after a headline),
-    else None."""
+    else None. ``t`` is the text as written: its line breaks find the lines."""
     starts = [0]
     i = t.find("\n")
     while 0 <= i < 400 and len(starts) < 4:

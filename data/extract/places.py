@@ -827,8 +827,9 @@ def _borders(text, t, cues, hits, mentioned, cache, taken) -> list[dict[str, Any
             # the states of the cue's own sentence come first: "Armenia agreed to return four
             # villages to Azerbaijan, prompting protests in the border village of Kirants" in an
             # article that names Russia more often
-            lo = max(t.rfind(". ", 0, s), t.rfind("\n", 0, s), s - 400)
-            hi = min(x for x in (t.find(". ", e), t.find("\n", e), e + 400) if x >= 0)
+            # (``t`` has no line breaks: match_text made them spaces)
+            lo = max(t.rfind(". ", 0, s), s - 400)
+            hi = min(x for x in (t.find(". ", e), e + 400) if x >= 0)
             j = bisect.bisect_left(hit_starts, lo)
             while j < len(hits) and hits[j][0] < hi:
                 st = _hit_state(t, hits[j]) or CAPITALS.get(t[hits[j][0]:hits[j][1]])
