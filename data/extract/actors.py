@@ -16,13 +16,19 @@ How it works (all automata and regexes are built once at import):
    "the defence ministry in Yerevan" takes the state named after it, a bare "the ministry" the
    last ministry named (a defence ministry in a sentence about soldiers' losses), "the agency",
    "the service", "the organisation"... the last body or international organisation that word
-   names (``generic`` in ``international_orgs.csv``), and an unqualified national body ("the State Border Service said") the
-   state its sentence reports about (not the attacker, "fire from Armenian positions", nor the
-   denier, "a claim Yerevan rejected"), else a one-place dateline's state, else none;
+   names (``generic`` in ``international_orgs.csv``), "the group" also the last armed group,
+   "Its defence ministry" opening a sentence the state the previous sentence opens on, and an
+   unqualified national body ("the State Border Service said") the state its sentence reports
+   about (not the attacker, "fire from Armenian positions", nor the denier, "a claim Yerevan
+   rejected", nor a state named only in what the body said), else a one-place dateline's state
+   (at the start or after the headline), else none;
 3. people: known people from ``people.csv``, and capitalised two/three-word names backed by
    evidence (a role title before them, a speech verb next to them, an apposition with a title,
-   or a Caucasus/Slavic surname ending); later bare surnames resolve to the full name. A
-   state's name with that evidence is a first name ("Defence Minister Israel Katz");
+   or a Caucasus/Slavic surname ending); later bare surnames resolve to the full name and keep
+   the role the article wrote. A known person's role is the one written before the name, else
+   an apposition's that names another office than the lexicon's ("The parliament speaker,
+   Ararat Mirzoyan,"), else the lexicon's. A state's name with that evidence is a first name
+   ("Defence Minister Israel Katz");
 4. a lexicon acronym whose body the article never writes out names the actor it does write
    out with those initials ("RSF" after "Rapid Support Forces").
 
