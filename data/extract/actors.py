@@ -761,11 +761,12 @@ _DATELINE_COUNTRY = re.compile(r"\s*([A-Z][\w'.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z
 
 _BARE_FORCE_WORDS = ("the military", "The military", "the army", "The army", "the armed forces",
                      "The armed forces")
-# the bare force speaks: "..., the military said", "The army later reported"
+# a bare force or body speaks: "..., the military said", "The army later reported"
 # (or speaks with others: "the army and local officials said"; or accuses: "The army blamed the RSF")
 _SPEAKS_AFTER = re.compile(r"(?:\s+and\s+(?:\w+\s+){0,2}(?:officials|police|authorities|residents|witnesses|"
                            r"medics|sources))?\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|reported|reports|"
-                           r"told|added|announced|confirmed|denied|stated|accused|accuses|blamed|blames)\b")
+                           r"told|added|announced|confirmed|denied|stated|informed|informs|accused|accuses|"
+                           r"blamed|blames)\b")
 _ARMED_FORCES_OF = "Armed Forces of "
 _SOLDIERS_AFTER = re.compile(r"\s+(?:soldiers?|troops|servicem[ae]n|service\s+members?|forces|army|military|"
                              r"officers?|reservists?|conscripts?|border\s+guards?|positions)\b")
@@ -884,8 +885,6 @@ def _previous_subject(t, s, sents, sent_starts, state_hits, st_starts) -> str | 
     return None
 
 
-_SAYS_AFTER = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|reported|reports|announced|stated|"
-                         r"informed|informs)\b")
 _TOLD = re.compile(r"\s+(?:told|informed|said\s+to)\s+(?:the\s+)?")
 # a sentence about soldiers' losses or the fighting itself, which a defence ministry reports
 _MILITARY_LOSS = re.compile(r"\b(?:soldiers?|servicem[ae]n|troops|conscripts?|privates?|sergeants?|"
@@ -958,7 +957,7 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
             add(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
         st = _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts)
-        if st is not None and _SAYS_AFTER.match(t, e) and all(
+        if st is not None and _SPEAKS_AFTER.match(t, e) and all(
                 hs > e for hs, _he, _x in _sentence_state_hits(s, sents, sent_starts, state_hits, st_starts)):
             # "The State Security Service said that an Armenian sabotage group had been
             # neutralised": the states of what it said are not its own; a one-place dateline's is
