@@ -460,7 +460,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                 # ... unless the apposition names another office, one held before or after the
                 # lexicon's ("The parliament speaker, Ararat Mirzoyan," in 2020)
                 role = _role_set_off(t, s, text)
-                if role is not None and (not _head_titles(role) or _head_titles(role) & _head_titles(lex_role)):
+                if role is not None and (not _offices(role) or _offices(role) & _offices(lex_role)):
                     role = None
             persons.append([s, e, name, country, role or None])
             continue
@@ -1094,7 +1094,7 @@ _SAME_OFFICE = {w: g[0] for g in (line.split() for line in _words("same_office_w
 _RELATIONAL_TITLES = frozenset({"counterpart"})
 
 
-def _head_titles(role: str) -> frozenset[str]:
+def _offices(role: str) -> frozenset[str]:
     """The words of offices a role phrase holds, synonyms made one ("Foreign Minister of Armenia"
     -> {"foreign", "minister"}, "CSTO Secretary-General" -> {"minister", "general"})."""
     words = re.split(r"[\s'’-]+", role.lower().replace(".", ""))

@@ -1649,7 +1649,8 @@ _APPOSITION_GAP = re.compile(r"\s*,(?:\s*[^,;:.!?\"“”()\n]{1,80},){0,2}\s*")
 # a dateline's credit ends before the story's first words: "KHARTOUM (Reuters) - Officials said"
 _CREDIT_END = re.compile(r"\)\s*[-–—]")
 _ACCUSE_WORDS = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming"})
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|widely|often)\s+$")
+# (a passive auxiliary, or an adverb of one left out: "widely blamed")
+_PASSIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_PASSIVE_AUX | {"widely", "often"})) + r")\s+$")
 # between an actor and the report verb of a relative clause on it: "Azerbaijan, which has said"
 _RELATIVE_GAP = re.compile(r"\s*,\s+(?:which|who)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|already\s+|earlier\s+)?")
 # claiming an attack is owning it, not reporting its toll

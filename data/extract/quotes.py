@@ -12,10 +12,10 @@
    ("X said: “…”", "According to X, “…”"), else a non-media actor of the attribution ("…,” the
    ministry said), "…,” it said / "…,” a spokesperson said -> the last body named before the
    quote's sentence; after a "?" or "!" that ends the sentence, an attribution opening the next
-   one ('"…?" President X said') is the quote's; a speech
-   verb after "and" takes the actor that opens the sentence ("X accused Y of ... and said “…”"),
-   or the last body before it when the sentence opens with "It"; else - for a quote with no
-   attribution right after another quote - the previous quote's speaker.
+   one ('"…?" President X said') is the quote's; a speech verb after "and" takes the actor that
+   opens the sentence ("X accused Y of ... and said “…”"), or the last body before it when the
+   sentence opens with "It"; else - for a quote with no attribution right after another quote -
+   the previous quote's speaker.
 4. ``via``: a news outlet in the attribution ("as quoted by Armenia's News.am news agency",
    "told TASS"), or one named by "According to X" in the sentence just before the quote.
 
