@@ -1601,3 +1601,46 @@ def test_a_side_that_has_casualties_owns_them(text, want):
     from data.extract import extract
 
     assert [f["actor"] for f in extract(text, "2022-09-13")["figures"]] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("It said two more soldiers were killed, bringing its losses since the start of the ground operation to 158.",
+     [(2, "killed"), (158, "killed")]),
+    ("Russian losses in the battle for Bakhmut rose to 20,000, the ministry said.", [(20000, "killed")]),
+])
+def test_losses_raised_to_a_number_are_a_toll(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2023-12-27")["figures"]] == want
+
+
+@pytest.mark.parametrize("text", [
+    "The office said the death toll had risen to ten, including four women and three children.",
+    "Twelve people were killed, including two women, three children and four elderly men.",
+])
+def test_every_part_an_including_list_names_shares_the_toll(text):
+    from data.extract import extract
+
+    figs = extract(text, "2020-10-12")["figures"]
+    assert len(figs) >= 3
+    assert {f["category"] for f in figs} == {"killed"}
+
+
+def test_a_modifier_before_a_person_noun_is_no_noun_of_its_own():
+    from data.extract import extract
+
+    (f,) = extract("The shelling killed four elderly men.", "2020-10-12")["figures"]
+    assert f["surface"] == "four elderly men"
+
+
+@pytest.mark.parametrize("text, want", [
+    # the actor after "said" opens the report; the unknown committee made it
+    ("The Wad Madani Resistance Committee said RSF fighters stormed the village, killing at least 104 people.",
+     None),
+    ("At least 104 people were killed, said the Sudanese army.", "Armed Forces of Sudan"),
+    ('"We lost 12 soldiers," said the Armenian Defence Ministry.', "Ministry of Defence of Armenia"),
+])
+def test_an_inverted_speaker_follows_a_comma_or_a_quote(text, want):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2024-06-05")["figures"]] == [want]

@@ -424,6 +424,8 @@ def _find_head(c, toks, text, cand_at):
             if nxt and nxt[1][0] not in ("person", "military"):
                 c.of_mil = cat == "military"
                 k, ln, cat = k + ln, nxt[0], nxt[1][0]
+            elif nxt and ln == 1 and tok in _MODIFIERS and tok not in _STATE_ADJECTIVES:
+                k, ln, cat = k + ln, nxt[0], nxt[1][0]  # "four elderly men": "elderly" is no noun here
             elif nxt and cat in ("killed", "wounded", "missing") and toks[k][2] in _STATE_ADJECTIVES:
                 # "three wounded soldiers", "two dead civilians": the state names what is counted
                 c.of_mil = nxt[1][0] == "military"
@@ -667,7 +669,7 @@ _GAP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "
 
 # "The death toll from the missile strike on Dnipro rose to 45": a toll noun, a prepositional
 # complement of any length, then the verb that gives the number.
-_TOLL_NOUNS = frozenset({"toll", "tally"})
+_TOLL_NOUNS = frozenset({"toll", "tally", "losses"})
 _TOLL_PREPS = frozenset({"from", "in", "of", "after", "on", "at", "since", "for"})
 _TOLL_VERBS = frozenset({"rose", "risen", "rises", "climbed", "climbs", "reached", "reaches", "stood", "stands",
                          "increased", "jumped", "hit", "grew", "soared", "passed"})
@@ -1004,6 +1006,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             if nx.unk_end is not None and c.head_cat is None:
                 c.unk_end = c.q.end  # the shared unknown noun is counted after the last number
     recs = []
+    parts = set()  # ids of the candidates counted as parts of the figure before ("including")
     listed = []  # named people whose verb is after others named (a list of casualties)
     joined: set[int] = set()  # figures that take the toll of the one before ("along with")
     labelled = set()
@@ -1144,9 +1147,14 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         if cat is None and hc is None and c.head is None and recs and prev == "including" \
                 and recs[-1][3] in _CASUALTY and c.tj < n and toks[c.tj][2] in _PART_PLACE_PREPS:
             cat = recs[-1][3]  # "killed 30 people, including 12 in a house in Jabalia": a part of it
-        if cat == "other" and recs and c.qi >= 1 and toks[c.qi - 1][2] in ("including", "them", "whom") \
-                and recs[-1][3] in _PART_CATS:
-            cat = recs[-1][3]  # "13 dead, including two children": a part of the figure before
+        if recs and c.qi >= 1 and (
+                toks[c.qi - 1][2] in ("including", "them", "whom")
+                or (id(recs[-1][0]) in parts and _PART_LIST_JOIN.fullmatch(text, recs[-1][2], q.start))):
+            # "13 dead, including two children": a part of the figure before; "including four
+            # women and three children": every part the list names
+            parts.add(id(c))
+            if cat == "other" and recs[-1][3] in _PART_CATS:
+                cat = recs[-1][3]
         if cat == "other" and c.head is not None and toks[c.head[0]][2] == "them":
             # "Almost 30,000 of them are children": a part of the figure before (in this
             # sentence or the one before)
@@ -1306,6 +1314,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
 
 # "386 people have fallen victim to landmines, of whom 70 were killed and 316 injured": the
 # first count is of both
+_PART_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _PARTS_AFTER = re.compile(r"[^.;]{0,40}?,?\s+(?:of\s+whom|of\s+them|among\s+them|including)\s+$")
 
 
@@ -1641,6 +1650,7 @@ _BACKED_BY = re.compile(r"\b(?:backed|supported|armed|funded|led|trained)\s+by\s
 # sentence's first verb (the actor just before it is that verb's object)
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$")
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:the\s+)?", re.IGNORECASE)
+_INVERSION_BEFORE = re.compile(r"[,\"”'’]\s*$")
 _THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)
 # Between a speaker and the reporting verb, an apposition set off by commas: "The ombudsman,
 # Gegham Stepanyan, said", "Hikmet Hajiyev, an adviser to the president, said".
@@ -1743,7 +1753,10 @@ def _claims(text, s, e, sent_actors):
                             and not _CLAUSE_PUNCT.search(text, a["end"], rec["start"])]
                     if body:
                         rec = max(body, key=lambda a: (a["end"], a["end"] - a["start"]))
-            elif m.group(0) not in _ACCUSE_WORDS:  # who is accused is no claimant
+            elif m.group(0) not in _ACCUSE_WORDS and _INVERSION_BEFORE.search(text, max(s, ms - 3), ms):
+                # who is accused is no claimant; "..., said the ministry": the inverted speaker
+                # follows a comma or a quote ("The committee said RSF fighters stormed": the
+                # actor after the verb opens the report, it does not make it)
                 after = [a for a in sent_actors if me <= a["start"] <= me + 25
                          and _THE_GAP.match(text, me, a["start"])]
                 if after:
