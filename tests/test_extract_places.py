@@ -392,3 +392,15 @@ def test_a_person_named_after_a_village_is_no_place_of_its_list():
     assert [r["surface"] for r in recs] == ["Sos"]
     recs = places("Shells hit the villages of Sotk, Kut and Verin Shorzha, the ministry said.")
     assert [r["surface"] for r in recs] == ["Sotk", "Kut", "Verin Shorzha"]
+
+
+def test_a_unit_named_after_a_place_is_no_place():
+    assert names("Russia blamed the Azov battalion for the strike on Mariupol.") == ["Russia", "Mariupol"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Pavlo Kyrylenko, head of the Donetsk regional administration, said.", "Donetsk Oblast"),
+    ("Oleh Syniehubov, the Kharkiv regional governor, said two people died.", "Kharkiv Oblast"),
+])
+def test_a_name_before_regional_is_the_region(text, want):
+    assert [(r["name"], r["kind"]) for r in places(text)] == [(want, "region")]

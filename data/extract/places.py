@@ -61,6 +61,8 @@ for _r in _rows("metonyms.csv"):
         CAPITALS[_r["surface"]] = _r["actor"]
 _CUE_ROWS = _rows("place_cues.csv")
 _BORDER_NOT_PLACE = frozenset(_words("border_not_place_next.txt"))
+_REGION_NAME_WORDS = ("Region", "Oblast", "Province", "District", "Governorate")
+_UNIT_AFTER = frozenset(_words("unit_after_place.txt"))
 BORDERS: list[tuple[str, str, str]] = [(r["name"], r["a"], r["b"]) for r in _rows("borders.csv")]
 _STOP = frozenset(w.lower() for w in _words("place_stopwords.txt"))
 # "Kharkiv Mayor X", "Goris Governor X": a town before a title is still a place
@@ -579,6 +581,13 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
                 continue
         # "the Kuwait roundabout in Gaza City": a landmark named after a country, elsewhere
         if place.kind == "country" and landmark_after(t, e):
+            continue
+        # "the Donetsk regional administration", "the Kharkiv regional governor": the region
+        if place.kind != "region" and t.startswith(" regional ", e):
+            place = next((r for r in (_safe_lookup(f"{place.name} {w}", countries, cache) for w in _REGION_NAME_WORDS)
+                          if r is not None and r.kind == "region"), place)
+        # "the Azov battalion": a unit named after a place
+        if t[e:e + 1] == " " and _next_word(t, e).lower() in _UNIT_AFTER:
             continue
         # "9 a.m. Moscow time": a time zone, not a place of the story
         if t.startswith(" time", e) and _CLOCK_BEFORE.search(t, max(0, s - 14), s):
