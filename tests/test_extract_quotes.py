@@ -180,3 +180,14 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_named_before():
     text = ("The U.S. State Department said Secretary of State Antony Blinken would call both leaders. "
             '"We urge Azerbaijan to cease its military actions immediately," a spokesperson said.')
     assert [q["speaker"] for q in extract(text, "2023-09-19")["quotes"]] == ["Department of State of United States"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the verb after the quote belongs to a clause the reported sentence goes on with
+    ('Azerbaijan\'s border service said its units had carried out a "revenge operation" in response to '
+     'what it called a provocation by Armenian forces.', ["State Border Service of Azerbaijan"]),
+    # with no verb before it, the one after the sentence's clause attributes the quote
+    ('"We will not retreat" in the face of aggression, Pashinyan told parliament.', ["Nikol Pashinyan"]),
+])
+def test_a_quote_inside_a_reported_sentence_is_its_speaker_s(text, want):
+    assert [q["speaker"] for q in extract(text, "2024-02-13")["quotes"]] == want

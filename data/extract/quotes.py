@@ -193,7 +193,8 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
         # '"...," said X' or '"...," the ministry said', not '"...", and said Armenian forces
         # had fired': a new clause before the verb has the quote's speaker as its subject
         v_after = _SPEECH_RX.search(after)
-        attributed_after = bool(v_after) and not _NEW_CLAUSE.search(after, 0, v_after.start())
+        attributed_after = bool(v_after) and not _NEW_CLAUSE.search(after, 0, v_after.start()) and not (
+            not body.endswith((",", "?", "!")) and _PHRASE_GOES_ON.match(after) and _SPEECH_RX.search(before))
         if attributed_after:
             p = [a for a in in_after if a["type"] == "person"]
             m_pro = _PRONOUN.search(after)
@@ -273,6 +274,11 @@ def _last_body(actors, a_starts, pos) -> str | None:
     bodies = _outermost([a for a in actors[max(0, k - 12):k]
                          if a["type"] not in ("person", "media") and a["end"] <= pos])
     return bodies[-1]["name"] if bodies else None
+# a reported sentence goes on past the quote: 'X said its units carried out a "revenge operation"
+# in response to what it called a provocation by Armenian forces' (the verb after it is no
+# attribution of the quote; X's verb before it is)
+_PHRASE_GOES_ON = re.compile(r"[\s”\"]*(?:in|on|at|to|for|against|with|from|by|after|before|during|since|of|"
+                             r"over|under|into|what|near|amid|despite)\b")
 _NEW_CLAUSE = re.compile(r"\b(?:and|but|which|while|whereas|although|because|when|where|after|before)\b")
 _CLAUSE_WORDS = frozenset({"which", "that", "who", "whom", "and", "but", "as", "when", "while",
                            "because", "although", "if", "where"})
