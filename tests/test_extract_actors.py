@@ -952,3 +952,31 @@ def test_a_later_bare_surname_keeps_the_role_the_article_wrote():
             "Azerbaijani forces attacked.")
     assert [(r["surface"], r["role"]) for r in actors(text) if r["type"] == "person"] == [
         ("Nikol Pashinyan", "Armenian Prime Minister"), ("Pashinyan", "Armenian Prime Minister")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Mariupol's city council said the theatre was hit. The city council said earlier that at least "
+     "2,358 residents had been killed.", "Mariupol City Council"),
+    ("The city council of Mariupol said 30 people died.", "Mariupol City Council"),
+    ("Pavlo Kyrylenko, head of the Donetsk regional administration, spoke. The regional administration "
+     "said 12 people were wounded.", "Donetsk Regional Administration"),
+])
+def test_a_town_s_or_region_s_own_authority_is_an_actor(text, want):
+    from data.extract import extract
+
+    out = extract(text, "2022-03-16")
+    assert want in {a["name"] for a in out["actors"] if a["type"] == "organisation"}
+    assert [f["claimed_by"] for f in out["figures"]] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Russia's defence ministry blamed the Azov battalion for the blast in Mariupol.", ("Azov Brigade", "armed_force")),
+    ("Kanan village was hit by two bombs, according to the Chin National Front.", ("Chin National Front", "armed_group")),
+    ("The Wad Madani Resistance Committee said RSF fighters stormed the village.",
+     ("Sudan resistance committees", "organisation")),
+    ("Sudan's army-aligned Sovereign Council condemned the attack.", ("Sovereignty Council of Sudan", "organisation")),
+    ("The European Union's monitoring mission in Armenia said it was in contact with the parties.",
+     ("EU Monitoring Mission in Armenia", "international_org")),
+])
+def test_units_councils_and_missions_of_recent_wars_are_known(text, want):
+    assert want in {(a["name"], a["type"]) for a in actors(text)}

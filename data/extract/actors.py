@@ -134,6 +134,10 @@ _GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "
                   "commission": "commission", "mission": "mission", "infocenter": "infocenter",
                   # "the group said" after "Hamas", "Human Rights Watch"
                   "group": "group"}
+# a town's or region's own authority (lexicon local_bodies.csv): "Mariupol's city council"
+_LOCAL = {r["head"]: (r["suffix"], frozenset(_split(r["kinds"])), r["generic"]) for r in _rows("local_bodies.csv")}
+# "the city council said": its heads refer back to the last such body named
+_GENERIC_HEADS.update({h: g for h, (_s, _k, g) in _LOCAL.items() if " " in h})
 _GENERIC_VALUES = frozenset(_GENERIC_HEADS.values())
 # a generic head followed by these is a name of its own ("the office of the prime minister")
 _NAMED_BY_OF = re.compile(r"\s+(?:of|for)\b")
@@ -177,6 +181,10 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+_LOCAL_AFTER = re.compile(r"(?:'s|’s)?\s+(" + _alt(_LOCAL) + r")\b", re.I)
+_LOCAL_BEFORE = re.compile(r"\b[Tt]he\s+(" + _alt(_LOCAL) + r")\s+(?:of|in)\s+$", re.I)
+# the words that say what kind of unit a region's name is ("Donetsk Oblast")
+_REGION_NAME_END = re.compile(r"\s+(?:Oblast|Region|Province|District|Governorate|Marz|Rayon|Raion|Krai)$")
 _BODY_AFTER = re.compile(r"(?:'s)?\s+(" + _alt(_BODY) + r")\b", re.I)
 _BODY_BEFORE = re.compile(r"\b(" + _alt(_BODY) + r")(?:\s*\([^()]{1,40}\))?\s+of\s+(?:the\s+)?"
                           r"(?:[Rr]epublic\s+of\s+)?$", re.I)
@@ -478,6 +486,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     bodies = _compose(text, t, state_hits, out)
     bodies += _its_forces(text, t, sents, sent_starts, state_hits, bodies)
     bodies += _bare_forces(text, t, sents, sent_starts, state_hits, bodies)
+    bodies += _local_bodies(text, t, places)
     if bodies:
         # "the Palestinian Red Crescent" is the national society, not the federation of them all
         occ = _pl.Occupancy((b["start"], b["end"]) for b in bodies)
@@ -503,6 +512,33 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             seen.add(k)
             res.append(r)
     return _acronyms_of_named(res)
+
+
+def _local_bodies(text: str, t: str, places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A town's or region's own authority: "Mariupol's city council", "the Donetsk regional
+    administration", "the city council of Mariupol" (lexicon ``local_bodies.csv``), named after
+    the place's canonical name ("Mariupol City Council", "Donetsk Regional Administration")."""
+    res = []
+    for p in places:
+        kind, name = p.get("kind"), p.get("name")
+        if not name or kind not in ("city", "village", "region"):
+            continue
+        s, e = p["start"], p["end"]
+        m = _LOCAL_AFTER.match(t, e)
+        if m is not None:
+            start, end = s, m.end()
+        else:
+            m = _LOCAL_BEFORE.search(t, max(0, s - 50), s)
+            if m is None:
+                continue
+            start, end = m.start(1), e
+        head = " ".join(m.group(1).lower().replace("’", "'").split())
+        suffix, kinds, _g = _LOCAL[head]
+        if kind not in kinds:
+            continue
+        res.append(_rec(text, start, end, f"{_REGION_NAME_END.sub('', name)} {suffix}", "organisation",
+                        p.get("country")))
+    return res
 
 
 def _inside_longer_place(starts: list[int], ivs: list[tuple[int, int]], s: int, e: int) -> bool:
