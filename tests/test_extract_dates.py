@@ -476,3 +476,17 @@ def test_mourning_declared_from_a_weekday_starts_on_the_next_one():
     got = lambda t: [d["date"] for d in extract(t, "2024-09-03")["dates"]]  # noqa: E731 (a Tuesday)
     assert got("He declared three days of mourning in the region from Wednesday.") == ["2024-09-04"]
     assert got("The strike on Wednesday killed five people.") == ["2024-08-28"]
+
+
+@pytest.mark.parametrize("published, want", [
+    ("2021-05-20", "2021-05-13"),  # the feed saved the story a week later
+    ("2021-05-14", "2021-05-13"),  # published the next day
+    ("2021-08-20", "2021-08-19"),  # months apart: the dateline is no filing day, the weekday counts from publication
+])
+def test_a_weekday_counts_from_the_dateline_s_day(published, want):
+    from data.extract import extract
+
+    text = ("Azerbaijani troops cross into Armenia\n\nYEREVAN, May 13 (Reuters) - Azerbaijani soldiers crossed "
+            "into southern Armenia, Prime Minister Nikol Pashinyan said on Thursday.")
+    days = [d["date"] for d in extract(text, published)["dates"] if d["surface"] == "Thursday"]
+    assert days == [want]

@@ -26,6 +26,8 @@ Decisions (see the tests):
   "this weekend" written on a weekday: the one ahead).
 * day offsets ("a day earlier", "two days later", "the next day", "the day before") count from
   the last full date named before them in the text; without one they are left out.
+* a dateline's day ("YEREVAN, May 13 (Reuters) -") within a month of the publication date is
+  the day relative dates count from: a feed or an archive may date the copy later than filed.
 * ``kind``: ``publication`` for a full date equal to the publication date on a short line of
   its own (a dateline), ``event`` otherwise.
 * AP abbreviations with a full stop ("Sept. 27", "since Dec. 12", "Jan. 1, 2024") keep their
@@ -502,6 +504,30 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
+    out = _find_dates(text, sents, published)
+    # "YEREVAN, May 13 (Reuters) -" in a story a feed dates May 20: the reporter's "on Thursday"
+    # counts from the day the dateline gives, not from the day the copy was published or saved
+    filed = next((r["date"] for r in out if r["kind"] == "publication" and r["date"]
+                  and len(r["date"]) == 10 and r["start"] < _DATELINE_REACH), None)
+    if filed is not None and published and filed != published[:10] and _near_days(filed, published[:10]):
+        out = _find_dates(text, sents, filed)
+    return out
+
+
+_DATELINE_REACH = 400  # characters into the text a dateline's date may start (after a headline)
+_DATELINE_DAYS = 31  # at most this far from the publication date (else the dateline is no filing day)
+
+
+def _near_days(a: str, b: str) -> bool:
+    """True when ISO days ``a`` and ``b`` lie at most ``_DATELINE_DAYS`` apart."""
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= _DATELINE_DAYS
+    except ValueError:
+        return False
+
+
+def _find_dates(text: str, sents, published) -> list[dict]:
+    """:func:`find_dates` against ``published`` as given."""
     pub = parse_published(published)
     pub_iso = pub.isoformat() if pub is not None else None
     urls = _url_spans(text)
