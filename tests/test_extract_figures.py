@@ -1643,3 +1643,14 @@ def test_an_inverted_speaker_follows_a_comma_or_a_quote(text, want):
     from data.extract import extract
 
     assert [f["claimed_by"] for f in extract(text, "2024-06-05")["figures"]] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A Russian helicopter was shot down over Armenia near the border with Azerbaijan's Nakhchivan exclave "
+     "on Monday, killing two crew members.", "Armenia-Azerbaijan border"),
+    ("Two soldiers were killed in Tavush near the border with Azerbaijan.", "Tavush"),
+])
+def test_the_place_across_a_border_is_not_where_the_toll_fell(text, want):
+    from data.extract import extract
+
+    assert [f["place"] for f in extract(text, "2020-11-10")["figures"]] == [want]

@@ -2043,12 +2043,18 @@ _HELD_IN = re.compile(r"[\w'’ -]{0,30}?\s(?:in|near|of)\s+(?:the\s+)?(?:(?:cen
                       r"western|north-eastern|north-western|south-eastern|south-western|far)\s+)?")
 
 
+_ACROSS_BORDER = re.compile(r"\bborder\s+with\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$", re.IGNORECASE)
+
+
 def _place_for(text, fs, fe, free_places):
     if not free_places:
         return None
     ps = [p for p in free_places if not (p["start"] < fe and p["end"] > fs)]
     if not ps:
         return None
+    # "shot down over Armenia near the border with Azerbaijan's Nakhchivan exclave": the place
+    # across the border is the other side, not where it happened
+    ps = [p for p in ps if not _ACROSS_BORDER.search(text, max(0, p["start"] - 50), p["start"])] or ps
     local = [p for p in ps if p.get("kind") != "country"] or ps
     if len(local) > 1:
         # "Three were killed in Mykolaiv, he added, and two others were wounded in Lviv": a
