@@ -1654,3 +1654,11 @@ def test_the_place_across_a_border_is_not_where_the_toll_fell(text, want):
     from data.extract import extract
 
     assert [f["place"] for f in extract(text, "2020-11-10")["figures"]] == [want]
+
+
+def test_a_place_glued_to_a_body_s_name_is_not_the_place_of_its_toll():
+    from data.extract import extract
+
+    text = "The Wad Madani Resistance Committee said RSF fighters stormed the village, killing at least 104 people."
+    (f,) = extract(text, "2024-06-05")["figures"]
+    assert (f["claimed_by"], f["place"]) == ("Sudan resistance committees", None)

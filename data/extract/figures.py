@@ -2026,12 +2026,17 @@ def _free_places(sent_places, sent_actors, text):
         return sent_places
     # the spans of the sentence's non-person actors, once (not once per place)
     spans = [(a["start"], a["end"]) for a in sent_actors if a.get("type") != "person"]
-    return [p for p in sent_places if not _overlaps(p["start"], p["end"], spans) or (
+    # "the Wad Madani Resistance Committee": a place glued to a body's capitalised name is a
+    # part of the name
+    glued = {a["start"] - 1 for a in sent_actors if a.get("type") in _GLUED_TYPES and a["surface"][:1].isupper()
+             and text[a["start"] - 1:a["start"]] == " "}
+    return [p for p in sent_places if not (_overlaps(p["start"], p["end"], spans) or p["end"] in glued) or (
         p.get("kind") == "country" and _IN_COUNTRY.search(text, max(0, p["start"] - 30), p["start"]) is not None
         # "killed in Armenia-Azerbaijan clashes", "in Israel-Hamas war": a side of a pair, no where
         and text[p["end"]:p["end"] + 1] not in ("-", "–", "—"))]
 
 
+_GLUED_TYPES = frozenset({"organisation", "armed_group", "international_org"})
 _IN_COUNTRY = re.compile(r"\b(?:in|across|inside|throughout|into|within)\s+(?:(?:the\s+)?(?:north|south|east|"
                          r"west|central|northern|southern|eastern|western|north-eastern|north-western|"
                          r"south-eastern|south-western)(?:\s+and\s+\w+)?\s+)?$")
