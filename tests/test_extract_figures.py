@@ -1662,3 +1662,11 @@ def test_a_place_glued_to_a_body_s_name_is_not_the_place_of_its_toll():
     text = "The Wad Madani Resistance Committee said RSF fighters stormed the village, killing at least 104 people."
     (f,) = extract(text, "2024-06-05")["figures"]
     assert (f["claimed_by"], f["place"]) == ("Sudan resistance committees", None)
+
+
+def test_an_old_toll_written_into_the_toll_s_phrase_leaves_the_new_one():
+    from data.extract import extract
+
+    got = [(f["value"], f["category"], f["claimed_by"]) for f in
+           extract("The death toll of 49 rose to 105, Pashinyan said.", "2022-09-14")["figures"]]
+    assert got == [(105, "killed", "Nikol Pashinyan")]

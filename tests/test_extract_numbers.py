@@ -87,3 +87,9 @@ def test_a_growth_before_its_new_total_is_no_range():
     # without a total after it the growth stays, and a range stays a range
     assert [x[1] for x in q("the toll rose by 16 on Monday")] == [16]
     assert [x[4] for x in q("between 16 to 20 people")] == ["range"]
+
+
+def test_a_change_from_an_old_total_to_a_new_one_is_no_range():
+    assert [(x[0], x[1], x[4]) for x in q("the death toll rose from 49 to 105")] == [("105", 105, "exact")]
+    assert [x[1] for x in q("numbers climbed sharply from 10,000 to 25,000")] == [25_000]
+    assert [x[4] for x in q("from 200 to 300 people fled")] == ["range"]

@@ -705,9 +705,10 @@ def _toll_verb(toks, i, j, c, cands_by_tok):
         if v <= j or toks[v][2] not in _TOLL_VERBS:
             return None
     for t in range(j, v):
-        if (toks[t][2] in _HARD_STOP and toks[t][2] not in _TOLL_PREPS) or cands_by_tok.get(t) not in (None, c):
+        if (toks[t][2] in _HARD_STOP and toks[t][2] not in _TOLL_PREPS) or (
+                cands_by_tok.get(t) not in (None, c) and not (t == j + 1 and toks[j][2] == "of")):
             return None  # another clause, or another number, lies between
-    return v
+    return v  # ("the death toll of 49 rose to 105": the old toll is the toll's own complement)
 
 
 _TOTAL_WORDS = frozenset({"number", "total", "toll", "tally", "count"})
@@ -809,7 +810,10 @@ def _nearest_trigger(text, c, trig, cands_by_tok, toks):
     for i, j, cat, anim in trig:
         if j <= c.qi and (left is None or c.qi - j < left[1]):
             if c.qi - j <= 7:
-                left, gap_from = (cat, c.qi - j, i, j, anim), j
+                # "the death toll of 49 rose to 105": past the old toll, the verb gives the number
+                verb = _toll_verb(toks, i, j, c, cands_by_tok) if any(
+                    cands_by_tok.get(t) not in (None, c) for t in range(j, c.qi)) else None
+                left, gap_from = (cat, c.qi - j, i, j, anim), (j if verb is None else verb)
             elif c.qi - j <= 24:
                 verb = _toll_verb(toks, i, j, c, cands_by_tok)
                 if verb is not None:

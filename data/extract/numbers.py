@@ -150,9 +150,12 @@ _VERB_BEFORE = {"over": _VERB_OVER, "under": _VERB_OVER, "above": _VERB_OVER, "b
                 "about": _VERB_ABOUT, "around": _VERB_ABOUT}
 # a change before its new total: "the toll rose by 16 to 532" -- the 16 is how much it grew, the
 # 532 what it counts now, so "16 to 532" is no range
-_CHANGE_BY = re.compile(r"\b(?:rose|risen|rises|rising|increased|increases|increasing|climbed|climbs|"
-                        r"jumped|jumps|grew|grown|went\s+up|gone\s+up|fell|fallen|dropped|decreased|"
-                        r"declined)\s+by\s+$", re.IGNORECASE)
+_CHANGE_VERBS = (r"\b(?:rose|risen|rises|rising|increased|increases|increasing|climbed|climbs|"
+                 r"jumped|jumps|grew|grown|went\s+up|gone\s+up|fell|fallen|dropped|decreased|"
+                 r"declined|soared|surged)")
+_CHANGE_BY = re.compile(_CHANGE_VERBS + r"\s+by\s+$", re.IGNORECASE)
+# "the toll rose from 49 to 105": the old total, then the new one; no range either
+_CHANGE_FROM = re.compile(_CHANGE_VERBS + r"\s+(?:\w+ly\s+)?from\s+$", re.IGNORECASE)
 _WORD_ANCHORS = Anchors(list(_WORDS) + list(_SCALES) + ["hundred", "dozen", "dozens", "hundreds",
                                                        "thousands", "couple", "tens", "scores"])
 
@@ -365,6 +368,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, skip=()) 
         if rm and not vague and rm.group("sep").lower() == "to" and text[ns - 3:ns].lower() == "by " \
                 and _CHANGE_BY.search(text, max(start, ns - 24), ns):
             continue  # the growth of a total named right after it
+        if rm and not vague and qword == "from" and rm.group("sep").lower() == "to" \
+                and _CHANGE_FROM.search(text, max(start, ns - 30), ns):
+            continue  # the old total before the new one
         if rm and not vague:
             sep = rm.group("sep").lower()
             v2 = parse_number(rm.group("n"))
