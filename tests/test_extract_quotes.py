@@ -191,3 +191,10 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_named_before():
 ])
 def test_a_quote_inside_a_reported_sentence_is_its_speaker_s(text, want):
     assert [q["speaker"] for q in extract(text, "2024-02-13")["quotes"]] == want
+
+
+@pytest.mark.parametrize("joint", ["and", "but"])
+def test_a_second_verb_of_the_subject_quotes_the_subject_not_its_object(joint):
+    text = (f'Azerbaijan accused Armenia of shelling Tartar {joint} said it would "respond with restraint '
+            'to every provocation".')
+    assert [q["speaker"] for q in extract(text, "2020-10-05")["quotes"]] == ["Azerbaijan"]

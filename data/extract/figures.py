@@ -36,6 +36,7 @@ from data.extract.datelines import DATELINE_RE as _DATELINE_RE, datelines as _da
 from data.extract.datelines import line_matches as _line_matches  # noqa: F401  (tests use it here)
 from data.extract.lexicon import read_words as _read_words
 from data.extract.numbers import LEXICONS, Anchors, Quantity, find_quantities, read_lexicon
+from data.extract.quotes import AND_BEFORE as _AND_BEFORE
 
 __all__ = ["find_figures"]
 
@@ -1652,7 +1653,6 @@ _BACKED_BY = re.compile(r"\b(?:backed|supported|armed|funded|led|trained)\s+by\s
                         r"\b(?:allied\s+(?:with|to)|loyal\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Azerbaijan blamed Armenia and said ...": a reporting verb that shares the subject of the
 # sentence's first verb (the actor just before it is that verb's object)
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$")
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:the\s+)?", re.IGNORECASE)
 _INVERSION_BEFORE = re.compile(r"[,\"”'’]\s*$")
 _THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)

@@ -232,7 +232,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
                 o = [a for a in in_before if a["type"] != "media" and a["end"] <= vpos] or \
                     [a for a in in_before if a["type"] != "media"]
                 speaker = o[-1]["name"] if o else None
-                if v is not None and _AND_BEFORE.search(before, max(0, v.start() - 14), v.start()):
+                if v is not None and AND_BEFORE.search(before, max(0, v.start() - 14), v.start()):
                     # "It accused Armenia of "provocations" and said ...": the verb after "and"
                     # shares the sentence's subject, not the object named just before it
                     if _IT_OPENS.match(before):
@@ -264,7 +264,9 @@ _OFFICE_SAID = re.compile(r"\W{0,3}\s*the\s+(?:[a-z-]+\s+)?(?:diplomat|spokeswom
                           r"adviser|advisor|aide|governor|mayor|ombudsman|ombudswoman|senator|lawmaker|"
                           r"officer|chief|negotiator|prosecutor)\s+(?:said|says|added|told|stated|noted|"
                           r"wrote|stressed|insisted|warned)\b")
-_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
+# a second verb of the sentence's subject: "X accused Y of shelling(,) and/but said" (figures
+# reads its attributions with the same pattern)
+AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$")
 
 
 def _last_body(actors, a_starts, pos) -> str | None:
