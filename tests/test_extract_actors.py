@@ -980,3 +980,11 @@ def test_a_town_s_or_region_s_own_authority_is_an_actor(text, want):
 ])
 def test_units_councils_and_missions_of_recent_wars_are_known(text, want):
     assert want in {(a["name"], a["type"]) for a in actors(text)}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("In Baku, the defence ministry said Armenian forces shelled Tartar.", "Ministry of Defence of Azerbaijan"),
+    ("In Kyiv, the foreign ministry said Russia attacked.", "Ministry of Foreign Affairs of Ukraine"),
+])
+def test_a_bare_body_in_a_sentence_opening_in_a_capital_is_that_state_s(text, want):
+    assert [a["name"] for a in actors(text) if a["type"] == "organisation"] == [want]

@@ -921,6 +921,7 @@ def _previous_subject(t, s, sents, sent_starts, state_hits, st_starts) -> str | 
     return None
 
 
+_IN_CAPITAL_OPENING = re.compile(r"\W*In\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?),")
 _TOLD = re.compile(r"\s+(?:told|informed|said\s+to)\s+(?:the\s+)?")
 # a sentence about soldiers' losses or the fighting itself, which a defence ministry reports
 _MILITARY_LOSS = re.compile(r"\b(?:soldiers?|servicem[ae]n|troops|conscripts?|privates?|sergeants?|"
@@ -983,6 +984,11 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
         tpl, typ, _g = _BODY[head]
         if in_state is None and t[m.start():m.start() + 3] == "Its":
             in_state = _previous_subject(t, m.start(), sents, sent_starts, state_hits, st_starts)
+        if in_state is None:
+            # "In Yerevan, the interior ministry said": the capital the sentence opens in
+            op = _IN_CAPITAL_OPENING.match(t, _sentence_of(sents, sent_starts, s)[0])
+            if op is not None and op.end(1) <= m.start():
+                in_state = loc.get(op.start(1))
         if in_state is not None:
             st = in_state
             add(_rec(text, m.start(), e, tpl.format(state=st), typ, STATES[st]))
