@@ -1670,3 +1670,12 @@ def test_an_old_toll_written_into_the_toll_s_phrase_leaves_the_new_one():
     got = [(f["value"], f["category"], f["claimed_by"]) for f in
            extract("The death toll of 49 rose to 105, Pashinyan said.", "2022-09-14")["figures"]]
     assert got == [(105, "killed", "Nikol Pashinyan")]
+
+
+def test_a_town_s_council_leaves_its_town_the_place_of_what_it_reports():
+    from data.extract import extract
+
+    text = ("Mariupol's city council said the strike hit the drama theatre, where more than 1,000 people "
+            "had taken refuge.")
+    (f,) = extract(text, "2022-03-16")["figures"]
+    assert (f["claimed_by"], f["place"]) == ("Mariupol City Council", "Mariupol")

@@ -136,6 +136,8 @@ _GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "
                   "group": "group"}
 # a town's or region's own authority (lexicon local_bodies.csv): "Mariupol's city council"
 _LOCAL = {r["head"]: (r["suffix"], frozenset(_split(r["kinds"])), r["generic"]) for r in _rows("local_bodies.csv")}
+# the ends of their names: such a body's place is still a place of what it reports
+LOCAL_SUFFIXES = tuple(sorted({f" {suffix}" for suffix, _k, _g in _LOCAL.values()}))
 # "the city council said": its heads refer back to the last such body named
 _GENERIC_HEADS.update({h: g for h, (_s, _k, g) in _LOCAL.items() if " " in h})
 _GENERIC_VALUES = frozenset(_GENERIC_HEADS.values())

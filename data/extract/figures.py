@@ -32,6 +32,7 @@ from operator import itemgetter
 
 from data.extract import dates as _dates
 from data.extract import places as _places
+from data.extract.actors import LOCAL_SUFFIXES as _LOCAL_SUFFIXES
 from data.extract.datelines import DATELINE_RE as _DATELINE_RE, datelines as _datelines
 from data.extract.datelines import line_matches as _line_matches  # noqa: F401  (tests use it here)
 from data.extract.lexicon import read_words as _read_words
@@ -2029,7 +2030,9 @@ def _free_places(sent_places, sent_actors, text):
     if not sent_actors:
         return sent_places
     # the spans of the sentence's non-person actors, once (not once per place)
-    spans = [(a["start"], a["end"]) for a in sent_actors if a.get("type") != "person"]
+    # (not a town's own council: "Mariupol's city council said the strike hit the theatre")
+    spans = [(a["start"], a["end"]) for a in sent_actors
+             if a.get("type") != "person" and not a["name"].endswith(_LOCAL_SUFFIXES)]
     # "the Wad Madani Resistance Committee": a place glued to a body's capitalised name is a
     # part of the name
     glued = {a["start"] - 1 for a in sent_actors if a.get("type") in _GLUED_TYPES and a["surface"][:1].isupper()
