@@ -1679,3 +1679,11 @@ def test_a_town_s_council_leaves_its_town_the_place_of_what_it_reports():
             "had taken refuge.")
     (f,) = extract(text, "2022-03-16")["figures"]
     assert (f["claimed_by"], f["place"]) == ("Mariupol City Council", "Mariupol")
+
+
+def test_a_place_past_an_in_what_clause_is_another_event_s():
+    from data.extract import extract
+
+    text = ("Russia fired dozens of missiles at cities across Ukraine on Monday, killing at least 19 people, "
+            "officials said, in what Putin called retaliation for an explosion on the Crimea bridge.")
+    assert [f["place"] for f in extract(text, "2022-10-10")["figures"]] == ["Ukraine"]

@@ -2055,6 +2055,8 @@ _HELD_IN = re.compile(r"[\w'’ -]{0,30}?\s(?:in|near|of)\s+(?:the\s+)?(?:(?:cen
                       r"western|north-eastern|north-western|south-eastern|south-western|far)\s+)?")
 
 
+_PLACE_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s|;|,\s+in\s+(?:what|response\s+to|retaliation\s+for)\b"
+                                 r"|,\s+(?:which|who)\s")
 _ACROSS_BORDER = re.compile(r"\bborder\s+with\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$", re.IGNORECASE)
 
 
@@ -2067,6 +2069,9 @@ def _place_for(text, fs, fe, free_places):
     # "shot down over Armenia near the border with Azerbaijan's Nakhchivan exclave": the place
     # across the border is the other side, not where it happened
     ps = [p for p in ps if not _ACROSS_BORDER.search(text, max(0, p["start"] - 50), p["start"])] or ps
+    # "..., killing 19 people across Ukraine, in what Putin called retaliation for an explosion
+    # on the Crimea bridge": a place past a clause break of the sentence is another event's
+    ps = [p for p in ps if not _PLACE_CLAUSE_BREAK.search(text, min(p["end"], fe), max(p["start"], fs))] or ps
     local = [p for p in ps if p.get("kind") != "country"] or ps
     if len(local) > 1:
         # "Three were killed in Mykolaiv, he added, and two others were wounded in Lviv": a
