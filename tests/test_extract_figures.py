@@ -1687,3 +1687,53 @@ def test_a_place_past_an_in_what_clause_is_another_event_s():
     text = ("Russia fired dozens of missiles at cities across Ukraine on Monday, killing at least 19 people, "
             "officials said, in what Putin called retaliation for an explosion on the Crimea bridge.")
     assert [f["place"] for f in extract(text, "2022-10-10")["figures"]] == ["Ukraine"]
+
+
+def test_an_of_group_after_a_demonym_stays_in_the_counted_noun_phrase():
+    from data.extract import extract
+
+    text = ("As a result, the enemy was neutralized, 13 servicemen of the Armenian armed forces were taken "
+            "prisoner, and two positions were taken under control.")
+    assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2021-11-16")["figures"]] == [
+        (13, "captured", "Armenia")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The ministry said 24 servicemen were taken prisoner, and the fate of 13 others is unknown.",
+     [(24, "captured"), (13, "missing")]),
+    ("The whereabouts of 300 people remain unknown.", [(300, "missing")]),
+    # a fate decided is no one missing
+    ("The war will decide the fate of 5,000 residents.", [(5000, "other")]),
+])
+def test_people_whose_fate_is_unknown_are_missing(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2021-11-17")["figures"]] == want
+
+
+def test_more_of_its_servicemen_are_the_claimant_s_own():
+    from data.extract import extract
+
+    text = "Nagorno-Karabakh's defence ministry said 15 more of its servicemen had been killed."
+    (f,) = extract(text, "2020-09-28")["figures"]
+    assert (f["surface"], f["actor"]) == ("15 more of its servicemen", "Nagorno-Karabakh authorities")
+
+
+def test_a_with_clause_adds_to_the_losses_its_subject_suffered():
+    from data.extract import extract
+
+    text = ("Armenia's Defence Ministry spokeswoman Shushan Stepanyan said Azerbaijani forces had suffered "
+            "heavy losses, with about 200 soldiers killed.")
+    (f,) = extract(text, "2020-09-28")["figures"]
+    assert (f["actor"], f["claimed_by"]) == ("Azerbaijan", "Shushan Stepanyan")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Israeli figures show about 1,200 people were killed in the attack.", "Israel"),
+    ("UN data show 12,000 civilians have been killed.", "United Nations"),
+    ("Video footage showed two Azerbaijani soldiers being captured.", None),
+])
+def test_figures_a_side_s_data_show_are_its_claim(text, want):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2025-01-20")["figures"]] == [want]

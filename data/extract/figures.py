@@ -233,6 +233,18 @@ def _relative_loser(text, end, sent_actors, all_actors):
     return _state_of(a, all_actors) if _LOSS_AFTER.match(text, a["end"]) else None
 
 
+# "Azerbaijani forces had suffered heavy losses, with about 200 soldiers killed"
+_LOSSES_WITH = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:suffered|sustained|incurred)\s+(?:[\w-]+\s+){0,2}"
+                          r"(?:losses|casualties)[^,.;:]{0,30}?,?\s+with\s+")
+
+
+def _with_loser(text, start, sent_actors, all_actors):
+    """The side of a figure a "with" clause adds to the losses its sentence's subject suffered
+    ("X suffered heavy losses, with 200 soldiers killed"), or None."""
+    subj = [a for a in sent_actors if start - 90 <= a["end"] < start and _LOSSES_WITH.fullmatch(text, a["end"], start)]
+    return _state_of(max(subj, key=lambda a: a["end"] - a["start"]), all_actors) if subj else None
+
+
 def _adversary(state, actors):
     """The other side of ``state``'s pair in ``conflict_dyads.csv`` that ``actors`` (the
     article's) name, when they name exactly one, else None."""
@@ -400,6 +412,8 @@ def _find_head(c, toks, text, cand_at):
     unknown = 0
     last_unknown = None
     steps = 0
+    if k + 1 < n and toks[k][2] == "more" and toks[k + 1][2] == "of":
+        k += 1  # "15 more of its servicemen"
     if k < n and toks[k][2] == "of":
         k += 1
         if k < n and toks[k][2] in _DETERMINERS:
@@ -505,15 +519,16 @@ def _of_name_end(text, toks, k):
         e = j
         while e < n and text[toks[e][0]].isupper():
             e += 1
-        if e > j:
-            return e
-        # "five members of the security forces were killed": a group a few words long
-        for e in range(j, min(n, j + 4)):
-            w = toks[e][2]
+        # "five members of the security forces were killed": a group a few words long; "13
+        # servicemen of the Armenian armed forces were taken prisoner": after a demonym too
+        for g in range(e, min(n, e + 4)):
+            w = toks[g][2]
             if w in _GROUP_NOUNS:
-                return e + 1
+                return g + 1
             if not w.isalpha() or w in _STOP or w in _TRIG_FIRST:
                 break
+        if e > j:
+            return e
     return k
 
 
@@ -671,6 +686,8 @@ _GAP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "
 
 # "The death toll from the missile strike on Dnipro rose to 45": a toll noun, a prepositional
 # complement of any length, then the verb that gives the number.
+_FATE_WORDS = frozenset({"fate", "whereabouts"})
+_UNKNOWN_AFTER = re.compile(r"[^.;]{0,80}?\b(?:unknown|unclear|not\s+known|uncertain)\b")
 _TOLL_NOUNS = frozenset({"toll", "tally", "losses"})
 _TOLL_PREPS = frozenset({"from", "in", "of", "after", "on", "at", "since", "for"})
 _TOLL_VERBS = frozenset({"rose", "risen", "rises", "climbed", "climbs", "reached", "reaches", "stood", "stands",
@@ -1068,6 +1085,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "Two people died and 11 were seriously injured": the figure's own verb, not the
             # word before the "and", says what it counts
             left = None
+        if left and toks[left[2]][2] in _FATE_WORDS and not _UNKNOWN_AFTER.match(text, q.end, e):
+            left = None  # "decide the fate of 5,000 residents": no one is missing
         trig_hit = None
         if left and right:
             trig_hit = left if left[1] < right[1] else right
@@ -1271,7 +1290,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             c.head_cat in ("military", "troops", "peacekeepers") or c.of_mil)))
         side = _side(text, c, start, end, toks, sent_actors, all_actors, reports, subj if owner else None)
         if side is None and sent_actors:
-            side = _relative_loser(text, end, sent_actors, all_actors)
+            side = _relative_loser(text, end, sent_actors, all_actors) or _with_loser(
+                text, start, sent_actors, all_actors)
         claimed_by, claim_rec = _claimant(start, end, reports, text)
         own_kill = verb is not None and verb[1] == "agent" and subj is not None and \
             claim_rec is not None and subj == _state_of(claim_rec, all_actors)
