@@ -988,3 +988,22 @@ def test_units_councils_and_missions_of_recent_wars_are_known(text, want):
 ])
 def test_a_bare_body_in_a_sentence_opening_in_a_capital_is_that_state_s(text, want):
     assert [a["name"] for a in actors(text) if a["type"] == "organisation"] == [want]
+
+
+def test_a_body_that_speaks_through_its_officer_is_the_dateline_s_state_s():
+    text = ("Yerevan, 17 November, ARMENPRESS. The Security Council Secretary Armen Grigoryan said that a "
+            "ceasefire was established with the mediation of the Russian side.")
+    assert [a["name"] for a in actors(text) if a["type"] == "organisation"] == ["Security Council of Armenia"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Civil defence spokesman Mahmoud Basal said the strike hit people.", "Civil defence spokesman"),
+    ("Border guard commander Ivan Petrov said two guards were hurt.", "Border guard commander"),
+])
+def test_a_role_opening_a_sentence_keeps_its_first_word(text, want):
+    assert [a["role"] for a in actors(text) if a["type"] == "person"] == [want]
+
+
+def test_the_israel_prison_service_is_an_actor():
+    text = "The Israeli Prison Service said the 90 prisoners had been transferred to the Red Cross."
+    assert ("Israel Prison Service", "organisation") in {(a["name"], a["type"]) for a in actors(text)}

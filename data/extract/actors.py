@@ -805,6 +805,18 @@ _SPEAKS_AFTER = re.compile(r"(?:\s+and\s+(?:\w+\s+){0,2}(?:officials|police|auth
                            r"medics|sources))?\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|reported|reports|"
                            r"told|added|announced|confirmed|denied|stated|informed|informs|accused|accuses|"
                            r"blamed|blames)\b")
+_NAMES_AFTER = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,5}")
+
+
+def _speaks_through(t: str, e: int) -> bool:
+    """The body ending at ``e`` speaks, itself or through its officer named after it ("The
+    Security Council Secretary Armen Grigoryan said")."""
+    if _SPEAKS_AFTER.match(t, e):
+        return True
+    m = _NAMES_AFTER.match(t, e)
+    return m is not None and _SPEAKS_AFTER.match(t, m.end()) is not None
+
+
 _ARMED_FORCES_OF = "Armed Forces of "
 _SOLDIERS_AFTER = re.compile(r"\s+(?:soldiers?|troops|servicem[ae]n|service\s+members?|forces|army|military|"
                              r"officers?|reservists?|conscripts?|border\s+guards?|positions)\b")
@@ -1001,7 +1013,7 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
             add(_rec(text, m.start(), e, b["name"], b["type"], b["country"]))
             continue
         st = _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts)
-        if st is not None and _SPEAKS_AFTER.match(t, e) and all(
+        if st is not None and _speaks_through(t, e) and all(
                 hs > e for hs, _he, _x in _sentence_state_hits(s, sents, sent_starts, state_hits, st_starts)):
             # "The State Security Service said that an Armenian sabotage group had been
             # neutralised": the states of what it said are not its own; a one-place dateline's is
