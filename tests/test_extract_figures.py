@@ -1737,3 +1737,21 @@ def test_figures_a_side_s_data_show_are_its_claim(text, want):
     from data.extract import extract
 
     assert [f["claimed_by"] for f in extract(text, "2025-01-20")["figures"]] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia returns bodies, Azerbaijan hands over 15 detainees",
+    "Russia frees 90 Ukrainian POWs",
+])
+def test_a_headline_s_present_tense_exchange_counts_prisoners(text):
+    from data.extract import extract
+
+    assert [f["category"] for f in extract(text, "2021-09-30")["figures"]] == ["prisoners"]
+
+
+def test_a_border_town_is_the_place_of_its_toll_not_the_border():
+    from data.extract import extract
+
+    text = ("Russia and Ukraine fought on. Russian shelling killed three people in the border town of "
+            "Vovchansk and wounded five others.")
+    assert [f["place"] for f in extract(text, "2024-05-14")["figures"]] == ["Vovchansk", "Vovchansk"]

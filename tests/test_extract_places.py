@@ -404,3 +404,7 @@ def test_a_unit_named_after_a_place_is_no_place():
 ])
 def test_a_name_before_regional_is_the_region(text, want):
     assert [(r["name"], r["kind"]) for r in places(text)] == [(want, "region")]
+
+
+def test_a_capital_that_presses_an_offensive_is_its_government():
+    assert names("Ukraine pulled back as Moscow pressed a cross-border offensive.") == ["Ukraine"]

@@ -2077,6 +2077,7 @@ _HELD_IN = re.compile(r"[\w'’ -]{0,30}?\s(?:in|near|of)\s+(?:the\s+)?(?:(?:cen
 
 _PLACE_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s|;|,\s+in\s+(?:what|response\s+to|retaliation\s+for)\b"
                                  r"|,\s+(?:which|who)\s")
+_BORDER_SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|settlement|community)\s+of\s+")
 _ACROSS_BORDER = re.compile(r"\bborder\s+with\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$", re.IGNORECASE)
 
 
@@ -2104,4 +2105,9 @@ def _place_for(text, fs, fe, free_places):
              and _HELD_IN.fullmatch(text, q["end"], best["start"])]
     if inner and best.get("kind") in ("region", "city"):
         best = max(inner, key=lambda q: q["end"])  # the more precise place
+    elif best.get("kind") == "border":
+        # "in the border town of Vovchansk": the town the border describes
+        town = next((q for q in local if best["end"] < q["start"] <= best["end"] + 30
+                     and _BORDER_SETTLEMENT_OF.fullmatch(text, best["end"], q["start"])), None)
+        best = town or best
     return best.get("name") or best.get("surface")
