@@ -530,7 +530,8 @@ def _local_bodies(text: str, t: str, places: list[dict[str, Any]]) -> list[dict[
         if m is not None:
             start, end = s, m.end()
         else:
-            m = _LOCAL_BEFORE.search(t, max(0, s - 50), s)
+            # (the cheap test first: most places follow neither "of" nor "in")
+            m = _LOCAL_BEFORE.search(t, max(0, s - 50), s) if t[s - 4:s] in (" of ", " in ") else None
             if m is None:
                 continue
             start, end = m.start(1), e
