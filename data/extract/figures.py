@@ -37,6 +37,8 @@ from data.extract.datelines import DATELINE_RE as _DATELINE_RE, datelines as _da
 from data.extract.datelines import line_matches as _line_matches  # noqa: F401  (tests use it here)
 from data.extract.lexicon import read_words as _read_words
 from data.extract.numbers import LEXICONS, Anchors, Quantity, find_quantities, read_lexicon
+# "Azerbaijan blamed Armenia and said ...": a reporting verb that shares the subject of the
+# sentence's first verb (the actor just before it is that verb's object); quotes reads it too
 from data.extract.quotes import AND_BEFORE as _AND_BEFORE
 
 __all__ = ["find_figures"]
@@ -241,7 +243,8 @@ _LOSSES_WITH = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:suffered|sustained|i
 def _with_loser(text, start, sent_actors, all_actors):
     """The side of a figure a "with" clause adds to the losses its sentence's subject suffered
     ("X suffered heavy losses, with 200 soldiers killed"), or None."""
-    subj = [a for a in sent_actors if start - 90 <= a["end"] < start and _LOSSES_WITH.fullmatch(text, a["end"], start)]
+    subj = [a for a in sent_actors
+            if start - 90 <= a["end"] < start and _LOSSES_WITH.fullmatch(text, a["end"], start)]
     return _state_of(max(subj, key=lambda a: a["end"] - a["start"]), all_actors) if subj else None
 
 
@@ -684,10 +687,11 @@ _GAP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "
                         "putting", "at", "to", "of", "with", "among", "including", "from"})
 
 
-# "The death toll from the missile strike on Dnipro rose to 45": a toll noun, a prepositional
-# complement of any length, then the verb that gives the number.
+# "the fate of 13 others is unknown": missing people, when the clause says so
 _FATE_WORDS = frozenset({"fate", "whereabouts"})
 _UNKNOWN_AFTER = re.compile(r"[^.;]{0,80}?\b(?:unknown|unclear|not\s+known|uncertain)\b")
+# "The death toll from the missile strike on Dnipro rose to 45": a toll noun, a prepositional
+# complement of any length, then the verb that gives the number.
 _TOLL_NOUNS = frozenset({"toll", "tally", "losses"})
 _TOLL_PREPS = frozenset({"from", "in", "of", "after", "on", "at", "since", "for"})
 _TOLL_VERBS = frozenset({"rose", "risen", "rises", "climbed", "climbs", "reached", "reaches", "stood", "stands",
@@ -1672,8 +1676,6 @@ def _member_list_subject(text, s, pos, sent_actors):
 # "M23 rebels backed by Rwanda said": the backer is not the subject that speaks
 _BACKED_BY = re.compile(r"\b(?:backed|supported|armed|funded|led|trained)\s+by\s+(?:the\s+)?$|"
                         r"\b(?:allied\s+(?:with|to)|loyal\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
-# "Azerbaijan blamed Armenia and said ...": a reporting verb that shares the subject of the
-# sentence's first verb (the actor just before it is that verb's object)
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:the\s+)?", re.IGNORECASE)
 _INVERSION_BEFORE = re.compile(r"[,\"”'’]\s*$")
 _THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)
@@ -2075,7 +2077,7 @@ _HELD_IN = re.compile(r"[\w'’ -]{0,30}?\s(?:in|near|of)\s+(?:the\s+)?(?:(?:cen
                       r"western|north-eastern|north-western|south-eastern|south-western|far)\s+)?")
 
 
-_PLACE_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s|;|,\s+in\s+(?:what|response\s+to|retaliation\s+for)\b"
+_PLACE_CLAUSE_BREAK = re.compile(_OWN_CLAUSE_BREAK.pattern + r"|,\s+in\s+(?:what|response\s+to|retaliation\s+for)\b"
                                  r"|,\s+(?:which|who)\s")
 _BORDER_SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|settlement|community)\s+of\s+")
 _ACROSS_BORDER = re.compile(r"\bborder\s+with\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$", re.IGNORECASE)

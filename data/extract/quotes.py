@@ -276,6 +276,8 @@ def _last_body(actors, a_starts, pos) -> str | None:
     bodies = _outermost([a for a in actors[max(0, k - 12):k]
                          if a["type"] not in ("person", "media") and a["end"] <= pos])
     return bodies[-1]["name"] if bodies else None
+
+
 # a reported sentence goes on past the quote: 'X said its units carried out a "revenge operation"
 # in response to what it called a provocation by Armenian forces' (the verb after it is no
 # attribution of the quote; X's verb before it is)
