@@ -185,8 +185,8 @@ def _alt(words) -> str:
 
 _LOCAL_AFTER = re.compile(r"(?:'s|’s)?\s+(" + _alt(_LOCAL) + r")\b", re.I)
 _LOCAL_BEFORE = re.compile(r"\b[Tt]he\s+(" + _alt(_LOCAL) + r")\s+(?:of|in)\s+$", re.I)
-# the words that say what kind of unit a region's name is ("Donetsk Oblast")
-_REGION_NAME_END = re.compile(r"\s+(?:Oblast|Region|Province|District|Governorate|Marz|Rayon|Raion|Krai)$")
+# the words that say what kind of unit a region's name is ("Donetsk Oblast"), as places reads them
+_REGION_NAME_END = re.compile(r"\s+(?:" + "|".join(sorted(w.title() for w in _pl._SUFFIXES)) + r")$")
 _BODY_AFTER = re.compile(r"(?:'s)?\s+(" + _alt(_BODY) + r")\b", re.I)
 _BODY_BEFORE = re.compile(r"\b(" + _alt(_BODY) + r")(?:\s*\([^()]{1,40}\))?\s+of\s+(?:the\s+)?"
                           r"(?:[Rr]epublic\s+of\s+)?$", re.I)
