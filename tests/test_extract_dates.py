@@ -490,3 +490,28 @@ def test_a_weekday_counts_from_the_dateline_s_day(published, want):
             "into southern Armenia, Prime Minister Nikol Pashinyan said on Thursday.")
     days = [d["date"] for d in extract(text, published)["dates"] if d["surface"] == "Thursday"]
     assert days == [want]
+
+
+@pytest.mark.parametrize("published, dateline, want_day, want_friday", [
+    ("2024-10-03", "Oct 4", "2024-10-04", "2024-10-04"),  # a day ahead of the feed's date
+    ("2024-12-31", "Jan 1", "2025-01-01", "2024-12-27"),  # ahead across the new year
+    ("2024-10-01", "Oct 4", "2023-10-04", "2024-09-27"),  # three days ahead: no filing day, a year back
+])
+def test_a_dateline_a_day_ahead_of_the_feed_is_that_day(published, dateline, want_day, want_friday):
+    from data.extract import extract
+
+    text = (f"Gang attack kills dozens\n\nPORT-AU-PRINCE, {dateline} (AP) — Gunmen killed at least 70 "
+            "people in the town, the UN human rights office said Friday.")
+    days = {d["surface"]: d["date"] for d in extract(text, published)["dates"]}
+    assert days[dateline] == want_day
+    assert days["Friday"] == want_friday
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Talks are planned during the holy month of Ramadan, which begins in early April.", "2022-04"),
+    ("The mandate of the mission expires in June.", "2022-06"),
+    ("The offensive began in April.", "2021-04"),  # past tense: the last April
+    ("The holy month begins in February.", "2022-02"),  # a month not after publication stays past
+])
+def test_a_fixed_calendar_s_present_tense_names_the_coming_month(text, want):
+    assert dates_of(text, "2022-03-12") == [want]

@@ -28,6 +28,10 @@ Decisions (see the tests):
   the last full date named before them in the text; without one they are left out.
 * a dateline's day ("YEREVAN, May 13 (Reuters) -") within a month of the publication date is
   the day relative dates count from: a feed or an archive may date the copy later than filed.
+  A dateline's day without a year up to two days after the publication date is that coming day
+  (the reporter's clock runs ahead of the feed's), not the same day a year before.
+* a month named by a fixed calendar's present tense ("Ramadan, which begins in early April")
+  is the coming one, like a month after "will".
 * ``kind``: ``publication`` for a full date equal to the publication date on a short line of
   its own (a dateline), ``event`` otherwise.
 * AP abbreviations with a full stop ("Sept. 27", "since Dec. 12", "Jan. 1, 2024") keep their
@@ -139,6 +143,13 @@ _MONTH_ONLY_BEFORE = re.compile(r"\b(?i:in|during|early|late|mid-|mid|last|next|
 # publication, is an upcoming deadline ("by Dec. 1", "until March 15")
 _DEADLINE_WORDS = frozenset({"by", "until", "till", "before"})
 _DEADLINE_AHEAD_DAYS = 92
+_FILED_AHEAD_DAYS = 2  # a dateline may run this far ahead of the feed's date (time zones, overnight)
+
+# a month named by what the calendar holds for it: "Ramadan, which begins in early April", "the
+# mandate expires in December" (the present tense of a fixed date is its future)
+_CALENDAR_PRESENT = re.compile(r"\b(?:begins|starts|ends|expires|falls|runs\s+out|opens|closes)"
+                               r"(?:\s+(?:in|on|at))?\s+(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?$",
+                               re.IGNORECASE)
 _RE_MONTH_ALONE = re.compile(_PATTERNS[4].replace(
     r"(?!(?:(?<=(?<!-)\b[A-Z][a-z]{2})(?<!May)|(?<=(?<!-)Sept))\.\s+[0-3]?\d(?:st|nd|rd|th)?(?![\w:]|,\d))", ""))
 # "raising the number of troops killed since the incursion began on Oct. 1 to 11": the "to"
@@ -518,6 +529,19 @@ _DATELINE_REACH = 400  # characters into the text a dateline's date may start (a
 _DATELINE_DAYS = 31  # at most this far from the publication date (else the dateline is no filing day)
 
 
+def _filed_ahead(pub: dt.date, mon: int, day: int) -> int | None:
+    """The year that puts month ``mon`` day ``day`` at most ``_FILED_AHEAD_DAYS`` after ``pub``
+    (never on it), or None."""
+    for year in (pub.year, pub.year + 1):
+        try:
+            ahead = (dt.date(year, mon, day) - pub).days
+        except ValueError:
+            continue
+        if 0 < ahead <= _FILED_AHEAD_DAYS:
+            return year
+    return None
+
+
 def _near_days(a: str, b: str) -> bool:
     """True when ISO days ``a`` and ``b`` lie at most ``_DATELINE_DAYS`` apart."""
     try:
@@ -599,7 +623,12 @@ def _find_dates(text: str, sents, published) -> list[dict]:
             elif pub is not None:
                 noyear.append(len(out))
                 y = pub.year if (mon, day) <= (pub.month, pub.day) else pub.year - 1
-                if y < pub.year and (_future(text, s) or (
+                filed_ahead = _filed_ahead(pub, mon, day)
+                if filed_ahead is not None and _line_start_near(text, s) and _DATELINE.match(text, e):
+                    # "PORT-AU-PRINCE, Oct 4 (AP) -" in a feed dated Oct 3: the reporter's day
+                    # runs ahead of the feed's clock, not a year behind it
+                    y = filed_ahead
+                elif y < pub.year and (_future(text, s) or (
                         "head of" in text[max(0, s - 50):s] and _AHEAD.search(text, max(0, s - 50), s))):
                     y = pub.year  # "talks are scheduled for December 5", "ahead of elections on June 20"
                 elif _prev_word(text, s) in _DEADLINE_WORDS:
@@ -630,7 +659,8 @@ def _find_dates(text: str, sents, published) -> list[dict]:
             if pub is not None:
                 mon = _MONTHS[name]
                 if mod in (None, "in", "by", "early", "mid", "mid-", "late", "end of", "the end of") \
-                        and mon > pub.month and _future(text, s):
+                        and mon > pub.month and (_future(text, s)
+                                                 or _CALENDAR_PRESENT.search(text, max(0, s - 30), s)):
                     mod = "next"  # "elections will be held in December"
                 date = f"{_month_year(mon, pub, mod):04d}-{mon:02d}"
         elif g("wd"):
