@@ -1755,3 +1755,38 @@ def test_a_border_town_is_the_place_of_its_toll_not_the_border():
     text = ("Russia and Ukraine fought on. Russian shelling killed three people in the border town of "
             "Vovchansk and wounded five others.")
     assert [f["place"] for f in extract(text, "2024-05-14")["figures"]] == ["Vovchansk", "Vovchansk"]
+
+
+def test_a_what_clause_s_speaker_does_not_claim_the_toll():
+    from data.extract import extract
+
+    text = ("Russia fired dozens of missiles at cities across Ukraine on Monday, killing at least 11 people, "
+            "in what President Vladimir Putin said was retaliation for an explosion on the Crimea bridge.")
+    assert [f["claimed_by"] for f in extract(text, "2022-10-10")["figures"]] == [None]
+    text = "Gunmen killed 15 people in the village, in what the Ukrainian military said was a terrorist attack."
+    assert [f["claimed_by"] for f in extract(text, "2022-10-10")["figures"]] == [None]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The African Union's ATMIS mission, which has about 19,000 troops in Somalia, said its forces had "
+     "helped repel the attack.", "ATMIS"),
+    ("The United Nations Interim Force in Lebanon (UNIFIL), which has some 10,000 peacekeepers in the "
+     "south, said it was gravely concerned.", "UNIFIL"),
+    ("Russia, which has about 2,000 peacekeepers in the region, said nothing.", "Russia"),
+])
+def test_a_force_s_relative_clause_counts_its_own_troops(text, want):
+    from data.extract import extract
+
+    got = extract(text, "2024-09-24")
+    assert [f["actor"] for f in got["figures"]] == [want]
+    # the state in the mission's relative clause owns none of the forces after it
+    assert "Armed Forces of Somalia" not in {a["name"] for a in got["actors"]}
+
+
+def test_a_toll_across_a_clause_break_is_not_the_next_figure_s_side():
+    from data.extract import extract
+
+    text = ("By Wednesday the Armenian toll had risen to 105, Pashinyan said, while Azerbaijan put its "
+            "losses at 71.")
+    assert [(f["value"], f["actor"]) for f in extract(text, "2022-09-14")["figures"]] == [
+        (105, "Armenia"), (71, "Azerbaijan")]

@@ -195,6 +195,7 @@ _BODY_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?")
 # "five of its peacekeepers", "its own troops": the force of the sentence's first state
 _ACCUSED_BEFORE = re.compile(r"\b(?:accus\w*|blam\w*|suspect\w*)\s+(?:the\s+)?$", re.I)
 _OF_AFTER = re.compile(r"\s+(?:of|over|for)\b")
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\s(?:[^,;:]|(?<=\d),(?=\d))*$")
 _ITS_FORCE = re.compile(r"\b[Ii]ts\s+(?:own\s+)?(" + _alt(_FORCE) + r")\b")
 # a count before a demonym: "three Armenian soldiers", "an Azerbaijani border guard"
 _COUNT_WORD = (r"(?:\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
@@ -765,6 +766,10 @@ def _its_forces(text, t, sents, sent_starts, state_hits, bodies) -> list[dict[st
         a, _b = _sentence_of(sents, sent_starts, m.start())
         i = bisect.bisect_left(st_starts, a)
         if i >= len(state_hits) or state_hits[i][0] >= m.start():
+            continue
+        if _RELATIVE_OPEN.search(t, a, state_hits[i][0]):
+            # "The ATMIS mission, which has 19,000 troops in Somalia, said its forces": a state in
+            # the subject's relative clause owns nothing after it
             continue
         st = state_hits[i][2]
         # "Armenia accused Azerbaijan of moving its troops": the accused owns the pronoun;

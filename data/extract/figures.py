@@ -137,6 +137,10 @@ _PEACEKEEPING = re.compile(r"\b(?i:peacekeep)")
 # "a peacekeeping force of 1,960 troops", "the peacekeeping contingent numbering some 2,000"
 _PEACEKEEPING_OF = re.compile(r"(?i:peacekeep)\w*(?:\s+[\w-]+){0,2}\s+(?:of|numbering)\s+[^,;.]{0,20}$")
 _SIDED = {"military", "troops", "peacekeepers", "prisoners", "hostages"}
+# "the ATMIS mission, which has about 19,000 troops", "UNIFIL (...), which deploys"
+_FORCE_HAS = re.compile(r"(?:\s+(?:mission|force|contingent|operation))?(?:\s*\([^()]{1,12}\))?\s*,\s+"
+                        r"which\s+(?:now\s+|still\s+|currently\s+)?(?:has|had|have|deploys|deployed|"
+                        r"maintains|numbers|comprises|includes)\s+")
 _CASUALTY = {"killed", "wounded", "captured", "missing", "hostages", "prisoners"}
 # categories a later "including 30,000 children" or "30,000 of them" is a part of
 _PART_CATS = _CASUALTY | {"displaced", "refugees"}
@@ -1578,6 +1582,11 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
                 st = _state_of(a, all_actors)
                 if st:
                     return st
+        # "UNIFIL, which has some 10,000 peacekeepers in the south": the force the clause is on
+        for a in sent_actors:
+            if a["end"] <= start and start - a["end"] <= 80 and a.get("type") not in _NOT_SELF \
+                    and _FORCE_HAS.fullmatch(text, a["end"], start):
+                return _state_of(a, all_actors) or (a.get("name") if a.get("type") == "international_org" else None)
     if subj is not None:
         return subj
     if c.head is None:
@@ -1637,6 +1646,8 @@ def _toll_side(text, num_start, sent_actors, all_actors):
     for a in sorted(sent_actors, key=lambda a: a["start"], reverse=True):
         if a["end"] > num_start or num_start - a["end"] > 120 or not _TOLL_GAP.match(text, a["end"], num_start):
             continue
+        if _OWN_CLAUSE_BREAK.search(text, a["end"], num_start):
+            break  # "the Armenian toll had risen to 105, while Azerbaijan put its losses at 71"
         if (_TOLL_AFTER_POSSESSIVE.match(text, a["end"]) or _TOLL_AFTER_DEMONYM.match(text, a["end"])
                 or (_TOLL_OF_BEFORE.search(text, max(0, a["start"] - 20), a["start"])
                     and _SOLDIERS_AFTER.match(text, a["end"]))):
@@ -1682,7 +1693,7 @@ _THE_GAP = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)
 # Between a speaker and the reporting verb, an apposition set off by commas: "The ombudsman,
 # Gegham Stepanyan, said", "Hikmet Hajiyev, an adviser to the president, said".
 # (up to two appositions: "Anush Sargsyan, 54, a nurse at the town's hospital, said")
-_APPOSITION_GAP = re.compile(r"\s*,(?:\s*[^,;:.!?\"“”()\n]{1,80},){0,2}\s*")
+_APPOSITION_GAP = re.compile(r"\s*\)?\s*,(?:\s*[^,;:.!?\"“”()\n]{1,80},){0,2}\s*")
 # a dateline's credit ends before the story's first words: "KHARTOUM (Reuters) - Officials said"
 _CREDIT_END = re.compile(r"\)\s*[-–—]")
 _ACCUSE_WORDS = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming"})
@@ -1694,6 +1705,9 @@ _RELATIVE_GAP = re.compile(r"\s*,\s+(?:which|who)\s+(?:has\s+|have\s+|had\s+)?(?
 _RESPONSIBILITY_AFTER = re.compile(r"\s+(?:responsibility|credit)\b")
 _DENIED_BEFORE = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
                             r"refuted|refutes)\s+$")
+# "..., killing 11 people, in what Putin said was retaliation": the verb reports what the event
+# was, not its toll
+_WHAT_CLAUSE_BEFORE = re.compile(r"\b(?:in|to|of|as|for)\s+what\s+[^,;.!?\"“”]{0,60}$", re.IGNORECASE)
 
 
 def _claims(text, s, e, sent_actors):
@@ -1706,6 +1720,8 @@ def _claims(text, s, e, sent_actors):
         ms, me = m.span()
         if _DENIED_BEFORE.search(text, max(s, ms - 12), ms):
             continue  # "the ministry denied reports that 20 soldiers died": not its claim
+        if text.find("what", max(s, ms - 70), ms) >= 0 and _WHAT_CLAUSE_BEFORE.search(text, max(s, ms - 70), ms):
+            continue
         if _RESPONSIBILITY_AFTER.match(text, me):
             continue  # "JNIM claimed responsibility for the attack, which wounded 200": no report
         rec = None
