@@ -251,6 +251,8 @@ _FORCE_BEFORE = re.compile(r"\b(?:the\s+)?(armed\s+forces|army|military|air\s+fo
                            r"defen[cs]e\s+forces)\s+of\s+(?:the\s+)?$", re.I)
 _BODY_BARE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]he\s+country's)\s+(?:(two|both|three|several|"
                         r"respective)\s+)?$")
+_LINKED_BARE = re.compile(r"\b[Tt]he\s+()?(?:(?![Tt]he\s)[\w'’ ]|\.(?!\s)){2,40}?-(?:linked|affiliated|allied|aligned|inspired|backed|"
+                          r"supported|funded)\s+$")
 _OF_END = re.compile(r"\bof\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?$")
 _NONACTOR_SUFFIX = frozenset({"era", "style", "speaking", "populated", "majority", "born", "made",
                               "language", "american", "americans", "era's", "type", "built"})
@@ -504,6 +506,9 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     out += _bare_bodies(text, t, heads, referable, state_hits, sents, sent_starts, loc, media_at)
     taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead" and (s, e) not in foreign] + [
         (b["start"], b["end"]) for b in bodies]
+    groups = _named_groups(text, t, taken, place_spans)
+    out += groups
+    taken += [(g["start"], g["end"]) for g in groups]
     persons += _pattern_persons(text, t, taken, place_spans, places, persons)
     out += _person_records(text, t, persons)
     out.sort(key=_START_END)
@@ -973,6 +978,10 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
         if occ.overlaps(s, s + 1):
             continue
         m = _BODY_BARE.search(t, max(0, s - 30), s)
+        linked = None
+        if m is None and t[s - 1:s] == " " and t.find("-", max(0, s - 14), s) >= 0:
+            # "The al Qaeda-linked group said": the group last named, not the one it is linked to
+            linked = m = _LINKED_BARE.search(t, max(0, s - 50), s)
         if not m or m.group(1):  # no article, or "the two defence ministries"
             continue
         head = " ".join(t[s:e].lower().split())
@@ -987,7 +996,8 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
                 continue
             cands = [b for b in before if (_generic_of(b["name"]) == g or g in _IO_GENERICS.get(b["name"], ())
                                            or (g == "group" and b["type"] == "armed_group"))
-                     and (in_state is None or b["country"] == STATES[in_state])]
+                     and (in_state is None or b["country"] == STATES[in_state])
+                     and (linked is None or b["end"] <= linked.start())]
             if cands:
                 b = cands[-1]
                 if g == "ministry" and not b["name"].startswith(_DEFENCE_PREFIX):
@@ -1090,8 +1100,10 @@ def _role_set_off(t: str, s: int, text: str | None = None) -> str | None:
 
 
 # "the head of the Kharkiv regional administration" right before ", Name,"
-_TITLE_OF_SET_OFF = re.compile(r"\b[Tt]he\s+((?:(?:deputy|acting|former|first|interim)\s+)?([a-z]+)"
-                               r"\s+(?:of|for|in)\s+[^,;:.()\"“”\n]{2,70})$")
+# ("A spokesman for the Tigray People's Liberation Front (TPLF), Getachew Reda,": the acronym
+# after the body is no part of the role)
+_TITLE_OF_SET_OFF = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:(?:deputy|acting|former|first|interim|senior)\s+)?"
+                               r"([a-z]+)\s+(?:of|for|in)\s+[^,;:.()\"“”\n]{2,70}?)(?:\s*\([^()\n]{1,12}\))?$")
 
 
 # the name ends at the next comma: "ROLE, First Last, said"
@@ -1111,6 +1123,7 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     kept = []  # (start, end, word lower-cased), from the name backwards
     nxt = 0  # where the gap before the current word starts in ``rev``: the last kept word, else the name
     head = False  # a kept word is a head title ("President")
+    named = 0  # words of a place or body's name kept before the title ("Lviv mayor", "RSF leader")
     for m in _WORD.finditer(rev):
         a, b = m.span()
         if rev[nxt:a].strip() or (text is not None and "\n\n" in text[s - a:s - nxt]):
@@ -1127,6 +1140,11 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
             wl = w.lower()
             kept.append((s - b, s - a, wl))
             head = head or wl in _HEAD_TITLES
+            nxt = b
+            continue
+        if head and named < 2 and kept and kept[-1][2] not in _LINK_WORDS and _office_owner(base):
+            kept.append((s - b, s - a, w.lower()))
+            named += 1
             nxt = b
             continue
         break
@@ -1148,6 +1166,19 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
 
 
 _LINK_WORDS = ("to", "of", "for", "the", "and", "in", "on")
+_OWNER_TYPES = frozenset({"armed_group", "international_org", "organisation", "media"})
+
+
+def _office_owner(w: str) -> bool:
+    """``w`` names a place or a body whose office a title after it is ("Lviv mayor", "Kharkiv
+    regional governor", "Hamas leader", "RSF commander"): one capitalised word the gazetteer
+    or the actor lexicon knows."""
+    if not w[:1].isupper() or w.lower() in _pl._STOP:
+        return False
+    hit = _pl._AUTO.get(w, None)
+    if hit is not None and hit[1] == "place":
+        return True
+    return any(ent[3] in _OWNER_TYPES for ent in _ENTRIES.get(w.lower(), ()))
 
 
 # one word for each group of words naming the same office (lexicon same_office_words.txt)
@@ -1228,6 +1259,42 @@ def _bad_token(w: str) -> bool:
         w = w[:-2]
     return (w.lower() in _NOT_NAME or w.lower() in _ROLE_WORDS or w in DEMONYMS
             or w in _STATE_SURF or w in CAPITALS or w.isupper())
+
+
+# "the Gran Grif gang", "the 400 Mawozo gang": a capitalised name a group noun follows names an
+# armed group the lexicon may not know (no person: "leader of Gran Grif" is the gang's leader)
+_GROUP_NOUN_AFTER = re.compile(r" (?:gang|gangs|militia|militias|cartel)\b")
+_GROUP_NAME_BEFORE = re.compile(rf"(?<![\w'\-])((?:[{_UP}][\w'\-]*|\d+) (?:[{_UP}][\w'\-]*|\d+)"
+                                rf"(?: [{_UP}][\w'\-]*)?|[{_UP}][\w'\-]*[{_LOW}][\w'\-]*)$")
+
+
+def _named_groups(text, t, taken, place_spans) -> list[dict[str, Any]]:
+    """Armed groups named by a group noun after them ("the Gran Grif gang", "the 400 Mawozo
+    gang"), with every other mention of the same name; names a lexicon, a place or a state
+    already reads are left alone."""
+    if " gang" not in t and " militia" not in t and " cartel" not in t:
+        return []
+    occupied = _pl.Occupancy(list(taken) + list(place_spans))
+    names = set()
+    for m in _GROUP_NOUN_AFTER.finditer(t):
+        b = _GROUP_NAME_BEFORE.search(t, max(0, m.start() - 40), m.start())
+        if b is None:
+            continue
+        s, e = b.span(1)
+        words = t[s:e].split()
+        while words and _bad_token(words[0]) and not words[0].isdigit():
+            s += len(words.pop(0)) + 1  # "The 400 Mawozo gang"
+        # one word is as often a people or a creed ("Hutu militias", "Shiite militias") as a name
+        if len(words) < 2 or occupied.overlaps(s, e) \
+                or any(_bad_token(w) and not w.isdigit() for w in words) or all(w.isdigit() for w in words):
+            continue  # "Russian militia", "Local gangs", "the Police militia"
+        names.add(t[s:e])
+    res = []
+    for name in sorted(names):
+        for m in re.finditer(rf"(?<![\w'\-]){re.escape(name)}(?![\w'\-])", t):
+            if not occupied.overlaps(m.start(), m.end()):
+                res.append(_rec(text, m.start(), m.end(), name, "armed_group", None))
+    return res
 
 
 def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
@@ -1342,6 +1409,8 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
     by_surname: dict[str, list] = {}
     for s, name, c, r in full:
         for key in _surname_keys(name):
+            if any(ent[3] != "person" for ent in _ENTRIES.get(key.lower(), ())):
+                continue  # "Houthi" of "Abdul-Malik al-Houthi" is the group's name first
             by_surname.setdefault(key, []).append((s, name, c, r))
     # str.find per surname: a regex compiled per article would cost more than the search
     occ = []
