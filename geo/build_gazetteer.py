@@ -18,7 +18,8 @@ Selection rules (documented in ``geo/layers/SOURCES.md``):
 * the provinces of those wars named in ``region_names.csv``, at their Natural Earth admin-1
   points (``focus_regions.csv``), with every unit word ("Donetsk Oblast", "Donetsk region");
 * a focus-country place under 100,000 people gives up every name a place in AM, AZ or GE
-  bears (the Caucasus is this project's home: a village there keeps its name);
+  bears (the Caucasus is this project's home: a village there keeps its name), but for an
+  English name ``english_names.csv`` lists, which a core place's alternate name gives up ("Axum");
 * a GeoNames surface that is a common English word (wordfreq Zipf >= 4.0 for
   the main name of a place outside AM/AZ/GE, >= 4.3 inside, >= 3.0 for
   alternate names) is not searchable, unless the place is a capital or has a
@@ -270,14 +271,24 @@ def read_geonames() -> list[dict]:
         kind = "city" if (pop >= 10_000 or capital) else "village"
         out.append(dict(name=display, other_names=other, country=cc, kind=kind,
                         lat=round(float(c["latitude"]), 5), lon=round(float(c["longitude"]), 5),
-                        source=f"geonames:{c['geonameid']}", population=pop, rank=0, layer=""))
+                        source=f"geonames:{c['geonameid']}", population=pop, rank=0, layer="",
+                        english=tuple(english_names)))
     return out
 
 
 def yield_to_core(records: list[dict]) -> list[dict]:
     """Focus-country places under :data:`MIN_POP_WORLD` without the names of a place in the core
     countries (a Ukrainian village does not take "Kalinino" from Armenia): their next name is
-    shown instead, and a place left with no name is dropped."""
+    shown instead, and a place left with no name is dropped. An English name that
+    ``english_names.csv`` lists is the exception against a core place's alternate name: the
+    news's "Axum" is Ethiopia's Aksum, not a GeoNames transliteration of an Armenian village's
+    name (which loses it)."""
+    listed = {normalize(n) for r in records if r.get("english") for n in r["english"]}
+    core_main = {normalize(r["name"]) for r in records if r["country"] in CORE}
+    for r in records:
+        if r["country"] in CORE and listed:
+            r["other_names"] = [n for n in r["other_names"]
+                                if normalize(n) not in listed or normalize(n) in core_main]
     core = {normalize(n) for r in records if r["country"] in CORE
             for n in (r["name"], *r["other_names"])}
     out = []

@@ -1018,6 +1018,7 @@ def test_the_israel_prison_service_is_an_actor():
     ("A spokesman for the Tigray People's Liberation Front (TPLF), Getachew Reda, said the soldiers were held.",
      "spokesman for the Tigray People's Liberation Front"),
     ("On Monday President Ilham Aliyev said the operation was over.", "President"),  # a weekday owns no office
+    ("The UN condemned the killing of West Darfur governor Khamis Abakar.", "West Darfur governor"),
 ])
 def test_a_role_keeps_the_place_or_body_whose_office_it_is(text, want):
     assert [a["role"] for a in actors(text) if a["type"] == "person"] == [want]
@@ -1054,3 +1055,10 @@ def test_coalitions_gangs_and_leaders_of_the_lexicon():
             ("Abdul-Malik al-Houthi", "Abdul-Malik al-Houthi"), ("Viv Ansanm", "Viv Ansanm")} <= got
     # the group's name inside the leader's is not the leader mentioned again
     assert ("Houthi", "Abdul-Malik al-Houthi") not in got
+
+
+def test_an_indefinite_role_after_a_comma_is_the_name_before_it_s():
+    text = ("The dead were identified as Siraj Abishov, a cameraman for the state AzTV channel, Maharram "
+            "Ibrahimov, a correspondent for the AZERTAC news agency, and others.")
+    roles = {a["name"]: a["role"] for a in actors(text) if a["type"] == "person"}
+    assert roles["Maharram Ibrahimov"] != "cameraman for the state AzTV channel"

@@ -1093,7 +1093,10 @@ def _role_set_off(t: str, s: int, text: str | None = None) -> str | None:
             # "The governor of Sudan's West Darfur province, Khamis Abakar,": an office of a
             # place or body, whose words no lexicon lists
             m = _TITLE_OF_SET_OFF.search(t, max(0, s - 100), s - 2)
-            if m is not None and m.group(2).lower() in _HEAD_TITLES:
+            if m is not None and m.group(2).lower() in _HEAD_TITLES and not (
+                    t[m.start():m.start() + 1] in "Aa" and t[max(0, m.start() - 2):m.start()] == ", "):
+                # ("Siraj Abishov, a cameraman for AzTV, Maharram Ibrahimov, a correspondent":
+                # an indefinite role after a comma is the name before it's)
                 role = m.group(1)
         return role
     return None
@@ -1142,7 +1145,8 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
             head = head or wl in _HEAD_TITLES
             nxt = b
             continue
-        if head and named < 2 and kept and kept[-1][2] not in _LINK_WORDS and _office_owner(base):
+        if head and named < 3 and kept and kept[-1][2] not in _LINK_WORDS and (
+                _office_owner(base) or named and _office_owner(t[s - b:kept[-1][1]])):  # "West Darfur"
             kept.append((s - b, s - a, w.lower()))
             named += 1
             nxt = b
