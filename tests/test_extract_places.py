@@ -408,3 +408,24 @@ def test_a_name_before_regional_is_the_region(text, want):
 
 def test_a_capital_that_presses_an_offensive_is_its_government():
     assert names("Ukraine pulled back as Moscow pressed a cross-border offensive.") == ["Ukraine"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Armed groups in Myanmar captured four towns.", ["Myanmar"]),
+    ("The U.S. said it was concerned.", ["United States"]),
+    ("Troops arrived in New Zealand.", ["New Zealand"]),
+    ("Myanmar military said it would respond.", []),  # the adjective: the state is an actor only
+    ("U.S. Secretary of State Antony Blinken called.", []),
+    ("Ukraine fires U.S.-made missiles.", ["Ukraine"]),
+])
+def test_a_country_whose_name_is_its_adjective_is_a_place_where_named(text, want):
+    from data.extract import extract
+
+    assert [p["name"] for p in extract(text, "2023-11-06")["places"]] == want
+
+
+def test_a_figure_across_a_country_so_named_is_placed_there():
+    from data.extract import extract
+
+    text = "At least 2 million people have been displaced across Myanmar since the coup."
+    assert [f["place"] for f in extract(text, "2023-11-06")["figures"]] == ["Myanmar"]

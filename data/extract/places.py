@@ -124,6 +124,24 @@ def _cap_variants(name: str) -> set[str]:
     return {v for v in out if v[:1].isupper()}
 
 
+# a country's name that is its adjective too ("Myanmar", "U.S.", "New Zealand") -> the place
+_COUNTRY_AS_DEMONYM: dict[str, str] = {}
+_NEXT_WORD = re.compile(r" [^\W\d_]")
+_PREP_END = re.compile(r"\b(?:in|across|to|into|from|inside|throughout|within|of|for|with|against|between|"
+                       r"over|near|and|on)\s+(?:the\s+)?$")
+
+
+def _country_named(t: str, s: int, e: int) -> bool:
+    """The name at ``[s, e)`` that is a country's and its adjective names the country here: not
+    before a word it qualifies ("Myanmar military", "U.S. Secretary of State"), unless a
+    preposition puts the place first ("in Myanmar ...") or a verb follows ("the U.S. said")."""
+    if t[e:e + 1] == "-":
+        return False  # "U.S.-made missiles"
+    if not _NEXT_WORD.match(t, e):
+        return True
+    return _verb_after(t[e:e + 60]) or _PREP_END.search(t, max(0, s - 14), s) is not None
+
+
 def _build_automaton() -> ahocorasick.Automaton:
     A = ahocorasick.Automaton()
     keys: dict[str, tuple] = {}
@@ -152,6 +170,8 @@ def _build_automaton() -> ahocorasick.Automaton:
                     keys.setdefault(a, ("block", a))
     # demonyms and capitals tell which states the article is about (not places themselves)
     for d, st in DEMONYMS.items():
+        if keys.get(d, ("",))[0] == "place":
+            _COUNTRY_AS_DEMONYM[d] = keys[d][1]
         keys[d] = ("demonym", st)
     for s, st in SEATS.items():
         keys.setdefault(s, ("seat", st[0]))
@@ -525,6 +545,10 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
     # longest match wins; ties keep the first
     _sort_start_longest(raw)
     hits = _longest(raw)
+    if _COUNTRY_AS_DEMONYM:
+        hits = [(s, e, "place", _COUNTRY_AS_DEMONYM[t[s:e]])
+                if kind == "demonym" and t[s:e] in _COUNTRY_AS_DEMONYM and _country_named(t, s, e)
+                else (s, e, kind, name) for s, e, kind, name in hits]
     cache: dict = {}
     # countries the article is about: state names, demonyms, capitals
     mentioned: dict[str, int] = {}
