@@ -1790,3 +1790,22 @@ def test_a_toll_across_a_clause_break_is_not_the_next_figure_s_side():
             "losses at 71.")
     assert [(f["value"], f["actor"]) for f in extract(text, "2022-09-14")["figures"]] == [
         (105, "Armenia"), (71, "Azerbaijan")]
+
+
+def test_a_toll_among_a_group_since_a_day_gives_the_number_it_rose_to():
+    from data.extract import extract
+
+    text = ("Azerbaijan said its death toll among civilians since Sept. 27 had risen to 90, with more than "
+            "400 wounded.")
+    assert [(f["value"], f["category"]) for f in extract(text, "2020-10-28")["figures"]] == [
+        (90, "killed"), (400, "wounded")]
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli air strikes on southern and eastern Lebanon on Monday killed 558 people, the health minister said.",
+    "Israeli air strikes on Lebanon killed 558 people.",
+])
+def test_strikes_on_a_country_place_their_toll_there(text):
+    from data.extract import extract
+
+    assert [f["place"] for f in extract(text, "2024-09-24")["figures"]] == ["Lebanon"]

@@ -697,7 +697,7 @@ _UNKNOWN_AFTER = re.compile(r"[^.;]{0,80}?\b(?:unknown|unclear|not\s+known|uncer
 # "The death toll from the missile strike on Dnipro rose to 45": a toll noun, a prepositional
 # complement of any length, then the verb that gives the number.
 _TOLL_NOUNS = frozenset({"toll", "tally", "losses"})
-_TOLL_PREPS = frozenset({"from", "in", "of", "after", "on", "at", "since", "for"})
+_TOLL_PREPS = frozenset({"from", "in", "of", "after", "on", "at", "since", "for", "among"})
 _TOLL_VERBS = frozenset({"rose", "risen", "rises", "climbed", "climbs", "reached", "reaches", "stood", "stands",
                          "increased", "jumped", "hit", "grew", "soared", "passed"})
 
@@ -739,6 +739,11 @@ def _toll_verb(toks, i, j, c, cands_by_tok):
 
 
 _TOTAL_WORDS = frozenset({"number", "total", "toll", "tally", "count"})
+
+
+def _day_of_month(toks, t) -> bool:
+    """Token ``t`` is a day after its month ("since Sept. 27", "since September 27")."""
+    return t >= 1 and (toks[t - 1][2] in _MONTHS or (toks[t - 1][2] == "." and t >= 2 and toks[t - 2][2] in _MONTHS))
 
 
 def _total_after(c, toks, trig, prev, n):
@@ -1070,8 +1075,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                     and 1800 <= q.value <= 2100)
         if yearlike and c.head_cat is None:
             continue
-        if c.head is None and c.qi >= 1 and (prev in _MONTHS or (
-                prev == "." and c.qi >= 2 and toks[c.qi - 2][2] in _MONTHS)):
+        if c.head is None and _day_of_month(toks, c.qi):
             continue  # "since Sept. 27": a day of a month the date step did not read
         if c.head is None and prev == "," and c.tj < n and toks[c.tj][2] in (",", ")"):
             continue  # "The soldier, 19, died": an age in apposition
@@ -2076,13 +2080,14 @@ def _free_places(sent_places, sent_actors, text):
     glued = {a["start"] - 1 for a in sent_actors if a.get("type") in _GLUED_TYPES and a["surface"][:1].isupper()
              and text[a["start"] - 1:a["start"]] == " "}
     return [p for p in sent_places if not (_overlaps(p["start"], p["end"], spans) or p["end"] in glued) or (
-        p.get("kind") == "country" and _IN_COUNTRY.search(text, max(0, p["start"] - 30), p["start"]) is not None
+        p.get("kind") == "country" and _IN_COUNTRY.search(text, max(0, p["start"] - 45), p["start"]) is not None
         # "killed in Armenia-Azerbaijan clashes", "in Israel-Hamas war": a side of a pair, no where
         and text[p["end"]:p["end"] + 1] not in ("-", "–", "—"))]
 
 
 _GLUED_TYPES = frozenset({"organisation", "armed_group", "international_org"})
-_IN_COUNTRY = re.compile(r"\b(?:in|across|inside|throughout|into|within)\s+(?:(?:the\s+)?(?:north|south|east|"
+_IN_COUNTRY = re.compile(r"\b(?:in|across|inside|throughout|into|within|(?:strikes?|airstrikes?|attacks?|raids?|"
+                         r"shelling|bombing|bombardment|offensive|assault|invasion)\s+on)\s+(?:(?:the\s+)?(?:north|south|east|"
                          r"west|central|northern|southern|eastern|western|north-eastern|north-western|"
                          r"south-eastern|south-western)(?:\s+and\s+\w+)?\s+)?$")
 
