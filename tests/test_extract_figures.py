@@ -1809,3 +1809,26 @@ def test_strikes_on_a_country_place_their_toll_there(text):
     from data.extract import extract
 
     assert [f["place"] for f in extract(text, "2024-09-24")["figures"]] == ["Lebanon"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Tigrayan forces paraded thousands of captured Ethiopian soldiers through Mekelle.",
+     ("thousands of captured Ethiopian soldiers", "captured", "Ethiopia")),
+    ("Tigrayan forces paraded thousands of wounded Ethiopian soldiers.",
+     ("thousands of wounded Ethiopian soldiers", "wounded", "Ethiopia")),
+    ("Azerbaijan handed over 15 detained Armenian servicemen.",
+     ("15 detained Armenian servicemen", "prisoners", "Armenia")),
+    ("The strike killed 90 captured Ukrainian soldiers.", ("90 captured Ukrainian soldiers", "killed", "Ukraine")),
+])
+def test_a_participle_and_demonym_before_the_noun_are_the_figure_s(text, want):
+    from data.extract import extract
+
+    assert [(f["surface"], f["category"], f["actor"]) for f in extract(text, "2021-07-05")["figures"]] == [want]
+
+
+def test_people_who_left_for_another_country_past_a_restating_aside_are_refugees():
+    from data.extract import extract
+
+    text = ("More than 100,000 people, or more than 80% of the population, have left Nagorno-Karabakh "
+            "for Armenia.")
+    assert [(f["value"], f["category"]) for f in extract(text, "2023-09-30")["figures"]] == [(100000, "refugees")]

@@ -412,6 +412,27 @@ def _soldiers_among(toks, k) -> bool:
     return hit is not None and hit[1][0] in ("military", "troops")
 
 
+# participles before a counted noun that say what befell the people counted
+_PRENOMINAL = {"captured": "captured", "detained": "captured", "abducted": "captured", "kidnapped": "captured",
+               "wounded": "wounded", "injured": "wounded", "dead": "killed", "missing": "missing",
+               "displaced": "displaced"}
+
+
+def _participle_head(text, toks, k, n):
+    """For a participle at token ``k`` before capitalised words (a demonym) and a noun of people:
+    ``(category, end token of the noun, the noun's category)``; else None ("three wounded
+    soldiers" without a demonym is read as a noun pair elsewhere)."""
+    u = k + 1
+    while u < n and u - k <= 2 and text[toks[u][0]].isupper():
+        u += 1
+    if u == k + 1 and toks[k][2] in _STATE_ADJECTIVES:
+        return None
+    hit = _match_at(toks, u, _NOUNS, _NOUN_MAXLEN) if u < n and toks[u][2] in _NOUN_FIRST else None
+    if hit is None or hit[1][0] not in ("person", "military"):
+        return None
+    return _PRENOMINAL[toks[k][2]], u + hit[0], hit[1][0]
+
+
 def _find_head(c, toks, text, cand_at):
     """Locate the counted noun after the number; sets head/thing/coord_next."""
     k = c.tj
@@ -431,6 +452,16 @@ def _find_head(c, toks, text, cand_at):
     while k < n and steps < 9:
         steps += 1
         tok = toks[k][2]
+        if tok in _PRENOMINAL:
+            ph = _participle_head(text, toks, k, n)
+            if ph is not None:
+                # "thousands of captured Ethiopian soldiers", "wounded Ukrainian civilians": the
+                # participle says what befell them, the demonym whose they are
+                cat, end, noun_cat = ph
+                c.of_mil = noun_cat == "military"
+                c.head, c.head_cat, c.head_end = (k, end), cat, toks[end - 1][1]
+                c.np_end_tok = _of_name_end(text, toks, end)
+                return
         # set tests first: most tokens start no noun or casualty phrase (saves the calls)
         hit = _match_at(toks, k, _NOUNS, _NOUN_MAXLEN) if tok in _NOUN_FIRST else None
         if hit and tok == "civilian" and c.q.value > 1 and k + 1 < n and toks[k + 1][2].isalpha() \
@@ -1136,6 +1167,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             if hc != "killed" and tcat == "killed" and trig_hit is right and trig_hit[1] <= 2 and not any(
                     cands_by_tok.get(t, c) is not c for t in range(right[2] - right[1], right[2])):
                 cat = "killed"  # "two of the wounded later died": the verb says what became of them
+        elif hc == "captured":
+            # "paraded thousands of captured soldiers"; "returned 90 captured soldiers" are
+            # prisoners freed, "killed 90 captured soldiers" a toll
+            cat = tcat if tcat in ("prisoners", "killed", "hostages") else "captured"
         elif hc == "displaced" and c.head is not None and (
                 c.head[1] >= n or _match_at(toks, c.head[1], _NOUNS, _NOUN_MAXLEN) is None):
             cat = hc  # "30,000 were killed and 1 million displaced": the word says what is counted
@@ -1160,7 +1195,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             if cat == "other" and c.qi >= 1 and toks[c.qi - 1][2] in _HOLD_VERBS:
                 cat = "prisoners"  # "they hold 72 Armenians", "Hamas is holding 101 people"
             elif cat == "other" and c.head is not None:
-                leave = _forced_to_leave(c, toks, sent_places)
+                leave = _forced_to_leave(text, c, toks, sent_places)
                 if leave is not None:
                     cat = "refugees" if _crosses_border(text, leave, toks, sent_places, all_actors, e) else "displaced"
                 elif tcat is None and _speaks(c, toks):
@@ -1419,7 +1454,7 @@ _CAUSE_VERBS = frozenset({"forced", "forcing", "force", "forces", "prompted", "p
 _LEAVE_VERBS = frozenset({"leave", "abandon", "evacuate"})
 
 
-def _forced_to_leave(c, toks, places):
+def _forced_to_leave(text, c, toks, places):
     """A flight that "leave" tells ("prompted 100,000 Armenians to leave for Armenia", "100,000
     people left Nagorno-Karabakh for Armenia"), as a casualty-word hit for
     :func:`_crosses_border`, or None. "leave" alone is too common a word to be a flight verb
@@ -1427,6 +1462,9 @@ def _forced_to_leave(c, toks, places):
     number, or "left" must have a place as its object."""
     k = c.np_end_tok if c.np_end_tok is not None else c.head[1]
     n = len(toks)
+    if k < n:
+        # "100,000 people, or more than 80% of the population, have left Karabakh for Armenia"
+        k = _aside_end(text, toks, k, n) or k
     if k + 1 < n and toks[k][2] == "to" and toks[k + 1][2] in _LEAVE_VERBS:
         v = c.qi - 1  # the figure's first token is its qualifier's: "prompted [more than] 100,000"
         if v >= 0 and toks[v][2] in _CAUSE_VERBS:
