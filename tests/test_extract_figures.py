@@ -1832,3 +1832,13 @@ def test_people_who_left_for_another_country_past_a_restating_aside_are_refugees
     text = ("More than 100,000 people, or more than 80% of the population, have left Nagorno-Karabakh "
             "for Armenia.")
     assert [(f["value"], f["category"]) for f in extract(text, "2023-09-30")["figures"]] == [(100000, "refugees")]
+
+
+def test_a_part_s_own_word_does_not_categorise_the_whole():
+    from data.extract import extract
+
+    text = "The city shelters more than 800,000 people, including about 500,000 displaced from elsewhere."
+    assert [(f["value"], f["category"]) for f in extract(text, "2024-05-13")["figures"]] == [
+        (800000, "other"), (500000, "displaced")]
+    text = "More than 30 people, including 10 children, were killed."
+    assert [f["category"] for f in extract(text, "2024-05-13")["figures"]] == ["killed", "killed"]

@@ -894,6 +894,8 @@ def _nearest_trigger(text, c, trig, cands_by_tok, toks):
             aside = close - end
     for i, j, cat, anim in trig:
         if i >= end and i - end - (aside if i > end + aside else 0) <= 14 and (right is None or i - end < right[1]):
+            if i > end and cands_by_tok.get(i - 1) not in (None, c):
+                continue  # "800,000 people, including 500,000 displaced": the word is the part's own
             right = (cat, i - end, i, j, anim)
     if left and not _gap_ok(text, toks, gap_from, c.qi, c, cands_by_tok, "left", 2):
         left = None

@@ -229,9 +229,13 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
             else:
                 # the subject of the speech verb, not a name inside what was said ("The Armenian
                 # Foreign Ministry said that Baku's actions were “unacceptable”")
-                o = [a for a in in_before if a["type"] != "media" and a["end"] <= vpos] or \
-                    [a for a in in_before if a["type"] != "media"]
-                speaker = o[-1]["name"] if o else None
+                o = [a for a in in_before if a["type"] != "media" and a["end"] <= vpos]
+                if not o and v is not None and _IT_OPENS.match(before):
+                    # 'It said its units had taken "adequate retaliatory measures"': the body
+                    # that spoke last, in an earlier sentence
+                    speaker = _last_body(actors, a_starts, sent_open[0])
+                o = o or [a for a in in_before if a["type"] != "media"]
+                speaker = speaker or (o[-1]["name"] if o else None)
                 if v is not None and AND_BEFORE.search(before, max(0, v.start() - 14), v.start()):
                     # "It accused Armenia of "provocations" and said ...": the verb after "and"
                     # shares the sentence's subject, not the object named just before it
