@@ -1842,3 +1842,14 @@ def test_a_part_s_own_word_does_not_categorise_the_whole():
         (800000, "other"), (500000, "displaced")]
     text = "More than 30 people, including 10 children, were killed."
     assert [f["category"] for f in extract(text, "2024-05-13")["figures"]] == ["killed", "killed"]
+
+
+def test_a_spokesman_for_a_body_with_its_acronym_claims_in_person():
+    from data.extract import extract
+
+    text = ("A spokesman for the Tigray People's Liberation Front (TPLF), Getachew Reda, said about 7,000 "
+            "soldiers had been taken prisoner.")
+    assert [(f["claimed_by"], f["actor"]) for f in extract(text, "2021-07-05")["figures"]] == [("Getachew Reda", None)]
+    text = ("More than 100,000 people, or more than 80% of the enclave's population, have left "
+            "Nagorno-Karabakh for Armenia.")
+    assert [f["category"] for f in extract(text, "2023-09-30")["figures"]] == ["refugees"]

@@ -201,7 +201,7 @@ def test_a_second_verb_of_the_subject_quotes_the_subject_not_its_object(joint):
 
 
 @pytest.mark.parametrize("reported", ["its units had taken", "Armenian forces had carried out"])
-def test_it_said_before_a_quote_is_the_body_that_spoke_last(reported):
-    text = (f"Azerbaijan's defence ministry said it had lost 50 servicemen. It said {reported} "
-            '"adequate retaliatory measures" near the border.')
+def test_it_said_before_a_quote_is_the_last_sentence_s_subject(reported):
+    text = (f"Azerbaijan's defence ministry said it had lost 50 servicemen and accused Armenia of attacks. It "
+            f'said {reported} "adequate retaliatory measures" near the border.')
     assert [q["speaker"] for q in extract(text, "2022-09-14")["quotes"]] == ["Ministry of Defence of Azerbaijan"]

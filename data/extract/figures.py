@@ -677,7 +677,7 @@ def _aside_end(text, toks, t, b):
         close = next((u for u in range(t + 1, min(b, t + 8)) if toks[u][2] == ")"), None)
     elif toks[t][2] == "," and t + 1 < b and toks[t + 1][2] in _RESTATING:
         # ", about 90% of the population,": the same people restated between commas
-        close = next((u for u in range(t + 2, min(b, t + 10)) if toks[u][2] == ","), None)
+        close = next((u for u in range(t + 2, min(b, t + 12)) if toks[u][2] == ","), None)
     else:
         return None
     return None if close is None else close + 1
@@ -1815,7 +1815,7 @@ def _claims(text, s, e, sent_actors):
                     # "Karabakh's ombudsman, Gegham Stepanyan, said": the apposition is the
                     # speaker's own name, as in "Karabakh ombudsman Gegham Stepanyan said"
                     named = [a for a in appos if a.get("type") == "person" and any(
-                        re.fullmatch(r"\s*,\s*", text[b["end"]:a["start"]]) for b in before)]
+                        re.fullmatch(r"\s*\)?\s*,\s*", text[b["end"]:a["start"]]) for b in before)]
                     before = named or before
                     listed = _member_list_subject(text, s, before[0]["start"], sent_actors)
                     if listed is not False:  # a member of a list is not the subject that speaks

@@ -231,9 +231,13 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
                 # Foreign Ministry said that Baku's actions were “unacceptable”")
                 o = [a for a in in_before if a["type"] != "media" and a["end"] <= vpos]
                 if not o and v is not None and _IT_OPENS.match(before):
-                    # 'It said its units had taken "adequate retaliatory measures"': the body
-                    # that spoke last, in an earlier sentence
-                    speaker = _last_body(actors, a_starts, sent_open[0])
+                    # 'It said its units had taken "adequate retaliatory measures"': the subject
+                    # of the sentence before ("The ministry said ... and accused Armenia of ...")
+                    prev = _sent_bounds(sents, s_starts, sent_open[0] - 1, len(text))
+                    subj = _outermost([a for a in actors[bisect_right(a_starts, prev[0] - 1):
+                                                         bisect_right(a_starts, sent_open[0] - 1)]
+                                       if a["type"] not in ("person", "media") and a["end"] <= sent_open[0]])
+                    speaker = subj[0]["name"] if subj else _last_body(actors, a_starts, sent_open[0])
                 o = o or [a for a in in_before if a["type"] != "media"]
                 speaker = speaker or (o[-1]["name"] if o else None)
                 if v is not None and AND_BEFORE.search(before, max(0, v.start() - 14), v.start()):
