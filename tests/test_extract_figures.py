@@ -1853,3 +1853,24 @@ def test_a_spokesman_for_a_body_with_its_acronym_claims_in_person():
     text = ("More than 100,000 people, or more than 80% of the enclave's population, have left "
             "Nagorno-Karabakh for Armenia.")
     assert [f["category"] for f in extract(text, "2023-09-30")["figures"]] == ["refugees"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Azerbaijani troops capture six Armenian soldiers near border", (6, "captured", "Armenia")),
+    ("In Bucha, Mayor Anatoliy Fedoruk said 280 people had been buried in mass graves.", (280, "killed", None)),
+])
+def test_headline_captures_and_mass_graves(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2022-04-04")["figures"]] == [want]
+
+
+def test_according_to_a_demonym_s_body_is_the_body_s_claim():
+    from data.extract import extract
+
+    text = ("According to the Palestinian Ministry of Health in Gaza, 687 people have been killed and 3,726 "
+            "wounded since Saturday.")
+    got = extract(text, "2023-10-09")
+    assert [f["claimed_by"] for f in got["figures"]] == ["Gaza Health Ministry"] * 2
+    # one mention, one body: the lexicon's name, not a composed "Ministry of Health of Palestine" too
+    assert [a["name"] for a in got["actors"] if a["type"] == "organisation"] == ["Gaza Health Ministry"]

@@ -511,6 +511,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     taken += [(g["start"], g["end"]) for g in groups]
     persons += _pattern_persons(text, t, taken, place_spans, places, persons)
     out += _person_records(text, t, persons)
+    out = _lexicon_body_over_composed(out)
     out.sort(key=_START_END)
     # drop exact duplicates (keys built by a C-level getter: cheaper than a tuple per loop)
     seen = set()
@@ -520,6 +521,19 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             seen.add(k)
             res.append(r)
     return _acronyms_of_named(res)
+
+
+def _lexicon_body_over_composed(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``recs`` without a composed body ("Palestinian Ministry of Health" -> "Ministry of Health of
+    Palestine") that overlaps a body the lexicon names ("Ministry of Health in Gaza" -> "Gaza
+    Health Ministry"): one mention, "the Palestinian Ministry of Health in Gaza", is one body,
+    and the lexicon's is the one meant."""
+    lex = [(r["start"], r["end"]) for r in recs if r["type"] == "organisation" and _template_of(r["name"]) is None]
+    if not lex:
+        return recs
+    return [r for r in recs if not (r["type"] == "organisation" and _template_of(r["name"]) is not None
+                                    and any(a < r["end"] and r["start"] < b and (a, b) != (r["start"], r["end"])
+                                            for a, b in lex))]
 
 
 def _local_bodies(text: str, t: str, places: list[dict[str, Any]]) -> list[dict[str, Any]]:

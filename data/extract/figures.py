@@ -124,6 +124,7 @@ _OWN_PREFIX = ("its ", "their ", "our ")  # "its forces": an actor that is the c
 # claimants that "it"/"its" do not refer to: a person is "he"/"his", and an agency reporting
 # ("according to Reuters") is no side
 _NOT_SELF = frozenset({"person", "media"})
+_BODY_TYPES = frozenset({"organisation", "armed_force", "armed_group", "international_org"})
 _DETERMINERS = frozenset({"the", "its", "their", "our", "his", "her", "these", "those", "them",
                           "whom", "which"})
 _SAMPLE_NOUNS = frozenset({"survey", "poll", "sample", "study", "panel", "census", "questionnaire"})
@@ -1783,7 +1784,9 @@ def _claims(text, s, e, sent_actors):
                     # Adom": the state's body speaks
                     poss = text.startswith(("'s ", "’s "), rec["end"])
                     rec = next((a for a in after if a["start"] > rec["end"] and (
-                        a.get("type") == "person" or poss and a.get("type") not in ("state", "media"))
+                        a.get("type") == "person" or poss and a.get("type") not in ("state", "media")
+                        # "according to the Palestinian Ministry of Health in Gaza": the body
+                        or a["start"] - rec["end"] <= 1 and a.get("type") in _BODY_TYPES)
                                 and not _CLAUSE_PUNCT.search(text, rec["end"], a["start"])), rec)
         else:
             before = [a for a in sent_actors if ms - 40 <= a["end"] <= ms
