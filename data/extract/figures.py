@@ -1766,7 +1766,7 @@ def _claims(text, s, e, sent_actors):
         if _DENIED_BEFORE.search(text, max(s, ms - 12), ms):
             continue  # "the ministry denied reports that 20 soldiers died": not its claim
         if text.find("what", max(s, ms - 70), ms) >= 0 and _WHAT_CLAUSE_BEFORE.search(text, max(s, ms - 70), ms):
-            continue
+            continue  # "in what Putin said was retaliation": no report of the toll
         if _RESPONSIBILITY_AFTER.match(text, me):
             continue  # "JNIM claimed responsibility for the attack, which wounded 200": no report
         rec = None
