@@ -545,10 +545,10 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
     # longest match wins; ties keep the first
     _sort_start_longest(raw)
     hits = _longest(raw)
-    if _COUNTRY_AS_DEMONYM:
-        hits = [(s, e, "place", _COUNTRY_AS_DEMONYM[t[s:e]])
-                if kind == "demonym" and t[s:e] in _COUNTRY_AS_DEMONYM and _country_named(t, s, e)
-                else (s, e, kind, name) for s, e, kind, name in hits]
+    for i, (s, e, kind, _name) in enumerate(hits):
+        # (``hits`` is a fresh list: only the few country-named demonyms are replaced)
+        if kind == "demonym" and t[s:e] in _COUNTRY_AS_DEMONYM and _country_named(t, s, e):
+            hits[i] = (s, e, "place", _COUNTRY_AS_DEMONYM[t[s:e]])
     cache: dict = {}
     # countries the article is about: state names, demonyms, capitals
     mentioned: dict[str, int] = {}

@@ -233,11 +233,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
                 if not o and v is not None and _IT_OPENS.match(before):
                     # 'It said its units had taken "adequate retaliatory measures"': the subject
                     # of the sentence before ("The ministry said ... and accused Armenia of ...")
-                    prev = _sent_bounds(sents, s_starts, sent_open[0] - 1, len(text))
-                    subj = _outermost([a for a in actors[bisect_right(a_starts, prev[0] - 1):
-                                                         bisect_right(a_starts, sent_open[0] - 1)]
-                                       if a["type"] not in ("person", "media") and a["end"] <= sent_open[0]])
-                    speaker = subj[0]["name"] if subj else _last_body(actors, a_starts, sent_open[0])
+                    speaker = _previous_subject(text, sents, s_starts, actors, a_starts, sent_open[0])
                 o = o or [a for a in in_before if a["type"] != "media"]
                 speaker = speaker or (o[-1]["name"] if o else None)
                 if v is not None and AND_BEFORE.search(before, max(0, v.start() - 14), v.start()):
@@ -284,6 +280,15 @@ def _last_body(actors, a_starts, pos) -> str | None:
     bodies = _outermost([a for a in actors[max(0, k - 12):k]
                          if a["type"] not in ("person", "media") and a["end"] <= pos])
     return bodies[-1]["name"] if bodies else None
+
+
+def _previous_subject(text, sents, s_starts, actors, a_starts, pos) -> str | None:
+    """The body that opens the sentence before ``pos`` (its subject: "The ministry said ... and
+    accused Armenia of ..."), else the body named last before ``pos``."""
+    prev = _sent_bounds(sents, s_starts, pos - 1, len(text))
+    subj = _outermost([a for a in actors[bisect_right(a_starts, prev[0] - 1):bisect_right(a_starts, pos - 1)]
+                       if a["type"] not in ("person", "media") and a["end"] <= pos])
+    return subj[0]["name"] if subj else _last_body(actors, a_starts, pos)
 
 
 # a reported sentence goes on past the quote: 'X said its units carried out a "revenge operation"
