@@ -1062,3 +1062,39 @@ def test_an_indefinite_role_after_a_comma_is_the_name_before_it_s():
             "Ibrahimov, a correspondent for the AZERTAC news agency, and others.")
     roles = {a["name"]: a["role"] for a in actors(text) if a["type"] == "person"}
     assert roles["Maharram Ibrahimov"] != "cameraman for the state AzTV channel"
+
+
+def test_a_group_name_that_ends_a_persons_name_is_the_persons_surname():
+    text = ("Congo's foreign minister, Therese Kayikwamba Wagner, accused Rwanda. "
+            "Yevgeny Prigozhin's Wagner fighters left, and Wagner said nothing.")
+    got = [(r["name"], r["type"]) for r in actors(text) if r["type"] in ("person", "armed_group")]
+    assert got == [("Therese Kayikwamba Wagner", "person"), ("Wagner Group", "armed_group"),
+                   ("Wagner Group", "armed_group")]
+    assert by_name(text, "Therese Kayikwamba Wagner")[0]["role"] == "Congo's foreign minister"
+
+
+def test_a_title_whose_owner_is_written_out_before_the_name():
+    roles = {r["name"]: r["role"] for r in actors(
+        "Iranian Ambassador to the United Nations Amir Saeid Iravani said 78 people were killed. "
+        "Armenia's Permanent Representative to the OSCE Armen Papikyan spoke. "
+        "Supreme Leader Ayatollah Ali Khamenei said Israel would be punished.") if r["type"] == "person"}
+    assert roles == {"Amir Saeid Iravani": "Iranian Ambassador to the United Nations",
+                     "Armen Papikyan": "Armenia's Permanent Representative to the OSCE",
+                     "Ali Khamenei": "Supreme Leader"}
+
+
+def test_a_rank_alone_gives_way_to_the_office_set_off_around_the_name():
+    roles = {r["name"]: r["role"] for r in actors(
+        "Rear Adm. Daniel Hagari, the chief military spokesman, said so. Pakistan's military "
+        "spokesman, Lieutenant General Ahmed Sharif Chaudhry, said 31 were killed. Among them "
+        "were Major Samir Aliyev, Captain Orkhan Mammadov and Senior Lieutenant Elvin Huseynov. "
+        "Lt. Col. Richard Hecht said no.") if r["type"] == "person"}
+    assert roles["Daniel Hagari"] == "chief military spokesman"
+    assert roles["Ahmed Sharif Chaudhry"] == "Pakistan's military spokesman"
+    assert roles["Samir Aliyev"] == "Major"  # the names after it are a list, not his office
+    assert roles["Richard Hecht"] == "Lt. Col."  # nothing better said
+
+
+def test_nationalities_the_lexicon_lacked_are_states():
+    assert pairs("A Malawian peacekeeper and a Uruguayan officer were wounded.") == [
+        ("Malawian", "Malawi"), ("Uruguayan", "Uruguay")]

@@ -264,6 +264,7 @@ _MULTI_TITLES = tuple(w for w in _TITLES if " " in w or "-" in w)
 _TITLE_WORDS = frozenset(x for w in _TITLES for x in re.split(r"[\s-]+", w)) | frozenset(
     w for w in _TITLES if " " not in w)
 _ROLE_WORDS = _TITLE_WORDS | frozenset(w.lower() for w in _words("role_words.txt"))
+_RANKS = frozenset(_words("ranks.txt"))
 # the words of titles that name an office ("commander-in-chief" gives "in" too: "born in 1990"
 # names none)
 _OFFICE_WORDS = _TITLE_WORDS - {"in", "of", "the", "to", "for", "and", "at", "on", "a", "an"}
@@ -463,7 +464,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                     foreign.append((s, e))
                     continue
             # a role written before the name, else the lexicon's, else an apposition after it
-            role = _role_before(t, s, text)
+            role = _unranked(t, s, e, _role_before(t, s, text), text)
             lex_role = _PEOPLE.get(name, (None, None))[1]
             if not role and not lex_role:
                 # an apposition, when the lexicon gives none (its "Foreign Minister of Armenia"
@@ -479,6 +480,9 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             continue
         if kind == "group" and _HOLDER_END.search(_surf) and _NAME_NEXT.match(t, e):
             continue  # "Karabakh's human rights ombudsman Gegham Stepanyan": a title
+        if kind == "group" and " " not in _surf and _surname_of_person(t, s):
+            foreign.append((s, e))  # "Therese Kayikwamba Wagner": a surname, not the Wagner Group
+            continue
         rec = _rec(text, s, e, name, typ, country)
         if kind == "media":
             rec["role"] = _media_role(t, s, e)
@@ -1097,10 +1101,12 @@ def _generic_of(name: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- people
-def _role_set_off(t: str, s: int, text: str | None = None) -> str | None:
+def _role_set_off(t: str, s: int, text: str | None = None, end: int | None = None) -> str | None:
     """The role phrase set off by commas before a name that a comma follows: "Azerbaijan's
-    ambassador to the EU, Vaqif Sadiqov," (as :func:`_role_before` reads one without them)."""
-    if s >= 2 and t[s - 2:s] == ", " and _COMMA_AFTER_NAME.match(t, s):
+    ambassador to the EU, Vaqif Sadiqov," (as :func:`_role_before` reads one without them).
+    ``end``: where the name ends, when known (else it is the next comma within 4 words)."""
+    if s >= 2 and t[s - 2:s] == ", " and (t[end:end + 1] == "," if end is not None
+                                          else _COMMA_AFTER_NAME.match(t, s)):
         # read as if the comma were a space (same length: the offsets hold)
         role = _role_before(t[:s - 2] + "  " + t[s:], s, text)
         if role is None:
@@ -1127,11 +1133,31 @@ _TITLE_OF_SET_OFF = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:(?:deputy|acting|form
 _COMMA_AFTER_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3},")
 
 
+def _unranked(t: str, s: int, e: int, role: str | None, text: str | None) -> str | None:
+    """``role``, read before the name at ``[s, e)``, or, when it is a rank alone ("Rear
+    Adm."), the office set off around the name, which says more of who speaks ("the chief
+    military spokesman, Brigadier General X", "X, the chief military spokesman,"). A rank
+    after an office stays ("Defence Ministry spokesman Lt. Col.")."""
+    if not role or not all(w.lower() in _RANKS for w in re.split(r"[\s.]+", role) if w):
+        return role
+    a = t.rfind(role, max(0, s - 80), s)
+    better = _role_set_off(t, a, text, e) if a >= 0 else None
+    if better is None and _THE_OFFICE_AFTER.match(t, e):
+        # (", the chief military spokesman,"; not ", Captain Orkhan Mammadov and ...", a list)
+        better = _role_after(t, e)
+    return better or role
+
+
+_THE_OFFICE_AFTER = re.compile(r",\s+(?:the|a|an)\s")
+
+
 def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     """The role phrase right before a name: "Armenian security council chief",
     "Armenia's deputy prime minister", "Armenian Ambassador to Moscow"."""
     last = _last_word(t, max(0, s - 40), s)
     if not last or not _role_token(last):
+        if last and last[:1].isupper():
+            return _role_to_owner(t, s, text)  # "Ambassador to the United Nations Amir Iravani"
         return None  # cheap exit: most names have no role right before them
     # the words are read backwards from the name, lazily, in the reversed window (a role phrase
     # is a few words: tokenising the whole window cost more); ``_WORD`` is a character class,
@@ -1181,6 +1207,26 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     if _HONORIFICS.issuperset(words):
         return None  # "Mr Pashinyan": a title, no role
     return t[kept[0][0]:kept[-1][1]]
+
+
+# a title's owner written out after it, right before the name: "Ambassador to the United
+# Nations Amir Saeid Iravani", "Secretary-General of the Arab League Ahmed Aboul Gheit"
+_TO_OWNER = re.compile(rf"\b(?:to|of|at)\s+(?:the\s+)?((?:[{_UP}][\w.'’-]*\s+){{1,4}})$")
+
+
+def _role_to_owner(t: str, s: int, text: str | None) -> str | None:
+    """The role before a name at ``s`` that ends in the name of a body the actor lexicon
+    knows ("Iranian Ambassador to the United Nations"), else None."""
+    m = _TO_OWNER.search(t, max(0, s - 70), s)
+    if m is None:
+        return None
+    owner = m.group(1).strip()
+    if not any(ent[3] in _OWNER_TYPES or ent[1] == "state" for ent in _ENTRIES.get(owner.lower(), ())):
+        return None
+    inner = _role_before(t, m.start(), text)
+    if inner is None:
+        return None
+    return t[t.rfind(inner, 0, m.start()):m.start(1) + len(owner)]
 
 
 _LINK_WORDS = ("to", "of", "for", "the", "and", "in", "on")
@@ -1271,6 +1317,21 @@ def _role_country(role: str | None) -> str | None:
     return None
 
 
+# the two capitalised words right before a one-word name ("Therese Kayikwamba Wagner")
+_TWO_CAPS_BEFORE = re.compile(rf"(?<![\w'’.-])([{_UP}][{_LOW}'\-]*[{_LOW}]) ([{_UP}][{_LOW}'\-]*[{_LOW}]) $")
+
+
+def _surname_of_person(t: str, s: int) -> bool:
+    """The one-word group name at ``s`` ends a person's name: two capitalised words that name
+    nothing else stand right before it ("Congo's foreign minister, Therese Kayikwamba Wagner,").
+    One word before is not enough: "Russia's Wagner", "Meanwhile Hamas" open otherwise."""
+    m = _TWO_CAPS_BEFORE.search(t, max(0, s - 50), s)
+    if m is None or m.group(2).endswith(("'s", "’s")):  # "Yevgeny Prigozhin's Wagner"
+        return False
+    return not any(_bad_token(w) or w.lower() in _ENTRIES or _pl._AUTO.get(w, None) is not None
+                   for w in m.groups())
+
+
 @functools.lru_cache(maxsize=65536)
 def _bad_token(w: str) -> bool:
     if w.endswith("'s"):
@@ -1326,7 +1387,8 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
         pos = m.start()
         for w in _name_words(m.group(0)):
             if _bad_token(w) and not (not cur and (w in _STATE_SURF or w in CAPITALS)
-                                      and _pl.first_name_of_person(t, pos, pos + len(w))):
+                                      and _pl.first_name_of_person(t, pos, pos + len(w))) or (
+                    occupied.overlaps(pos, pos + len(w))):  # "United Nations Amir Saeid Iravani"
                 if cur:
                     segs.append(cur)
                 cur = []
@@ -1341,7 +1403,7 @@ def _pattern_persons(text, t, taken, place_spans, places, known) -> list[list]:
             s, e = seg[0][0], seg[-1][1]
             if occupied.overlaps(s, e) or known_occ.contains(s, e):
                 continue
-            role = _role_before(t, s, text) or _role_set_off(t, s, text)
+            role = _unranked(t, s, e, _role_before(t, s, text), text) or _role_set_off(t, s, text)
             after = t[e:e + 100]
             evidence = bool(role)
             if not evidence and _SAID_AFTER.match(after):
