@@ -1874,3 +1874,59 @@ def test_according_to_a_demonym_s_body_is_the_body_s_claim():
     assert [f["claimed_by"] for f in got["figures"]] == ["Gaza Health Ministry"] * 2
     # one mention, one body: the lexicon's name, not a composed "Ministry of Health of Palestine" too
     assert [a["name"] for a in got["actors"] if a["type"] == "organisation"] == ["Gaza Health Ministry"]
+
+
+def test_an_unnamed_speaker_claims_the_figure_not_an_earlier_claimant():
+    from data.extract import extract
+
+    def claims(text):
+        return [(f["value"], f["claimed_by"]) for f in extract(text, "2025-03-10")["figures"]]
+
+    assert claims("Syria's defense ministry said it had concluded an operation, after four days of "
+                  "violence in which a war monitor said more than 1,000 people were killed.") == [(1000, None)]
+    assert claims("The Israeli military said it struck Gaza, killing 20 people, while local health "
+                  "officials said 45 people died.") == [(20, "Armed Forces of Israel"), (45, None)]
+    # a document speaks for the claimant that issued it
+    assert claims("Russia's defence ministry said 20 soldiers were killed, the statement said.") == [
+        (20, "Ministry of Defence of Russia")]
+
+
+def test_a_list_set_off_by_including_and_nationalities_counted_as_nouns():
+    from data.extract import extract
+
+    got = [(f["surface"], f["category"]) for f in extract(
+        "Thirteen foreign peacekeepers, including nine South Africans, three Malawians and one "
+        "Uruguayan, were killed in clashes over the weekend, the U.N. said.", "2025-01-28")["figures"]]
+    assert got == [("Thirteen foreign peacekeepers", "killed"), ("nine South Africans", "killed"),
+                   ("three Malawians", "killed"), ("one Uruguayan", "killed")]
+    assert [f["surface"] for f in extract("Two Americans were killed and one Russian soldier was wounded.",
+                                          "2025-01-28")["figures"]] == ["Two Americans", "one Russian soldier"]
+
+
+def test_aircraft_named_for_their_role_are_no_people():
+    assert vc("Pakistan said it shot down five Indian fighter jets and two army helicopters.") == []
+    assert vc("Five Indian fighters were killed.") == [(5, "killed")]
+
+
+def test_verbless_counts_after_a_toll_share_it_and_a_side_phrase_names_their_side():
+    from data.extract import extract
+
+    got = [(f["value"], f["category"], f["actor"], f["claimed_by"]) for f in extract(
+        "More than 500 people have been killed in Lebanon, mostly fighters but including over 100 "
+        "civilians, and 23 soldiers and 22 civilians on the Israeli side, according to tallies by "
+        "The Associated Press.", "2024-07-28")["figures"]]
+    # the outlet's country (the AP's United States) is no side of the soldiers
+    assert got == [(500, "killed", None, "AP"), (100, "killed", None, "AP"),
+                   (23, "killed", "Israel", "AP"), (22, "killed", "Israel", "AP")]
+    got = [(f["value"], f["category"]) for f in extract(
+        "Israel says 20 soldiers were killed, and 3,000 troops remain in the area.", "2024-07-28")["figures"]]
+    assert got == [(20, "killed"), (3000, "troops")]  # a verb of its own
+
+
+def test_a_venue_of_talks_is_not_where_the_fighting_was():
+    from data.extract import extract
+
+    figs_ = extract("Azerbaijan and ethnic Armenian forces in Nagorno-Karabakh agreed on Tuesday to halt "
+                    "fighting that has killed dozens of people since Saturday, after talks in Moscow.",
+                    "2016-04-05")["figures"]
+    assert [(f["value"], f["place"]) for f in figs_] == [(24, "Nagorno-Karabakh")]

@@ -513,7 +513,16 @@ def _find_head(c, toks, text, cand_at):
             if tok in ("and", "or") and k + 1 in cand_at:
                 c.coord_next = cand_at[k + 1]
             break
-        if text[first].isupper() or tok in _MODIFIERS or "-" in tok:
+        if text[first].isupper():
+            dem = _demonym_noun(text, toks, k, c.q.value)
+            if dem:
+                # "nine South Africans", "16 Russians", "one Uruguayan": people counted by nationality
+                c.head, c.head_cat, c.head_end = (k, k + dem), "person", toks[k + dem - 1][1]
+                c.np_end_tok = k + dem
+                return
+            k += 1
+            continue
+        if tok in _MODIFIERS or "-" in tok:
             k += 1
             continue
         if (k + 1 < n and toks[k + 1][2] == "-" and toks[k + 1][0] == toks[k][1]) or \
@@ -530,6 +539,35 @@ def _find_head(c, toks, text, cand_at):
         c.thing = True
         c.np_end_tok = last_unknown + 1
         c.unk_end = toks[last_unknown][1]
+
+
+_AFTER_VERBLESS = frozenset({",", ".", ";", ")", "and", "on", "in", "at", "from", "among", "near", "according"})
+
+
+def _verbless(c, toks) -> bool:
+    """The counted noun phrase of ``c`` ends its clause, or a place or side follows it ("23
+    soldiers and 22 civilians on the Israeli side"): no verb of its own comes after it."""
+    k = c.np_end_tok if c.np_end_tok is not None else c.tj
+    return k >= len(toks) or toks[k][2] in _AFTER_VERBLESS
+
+
+def _demonym_noun(text, toks, k, value) -> int:
+    """How many tokens from ``k`` make a nationality used as a noun: a plural demonym
+    ("Russians", "South Africans"), or a singular one counted by one ("one Uruguayan") that no
+    noun follows ("one Russian soldier"); 0 when they make none."""
+    n = len(toks)
+    for ln in (2, 1):
+        if k + ln > n:
+            continue
+        word = text[toks[k][0]:toks[k + ln - 1][1]]
+        if ln == 2 and (toks[k + 1][0] - toks[k][1] != 1 or not text[toks[k + 1][0]].isupper()):
+            continue
+        if word.endswith("s") and word[:-1] in _places.DEMONYMS:
+            return ln
+        if value == 1 and word in _places.DEMONYMS and (k + ln == n or not toks[k + ln][2][0].isalpha()
+                                                        or toks[k + ln][2] in ("and", "or", "was", "were", "is")):
+            return ln
+    return 0
 
 
 _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+$|\bas\s+well\s+as\s+$", re.IGNORECASE)
@@ -648,8 +686,9 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
         tok = toks[t][2]
         if (tok in _PAREN_OPENERS or tok == "later" and t + 1 < b and toks[t + 1][2] == "identified") \
                 and t > a and toks[t - 1][2] == ",":
-            # ", including a deputy commander,": a parenthesis inside the subject
-            nxt = next((u for u in range(t + 1, b) if toks[u][2] == ","), None)
+            # ", including a deputy commander,": a parenthesis inside the subject, up to its
+            # last comma (", including nine South Africans, three Malawians and one Uruguayan,")
+            nxt = next((u for u in range(min(b, t + 30) - 1, t, -1) if toks[u][2] == ","), None)
             if nxt is not None:
                 t = nxt + 1
                 continue
@@ -1216,6 +1255,12 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 cat = recs[-1][3]
             if cat == recs[-1][3]:
                 joined.add(id(c))
+        if recs and recs[-1][3] in _CASUALTY and tcat is None and cat in ("troops", "other") \
+                and c.qi >= 1 and toks[c.qi - 1][2] == "and" and _verbless(c, toks):
+            # "500 people have been killed in Lebanon ..., and 23 soldiers and 22 civilians on
+            # the Israeli side": a count with no verb of its own shares the one before's
+            cat = recs[-1][3]
+            joined.add(id(c))
         if cat is None and hc is None and recs and c.qi >= 1 \
                 and toks[c.qi - 1][2] in ("further", "another", "additional"):
             cat = recs[-1][3]  # "200 peacekeepers are at Lachin, while a further 400 ..."
@@ -1343,21 +1388,24 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             side = _relative_loser(text, end, sent_actors, all_actors) or _with_loser(
                 text, start, sent_actors, all_actors)
         claimed_by, claim_rec = _claimant(start, end, reports, text)
+        # an outlet's tally speaks for no side ("23 soldiers ..., according to tallies by The
+        # Associated Press" are not the United States')
+        side_rec = claim_rec if claim_rec is not None and claim_rec.get("type") != "media" else None
         own_kill = verb is not None and verb[1] == "agent" and subj is not None and \
             claim_rec is not None and subj == _state_of(claim_rec, all_actors)
         if verb is not None and verb[1] == "loss" and _enemy_subject(toks, verb[0]):
             own_kill = True  # "the enemy lost 200 soldiers": not the claimant's soldiers
-        if side is None and claim_rec is not None and (c.head_cat in ("military", "troops") or c.of_mil) \
+        if side is None and side_rec is not None and (c.head_cat in ("military", "troops") or c.of_mil) \
                 and not own_kill and not _names_enemy(c, toks):
             # "The Armenian defence ministry said 15 soldiers were killed": a military body or
             # government reporting soldiers without naming a side reports its own (not those it
             # says it killed: "it killed 200 soldiers", "50 enemy soldiers")
-            side = _state_of(claim_rec, all_actors)
-        if side is None and claim_rec is not None and (c.head_cat in ("military", "troops") or c.of_mil) \
+            side = _state_of(side_rec, all_actors)
+        if side is None and side_rec is not None and (c.head_cat in ("military", "troops") or c.of_mil) \
                 and (own_kill or _names_enemy(c, toks)):
             # "the enemy lost up to 100 soldiers", "its forces killed 200 soldiers": the other
             # state of the claimant's war, when the article names it
-            side = _adversary(_state_of(claim_rec, all_actors), all_actors)
+            side = _adversary(_state_of(side_rec, all_actors), all_actors)
         if side is None and c.name_end is not None:
             # "a serviceman of the Azerbaijan Army, Junior Sergeant Ramin Aliyev, was killed":
             # the force the apposition names
@@ -1597,6 +1645,11 @@ def _names_enemy(c, toks):
     return False
 
 
+# "... on the Israeli side", "... and 22 civilians on the Azerbaijani side": a side named after
+# the counted people (and the people coordinated with them)
+_ON_SIDE = re.compile(r"(?:\s+and(?:\s+\w+){1,3}?)?\s+on\s+the\s+([A-Z][\w'’-]+)\s+side\b")
+
+
 def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=None):
     """The side a figure is about: a demonym or name in its noun phrase, the subject ``subj``
     of the loss verb it is the object of ("Azerbaijan lost 50 servicemen"), or the owner that
@@ -1604,6 +1657,14 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
     if c.np_end_tok is not None and c.tj < c.np_end_tok <= len(toks):
         end = max(end, toks[c.np_end_tok - 1][1])  # "Five Georgian and two ...": up to "and"
     inside = [a for a in sent_actors if a["start"] < end and a["end"] > start]
+    on_side = _ON_SIDE.match(text, end, end + 80) if text.find(" side", end, end + 100) >= 0 else None
+    if on_side is not None:
+        # "23 soldiers and 22 civilians on the Israeli side": the side the phrase names
+        for a in sent_actors:
+            if a["start"] == on_side.start(1):
+                st = _state_of(a, all_actors)
+                if st:
+                    return st
     # a demonym makes a side of soldiers, not of bystanders ("two Russian journalists")
     if c.head_cat in _SIDED or c.head_cat is None or c.of_mil:
         for a in inside:
@@ -1851,9 +1912,24 @@ def _claims(text, s, e, sent_actors):
                          and _THE_GAP.match(text, me, a["start"])]
                 if after:
                     rec = max(after, key=lambda a: a["end"] - a["start"])
+        if rec is None and not m.group("acc") and m.group(0) not in _ACCUSE_WORDS:
+            a = _ANON_SOURCE_BEFORE.search(text, max(s, ms - 50), ms)
+            if a is not None:
+                # "in which a war monitor said more than 1,000 people were killed": a speaker no
+                # actor names claims it, not an earlier claimant of the sentence
+                rec = {"name": None, "surface": None, "type": "anonymous", "start": a.start(1), "end": a.end(1),
+                       "country": None}
         if rec is not None:
             out.append((ms, me, rec))
     return out
+
+
+_ANON_SOURCES = _read_words("anonymous_sources.txt")
+# an unnamed speaker right before a reporting verb: "a war monitor said", "local officials told"
+_ANON_SOURCE_BEFORE = re.compile(
+    r"(?<![\w'’-])((?:(?:an?|the|one|two|three|several|some|many|other|local)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:"
+    + "|".join(sorted(map(re.escape, _ANON_SOURCES), key=len, reverse=True))
+    + r"))\s+(?:(?:also|later|earlier|then|have|has|had)\s+)?$")
 
 
 # a relative clause on the era a year names: "the 2020 war, in which", "last year's war that killed"
@@ -2147,6 +2223,10 @@ _BORDER_SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|settlement|communit
 _ACROSS_BORDER = re.compile(r"\bborder\s+with\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$", re.IGNORECASE)
 
 
+_VENUE_BEFORE = re.compile(r"\b(?:talks|meetings?|summit|negotiations|conference|ceremony)\s+(?:held\s+)?"
+                           r"(?:in|at)\s+(?:the\s+)?$")
+
+
 def _place_for(text, fs, fe, free_places):
     if not free_places:
         return None
@@ -2156,6 +2236,9 @@ def _place_for(text, fs, fe, free_places):
     # "shot down over Armenia near the border with Azerbaijan's Nakhchivan exclave": the place
     # across the border is the other side, not where it happened
     ps = [p for p in ps if not _ACROSS_BORDER.search(text, max(0, p["start"] - 50), p["start"])] or ps
+    # "agreed to halt fighting that has killed dozens ..., after talks in Moscow": a venue of
+    # talks is not where the fighting was
+    ps = [p for p in ps if not _VENUE_BEFORE.search(text, max(0, p["start"] - 30), p["start"])] or ps
     # "..., killing 19 people across Ukraine, in what Putin called retaliation for an explosion
     # on the Crimea bridge": a place past a clause break of the sentence is another event's
     ps = [p for p in ps if not _PLACE_CLAUSE_BREAK.search(text, min(p["end"], fe), max(p["start"], fs))] or ps
