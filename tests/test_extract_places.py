@@ -429,3 +429,18 @@ def test_a_figure_across_a_country_so_named_is_placed_there():
 
     text = "At least 2 million people have been displaced across Myanmar since the coup."
     assert [f["place"] for f in extract(text, "2023-11-06")["figures"]] == ["Myanmar"]
+
+
+def test_places_of_the_wars_added_in_december_2026():
+    # Nigeria's northeast, Kashmir, the Golan, Colombia's Catatumbo, Iran's nuclear sites
+    assert names("Boko Haram attacked farmers near Damboa in Borno state and in Mafa, in "
+                 "neighbouring Yobe state.") == ["Damboa", "Borno", "Yobe"]
+    assert names("Gunmen killed 26 men in Pahalgam, in Indian-administered Kashmir, and shells hit "
+                 "Poonch along the Line of Control.") == ["Pahalgam", "Kashmir", "Poonch", "Line of Control"]
+    assert names("A rocket hit Majdal Shams in the Israeli-controlled Golan Heights.") == [
+        "Majdal Shams", "Golan Heights"]
+    # the department, not Santander's namesake town; the governor's office is the department's
+    assert names("Norte de Santander governor William Villamizar said the Catatumbo region was "
+                 "overwhelmed.") == ["Norte de Santander", "Catatumbo"]
+    assert names("Jets struck Natanz and Fordo in Iran and militants attacked in Balochistan, "
+                 "Pakistan.") == ["Natanz", "Fordow", "Iran", "Balochistan", "Pakistan"]
