@@ -1098,3 +1098,16 @@ def test_a_rank_alone_gives_way_to_the_office_set_off_around_the_name():
 def test_nationalities_the_lexicon_lacked_are_states():
     assert pairs("A Malawian peacekeeper and a Uruguayan officer were wounded.") == [
         ("Malawian", "Malawi"), ("Uruguayan", "Uruguay")]
+
+
+def test_a_place_name_with_a_particle_before_a_title_is_the_offices_owner():
+    roles = {r["name"]: r["role"] for r in actors(
+        "Norte de Santander governor William Villamizar said shelters were full. Valle del Cauca "
+        "governor Dilian Francisca Toro agreed.") if r["type"] == "person"}
+    assert roles == {"William Villamizar": "Norte de Santander governor",
+                     "Dilian Francisca Toro": "Valle del Cauca governor"}
+
+
+def test_the_osce_written_out_the_british_way_is_the_osce():
+    assert pairs("The Organisation for Security and Cooperation in Europe's Minsk Group met.")[0] == (
+        "Organisation for Security and Cooperation in Europe", "OSCE")

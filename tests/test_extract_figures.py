@@ -1930,3 +1930,9 @@ def test_a_venue_of_talks_is_not_where_the_fighting_was():
                     "fighting that has killed dozens of people since Saturday, after talks in Moscow.",
                     "2016-04-05")["figures"]
     assert [(f["value"], f["place"]) for f in figs_] == [(24, "Nagorno-Karabakh")]
+
+
+def test_more_everyday_words_for_people_count_them():
+    assert vc("The 29 survivors were being treated in hospital. Gunmen killed 26 tourists. Police "
+              "fired on the crowd, killing 12 demonstrators and wounding 40 worshippers.") == [
+        (29, "wounded"), (26, "killed"), (12, "killed"), (40, "wounded")]

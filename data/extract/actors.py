@@ -1167,6 +1167,7 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     nxt = 0  # where the gap before the current word starts in ``rev``: the last kept word, else the name
     head = False  # a kept word is a head title ("President")
     named = 0  # words of a place or body's name kept before the title ("Lviv mayor", "RSF leader")
+    owner_end = 0  # where that name ends
     for m in _WORD.finditer(rev):
         a, b = m.span()
         if rev[nxt:a].strip() or (text is not None and "\n\n" in text[s - a:s - nxt]):
@@ -1186,9 +1187,16 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
             nxt = b
             continue
         if head and named < 3 and kept and kept[-1][2] not in _LINK_WORDS and (
-                _office_owner(base) or named and _office_owner(t[s - b:kept[-1][1]])):  # "West Darfur"
+                _office_owner(base) or named and _office_owner(t[s - b:owner_end])):
+            # "West Darfur governor", "Norte de Santander governor": a name of up to 3 words
             kept.append((s - b, s - a, w.lower()))
+            if not named:
+                owner_end = s - a
             named += 1
+            nxt = b
+            continue
+        if head and 0 < named < 3 and lw in _NAME_PARTICLES:  # "Valle del Cauca governor"
+            kept.append((s - b, s - a, lw))
             nxt = b
             continue
         break
@@ -1206,7 +1214,12 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
         return None  # "West Darfur state, Khamis Abakar": a word of a title ("secretary of state") alone is none
     if _HONORIFICS.issuperset(words):
         return None  # "Mr Pashinyan": a title, no role
+    if named and words[0] in _NAME_PARTICLES and len(kept) > 1:
+        return t[kept[1][0]:kept[-1][1]]  # "de Santander governor": a particle of no name read
     return t[kept[0][0]:kept[-1][1]]
+
+
+_NAME_PARTICLES = frozenset({"de", "del", "da", "do", "di", "la", "el"})
 
 
 # a title's owner written out after it, right before the name: "Ambassador to the United
