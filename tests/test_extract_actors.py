@@ -1111,3 +1111,12 @@ def test_a_place_name_with_a_particle_before_a_title_is_the_offices_owner():
 def test_the_osce_written_out_the_british_way_is_the_osce():
     assert pairs("The Organisation for Security and Cooperation in Europe's Minsk Group met.")[0] == (
         "Organisation for Security and Cooperation in Europe", "OSCE")
+
+
+def test_glued_capitals_in_a_surname_and_relative_clauses_after_an_office():
+    text = ("Al Jazeera's correspondent Youmna ElSayed said hospitals were full. The army said it killed "
+            "Ibrahim Biari, a senior Hamas commander who it said was behind the attack. The clashes were "
+            "the worst between the two former Soviet republics since 2020.")
+    people = {r["name"]: r["role"] for r in actors(text) if r["type"] == "person"}
+    assert people == {"Youmna ElSayed": "correspondent", "Ibrahim Biari": "senior Hamas commander"}
+    assert "Soviet Union" not in [r["name"] for r in actors(text)]

@@ -515,3 +515,10 @@ def test_a_dateline_a_day_ahead_of_the_feed_is_that_day(published, dateline, wan
 ])
 def test_a_fixed_calendar_s_present_tense_names_the_coming_month(text, want):
     assert dates_of(text, "2022-03-12") == [want]
+
+
+def test_a_future_cue_may_stand_far_before_the_weekday():
+    # "are due to take place in the town of Yevlakh on Thursday", published on a Wednesday
+    assert dates_of("Talks with Azerbaijani officials are due to take place in the town of Yevlakh on "
+                    "Thursday.", "2023-09-20") == ["2023-09-21"]
+    assert dates_of("The talks took place in the town of Yevlakh on Thursday.", "2023-09-20") == ["2023-09-14"]

@@ -1936,3 +1936,24 @@ def test_more_everyday_words_for_people_count_them():
     assert vc("The 29 survivors were being treated in hospital. Gunmen killed 26 tourists. Police "
               "fired on the crowd, killing 12 demonstrators and wounding 40 worshippers.") == [
         (29, "wounded"), (26, "killed"), (12, "killed"), (40, "wounded")]
+
+
+def test_a_since_clause_on_a_wars_start_dates_no_running_toll():
+    from data.extract import extract
+
+    got = [(f["value"], f["date"], f["claimed_by"]) for f in extract(
+        "At least 676 people have been killed and 5,576 wounded since fighting broke out in Sudan between "
+        "the army and the paramilitary Rapid Support Forces on April 15, the World Health Organization "
+        "said on Monday. The Sudanese Doctors' Syndicate put the civilian toll at 822.", "2023-05-15")["figures"]]
+    assert got == [(676, "2023-05-15", "World Health Organization"), (5576, "2023-05-15", "World Health Organization"),
+                   (822, None, "Sudan Doctors' Union")]
+
+
+def test_a_possessive_in_another_clause_and_a_capitalised_in_before_a_country():
+    from data.extract import extract
+
+    got = [(f["value"], f["actor"], f["place"]) for f in extract(
+        "Azerbaijan has not disclosed its military losses, but says 69 civilians have been killed. In "
+        "Israel, about 1,400 people were killed in the Hamas attack, according to Israeli officials.",
+        "2023-11-02")["figures"]]
+    assert got == [(69, None, None), (1400, None, "Israel")]

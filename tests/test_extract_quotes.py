@@ -205,3 +205,13 @@ def test_it_said_before_a_quote_is_the_last_sentence_s_subject(reported):
     text = (f"Azerbaijan's defence ministry said it had lost 50 servicemen and accused Armenia of attacks. It "
             f'said {reported} "adequate retaliatory measures" near the border.')
     assert [q["speaker"] for q in extract(text, "2022-09-14")["quotes"]] == ["Ministry of Defence of Azerbaijan"]
+
+
+def test_a_person_after_another_verb_is_not_the_speaker_of_a_scare_quote():
+    text = ('The Israeli army said it had killed Ibrahim Biari, a senior Hamas commander who it said '
+            'was behind the October 7 attack, and "dozens" of fighters.')
+    assert [q[1] for q in quotes(text)] == ["Armed Forces of Israel"]
+    # an inverted speaker right after the verb still speaks
+    assert [q[1] for q in quotes(
+        'In a statement, said Hikmet Hajiyev: "We will respond to every provocation with force."')] == [
+        "Hikmet Hajiyev"]

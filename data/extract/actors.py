@@ -299,7 +299,8 @@ _SURNAME_ENDINGS = ("yan", "ian", "ov", "ova", "ev", "eva", "yev", "yeva", "li",
 _UP = _pl._UP
 _LOW = "a-zà-ÿā-žəığşçüöé"
 # A name word; after a hyphen a capital may start a part of its own ("Al-Sharaa", "Jean-Pierre").
-_TOK = rf"[{_UP}][{_LOW}'\-]*[{_LOW}](?:-[{_UP}][{_LOW}'\-]*[{_LOW}])*"
+# (a capital may also open a second part glued to the first: "ElSayed", "McDonald", "DeSantis")
+_TOK = rf"[{_UP}][{_LOW}'\-]*[{_LOW}](?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}'\-]*[{_LOW}])*"
 # Arabic names carry lower-case particles: "Yahya al-Sinwar", "Abdel Fattah el-Sisi", "Mohammed
 # bin Salman". A particle word is glued to the name word after it (_JOINED).
 _PARTICLE_PREFIX = rf"(?:{'|'.join(_pl.ARABIC_ARTICLES)})-"
@@ -314,7 +315,7 @@ _NAME_WORD = rf"(?:{_TOK}|{_PARTICLE_PREFIX}{_TOK}|(?:{'|'.join(_PARTICLE_WORDS)
 _CAPRUN = re.compile(
     rf"[{_UP}](?=[{_LOW}'\-]*+(?:[{_UP}][{_LOW}'\-]*+)* (?:[{_UP}]|{_PARTICLE_PREFIX}[{_UP}]|"
     rf"(?:{'|'.join(_PARTICLE_WORDS)}) [{_UP}]))"
-    rf"[{_LOW}'\-]*[{_LOW}](?:-[{_UP}][{_LOW}'\-]*[{_LOW}])*(?: {_NAME_WORD})+")
+    rf"[{_LOW}'\-]*[{_LOW}](?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}'\-]*[{_LOW}])*(?: {_NAME_WORD})+")
 
 _WORD = re.compile(r"[\w'\-.]+")
 
@@ -1472,8 +1473,13 @@ def _role_after(t: str, e: int) -> str | None:
     a = _APPOS.match(t, e, e + 100)
     if a is None or not any(w.lower() in _OFFICE_WORDS for w in _WORD.findall(a.group(1))):
         return None
-    role = a.group(1).strip()
+    # "a senior Hamas commander who it said was behind the attack": the relative clause is
+    # no part of the office
+    role = _RELATIVE_TAIL.split(a.group(1).strip(), 1)[0]
     return role.split(" ", 1)[1] if role.lower().startswith(("the ", "a ", "an ")) else role
+
+
+_RELATIVE_TAIL = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 
 
 def _person_records(text, t, persons) -> list[dict[str, Any]]:

@@ -404,7 +404,7 @@ _SEASON_OF = re.compile(r"\b(?i:spring|summer|autumn|fall|winter|middle|beginnin
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|scheduled|due|planned|plans|expected|set\s+to|"
                      r"going\s+to|upcoming|next|must(?!\s+have)|(?:is|are)\s+to(?!\s+blame)|"
                      # mourning is declared for the days to come: "three days of mourning from Wednesday"
-                     r"mourning\b[^.;!?,]{0,25}\b(?:from|starting|beginning))\b[^.;!?,]{0,40}$",
+                     r"mourning\b[^.;!?,]{0,25}\b(?:from|starting|beginning))\b[^.;!?,]{0,60}$",
                      re.IGNORECASE)
 
 
@@ -421,7 +421,9 @@ _FUTURE_PARTS = ("will", "shall", "'ll", "scheduled", "due", "plan", "expected",
 
 def _future(text: str, pos: int) -> bool:
     """A future cue shortly before a date in the same clause ("will meet on Friday")."""
-    lo = max(0, pos - 45)
+    # ("are due to take place in the town of Yevlakh on Thursday": the cue may stand 60
+    # characters before the day)
+    lo = max(0, pos - 72)
     win = text[lo:pos]
     # in ASCII text IGNORECASE is plain ASCII case folding, so a window without any cue word
     # cannot match (elsewhere "ſ" matches "s" and "ı" matches "i": the regex decides)

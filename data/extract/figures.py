@@ -844,6 +844,11 @@ _SINCE_FAR_BEFORE = re.compile(r"\bsince\b[^,;]{0,80}$", re.IGNORECASE)
 _START_CLAUSE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:first\s+)?(?:broke\s+out|began|started|erupted|"
                                   r"was\s+launched)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 _PERFECT_AFTER = re.compile(r",\s+(?:has|have)\s")
+# "... have been killed since fighting broke out in Sudan between the army and the paramilitary
+# Rapid Support Forces on April 15": a since-clause on a war's start runs long before its date
+_SINCE_START_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:fighting|war|conflict|clashes|hostilities|violence|"
+                                 r"offensive|invasion|siege)\s+(?:first\s+)?(?:broke\s+out|began|started|erupted)"
+                                 r"\b[^,;.]{0,140}$", re.IGNORECASE)
 # the end of a period: "a treaty that runs until 2044"
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.IGNORECASE)
 # a date right after a reporting verb dates the report ("said on Tuesday", "told reporters Monday")
@@ -1356,7 +1361,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                          d["start"] > first_fig
                          and _SINCE_FAR_BEFORE.search(text, max(s, first_fig, d["start"] - 86), d["start"]))
                      or (_PERFECT_AFTER.match(text, d["end"])
-                         and _START_CLAUSE_BEFORE.search(text, max(s, d["start"] - 40), d["start"]))]
+                         and _START_CLAUSE_BEFORE.search(text, max(s, d["start"] - 40), d["start"]))
+                     or (d["start"] > first_fig and text.find("since", max(s, first_fig), d["start"]) >= 0
+                         and _SINCE_START_BEFORE.search(text, max(s, first_fig, d["start"] - 170), d["start"]))]
             dated = [d for d in dated if d not in since]
             if len(dated) > 1:
                 dated = _join_ranges(text, dated)
@@ -1645,6 +1652,7 @@ def _names_enemy(c, toks):
     return False
 
 
+_POSS_BREAK = frozenset({",", ";", "but", "says", "said", "say"})
 # "... on the Israeli side", "... and 22 civilians on the Azerbaijani side": a side named after
 # the counted people (and the people coordinated with them)
 _ON_SIDE = re.compile(r"(?:\s+and(?:\s+\w+){1,3}?)?\s+on\s+the\s+([A-Z][\w'’-]+)\s+side\b")
@@ -1711,6 +1719,8 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
             poss = toks[t][0]
         elif t == agent:
             poss = None  # "its peacekeepers detained 2 soldiers": the owner of the agent
+        elif t < c.qi and toks[t][2] in _POSS_BREAK:
+            poss = None  # "has not disclosed its military losses, but says 69 civilians": another clause
     if poss is None:
         return None
     before = [a for a in sent_actors if a["end"] <= poss and a.get("type") not in _NOT_SELF]
@@ -2205,7 +2215,7 @@ def _free_places(sent_places, sent_actors, text):
 
 
 _GLUED_TYPES = frozenset({"organisation", "armed_group", "international_org"})
-_IN_COUNTRY = re.compile(r"\b(?:in|across|inside|throughout|into|within|(?:strikes?|airstrikes?|attacks?|raids?|"
+_IN_COUNTRY = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Ii]nside|[Tt]hroughout|into|within|(?:strikes?|airstrikes?|attacks?|raids?|"
                          r"shelling|bombing|bombardment|offensive|assault|invasion)\s+on)\s+(?:(?:the\s+)?(?:north|south|east|"
                          r"west|central|northern|southern|eastern|western|north-eastern|north-western|"
                          r"south-eastern|south-western)(?:\s+and\s+\w+)?\s+)?$")

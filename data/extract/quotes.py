@@ -51,6 +51,10 @@ class _Speech:
                 return m
         return None
 
+    @staticmethod
+    def finditer(window: str):
+        return (m for m in _WORDS_RX.finditer(window) if m.group(0).lower() in _SPEECH_WORDS)
+
 
 _SPEECH_RX = _Speech()
 # "\bhe\b"...: each alternative opens with its letter and tests the word start after it, so
@@ -220,7 +224,7 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
             v = _SPEECH_RX.search(before)
             vpos = sent_open[0] + v.start() if v else qs
             p = [a for a in in_before if a["type"] == "person" and a["end"] <= vpos] or \
-                [a for a in in_before if a["type"] == "person"]
+                [a for a in in_before if a["type"] == "person" and _speaks_inverted(text, sent_open[0], before, a)]
             if p:
                 speaker = p[0]["name"]
             elif _PRONOUN.search(before):
@@ -258,6 +262,23 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
 
 
 _IT_SAID = re.compile(r"\W{0,3}\s*it\s+(?:said|added|stated|noted|wrote|claimed|stressed)\b")
+# between an inverted speech verb and its speaker: "said Hikmet Hajiyev", "said the adviser, X"
+_INVERTED_GAP = re.compile(r"[^.;:!?\"“”]{0,40}")
+
+
+def _speaks_inverted(text: str, base: int, before: str, person: dict[str, Any]) -> bool:
+    """``person`` follows a speech verb of ``before`` (which starts at ``base`` in ``text``)
+    closely enough to be its inverted subject ("..., said Hikmet Hajiyev: ..."), not the object
+    of another verb ("The army said it had killed Ibrahim Biari, ... and "dozens" of fighters")."""
+    for v in _SPEECH_RX.finditer(before):
+        gap_start = base + v.end()
+        if gap_start <= person["start"] and _INVERTED_GAP.fullmatch(text, gap_start, person["start"]) \
+                and not _VERB_BETWEEN.search(text, gap_start, person["start"]):
+            return True
+    return False
+
+
+_VERB_BETWEEN = re.compile(r"\b(?:had|has|have|was|were|is|are|it|they|he|she)\s+\w+")
 _IT_OPENS = re.compile(r"\s*It\s")
 # an unnamed voice of the body named before: '"...," a spokesperson said', '"...," a ministry spokesman told'
 _A_SPOKESPERSON_SAID = re.compile(r"\W{0,3}\s*an?\s+(?:[a-z-]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman|"
