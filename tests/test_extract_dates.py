@@ -522,3 +522,12 @@ def test_a_future_cue_may_stand_far_before_the_weekday():
     assert dates_of("Talks with Azerbaijani officials are due to take place in the town of Yevlakh on "
                     "Thursday.", "2023-09-20") == ["2023-09-21"]
     assert dates_of("The talks took place in the town of Yevlakh on Thursday.", "2023-09-20") == ["2023-09-14"]
+
+
+def test_a_story_datelined_the_day_before_publication_was_updated_on_that_day():
+    text = ("KYIV, April 13 (AP) - Two missiles struck Sumy on Sunday.\n\nRussia's Defense Ministry "
+            "said on Monday that it had struck a meeting of commanders.")
+    assert got(text, "2025-04-14") == [("April 13", "2025-04-13"), ("Sunday", "2025-04-13"),
+                                       ("Monday", "2025-04-14")]
+    # a week later in the feed, the dateline's week still rules
+    assert got(text, "2025-04-20")[-1] == ("Monday", "2025-04-07")

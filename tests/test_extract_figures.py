@@ -717,9 +717,13 @@ def test_a_long_since_clause_still_starts_a_period():
 def test_a_state_after_in_is_where_the_speaker_works():
     from data.extract import extract
 
+    text = ("The United Nations refugee agency in Ukraine says more than "
+            "12,000 civilians have fled.")
+    assert [f["claimed_by"] for f in extract(text, "2024-11-01")["figures"]] == ["UNHCR"]
     text = ("The United Nations human rights monitoring mission in Ukraine says more than "
-            "12,000 civilians have been killed.")
-    assert [f["claimed_by"] for f in extract(text, "2024-11-01")["figures"]] == ["United Nations"]
+            "12,000 civilians have been killed.")  # the mission's own name, with or without its place
+    assert [f["claimed_by"] for f in extract(text, "2024-11-01")["figures"]] == [
+        "UN Human Rights Monitoring Mission in Ukraine"]
     # with no body before it, the state stands for its officials
     text = "Officials in Ukraine said 5 people were killed."
     assert [f["claimed_by"] for f in extract(text, "2024-11-01")["figures"]] == ["Ukraine"]
@@ -1957,3 +1961,36 @@ def test_a_possessive_in_another_clause_and_a_capitalised_in_before_a_country():
         "Israel, about 1,400 people were killed in the Hamas attack, according to Israeli officials.",
         "2023-11-02")["figures"]]
     assert got == [(69, None, None), (1400, None, "Israel")]
+
+
+def test_a_long_toll_complement_and_a_figure_inside_a_quotation():
+    from data.extract import extract
+
+    text = ("The number of servicemen killed as a result of the Azerbaijani aggression against the "
+            "sovereign territory of Armenia has reached 105, Prime Minister Nikol Pashinyan said.\n\n"
+            '"As of this moment, the number of our fallen servicemen is 106," the Prime Minister said.')
+    got = [(f["value"], f["category"], f["actor"], f["claimed_by"]) for f in extract(text, "2022-09-15")["figures"]]
+    assert got == [(105, "killed", "Armenia", "Nikol Pashinyan"), (106, "killed", None, "Nikol Pashinyan")]
+
+
+def test_the_subject_of_a_participle_and_sides_named_with_from():
+    from data.extract import extract
+
+    def got(text):
+        return [(f["value"], f["category"], f["actor"]) for f in extract(text, "2025-04-14")["figures"]]
+
+    # the claimant struck, so the servicemen it says it killed are the other side's
+    assert got("Russia said it had struck a meeting of Ukrainian commanders in Sumy, killing more than "
+               "60 servicemen.") == [(60, "killed", "Ukraine")]
+    assert got("The Israeli military said its jets had targeted some 20 to 30 militants from Hamas.") == [
+        (20, "troops", "Hamas")]
+    assert got("Three U.S. service members were killed and 34 wounded in a drone attack.") == [
+        (3, "killed", "United States"), (34, "wounded", "United States")]
+
+
+def test_a_place_after_a_day_after_clause_is_another_events():
+    from data.extract import extract
+
+    figs_ = extract("At least 700 people have been killed in Israel, officials said, a day after the "
+                    "militants burst out of Gaza.", "2023-10-08")["figures"]
+    assert [(f["value"], f["place"]) for f in figs_] == [(700, "Israel")]

@@ -36,6 +36,7 @@ def extract(text: str, published: str | None = None) -> dict[str, list[dict[str,
     date_recs = dates.find_dates(text, sents, published)
     figure_recs = figures.find_figures(text, sents, actor_recs, place_recs, date_recs, published)
     quote_recs = quotes.find_quotes(text, sents, actor_recs)
+    figures.claim_quoted(figure_recs, quote_recs)
     return {
         "places": place_recs,
         "figures": figure_recs,
@@ -117,5 +118,7 @@ def _extract_chunk(chunk: list[tuple[str, str | None]]) -> list[tuple[dict[str, 
     figure_recs = [figures.find_figures(t, s, a, p, d, pub)
                    for t, s, a, p, d, pub in zip(texts, sents, actor_recs, place_recs, date_recs, pubs)]
     quote_recs = [quotes.find_quotes(t, s, a) for t, s, a in zip(texts, sents, actor_recs)]
+    for f, q in zip(figure_recs, quote_recs):
+        figures.claim_quoted(f, q)
     return [({"places": p, "figures": f, "actors": a, "dates": d, "quotes": q}, s)
             for p, f, a, d, q, s in zip(place_recs, figure_recs, actor_recs, date_recs, quote_recs, sents)]

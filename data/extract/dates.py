@@ -524,7 +524,29 @@ def find_dates(text: str, sents=None, published=None) -> list[dict]:
                   and len(r["date"]) == 10 and r["start"] < _DATELINE_REACH), None)
     if filed is not None and published and filed != published[:10] and _near_days(filed, published[:10]):
         out = _find_dates(text, sents, filed)
+        _updated_next_day(out, filed, published[:10])
     return out
+
+
+def _updated_next_day(recs: list[dict], filed: str, published: str) -> None:
+    """A story datelined the day before it was published was updated then: its publication
+    day's weekday is that day ("KYIV, April 13 - ... Russia's Defense Ministry said on Monday",
+    published Monday April 14), not the same weekday six days before the dateline."""
+    try:
+        f, p = dt.date.fromisoformat(filed), dt.date.fromisoformat(published)
+    except ValueError:
+        return
+    if (p - f).days != 1:
+        return
+    week_back = (f - dt.timedelta(days=6)).isoformat()
+    name = _WEEKDAY_NAMES[p.weekday()]
+    for r in recs:
+        if r["kind"] == "event" and r.get("date") == week_back and name in r["surface"] \
+                and "last" not in r["surface"].lower():
+            r["date"] = published
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 _DATELINE_REACH = 400  # characters into the text a dateline's date may start (after a headline)

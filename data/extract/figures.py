@@ -379,7 +379,7 @@ _SPEECH = frozenset(w for w in _read_words("speech_verbs.txt") if " " not in w)
 _MIL_TOLL_WORDS = ("soldiers", "servicemen", "troops", "service members")
 _MIL_TOLL_BEFORE = re.compile(r"\b(?:(?:number|toll|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:soldiers|servicemen|"
                               r"troops|military\s+personnel|service\s+members)|military\s+(?:death\s+)?"
-                              r"(?:toll|losses|casualties|deaths))\b[^.;,]{0,50}$")
+                              r"(?:toll|losses|casualties|deaths))\b[^.;,]{0,140}$")
 # casualty nouns that also stand as adjectives before the people they describe
 _STATE_ADJECTIVES = frozenset({"wounded", "injured", "dead", "missing"})
 _THING_AFTER = frozenset(_read_words("thing_after_person_noun.txt"))
@@ -509,6 +509,10 @@ def _find_head(c, toks, text, cand_at):
         if tok == "-" and 0 < k < n - 1 and toks[k - 1][1] == toks[k][0] == toks[k + 1][0] - 1:
             k += 1  # inside a compound adjective: "a 20-year-old conscript"
             continue
+        if tok == "." and k > c.tj and toks[k - 1][1] == toks[k][0] and _INITIALISM.fullmatch(
+                text, toks[k - 1][0], toks[k - 1][1]):
+            k += 1  # the full stop of "U.S." or "U.N." inside the noun phrase: "Three U.S. service members"
+            continue
         if tok in _STOP or not (tok[0].isalnum()) or tok in _LINKING:
             if tok in ("and", "or") and k + 1 in cand_at:
                 c.coord_next = cand_at[k + 1]
@@ -541,6 +545,7 @@ def _find_head(c, toks, text, cand_at):
         c.unk_end = toks[last_unknown][1]
 
 
+_INITIALISM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _AFTER_VERBLESS = frozenset({",", ".", ";", ")", "and", "on", "in", "at", "from", "among", "near", "according"})
 
 
@@ -549,6 +554,22 @@ def _verbless(c, toks) -> bool:
     soldiers and 22 civilians on the Israeli side"): no verb of its own comes after it."""
     k = c.np_end_tok if c.np_end_tok is not None else c.tj
     return k >= len(toks) or toks[k][2] in _AFTER_VERBLESS
+
+
+def claim_quoted(figs: list[dict], quotes: list[dict]) -> list[dict]:
+    """Give a figure inside a direct quotation that no attribution claims to the quotation's
+    speaker ('"the number of our fallen servicemen is 105," the Prime Minister said');
+    ``figs`` are updated in place and returned."""
+    if not figs or not quotes:
+        return figs
+    spoken = [(q["start"], q["end"], q["speaker"]) for q in quotes if q.get("speaker")]
+    for f in figs:
+        if f["claimed_by"] is None:
+            for qs, qe, speaker in spoken:
+                if qs <= f["start"] and f["end"] <= qe:
+                    f["claimed_by"] = speaker
+                    break
+    return figs
 
 
 def _demonym_noun(text, toks, k, value) -> int:
@@ -802,10 +823,15 @@ def _toll_verb(toks, i, j, c, cands_by_tok):
             v -= 1
         if v <= j or toks[v][2] not in _TOLL_VERBS:
             return None
-    for t in range(j, v):
+    t = j
+    while t < v:
+        if toks[t][2] == "as" and t + 3 < v and toks[t + 1][2] == "a" and toks[t + 2][2] == "result":
+            t += 3  # "the number of servicemen killed as a result of the aggression has reached 105"
+            continue
         if (toks[t][2] in _HARD_STOP and toks[t][2] not in _TOLL_PREPS) or (
                 cands_by_tok.get(t) not in (None, c) and not (t == j + 1 and toks[j][2] == "of")):
             return None  # another clause, or another number, lies between
+        t += 1
     return v  # ("the death toll of 49 rose to 105": the old toll is the toll's own complement)
 
 
@@ -1049,7 +1075,7 @@ def _pieces(span, grp):
     return [(max(s, g[0].q.start - _PIECE // 4), min(e, g[-1].q.end + _PIECE // 4), g) for g in out]
 
 
-_TOLL_WORD = re.compile(r"toll|tally", re.IGNORECASE)
+_TOLL_WORD = re.compile(r"toll|tally|number\s+of", re.IGNORECASE)
 # nouns that count the dead, or the dead and the injured together, as the sentence goes on to say
 _MIXED_NOUNS = frozenset({"victims", "casualties"})
 
@@ -1382,9 +1408,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 or _ERA_CLAUSE.match(text, h[1], min(e, h[1] + 40))]
         # "Azerbaijan lost 50", "it had killed 200": the verb the number is the object of, and
         # the side its subject stands for ("it" after "X said" is X)
-        if c.head is None and not c.of_mil and (text.find("military", max(s, q.start - 90), q.start) >= 0 or any(
-                text.find(w, max(s, q.start - 90), q.start) >= 0 for w in _MIL_TOLL_WORDS)) \
-                and _MIL_TOLL_BEFORE.search(text, max(s, q.start - 90), q.start):
+        if c.head is None and not c.of_mil and (text.find("military", max(s, q.start - 180), q.start) >= 0 or any(
+                text.find(w, max(s, q.start - 180), q.start) >= 0 for w in _MIL_TOLL_WORDS)) \
+                and _MIL_TOLL_BEFORE.search(text, max(s, q.start - 180), q.start):
             c.of_mil = True  # "the number of servicemen killed had risen to 105": soldiers
         verb = _governing_verb(c, toks)
         subj = _subject_side(text, toks, verb[0], sent_actors, all_actors, reports) if verb else None
@@ -1563,7 +1589,7 @@ def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
     return False
 
 
-_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")  # "3 servicemen of the Army", "30 militants from Hamas"
 
 
 def _governing_verb(c, toks):
@@ -1617,6 +1643,16 @@ def _subject_side(text, toks, v, sent_actors, all_actors, reports, depth=0):
                 break
             if _SIDE_WORDS.get(toks[j][2]) in ("loss", "agent"):
                 return _subject_side(text, toks, j, sent_actors, all_actors, reports, 1)
+    if tok == "," and depth == 0 and toks[v][2].endswith("ing"):
+        # "Russia said it had struck a meeting of commanders in Sumy, killing 60 servicemen":
+        # the participle's subject opens its clause (after the reporting verb)
+        j = k - 1
+        while j > max(0, k - 30) and toks[j - 1][2] not in _HARD_STOP and toks[j - 1][2] not in ("that", ";"):
+            j -= 1
+        if toks[j][2] in _SELF:
+            return _claim_state(toks[j][0], reports, all_actors)
+        if toks[j][2] in ("its", "their", "our"):
+            return _claim_state(toks[j][0], reports, all_actors)  # "its forces struck ..., killing"
     return None
 
 
@@ -2227,8 +2263,10 @@ _HELD_IN = re.compile(r"[\w'’ -]{0,30}?\s(?:in|near|of)\s+(?:the\s+)?(?:(?:cen
                       r"western|north-eastern|north-western|south-eastern|south-western|far)\s+)?")
 
 
+# (", a day after the militants burst out of Gaza": another event's time and place)
 _PLACE_CLAUSE_BREAK = re.compile(_OWN_CLAUSE_BREAK.pattern + r"|,\s+in\s+(?:what|response\s+to|retaliation\s+for)\b"
-                                 r"|,\s+(?:which|who)\s")
+                                 r"|,\s+(?:which|who)\s|,\s+(?:(?:a|an|one|two|three|several|\d+)\s+(?:day|days|"
+                                 r"week|weeks|hour|hours|month|months)\s+)?(?:after|before|since|following)\s")
 _BORDER_SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|settlement|community)\s+of\s+")
 _ACROSS_BORDER = re.compile(r"\bborder\s+with\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$", re.IGNORECASE)
 

@@ -284,7 +284,8 @@ _IT_OPENS = re.compile(r"\s*It\s")
 _A_SPOKESPERSON_SAID = re.compile(r"\W{0,3}\s*an?\s+(?:[a-z-]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman|"
                                   r"representative)\s+(?:said|says|added|told|stated|noted|wrote)\b")
 # '"...," the diplomat said', '"...," the former minister told reporters'
-_OFFICE_SAID = re.compile(r"\W{0,3}\s*the\s+(?:[a-z-]+\s+)?(?:diplomat|spokeswoman|spokesman|spokesperson|"
+# ('"...," the Prime Minister said': an office may be written with capitals)
+_OFFICE_SAID = re.compile(r"\W{0,3}\s*the\s+(?:[A-Za-z-]+\s+)?(?i:diplomat|spokeswoman|spokesman|spokesperson|"
                           r"minister|official|president|envoy|ambassador|leader|premier|commander|general|"
                           r"adviser|advisor|aide|governor|mayor|ombudsman|ombudswoman|senator|lawmaker|"
                           r"officer|chief|negotiator|prosecutor)\s+(?:said|says|added|told|stated|noted|"
