@@ -1120,3 +1120,10 @@ def test_glued_capitals_in_a_surname_and_relative_clauses_after_an_office():
     people = {r["name"]: r["role"] for r in actors(text) if r["type"] == "person"}
     assert people == {"Youmna ElSayed": "correspondent", "Ibrahim Biari": "senior Hamas commander"}
     assert "Soviet Union" not in [r["name"] for r in actors(text)]
+
+
+def test_an_office_before_a_name_belongs_to_the_datelines_country_the_sentence_names():
+    text = ("Yerevan, 15 September, ARMENPRESS\n\nThe Azerbaijani troops occupy about 10 square kilometers "
+            "of the sovereign territory of Armenia, Secretary of the Security Council Armen Grigoryan said.")
+    assert "Security Council of Armenia" in [r["name"] for r in actors(text)]
+    assert "Security Council of Azerbaijan" not in [r["name"] for r in actors(text)]

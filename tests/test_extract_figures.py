@@ -1994,3 +1994,13 @@ def test_a_place_after_a_day_after_clause_is_another_events():
     figs_ = extract("At least 700 people have been killed in Israel, officials said, a day after the "
                     "militants burst out of Gaza.", "2023-10-08")["figures"]
     assert [(f["value"], f["place"]) for f in figs_] == [(700, "Israel")]
+
+
+def test_people_freed_by_a_side_are_not_its_own_and_a_region_city_of_a_town():
+    from data.extract import extract
+
+    text = ("Azerbaijan released 32 Armenian servicemen on Wednesday. The two soldiers freed by Armenia "
+            "had crossed the border in April, according to Yerevan. One man was killed in the West Bank "
+            "city of Jericho by falling debris.")
+    got = [(f["value"], f["actor"], f["place"]) for f in extract(text, "2023-12-27")["figures"]]
+    assert got == [(32, "Armenia", None), (2, "Azerbaijan", "Armenia-Azerbaijan border"), (1, None, "Jericho")]

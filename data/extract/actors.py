@@ -1053,6 +1053,14 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
             # "The State Security Service said that an Armenian sabotage group had been
             # neutralised": the states of what it said are not its own; a one-place dateline's is
             st = _dateline_state(text) or st
+        if st is not None and _NAME_NEXT.match(t, e):
+            # "... the sovereign territory of Armenia, Secretary of the Security Council Armen
+            # Grigoryan said" (YEREVAN dateline): an office before a name is the country's the
+            # dateline names when the sentence names it too, not the first state the sentence does
+            ds = _dateline_state(text)
+            if ds is not None and ds != st and any(
+                    x == ds for _hs, _he, x in _sentence_state_hits(s, sents, sent_starts, state_hits, st_starts)):
+                st = ds
         told = _TOLD.match(t, e, e + 40) if media_at else None
         if told is not None and told.end() in media_at:
             # "the Ministry of Defense told AZERTAC": a body briefs its own country's agency

@@ -545,6 +545,8 @@ def _find_head(c, toks, text, cand_at):
         c.unk_end = toks[last_unknown][1]
 
 
+_BY_AGENT_AFTER = re.compile(r"\s+(?:freed|released|returned|handed\s+over|captured|detained|held|taken|"
+                             r"killed|abducted|seized)\s+by\s+(?:the\s+)?")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _AFTER_VERBLESS = frozenset({",", ".", ";", ")", "and", "on", "in", "at", "from", "among", "near", "according"})
 
@@ -1439,6 +1441,14 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "the enemy lost up to 100 soldiers", "its forces killed 200 soldiers": the other
             # state of the claimant's war, when the article names it
             side = _adversary(_state_of(side_rec, all_actors), all_actors)
+        if side is not None and c.head is not None and c.head_cat in _SIDED:
+            np_end = toks[c.np_end_tok - 1][1] if c.np_end_tok is not None and c.np_end_tok > 0 else end
+            by = _BY_AGENT_AFTER.match(text, np_end, np_end + 40)
+            if by is not None:
+                agent_rec = next((a for a in sent_actors if a["start"] == by.end()), None)
+                if agent_rec is not None and _state_of(agent_rec, all_actors) == side:
+                    # "the two soldiers freed by Armenia": whom Armenia freed are not Armenia's
+                    side = _adversary(side, all_actors)
         if side is None and c.name_end is not None:
             # "a serviceman of the Azerbaijan Army, Junior Sergeant Ramin Aliyev, was killed":
             # the force the apposition names
@@ -2267,6 +2277,7 @@ _HELD_IN = re.compile(r"[\w'’ -]{0,30}?\s(?:in|near|of)\s+(?:the\s+)?(?:(?:cen
 _PLACE_CLAUSE_BREAK = re.compile(_OWN_CLAUSE_BREAK.pattern + r"|,\s+in\s+(?:what|response\s+to|retaliation\s+for)\b"
                                  r"|,\s+(?:which|who)\s|,\s+(?:(?:a|an|one|two|three|several|\d+)\s+(?:day|days|"
                                  r"week|weeks|hour|hours|month|months)\s+)?(?:after|before|since|following)\s")
+_REGION_TOWN_OF = re.compile(r"\s+(?:city|town|village|port|capital|camp|settlement)\s+of\s+")
 _BORDER_SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|settlement|community)\s+of\s+")
 _ACROSS_BORDER = re.compile(r"\bborder\s+with\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$", re.IGNORECASE)
 
@@ -2300,6 +2311,11 @@ def _place_for(text, fs, fe, free_places):
     inner = [q for q in local if q["end"] <= best["start"] and q["end"] >= best["start"] - 60
              and q.get("kind") in ("city", "village", "feature") and q.get("name") != best.get("name")
              and _HELD_IN.fullmatch(text, q["end"], best["start"])]
+    if best.get("kind") in ("region", "country") and not inner:
+        # "in the West Bank city of Jericho": the town the region describes
+        town = next((q for q in local if best["end"] < q["start"] <= best["end"] + 30
+                     and q.get("kind") in ("city", "village") and _REGION_TOWN_OF.fullmatch(text, best["end"], q["start"])), None)
+        best = town or best
     if inner and best.get("kind") in ("region", "city"):
         best = max(inner, key=lambda q: q["end"])  # the more precise place
     elif best.get("kind") == "border":
