@@ -579,18 +579,22 @@ def _demonym_noun(text, toks, k, value) -> int:
     ("Russians", "South Africans"), or a singular one counted by one ("one Uruguayan") that no
     noun follows ("one Russian soldier"); 0 when they make none."""
     n = len(toks)
-    for ln in (2, 1):
-        if k + ln > n:
-            continue
+    # cheap tests first: most capitalised words here are adjectives ("Armenian soldiers")
+    two = k + 1 < n and toks[k + 1][0] - toks[k][1] == 1 and text[toks[k + 1][0]].isupper()
+    ends = [ln for ln in ((2, 1) if two else (1,)) if text[toks[k + ln - 1][1] - 1] == "s"]
+    for ln in ends:
         word = text[toks[k][0]:toks[k + ln - 1][1]]
-        if ln == 2 and (toks[k + 1][0] - toks[k][1] != 1 or not text[toks[k + 1][0]].isupper()):
-            continue
-        if word.endswith("s") and word[:-1] in _places.DEMONYMS:
+        if word[:-1] in _places.DEMONYMS:
             return ln
-        if value == 1 and word in _places.DEMONYMS and (k + ln == n or not toks[k + ln][2][0].isalpha()
-                                                        or toks[k + ln][2] in ("and", "or", "was", "were", "is")):
-            return ln
+    if value == 1:
+        for ln in ((2, 1) if two else (1,)):
+            if text[toks[k][0]:toks[k + ln - 1][1]] in _places.DEMONYMS and (
+                    k + ln == n or not toks[k + ln][2][0].isalpha() or toks[k + ln][2] in _AFTER_SINGLE):
+                return ln
     return 0
+
+
+_AFTER_SINGLE = frozenset({"and", "or", "was", "were", "is"})
 
 
 _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+$|\bas\s+well\s+as\s+$", re.IGNORECASE)
@@ -1968,7 +1972,8 @@ def _claims(text, s, e, sent_actors):
                          and _THE_GAP.match(text, me, a["start"])]
                 if after:
                     rec = max(after, key=lambda a: a["end"] - a["start"])
-        if rec is None and not m.group("acc") and m.group(0) not in _ACCUSE_WORDS:
+        if rec is None and not m.group("acc") and m.group(0) not in _ACCUSE_WORDS and \
+                not _ANON_SET.isdisjoint(text[max(s, ms - 50):ms].split()[-4:]):
             a = _ANON_SOURCE_BEFORE.search(text, max(s, ms - 50), ms)
             if a is not None:
                 # "in which a war monitor said more than 1,000 people were killed": a speaker no
@@ -1981,6 +1986,7 @@ def _claims(text, s, e, sent_actors):
 
 
 _ANON_SOURCES = _read_words("anonymous_sources.txt")
+_ANON_SET = frozenset(_ANON_SOURCES)  # a cheap test of the window before the pattern
 # an unnamed speaker right before a reporting verb: "a war monitor said", "local officials told"
 _ANON_SOURCE_BEFORE = re.compile(
     r"(?<![\w'’-])((?:(?:an?|the|one|two|three|several|some|many|other|local)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:"
@@ -2294,10 +2300,11 @@ def _place_for(text, fs, fe, free_places):
         return None
     # "shot down over Armenia near the border with Azerbaijan's Nakhchivan exclave": the place
     # across the border is the other side, not where it happened
-    ps = [p for p in ps if not _ACROSS_BORDER.search(text, max(0, p["start"] - 50), p["start"])] or ps
-    # "agreed to halt fighting that has killed dozens ..., after talks in Moscow": a venue of
-    # talks is not where the fighting was
-    ps = [p for p in ps if not _VENUE_BEFORE.search(text, max(0, p["start"] - 30), p["start"])] or ps
+    if len(ps) > 1:  # (a filter that keeps all when it would keep none has nothing to do for one)
+        ps = [p for p in ps if not _ACROSS_BORDER.search(text, max(0, p["start"] - 50), p["start"])] or ps
+        # "agreed to halt fighting that has killed dozens ..., after talks in Moscow": a venue
+        # of talks is not where the fighting was
+        ps = [p for p in ps if not _VENUE_BEFORE.search(text, max(0, p["start"] - 30), p["start"])] or ps
     # "..., killing 19 people across Ukraine, in what Putin called retaliation for an explosion
     # on the Crimea bridge": a place past a clause break of the sentence is another event's
     ps = [p for p in ps if not _PLACE_CLAUSE_BREAK.search(text, min(p["end"], fe), max(p["start"], fs))] or ps
