@@ -1663,10 +1663,8 @@ def _subject_side(text, toks, v, sent_actors, all_actors, reports, depth=0):
         j = k - 1
         while j > max(0, k - 30) and toks[j - 1][2] not in _HARD_STOP and toks[j - 1][2] not in ("that", ";"):
             j -= 1
-        if toks[j][2] in _SELF:
+        if toks[j][2] in _SELF or toks[j][2] in ("its", "their", "our"):  # ("its forces struck ..., killing")
             return _claim_state(toks[j][0], reports, all_actors)
-        if toks[j][2] in ("its", "their", "our"):
-            return _claim_state(toks[j][0], reports, all_actors)  # "its forces struck ..., killing"
     return None
 
 
