@@ -124,7 +124,6 @@ _OWN_PREFIX = ("its ", "their ", "our ")  # "its forces": an actor that is the c
 # claimants that "it"/"its" do not refer to: a person is "he"/"his", and an agency reporting
 # ("according to Reuters") is no side
 _NOT_SELF = frozenset({"person", "media"})
-_BODY_TYPES = frozenset({"organisation", "armed_force", "armed_group", "international_org"})
 _DETERMINERS = frozenset({"the", "its", "their", "our", "his", "her", "these", "those", "them",
                           "whom", "which"})
 _SAMPLE_NOUNS = frozenset({"survey", "poll", "sample", "study", "panel", "census", "questionnaire"})
@@ -1706,6 +1705,16 @@ _POSS_BREAK = frozenset({",", ";", "but", "says", "said", "say"})
 _ON_SIDE = re.compile(r"(?:\s+and(?:\s+\w+){1,3}?)?\s+on\s+the\s+([A-Z][\w'’-]+)\s+side\b")
 
 
+def _state_starting_at(pos, sent_actors, all_actors):
+    """The state the first actor named at ``pos`` that stands for one stands for, or None."""
+    for a in sent_actors:
+        if a["start"] == pos:
+            st = _state_of(a, all_actors)
+            if st:
+                return st
+    return None
+
+
 def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=None):
     """The side a figure is about: a demonym or name in its noun phrase, the subject ``subj``
     of the loss verb it is the object of ("Azerbaijan lost 50 servicemen"), or the owner that
@@ -1716,11 +1725,9 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
     on_side = _ON_SIDE.match(text, end, end + 80) if text.find(" side", end, end + 100) >= 0 else None
     if on_side is not None:
         # "23 soldiers and 22 civilians on the Israeli side": the side the phrase names
-        for a in sent_actors:
-            if a["start"] == on_side.start(1):
-                st = _state_of(a, all_actors)
-                if st:
-                    return st
+        st = _state_starting_at(on_side.start(1), sent_actors, all_actors)
+        if st:
+            return st
     # a demonym makes a side of soldiers, not of bystanders ("two Russian journalists")
     if c.head_cat in _SIDED or c.head_cat is None or c.of_mil:
         for a in inside:
@@ -1730,12 +1737,9 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
     # "3 servicemen of the Azerbaijani Army"
     if c.head is not None and c.head_cat in _SIDED:
         mo = _OF_THE.match(text, end, end + 40)
-        if mo:
-            for a in sent_actors:
-                if a["start"] == mo.end():
-                    st = _state_of(a, all_actors)
-                    if st:
-                        return st
+        st = _state_starting_at(mo.end(), sent_actors, all_actors) if mo else None
+        if st:
+            return st
     # "the Russian peacekeeping contingent of about 2,000 servicemen": the force they make up
     if c.head_cat in _SIDED:
         for a in sent_actors:
@@ -2290,6 +2294,13 @@ _VENUE_BEFORE = re.compile(r"\b(?:talks|meetings?|summit|negotiations|conference
                            r"(?:in|at)\s+(?:the\s+)?$")
 
 
+def _town_named_after(text, place, local, link, kinds=None):
+    """The place of ``local`` that ``link`` ("town of", "city of") joins to ``place`` right
+    after it ("the border town of Vovchansk", "the West Bank city of Jericho"), or None."""
+    return next((q for q in local if place["end"] < q["start"] <= place["end"] + 30
+                 and (kinds is None or q.get("kind") in kinds) and link.fullmatch(text, place["end"], q["start"])), None)
+
+
 def _place_for(text, fs, fe, free_places):
     if not free_places:
         return None
@@ -2316,16 +2327,12 @@ def _place_for(text, fs, fe, free_places):
     inner = [q for q in local if q["end"] <= best["start"] and q["end"] >= best["start"] - 60
              and q.get("kind") in ("city", "village", "feature") and q.get("name") != best.get("name")
              and _HELD_IN.fullmatch(text, q["end"], best["start"])]
-    if best.get("kind") in ("region", "country") and not inner:
-        # "in the West Bank city of Jericho": the town the region describes
-        town = next((q for q in local if best["end"] < q["start"] <= best["end"] + 30
-                     and q.get("kind") in ("city", "village") and _REGION_TOWN_OF.fullmatch(text, best["end"], q["start"])), None)
-        best = town or best
     if inner and best.get("kind") in ("region", "city"):
         best = max(inner, key=lambda q: q["end"])  # the more precise place
     elif best.get("kind") == "border":
         # "in the border town of Vovchansk": the town the border describes
-        town = next((q for q in local if best["end"] < q["start"] <= best["end"] + 30
-                     and _BORDER_SETTLEMENT_OF.fullmatch(text, best["end"], q["start"])), None)
-        best = town or best
+        best = _town_named_after(text, best, local, _BORDER_SETTLEMENT_OF) or best
+    elif best.get("kind") in ("region", "country") and not inner:
+        # "in the West Bank city of Jericho": the town the region describes
+        best = _town_named_after(text, best, local, _REGION_TOWN_OF, ("city", "village")) or best
     return best.get("name") or best.get("surface")
