@@ -970,6 +970,31 @@ def test_a_town_s_or_region_s_own_authority_is_an_actor(text, want):
 
 
 @pytest.mark.parametrize("text, want", [
+    ("Russian drones hit Kharkiv overnight, wounding five people, the city military administration said.",
+     "Kharkiv City Military Administration"),
+    ("A missile struck the village of Velykyi Burluk in Kharkiv region. Two people were wounded, the "
+     "regional military administration said.", "Kharkiv Regional Military Administration"),
+    # a city named like its region stands for the region when the body is the region's
+    ("KYIV (Reuters) - At least 12 people were killed in the strike on Zaporizhzhia, the regional "
+     "military administration said.", "Zaporizhzhia Regional Military Administration"),
+])
+def test_a_local_body_written_without_its_place_is_the_last_named_town_s_or_region_s(text, want):
+    from data.extract import extract
+
+    out = extract(text, "2024-05-01")
+    assert [f["claimed_by"] for f in out["figures"]] == [want]
+
+
+def test_a_local_body_with_no_town_or_region_before_it_names_nobody():
+    from data.extract import extract
+
+    out = extract("Two people were wounded, the mayor's office said. Shelling hit Nikopol on Monday. One man "
+                  "was injured, the regional administration said.", "2024-05-01")
+    assert [f["claimed_by"] for f in out["figures"]] == [None, None]
+    assert not [a for a in out["actors"] if a["type"] == "organisation"]
+
+
+@pytest.mark.parametrize("text, want", [
     ("Russia's defence ministry blamed the Azov battalion for the blast in Mariupol.", ("Azov Brigade", "armed_force")),
     ("Kanan village was hit by two bombs, according to the Chin National Front.", ("Chin National Front", "armed_group")),
     ("The Wad Madani Resistance Committee said RSF fighters stormed the village.",

@@ -185,6 +185,8 @@ def _alt(words) -> str:
 
 _LOCAL_AFTER = re.compile(r"(?:'s|’s)?\s+(" + _alt(_LOCAL) + r")\b", re.I)
 _LOCAL_BEFORE = re.compile(r"\b[Tt]he\s+(" + _alt(_LOCAL) + r")\s+(?:of|in)\s+$", re.I)
+# "..., the city military administration said": the body of a town or region named just before
+_LOCAL_BARE = re.compile(r"\b[Tt]he\s+(" + _alt(_LOCAL) + r")\b(?!\s+(?:of|in|for)\b|-)", re.I)
 # the words that say what kind of unit a region's name is ("Donetsk Oblast"), as places reads them
 _REGION_NAME_END = re.compile(r"\s+(?:" + "|".join(sorted(w.title() for w in _pl._SUFFIXES)) + r")$")
 _BODY_AFTER = re.compile(r"(?:'s)?\s+(" + _alt(_BODY) + r")\b", re.I)
@@ -496,7 +498,9 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     bodies = _compose(text, t, state_hits, out)
     bodies += _its_forces(text, t, sents, sent_starts, state_hits, bodies)
     bodies += _bare_forces(text, t, sents, sent_starts, state_hits, bodies)
-    bodies += _local_bodies(text, t, places)
+    local = _local_bodies(text, t, places)
+    bodies += local
+    bodies += _bare_local_bodies(text, t, sorted(places, key=_START_END), sents, sent_starts, local)
     if bodies:
         # "the Palestinian Red Crescent" is the national society, not the federation of them all
         occ = _pl.Occupancy((b["start"], b["end"]) for b in bodies)
@@ -566,6 +570,48 @@ def _local_bodies(text: str, t: str, places: list[dict[str, Any]]) -> list[dict[
             continue
         res.append(_rec(text, start, end, f"{_REGION_NAME_END.sub('', name)} {suffix}", "organisation",
                         p.get("country")))
+    return res
+
+
+def _bare_local_bodies(text: str, t: str, places: list[dict[str, Any]], sents, sent_starts,
+                       named: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"... in Zaporizhzhia, the city military administration said": a local body written without
+    its place is the body of the last town (or region, by its head) named in its sentence or the
+    one before; a city named like its region ("Kharkiv", "Kherson") stands for the region when
+    the body is a regional one. ``named`` (the bodies written with their place) are not read
+    again."""
+    if not places:
+        return []
+    res = []
+    taken = {(b["start"], b["end"]) for b in named}
+    for m in _LOCAL_BARE.finditer(t):
+        s, e = m.span()
+        if any(a <= s < b for a, b in taken):
+            continue
+        suffix, kinds, _g = _LOCAL[" ".join(m.group(1).lower().replace("’", "'").split())]
+        i = bisect.bisect_right(sent_starts, s) - 1
+        floor = sents[i - 1][0] if i > 0 else 0
+        found = None
+        for p in reversed(places):
+            if p["end"] > s:
+                continue
+            if p["start"] < floor:
+                break
+            kind, name = p.get("kind"), p.get("name")
+            if not name:
+                continue
+            if kind in kinds:
+                found = (name, p.get("country"))
+                break
+            if kind == "city" and "region" in kinds and p.get("country"):
+                reg = _pl._lookup_kind(f"{name} Region", (p["country"],), "region")
+                if reg is not None and reg.country == p["country"]:
+                    found = (reg.name, p["country"])
+                    break
+        if found is None:
+            continue
+        res.append(_rec(text, m.start(1), e, f"{_REGION_NAME_END.sub('', found[0])} {suffix}", "organisation",
+                        found[1]))
     return res
 
 
