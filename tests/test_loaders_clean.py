@@ -208,6 +208,11 @@ Additional reporting by Reuters and AFP.
     ("Reuters and Jane Roe contributed reporting.", ["Reuters", "Jane Roe"]),
     ("(Reuters)", ["Reuters"]),
     ("Reporting by Jane Roe in Baku; Editing by John Doe", []),
+    # Reuters wraps its credits in parentheses, one role per ';'
+    ("(Reporting by Jane Roe and Max Moe in Kyiv; Writing by Ann Poe; Editing by John Doe)", []),
+    ("(Additional reporting by AFP; Editing by John Doe)", ["AFP"]),
+    # AP names its writers with the agency's name
+    ("Associated Press writer Jane Roe contributed to this report from Kyiv.", ["AP", "Jane Roe"]),
 ])
 def test_trailing_credit_lines(tail, credits):
     body = "Officials in both capitals said the talks would continue next month."
@@ -215,6 +220,23 @@ def test_trailing_credit_lines(tail, credits):
     assert c.text == body
     assert c.credits == credits
     assert c.removed == [tail]
+
+
+def test_rules_and_coverage_links_after_the_story_go_with_its_credits():
+    body = "Officials in both capitals said the talks would continue next month."
+    tail = ["Associated Press writer Jane Roe contributed to this report.", "---",
+            "Follow AP's coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine"]
+    c = clean(body + "\n\n" + "\n\n".join(tail))
+    assert c.text == body
+    assert c.credits == ["AP", "Jane Roe"]
+    assert sorted(c.removed) == sorted(tail)
+
+
+def test_a_parenthesised_aside_that_is_not_a_credit_stays():
+    body = "Officials said the talks would continue next month."
+    aside = "(The ministry did not say how many soldiers took part; it gave no names.)"
+    c = clean(body + "\n\n" + aside)
+    assert c.text == body + "\n\n" + aside
 
 
 def test_credit_line_stacked_under_last_paragraph():

@@ -64,6 +64,8 @@ _ODD_SPACES = ("\t", "\u00a0", "\u2007", "\u202f")
 _BLANKS_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _LEFT_WORD_RE = re.compile(r"([^\W\d_]+)-$")
 _RIGHT_WORD_RE = re.compile(r"^([^\W\d_]+)")
+_AGENCY_STAFF_RE = re.compile(r"(.+?)\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?|"
+                              r"photographers?)\s+(\S.*)$", re.IGNORECASE)
 _SPLIT_NAMES_RE = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.IGNORECASE)
 
 #: longest line, in characters, that can still be a hard-wrapped line of a paragraph
@@ -192,6 +194,8 @@ def _is_link_line(line: str) -> bool:
 def _is_furniture(line: str) -> bool:
     if len(line) > 120:
         return False
+    if not any(ch.isalnum() for ch in line):
+        return True  # a rule ('---', '* * *') between the story and what follows it
     key = line.strip(" .:|•·-–—").casefold()
     return key in _FURNITURE or bool(_FURNITURE_RE.match(line))
 
@@ -215,6 +219,15 @@ def _credit_line(par: str) -> list[str] | None:
     """Credits named by a trailing credit line, [] for a credit line naming none, else None."""
     if len(par) > 250:
         return None
+    inner = par.strip()
+    if inner[:1] == "(" and inner[-1:] == ")" and inner.count("(") == 1:
+        inner = inner[1:-1].strip()  # Reuters: '(Reporting by ...; Editing by ...)'
+    if ";" in inner:
+        parts = [_credit_line(x) for x in inner.split(";") if x.strip()]
+        if not parts or any(x is None for x in parts):
+            return None
+        return list(dict.fromkeys(n for x in parts for n in x))
+    par = inner
     for rx in _TAIL_RES:
         m = rx.match(par)
         if not m:
@@ -235,6 +248,10 @@ def _credit_line(par: str) -> list[str] | None:
             for n in names:
                 n = re.sub(r"^(?:the|staff of|staff)\s+", "", n, flags=re.IGNORECASE)
                 n = re.sub(r"\s+in\s+[A-Z][\w ]*$", "", n)  # "Jane Doe in Baku"
+                m = _AGENCY_STAFF_RE.match(n)  # "Associated Press writer Jane Doe"
+                if m and _agency(m.group(1)):
+                    out.append(_agency(m.group(1)))
+                    n = m.group(2)
                 ag = _agency(n)
                 if ag:
                     out.append(ag)
