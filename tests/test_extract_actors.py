@@ -1152,3 +1152,28 @@ def test_an_office_before_a_name_belongs_to_the_datelines_country_the_sentence_n
             "of the sovereign territory of Armenia, Secretary of the Security Council Armen Grigoryan said.")
     assert "Security Council of Armenia" in [r["name"] for r in actors(text)]
     assert "Security Council of Azerbaijan" not in [r["name"] for r in actors(text)]
+
+
+def test_a_capital_stands_for_the_one_state_that_has_it_now():
+    import collections
+
+    from data.extract.lexicon import read_records
+
+    owners = collections.defaultdict(list)
+    for r in read_records("states.csv"):
+        for c in filter(None, (r["capitals"] or "").split("|")):
+            assert c == c.strip(), r["name"]
+            owners[c].append(r["name"])
+    assert {c: v for c, v in owners.items() if len(v) > 1} == {}
+    got = [(a["surface"], a["name"]) for a in actors("Kosovo's prime minister accused Belgrade of "
+                                                     "orchestrating the attack.") if a["type"] == "state"]
+    assert got == [("Kosovo", "Kosovo"), ("Belgrade", "Serbia")]
+
+
+def test_a_state_whose_capital_is_the_place_is_still_named():
+    from data.extract import extract
+
+    out = extract("Two car bombs exploded in Somalia's capital, killing at least 12 people.", "2022-10-30")
+    assert [(p["surface"], p["name"]) for p in out["places"]] == [("Somalia's capital", "Mogadishu")]
+    assert [(a["surface"], a["name"]) for a in out["actors"]] == [("Somalia", "Somalia")]
+    assert [f["place"] for f in out["figures"]] == ["Mogadishu"]

@@ -2004,3 +2004,55 @@ def test_people_freed_by_a_side_are_not_its_own_and_a_region_city_of_a_town():
             "city of Jericho by falling debris.")
     got = [(f["value"], f["actor"], f["place"]) for f in extract(text, "2023-12-27")["figures"]]
     assert got == [(32, "Armenia", None), (2, "Azerbaijan", "Armenia-Azerbaijan border"), (1, None, "Jericho")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Armenian health authorities said the toll from a fuel depot explosion on Monday near Stepanakert, "
+     "known as Khankendi in Azerbaijan, had risen to 170, with 20 people still missing.",
+     [(170, "killed"), (20, "missing")]),
+    ("The toll from the blast near Stepanakert, which Azerbaijan calls Khankendi, rose to 68 on Tuesday.",
+     [(68, "killed")]),
+])
+def test_another_name_set_off_by_commas_does_not_cut_a_toll_from_its_number(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2023-09-30")["figures"]] == want
+
+
+def test_a_bare_count_after_a_toll_shares_its_verb():
+    from data.extract import extract
+
+    text = ("About 30,000 died in the first war in the early 1990s, and more than 6,500 in the six-week "
+            "war of 2020. The army lost 40 tanks, and 12 in the north.")
+    got = [(f["value"], f["qualifier"], f["category"]) for f in extract(text, "2023-09-30")["figures"]]
+    assert got == [(30000, "around", "killed"), (6500, "more_than", "killed")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the subject of an active release verb with an object of its own released something else
+    ("The government of junta leader Captain Ibrahim Traore has not released a toll.", []),
+    ("Captain Ibrahim Traore released a statement on Sunday.", []),
+    ("Armenia handed back two Azerbaijani soldiers on Thursday.", [(2, "prisoners", "Azerbaijan")]),
+    ("In total, 3,405 Ukrainian defenders have been brought home from Russian captivity.",
+     [(3405, "prisoners", "Ukraine")]),
+    ("Five prisoners were released on Sunday.", [(5, "prisoners", None)]),
+])
+def test_release_verbs_count_the_released_not_who_releases(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2024-08-25")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a ship's crew is nobody's side; "its" after the ship is the ship's
+    ("A Houthi missile struck the ship, killing three of its crew members.", [(3, "killed", None)]),
+    ("Russian forces shelled a bus in Kherson, killing five of its passengers.", [(5, "killed", None)]),
+    ("The Houthis seized the Galaxy Leader and are still holding its 25 crew members.", [(25, "prisoners", None)]),
+    # a tank's crew is its army's
+    ("Two Russian tank crew members were killed.", [(2, "killed", "Russia")]),
+    ("Armenia said Azerbaijani forces killed 50 of its servicemen.", [(50, "killed", "Armenia")]),
+])
+def test_a_crew_belongs_to_its_vessel_and_a_holder_s_captives_are_not_its_own(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2024-08-25")["figures"]] == want

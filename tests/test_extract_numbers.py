@@ -93,3 +93,12 @@ def test_a_change_from_an_old_total_to_a_new_one_is_no_range():
     assert [(x[0], x[1], x[4]) for x in q("the death toll rose from 49 to 105")] == [("105", 105, "exact")]
     assert [x[1] for x in q("numbers climbed sharply from 10,000 to 25,000")] == [25_000]
     assert [x[4] for x in q("from 200 to 300 people fled")] == ["range"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ('"Nearly 200 people were killed," he said.', ("Nearly 200", 200, "nearly")),
+    ("“More than 40 soldiers died,” he said.", ("More than 40", 40, "more_than")),
+    ("(about 30 people were hurt)", ("about 30", 30, "around")),
+])
+def test_a_qualifier_that_opens_a_quotation_or_bracket_still_bounds_its_number(text, want):
+    assert [(s, v, qual) for s, v, _lo, _hi, qual in q(text)] == [want]

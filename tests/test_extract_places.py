@@ -444,3 +444,16 @@ def test_places_of_the_wars_added_in_december_2026():
                  "overwhelmed.") == ["Norte de Santander", "Catatumbo"]
     assert names("Jets struck Natanz and Fordo in Iran and militants attacked in Balochistan, "
                  "Pakistan.") == ["Natanz", "Fordow", "Iran", "Balochistan", "Pakistan"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Two car bombs exploded in Somalia's capital, killing at least 12 people.",
+     [("Somalia's capital", "Mogadishu")]),
+    ("A gang leader in the Haitian capital ordered the killings.", [("Haitian capital", "Port-au-Prince")]),
+    ("Ukraine's capital city was hit overnight.", [("Ukraine's capital city", "Kyiv")]),
+    # named right after it: the name is the place
+    ("Fighting raged in the Sudanese capital Khartoum.", [("Khartoum", "Khartoum")]),
+    ("Drones hit Ukraine's capital, Kyiv, overnight.", [("Ukraine", "Ukraine"), ("Kyiv", "Kyiv")]),
+])
+def test_a_state_s_capital_left_unnamed_is_the_capital_city(text, want):
+    assert [(p["surface"], p["name"]) for p in places(text)] == want

@@ -412,6 +412,9 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     # "the Republic of Azerbaijan": a country's long form names the same state, so the state's
     # name inside it stays a state ("Guinea" inside "Guinea-Bissau" does not)
     long_forms = {(p["start"], p["end"], p["name"]) for p in places if p.get("kind") == "country"}
+    # "Somalia's capital": the city, and still the state named
+    long_forms.update((p["start"], p["end"], _pl.state_by_name(p["surface"].split("'")[0].split("’")[0]) or "")
+                      for p in places if p["surface"].endswith(("capital", "capital city")))
     place_ivs = sorted(place_spans)
     place_starts = [a for a, _b in place_ivs]
     state_hits = []  # (s, e, state name) for compositional phrases

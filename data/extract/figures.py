@@ -493,6 +493,9 @@ def _find_head(c, toks, text, cand_at):
             if cat == "person" and toks[k][2] in ("members", "member") and \
                     toks[c.np_end_tok - 1][2] in _ARMED_GROUP_NOUNS:
                 c.head_cat = "military"  # "125 members of government security forces"
+            elif cat == "person" and toks[k][2] in _CREW_WORDS and _MIL_VEHICLE.search(
+                    text, max(0, toks[k][0] - 160), toks[k][0]):
+                c.head_cat = "military"  # "A helicopter was shot down, killing two crew members"
             return
         if k in cand_at and cand_at[k] is not c:  # (a named person's count starts on its words)
             break
@@ -741,13 +744,30 @@ def _aside_end(text, toks, t, b):
         close = next((u for u in range(t + 1, b) if _dash(text, toks, u)), None)
     elif toks[t][2] == "(":
         close = next((u for u in range(t + 1, min(b, t + 8)) if toks[u][2] == ")"), None)
-    elif toks[t][2] == "," and t + 1 < b and toks[t + 1][2] in _RESTATING:
-        # ", about 90% of the population,": the same people restated between commas
+    elif toks[t][2] == "," and t + 1 < b and (toks[t + 1][2] in _RESTATING or _naming(toks, t + 1, b)):
+        # ", about 90% of the population,": the same people restated between commas; ", known
+        # as Khankendi in Azerbaijan,": a place's other name
         close = next((u for u in range(t + 2, min(b, t + 12)) if toks[u][2] == ","), None)
     else:
         return None
     return None if close is None else close + 1
 
+
+def _naming(toks, u, b):
+    """Whether token ``u`` opens another name for what was just named: "known as", "also
+    called", "which Azerbaijan calls", "as Israelis call it"."""
+    w = toks[u][2]
+    if w in _NAMING_WORDS:
+        return True
+    if w in ("also", "now", "formerly") and u + 1 < b:
+        return toks[u + 1][2] in _NAMING_WORDS
+    if w in ("which", "what", "as"):
+        return any(toks[x][2] in _NAMING_VERBS for x in range(u + 1, min(b, u + 5)))
+    return False
+
+
+_NAMING_WORDS = frozenset({"known", "called", "dubbed", "renamed", "officially"})
+_NAMING_VERBS = frozenset({"calls", "call", "called", "names", "name", "refers", "refer"})
 
 # words opening a restatement of a figure between commas
 _RESTATING = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "or"})
@@ -803,7 +823,7 @@ _RAISE_VERBS = frozenset({"raising", "raised", "raises", "bringing", "brought", 
                           "taking", "took", "lifting", "lifted"})
 
 
-def _toll_verb(toks, i, j, c, cands_by_tok):
+def _toll_verb(text, toks, i, j, c, cands_by_tok):
     """For a casualty word (tokens ``i`` to ``j``) ending with a toll noun, or counted by "the
     number of" ("The number of forcibly displaced persons from Karabakh who have entered Armenia
     has reached 50,243"): the token of the verb that gives ``c``'s number ("rose [to]") when the
@@ -830,6 +850,10 @@ def _toll_verb(toks, i, j, c, cands_by_tok):
             return None
     t = j
     while t < v:
+        close = _aside_end(text, toks, t, v)
+        if close is not None:
+            t = close  # "the toll from the blast near Stepanakert, known as Khankendi, rose to 170"
+            continue
         if toks[t][2] == "as" and t + 3 < v and toks[t + 1][2] == "a" and toks[t + 2][2] == "result":
             t += 3  # "the number of servicemen killed as a result of the aggression has reached 105"
             continue
@@ -909,7 +933,7 @@ _TIME_AFTER_THE = frozenset({"day", "night", "week", "weekend", "morning", "even
 
 
 # casualty words whose object is their victim ("killed two attackers", "captured a soldier")
-_VICTIM_VERBS = frozenset({"killed", "wounded", "captured", "captured_mil", "killed_mil", "missing"})
+_VICTIM_VERBS = frozenset({"killed", "wounded", "captured", "captured_mil", "killed_mil", "missing", "prisoners"})
 
 
 def _active_with_object(toks, trig, cand_at) -> bool:
@@ -950,11 +974,11 @@ def _nearest_trigger(text, c, trig, cands_by_tok, toks):
         if j <= c.qi and (left is None or c.qi - j < left[1]):
             if c.qi - j <= 7:
                 # "the death toll of 49 rose to 105": past the old toll, the verb gives the number
-                verb = _toll_verb(toks, i, j, c, cands_by_tok) if any(
+                verb = _toll_verb(text, toks, i, j, c, cands_by_tok) if any(
                     cands_by_tok.get(t) not in (None, c) for t in range(j, c.qi)) else None
                 left, gap_from = (cat, c.qi - j, i, j, anim), (j if verb is None else verb)
             elif c.qi - j <= 24:
-                verb = _toll_verb(toks, i, j, c, cands_by_tok)
+                verb = _toll_verb(text, toks, i, j, c, cands_by_tok)
                 if verb is not None:
                     left, gap_from = (cat, c.qi - j, i, j, anim), verb
     end = c.np_end_tok if c.np_end_tok is not None else c.tj
@@ -1270,7 +1294,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             cat = "peacekeepers" if _PEACEKEEPING.search(text, max(s, q.start - 70), q.start) else "troops"
         elif hc == "person":
             cat = "troops" if tcat == "troops" else "other"
-            if cat == "other" and c.qi >= 1 and toks[c.qi - 1][2] in _HOLD_VERBS:
+            if cat == "other" and c.qi >= 1 and (toks[c.qi - 1][2] in _HOLD_VERBS or (
+                    c.qi >= 2 and toks[c.qi - 1][2] in _POSSESSIVE and toks[c.qi - 2][2] in _HOLD_VERBS)):
                 cat = "prisoners"  # "they hold 72 Armenians", "Hamas is holding 101 people"
             elif cat == "other" and c.head is not None:
                 leave = _forced_to_leave(text, c, toks, sent_places)
@@ -1291,10 +1316,12 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 cat = recs[-1][3]
             if cat == recs[-1][3]:
                 joined.add(id(c))
-        if recs and recs[-1][3] in _CASUALTY and tcat is None and cat in ("troops", "other") \
+        if recs and recs[-1][3] in _CASUALTY and tcat is None and (
+                cat in ("troops", "other") or (cat is None and hc is None and c.head is None)) \
                 and c.qi >= 1 and toks[c.qi - 1][2] == "and" and _verbless(c, toks):
             # "500 people have been killed in Lebanon ..., and 23 soldiers and 22 civilians on
-            # the Israeli side": a count with no verb of its own shares the one before's
+            # the Israeli side": a count with no verb of its own shares the one before's (a bare
+            # one too: "About 30,000 died in the first war, and more than 6,500 in the second")
             cat = recs[-1][3]
             joined.add(id(c))
         if cat is None and hc is None and recs and c.qi >= 1 \
@@ -1768,7 +1795,8 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
     poss = None
     for t in range(lo, min(hi, len(toks))):
         if toks[t][2] in ("its", "their", "our"):
-            poss = toks[t][0]
+            # ("still holding its 25 crew members": the holder's captives, not its people)
+            poss = None if t >= 1 and toks[t - 1][2] in _HOLD_VERBS else toks[t][0]
         elif t == agent:
             poss = None  # "its peacekeepers detained 2 soldiers": the owner of the agent
         elif t < c.qi and toks[t][2] in _POSS_BREAK:
@@ -1776,6 +1804,8 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
     if poss is None:
         return None
     before = [a for a in sent_actors if a["end"] <= poss and a.get("type") not in _NOT_SELF]
+    if _THING_OWNER.search(text, max((a["end"] for a in before), default=max(0, poss - 200)), poss):
+        return None  # "a Houthi missile struck the ship, killing three of its crew": the ship's
     claim = [r for r in reports if r[1] <= poss and r[2]["end"] <= poss and r[2].get("type") not in _NOT_SELF]
     if claim:
         # after "X said", "its" is X's unless another actor is named between the reporting
@@ -1797,6 +1827,16 @@ def _side(text, c, start, end, toks, sent_actors, all_actors, reports=(), subj=N
             return st
     return None
 
+
+# a crew is a ship's (nobody's side) unless a military vehicle was named just before it
+_CREW_WORDS = frozenset({"crew", "crewmen", "crewman"})
+_MIL_VEHICLE = re.compile(r"\b(?:helicopter|warplane|fighter\s+jet|jet|tank|armou?red\s+vehicle|bomber|"
+                          r"warship|frigate|submarine|gunboat|military\s+(?:plane|aircraft|vessel))s?\b",
+                          re.IGNORECASE)
+
+# what "its" may stand for after the last actor: a vessel or vehicle, whose people are nobody's side
+_THING_OWNER = re.compile(r"\b(?:ship|vessel|tanker|freighter|cargo\s+ship|bulk\s+carrier|boat|ferry|plane|"
+                          r"aircraft|airliner|bus|train|truck|lorry|minibus|car|convoy)s?\b", re.IGNORECASE)
 
 # A toll whose own words name the side it counts: "Armenia's death toll rose to 3,825", "the
 # Armenian military death toll stands at", "the number of Azerbaijani servicemen killed rose to"
@@ -2262,7 +2302,9 @@ def _free_places(sent_places, sent_actors, text):
     # part of the name
     glued = {a["start"] - 1 for a in sent_actors if a.get("type") in _GLUED_TYPES and a["surface"][:1].isupper()
              and text[a["start"] - 1:a["start"]] == " "}
-    return [p for p in sent_places if not (_overlaps(p["start"], p["end"], spans) or p["end"] in glued) or (
+    # ("in Somalia's capital": the city, though the state in it is an actor)
+    return [p for p in sent_places if not (_overlaps(p["start"], p["end"], spans) or p["end"] in glued)
+            or p["surface"].endswith(("capital", "capital city")) or (
         p.get("kind") == "country" and _IN_COUNTRY.search(text, max(0, p["start"] - 45), p["start"]) is not None
         # "killed in Armenia-Azerbaijan clashes", "in Israel-Hamas war": a side of a pair, no where
         and text[p["end"]:p["end"] + 1] not in ("-", "–", "—"))]

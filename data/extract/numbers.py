@@ -356,7 +356,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, skip=()) 
         qm = None
         if ns > start and text[ns - 1].isspace():
             prev_word = text[max(start, ns - 16):ns].rsplit(None, 1)[-1:] or [""]
-            qre = _QUAL_RES.get(prev_word[0].lower())
+            # ('"Nearly 200 people were killed," he said': a quotation opens at the qualifier)
+            qre = _QUAL_RES.get(prev_word[0].lower().lstrip("\"“‘'([«—–-"))
             if qre is not None:
                 qm = qre.search(text, max(start, ns - 25), ns)
         qword = qm.group("q").lower() if qm else None

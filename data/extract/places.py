@@ -44,6 +44,8 @@ _STATE_SURF: dict[str, str] = {}
 DEMONYMS: dict[str, str] = {}
 #: capital surface -> canonical actor name (state, or e.g. the EU for Brussels)
 CAPITALS: dict[str, str] = {}
+#: state -> its (first listed) capital
+CAPITAL_OF: dict[str, str] = {}
 for _r in _rows("states.csv"):
     STATES[_r["name"]] = _r["iso2"]
     for _s in [_r["name"], *_split(_r["aliases"])]:
@@ -52,6 +54,8 @@ for _r in _rows("states.csv"):
         DEMONYMS.setdefault(_d, _r["name"])
     for _c in _split(_r["capitals"]):
         CAPITALS.setdefault(_c, _r["name"])
+    if _split(_r["capitals"]):
+        CAPITAL_OF[_r["name"]] = _split(_r["capitals"])[0]
 #: seats of government that always mean the government ("the Kremlin")
 SEATS: dict[str, tuple[str, str]] = {}
 for _r in _rows("metonyms.csv"):
@@ -629,10 +633,49 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
     out += _cued(text, t, cues, [h for i, h in enumerate(hits) if i not in dropped_set], countries,
                  cache, taken)
     out.sort(key=lambda r: (r["start"], r["end"]))
+    if "capital" in t:
+        _capitals_unnamed(text, t, out, taken)
     _prefer_contained(text, out)
     _plural_units(text, out, countries, cache)
     _one_kind_per_unknown_name(out)
     return out
+
+
+# "in Somalia's capital", "the Sudanese capital": the city, when the text does not name it next
+_CAPITAL_AFTER_STATE = re.compile(r"(?:'s|’s)\s+capital\b(?:\s+city\b)?(?!,?\s+(?:city\s+of\s+)?[A-Z])")
+_CAPITAL_OF_DEMONYM = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
+                                 + r")\s+capital\b(?:\s+city\b)?(?!,?\s+(?:city\s+of\s+)?[A-Z])")
+
+
+def _capital_place(name: str):
+    state = STATES.get(name)
+    capital = CAPITAL_OF.get(name)
+    if not state or not capital:
+        return None
+    place = _lookup_cached(capital, (state,), None)
+    return place if place is not None and place.country == state and place.kind == "city" else None
+
+
+def _capitals_unnamed(text: str, t: str, out: list[dict[str, Any]], taken: "Occupancy") -> None:
+    """"Two car bombs exploded in Somalia's capital", "in the Sudanese capital": the capital
+    city is the place (in place of the country's record), unless its name follows."""
+    for i, r in enumerate(out):
+        if r["kind"] == "country":
+            m = _CAPITAL_AFTER_STATE.match(t, r["end"])
+            place = _capital_place(r["name"]) if m else None
+            if place is not None:
+                out[i] = _record(text, r["start"], m.end(), place)
+    added = False
+    for m in _CAPITAL_OF_DEMONYM.finditer(t):
+        s, e = m.start(1), m.end()
+        if taken.overlaps(s, e):
+            continue
+        place = _capital_place(DEMONYMS[m.group(1)])
+        if place is not None:
+            out.append(_record(text, s, e, place))
+            added = True
+    if added:
+        out.sort(key=lambda r: (r["start"], r["end"]))
 
 
 def _one_kind_per_unknown_name(out: list[dict[str, Any]]) -> None:
