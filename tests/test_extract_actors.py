@@ -1177,3 +1177,42 @@ def test_a_state_whose_capital_is_the_place_is_still_named():
     assert [(p["surface"], p["name"]) for p in out["places"]] == [("Somalia's capital", "Mogadishu")]
     assert [(a["surface"], a["name"]) for a in out["actors"]] == [("Somalia", "Somalia")]
     assert [f["place"] for f in out["figures"]] == ["Mogadishu"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Iraq's Joint Operations Command said the attack killed six soldiers.",
+     ("Joint Operations Command", "organisation", "IQ")),
+    ("The Philippines' Department of Migrant Workers confirmed that two of the dead were Filipino.",
+     ("Department of Migrant Workers", "organisation", "PH")),
+    ("Clashes killed 55 people and wounded 146, the Emergency Response Centre said.",
+     ("Emergency Response Centre", "organisation", None)),
+    ("The Ethiopian Emergency Response Directorate said 20 people died.",
+     ("Ethiopian Emergency Response Directorate", "organisation", "ET")),
+])
+def test_an_organisation_no_lexicon_lists_is_named_by_its_head_word(text, want):
+    from data.extract import extract
+
+    out = extract(text, "2024-08-25")
+    assert want in {(a["name"], a["type"], a["country"]) for a in out["actors"]}
+    assert not [a for a in out["actors"] if a["type"] == "person"]
+    assert {f["claimed_by"] for f in out["figures"]} <= {want[0]}
+
+
+@pytest.mark.parametrize("text", ["The Ministry of Defence said the drills were over.",
+                                  "The Defence Ministry said the drills were over."])
+def test_a_state_body_named_without_its_state_is_not_a_new_organisation(text):
+    assert actors(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Strategic Framework for the Defence of the People of Azawad (CSP-DPA) said it killed 47 Malian "
+     "soldiers.", {"Strategic Framework for the Defence of the People of Azawad", "Mali"}),
+    ("The Movement for Azawad (MPA-DPA) said it killed 12 soldiers.", set()),
+    ("A US-UK strike hit Hodeidah.", {"United States", "United Kingdom"}),
+    ("Pakistan accused Afghanistan of sheltering the Tehreek-e-Taliban Pakistan (TTP).",
+     {"Pakistan", "Afghanistan", "Tehreek-e-Taliban Pakistan"}),
+    ("KFOR, which has about 4,500 troops in Kosovo, reinforced patrols.", {"KFOR", "Kosovo"}),
+    ("The UN Support Mission in Libya (UNSMIL) said it was concerned.", {"UN Support Mission in Libya"}),
+])
+def test_armed_groups_and_missions_of_the_sahel_pakistan_kosovo_and_libya(text, want):
+    assert {a["name"] for a in actors(text)} == want

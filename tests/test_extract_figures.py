@@ -2056,3 +2056,14 @@ def test_a_crew_belongs_to_its_vessel_and_a_holder_s_captives_are_not_its_own(te
     from data.extract import extract
 
     assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2024-08-25")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Rishi Sunak said four Royal Air Force Typhoon jets had taken part.", []),
+    ("Two Russian Air Force pilots were killed.", [(2, "killed", "Russia")]),
+    ("At least 40 Russian Navy sailors died.", [(40, "killed", "Russia")]),
+])
+def test_a_military_word_inside_a_force_s_name_is_not_the_noun_counted(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2024-08-25")["figures"]] == want

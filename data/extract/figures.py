@@ -467,6 +467,8 @@ def _find_head(c, toks, text, cand_at):
         if hit and tok == "civilian" and c.q.value > 1 and k + 1 < n and toks[k + 1][2].isalpha() \
                 and toks[k + 1][2] not in _STOP and _match_at(toks, k + 1, _TRIGGERS, _TRIG_MAXLEN) is None:
             hit = None  # "200 civilian monitors": an adjective before the noun counted
+        if hit and k > c.tj and text[toks[k][0]].isupper() and text[toks[k - 1][0]].isupper():
+            hit = None  # "four Royal Air Force Typhoon jets": a word of a name, not the noun counted
         if hit and k + hit[0] < n and toks[k + hit[0]][2] in _THING_AFTER:
             c.thing = True  # "90 armoured personnel carriers", "30 police stations": things
             c.np_end_tok = k + hit[0] + 1
