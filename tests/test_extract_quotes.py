@@ -215,3 +215,22 @@ def test_a_person_after_another_verb_is_not_the_speaker_of_a_scare_quote():
     assert [q[1] for q in quotes(
         'In a statement, said Hikmet Hajiyev: "We will respond to every provocation with force."')] == [
         "Hikmet Hajiyev"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # "States" in a name is no speech verb after the quote
+    ('Joe Biden said in a statement the strikes were "a clear message" that the United States would act.',
+     [("a clear message", "Joe Biden")]),
+    # a participle of speech introduces what follows
+    ('Ilham Aliyev thanked the Russian contingent, saying at a meeting in Baku a week ago that "the mission '
+     'has been fulfilled".', [("the mission has been fulfilled", "Ilham Aliyev")]),
+    # a first name alone speaks for the person named in full before
+    ('Acting Prime Minister Phumtham Wechayachai visited the border. "We have sealed the border and will '
+     'not negotiate under fire," Phumtham told reporters in Bangkok.',
+     [("We have sealed the border and will not negotiate under fire,", "Phumtham Wechayachai")]),
+    # a quoted name is no quotation
+    ('Donald Trump called the corridor the "Trump Route for International Peace and Prosperity" at the '
+     'signing.', []),
+])
+def test_speech_verbs_participles_first_names_and_quoted_names(text, want):
+    assert [(q["surface"], q["speaker"]) for q in extract(text, "2025-08-09")["quotes"]] == want

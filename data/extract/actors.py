@@ -1569,6 +1569,9 @@ def _name_words(run: str) -> list[str]:
     return out
 
 
+_FIRST_NAME_SPEAKS = re.compile(r"\s+(?:said|says|told|tells|added|wrote|warned|insisted|explained)\b")
+
+
 def _surname_keys(name: str) -> list[str]:
     """What a later bare mention of a person may say: the last word, and without its
     particle ("al-Sinwar" -> also "Sinwar", "Al-Sharaa" -> "Sharaa")."""
@@ -1623,6 +1626,15 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
             if any(ent[3] != "person" for ent in _ENTRIES.get(key.lower(), ())):
                 continue  # "Houthi" of "Abdul-Malik al-Houthi" is the group's name first
             by_surname.setdefault(key, []).append((s, name, c, r))
+    # a first name alone as the subject of a speech verb ('"...," Phumtham told reporters'):
+    # the person named in full before (Thai and Indonesian usage; a witness's first name)
+    firsts = set()
+    for s, name, c, r in full:
+        first = name.split(" ")[0]
+        if len(first) > 2 and first not in by_surname and first.lower() not in _NOT_NAME \
+                and not _ENTRIES.get(first.lower()):
+            by_surname.setdefault(first, []).append((s, name, c, r))
+            firsts.add(first)
     # str.find per surname: a regex compiled per article would cost more than the search
     occ = []
     for sn in by_surname:
@@ -1644,6 +1656,8 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
             if pw and not _qualifier_word(pw.group(1)) and not _pl._sentence_start(t, s - len(pw.group(0))):
                 continue
             cands = by_surname[sn]
+            if sn in firsts and (s < cands[0][0] or not _FIRST_NAME_SPEAKS.match(t, e)):
+                continue
             k = bisect.bisect_left(cands, (s,)) - 1  # the last full mention before, else the first
             s0, name, c, r = cands[k] if k >= 0 else cands[0]
             out.append(_rec(text, s, e, name, "person", c, r))

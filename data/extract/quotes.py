@@ -44,19 +44,22 @@ class _Speech:
     """Finds the first speech verb in a window by word lookup (a long regex alternation is
     ~50x slower on long windows)."""
 
+    # (lower case only: "the United States would act" holds no speech verb)
     @staticmethod
     def search(window: str):
         for m in _WORDS_RX.finditer(window):
-            if m.group(0).lower() in _SPEECH_WORDS:
+            if m.group(0) in _SPEECH_WORDS:
                 return m
         return None
 
     @staticmethod
     def finditer(window: str):
-        return (m for m in _WORDS_RX.finditer(window) if m.group(0).lower() in _SPEECH_WORDS)
+        return (m for m in _WORDS_RX.finditer(window) if m.group(0) in _SPEECH_WORDS)
 
 
 _SPEECH_RX = _Speech()
+# a quoted name: capitalised words (small words between them), no sentence punctuation
+_TITLE_CASED = re.compile(r"(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|in|on|to|de|al)\s+)*[A-Z][\w'’-]*)+")
 # "\bhe\b"...: each alternative opens with its letter and tests the word start after it, so
 # that the search can skip in C to the next h, s, H or S (half the CPU; same matches)
 _PRONOUN = re.compile(r"h(?<!\wh)e\b|s(?<!\ws)he\b|H(?<!\wH)e\b|S(?<!\wS)he\b")
@@ -186,6 +189,8 @@ def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
                 after_end = qe + 1 + len(tail)
                 after = tail
         n_words = len(body.split())
+        if _TITLE_CASED.fullmatch(body):
+            continue  # the "Trump Route for International Peace and Prosperity": a name, not speech
         intro = _INTRO.search(before[-70:])
         introduced = bool(intro) and not (n_words <= 3 and intro.group(0).split(None, 1)[0].lower() in _NAMING)
         if n_words <= 3 and not introduced and not (body.endswith((",", "?", "!")) and _said_next(after)):
