@@ -1216,3 +1216,24 @@ def test_a_state_body_named_without_its_state_is_not_a_new_organisation(text):
 ])
 def test_armed_groups_and_missions_of_the_sahel_pakistan_kosovo_and_libya(text, want):
     assert {a["name"] for a in actors(text)} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Karabakh ombudsman Gegham Stepanyan spoke on Wednesday. At least 200 people were killed, the "
+     "ombudsman said on Thursday.", ["Gegham Stepanyan"]),
+    ("Governor Oleh Syniehubov visited the site. Two people were killed, according to the regional governor.",
+     ["Oleh Syniehubov"]),
+    # an office the holder was not given is someone else's
+    ("Defence Minister Zakir Hasanov visited the front. The prime minister said five soldiers died.", [None]),
+    ("Defence Minister Zakir Hasanov visited the front. The minister said five soldiers died.", ["Zakir Hasanov"]),
+])
+def test_an_office_that_speaks_is_the_last_person_given_that_office(text, want):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2023-09-21")["figures"]] == want
+
+
+def test_an_office_in_apposition_to_a_name_is_not_another_mention():
+    text = "Rear Adm. Daniel Hagari, the chief military spokesman, said the rocket was Iranian-made."
+    assert [(a["surface"], a["name"]) for a in actors(text) if a["type"] == "person"] == [
+        ("Daniel Hagari", "Daniel Hagari")]

@@ -1661,4 +1661,49 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
             k = bisect.bisect_left(cands, (s,)) - 1  # the last full mention before, else the first
             s0, name, c, r = cands[k] if k >= 0 else cands[0]
             out.append(_rec(text, s, e, name, "person", c, r))
+    if full and ("the " in t or "The " in t):
+        out += _offices_referring_back(text, t, out)
     return out
+
+
+# "..., the governor said": an office that speaks refers back to the last person the article gave
+# that office (words with one holder in a story; "official" has many)
+_BACK_OFFICES = ("governor", "mayor", "ombudsman", "ombudsperson", "ombudswoman", "spokesman",
+                 "spokeswoman", "spokesperson", "minister", "commander", "president", "prosecutor",
+                 "envoy", "ambassador", "premier", "chancellor")
+_OFFICE_SPEAKS = re.compile(
+    r"\b[Tt]he\s+((?:[a-z]+(?:'s|’s)\s+|[a-z][a-z-]*\s+){0,2}?)("
+    + "|".join(_BACK_OFFICES) + r")\b(?:(?=,?\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|told|added|"
+    r"wrote|reported|confirmed|announced|stated|warned)\b)|(?<=\w))")
+_PLACE_MODIFIERS = frozenset({"regional", "local", "provincial", "city", "town", "district", "military", "top"})
+_OFFICE_SAID_BEFORE = re.compile(r"(?:according\s+to|said|told)\s+$")
+_OFFICE_SAID_AFTER = re.compile(r",?\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|told|added|wrote|reported|"
+                           r"confirmed|announced|stated|warned)\b")
+
+
+def _offices_referring_back(text, t, persons) -> list[dict[str, Any]]:
+    """Person records for "the governor said", "according to the region's ombudsman": the last
+    person named before with that office in their role."""
+    res = []
+    taken = _pl.Occupancy((p["start"], p["end"]) for p in persons)
+    ends = {p["end"] for p in persons}
+    ordered = sorted((p for p in persons if p.get("role")), key=_START_END)
+    for m in _OFFICE_SPEAKS.finditer(t):
+        s, e = m.start(), m.end(2)
+        if not (_OFFICE_SAID_AFTER.match(t, e) or _OFFICE_SAID_BEFORE.search(t, max(0, s - 14), s)) or taken.overlaps(s, e):
+            continue
+        if t[s - 2:s] == ", " and s - 2 in ends:
+            continue  # "Daniel Hagari, the chief military spokesman, said": the name's apposition
+        # every word before the office is the holder's too ("the prime minister" is not the
+        # defence minister), but for an owner ("the region's") or a word of place ("regional")
+        need = {w for w in m.group(1).split() if not w.endswith(("'s", "’s")) and w not in _PLACE_MODIFIERS}
+        need.add(m.group(2))
+        holder = None
+        for p in ordered:
+            if p["start"] >= s:
+                break
+            if need <= set(p["role"].lower().replace("-", " ").split()):
+                holder = p
+        if holder is not None:
+            res.append(_rec(text, m.start(2), e, holder["name"], "person", holder["country"], holder["role"]))
+    return res
