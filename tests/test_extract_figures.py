@@ -2067,3 +2067,19 @@ def test_a_military_word_inside_a_force_s_name_is_not_the_noun_counted(text, wan
     from data.extract import extract
 
     assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2024-08-25")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Shelling hit Jermuk, a spa town of some 4,000 people, on Tuesday.", []),
+    ("The enclave, home to about 120,000 ethnic Armenians, was cut off.", []),
+    ("Gaza has a population of 2.3 million people.", []),
+    # a camp's people are the displaced; a toll in a town is a toll
+    ("Zamzam camp, home to 500,000 people, was overrun.", [(500000, "other")]),
+    ("The shelling of the town of Goris killed 3 people.", [(3, "killed")]),
+    # an apposition with an age describes the one person just counted
+    ("The ministry said one man, a 47-year-old resident of Martakert, had died.", [(1, "killed")]),
+])
+def test_a_place_s_population_and_a_counted_person_s_description_are_no_figures(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2022-09-13")["figures"]] == want

@@ -1216,6 +1216,12 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             continue  # "The soldier, 19, died": an age in apposition
         if isinstance(q.value, float) and c.head_cat is None:
             continue
+        if recs and q.value == 1 and _AGED_ONE.match(text, q.start) and text[recs[-1][2]:q.start].strip() == ",":
+            continue  # "one man, a 47-year-old resident of Martakert, had died": the same man
+        if text.find(" of", max(s, q.start - 40), q.start) >= 0 or text.find("home to", max(s, q.start - 30), q.start) >= 0:
+            if _POPULATION_BEFORE.search(text, max(s, q.start - 40), q.start) and \
+                    text.find("camp", max(s, q.start - 40), q.start) < 0:
+                continue  # "Jermuk, a spa town of some 4,000 people": who lives there, not who was hit
         left, right = _nearest_trigger(text, c, trig, cands_by_tok, toks)
         if right and _active_with_object(toks, right, cand_at):
             right = None  # "Three soldiers killed two attackers": the subject of an active verb did it
@@ -1835,6 +1841,16 @@ _CREW_WORDS = frozenset({"crew", "crewmen", "crewman"})
 _MIL_VEHICLE = re.compile(r"\b(?:helicopter|warplane|fighter\s+jet|jet|tank|armou?red\s+vehicle|bomber|"
                           r"warship|frigate|submarine|gunboat|military\s+(?:plane|aircraft|vessel))s?\b",
                           re.IGNORECASE)
+
+# an apposition that describes the one person just counted: "a 47-year-old resident"
+_AGED_ONE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+\d{1,3}-year-old\b")
+
+# a place's population before a number: "a town of some 4,000 people", "home to about 120,000",
+# "a population of 2.3 million" (a camp's is left: its people are the displaced)
+_POPULATION_BEFORE = re.compile(r"\b(?:(?:town|city|village|enclave|region|country|nation|district|province|"
+                                r"community|settlement|island|territory)\s+of|(?:is|was|are|were|,)\s+home\s+to|"
+                                r"population\s+of)\s+(?:some\s+|about\s+|around\s+|roughly\s+|nearly\s+|"
+                                r"almost\s+|more\s+than\s+|over\s+|just\s+over\s+|just\s+under\s+)?$")
 
 # what "its" may stand for after the last actor: a vessel or vehicle, whose people are nobody's side
 _THING_OWNER = re.compile(r"\b(?:ship|vessel|tanker|freighter|cargo\s+ship|bulk\s+carrier|boat|ferry|plane|"
