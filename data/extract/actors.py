@@ -354,6 +354,28 @@ def _lower(t: str) -> str:
 
 
 # --------------------------------------------------------------------------- main entry
+def _cue_automaton() -> ahocorasick.Automaton:
+    """One automaton (lower case) for the words that open the scans of named bodies, offices
+    that speak and bare local bodies: one C pass per article instead of a str.find per word."""
+    auto = ahocorasick.Automaton()
+    for h in _ORG_HEADS:
+        auto.add_word(h.lower(), ("org", len(h)))
+    for w in _BACK_OFFICES:
+        auto.add_word(w, ("office", len(w)))
+    for h in _LOCAL:
+        auto.add_word(h, ("local", len(h)))
+    auto.make_automaton()
+    return auto
+
+
+def _cues(low: str) -> dict[str, list[tuple[int, int]]]:
+    """``(start, end)`` of the cue words in the lower-cased text, by kind."""
+    out: dict[str, list[tuple[int, int]]] = {"org": [], "office": [], "local": []}
+    for end, (kind, ln) in _CUES.iter(low):
+        out[kind].append((end - ln + 1, end + 1))
+    return out
+
+
 def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                 places: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Actor mentions in ``text``.
@@ -509,7 +531,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     bodies += _bare_forces(text, t, sents, sent_starts, state_hits, bodies)
     local = _local_bodies(text, t, places)
     bodies += local
-    bodies += _bare_local_bodies(text, t, sorted(places, key=_START_END), sents, sent_starts, local)
+    cues = _cues(low)
+    bodies += _bare_local_bodies(text, t, sorted(places, key=_START_END), sents, sent_starts, local, cues["local"])
     if bodies:
         # "the Palestinian Red Crescent" is the national society, not the federation of them all
         occ = _pl.Occupancy((b["start"], b["end"]) for b in bodies)
@@ -529,12 +552,12 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     taken += [(g["start"], g["end"]) for g in groups]
     # (a demonym may be a word of the name: "the Ethiopian Human Rights Commission")
     demonyms = {(a, b) for a, b, _n, kind in state_hits if kind == "demonym"}
-    named = _named_bodies(text, t, _pl.Occupancy([x for x in taken if x not in demonyms] + list(place_spans)
+    named = _named_bodies(text, t, cues["org"], _pl.Occupancy([x for x in taken if x not in demonyms] + list(place_spans)
                                                  + [(p[0], p[1]) for p in persons]))
     out += named
     taken += [(g["start"], g["end"]) for g in named]
     persons += _pattern_persons(text, t, taken, place_spans, places, persons)
-    out += _person_records(text, t, persons)
+    out += _person_records(text, t, persons, cues["office"])
     out = _lexicon_body_over_composed(out)
     out.sort(key=_START_END)
     # drop exact duplicates (keys built by a C-level getter: cheaper than a tuple per loop)
@@ -589,7 +612,7 @@ def _local_bodies(text: str, t: str, places: list[dict[str, Any]]) -> list[dict[
 
 
 def _bare_local_bodies(text: str, t: str, places: list[dict[str, Any]], sents, sent_starts,
-                       named: list[dict[str, Any]]) -> list[dict[str, Any]]:
+                       named: list[dict[str, Any]], heads_at: list[int]) -> list[dict[str, Any]]:
     """"... in Zaporizhzhia, the city military administration said": a local body written without
     its place is the body of the last town (or region, by its head) named in its sentence or the
     one before; a city named like its region ("Kharkiv", "Kherson") stands for the region when
@@ -597,9 +620,14 @@ def _bare_local_bodies(text: str, t: str, places: list[dict[str, Any]], sents, s
     again."""
     if not places:
         return []
+    # (``heads_at``: where the automaton found a head phrase; the alternation run over every
+    # article cost more)
+    starts = [i - 4 for i, _j in heads_at if t[i - 4:i] in ("the ", "The ")]
+    if not starts:
+        return []
     res = []
     taken = {(b["start"], b["end"]) for b in named}
-    for m in _LOCAL_BARE.finditer(t):
+    for m in filter(None, (_LOCAL_BARE.match(t, a) for a in sorted(set(starts)))):
         s, e = m.span()
         if any(a <= s < b for a, b in taken):
             continue
@@ -1474,13 +1502,27 @@ _ORG_LEADING = frozenset({"The", "A", "An", "In", "At", "On", "By", "From", "For
 _STATE_POSS_BEFORE = re.compile(rf"({_ORG_WORD}(?: {_ORG_WORD}){{0,2}})(?:'s|’s|') $")
 
 
-def _named_bodies(text, t, occupied) -> list[dict[str, Any]]:
+def _named_bodies(text, t, heads_at, occupied) -> list[dict[str, Any]]:
     """Organisations named by a capitalised name with an organisation's head word (see
     ``_ORG_HEADS``) that no lexicon knows; the state is a possessive before the name ("Iraq's")
     or a demonym in it ("Ethiopian Human Rights Commission")."""
     res = []
-    for m in _NAMED_BODY.finditer(t):
+    # the pattern runs only near a capitalised head word (``heads_at``), in merged windows
+    wins = [(max(0, i - 80), min(len(t), j + 60)) for i, j in heads_at if t[i].isupper()]
+    if not wins:
+        return res
+    merged = [list(wins[0])]
+    for a, b in wins[1:]:
+        if a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    seen = set()
+    for m in (m for a, b in merged for m in _NAMED_BODY.finditer(t, a, b)):
         s, e = m.span(1)
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
         words = t[s:e].split(" ")
         while words and words[0] in _ORG_LEADING:
             s += len(words.pop(0)) + 1
@@ -1597,7 +1639,7 @@ def _role_after(t: str, e: int) -> str | None:
 _RELATIVE_TAIL = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 
 
-def _person_records(text, t, persons) -> list[dict[str, Any]]:
+def _person_records(text, t, persons, offices_at=()) -> list[dict[str, Any]]:
     out = []
     full: list[tuple[int, str, str | None, str | None]] = []  # (start, name, country, role)
     spans = _pl.Occupancy()
@@ -1661,8 +1703,8 @@ def _person_records(text, t, persons) -> list[dict[str, Any]]:
             k = bisect.bisect_left(cands, (s,)) - 1  # the last full mention before, else the first
             s0, name, c, r = cands[k] if k >= 0 else cands[0]
             out.append(_rec(text, s, e, name, "person", c, r))
-    if full and ("the " in t or "The " in t):
-        out += _offices_referring_back(text, t, out)
+    if full and offices_at:
+        out += _offices_referring_back(text, t, out, offices_at)
     return out
 
 
@@ -1681,14 +1723,21 @@ _OFFICE_SAID_AFTER = re.compile(r",?\s+(?:also\s+|later\s+|earlier\s+)?(?:said|s
                            r"confirmed|announced|stated|warned)\b")
 
 
-def _offices_referring_back(text, t, persons) -> list[dict[str, Any]]:
+def _offices_referring_back(text, t, persons, offices_at) -> list[dict[str, Any]]:
     """Person records for "the governor said", "according to the region's ombudsman": the last
     person named before with that office in their role."""
     res = []
     taken = _pl.Occupancy((p["start"], p["end"]) for p in persons)
     ends = {p["end"] for p in persons}
     ordered = sorted((p for p in persons if p.get("role")), key=_START_END)
-    for m in _OFFICE_SPEAKS.finditer(t):
+    found = []
+    for i, j in offices_at:  # the pattern on a short window before each office word
+        if (i and t[i - 1].isalnum()) or t[j:j + 1].isalnum():
+            continue
+        m = _OFFICE_SPEAKS.search(t, max(0, i - 40), j)
+        if m is not None and m.end(2) == j:
+            found.append(m)
+    for m in sorted(found, key=lambda m: m.start()):
         s, e = m.start(), m.end(2)
         if not (_OFFICE_SAID_AFTER.match(t, e) or _OFFICE_SAID_BEFORE.search(t, max(0, s - 14), s)) or taken.overlaps(s, e):
             continue
@@ -1707,3 +1756,6 @@ def _offices_referring_back(text, t, persons) -> list[dict[str, Any]]:
         if holder is not None:
             res.append(_rec(text, m.start(2), e, holder["name"], "person", holder["country"], holder["role"]))
     return res
+
+
+_CUES = _cue_automaton()
