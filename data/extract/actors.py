@@ -612,7 +612,7 @@ def _local_bodies(text: str, t: str, places: list[dict[str, Any]]) -> list[dict[
 
 
 def _bare_local_bodies(text: str, t: str, places: list[dict[str, Any]], sents, sent_starts,
-                       named: list[dict[str, Any]], heads_at: list[int]) -> list[dict[str, Any]]:
+                       named: list[dict[str, Any]], heads_at: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """"... in Zaporizhzhia, the city military administration said": a local body written without
     its place is the body of the last town (or region, by its head) named in its sentence or the
     one before; a city named like its region ("Kharkiv", "Kherson") stands for the region when
@@ -1715,12 +1715,11 @@ _BACK_OFFICES = ("governor", "mayor", "ombudsman", "ombudsperson", "ombudswoman"
                  "envoy", "ambassador", "premier", "chancellor")
 _OFFICE_SPEAKS = re.compile(
     r"\b[Tt]he\s+((?:[a-z]+(?:'s|’s)\s+|[a-z][a-z-]*\s+){0,2}?)("
-    + "|".join(_BACK_OFFICES) + r")\b(?:(?=,?\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|told|added|"
-    r"wrote|reported|confirmed|announced|stated|warned)\b)|(?<=\w))")
+    + "|".join(_BACK_OFFICES) + r")\b")
 _PLACE_MODIFIERS = frozenset({"regional", "local", "provincial", "city", "town", "district", "military", "top"})
 _OFFICE_SAID_BEFORE = re.compile(r"(?:according\s+to|said|told)\s+$")
 _OFFICE_SAID_AFTER = re.compile(r",?\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|told|added|wrote|reported|"
-                           r"confirmed|announced|stated|warned)\b")
+                                r"confirmed|announced|stated|warned)\b")
 
 
 def _offices_referring_back(text, t, persons, offices_at) -> list[dict[str, Any]]:
@@ -1758,4 +1757,5 @@ def _offices_referring_back(text, t, persons, offices_at) -> list[dict[str, Any]
     return res
 
 
+# (built here: it reads the word lists defined above, after find_actors)
 _CUES = _cue_automaton()

@@ -648,6 +648,7 @@ _CAPITAL_OF_DEMONYM = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(map(re.escape
 
 
 def _capital_place(name: str):
+    """The gazetteer's city for the state ``name``'s capital, or None."""
     state = STATES.get(name)
     capital = CAPITAL_OF.get(name)
     if not state or not capital:
