@@ -1508,7 +1508,7 @@ def _named_bodies(text, t, heads_at, occupied) -> list[dict[str, Any]]:
     or a demonym in it ("Ethiopian Human Rights Commission")."""
     res = []
     # the pattern runs only near a capitalised head word (``heads_at``), in merged windows
-    wins = [(max(0, i - 80), min(len(t), j + 60)) for i, j in heads_at if t[i].isupper()]
+    wins = sorted((max(0, i - 80), min(len(t), j + 60)) for i, j in heads_at if t[i].isupper())
     if not wins:
         return res
     merged = [list(wins[0])]
