@@ -1950,7 +1950,8 @@ def test_a_since_clause_on_a_wars_start_dates_no_running_toll():
         "the army and the paramilitary Rapid Support Forces on April 15, the World Health Organization "
         "said on Monday. The Sudanese Doctors' Syndicate put the civilian toll at 822.", "2023-05-15")["figures"]]
     assert got == [(676, "2023-05-15", "World Health Organization"), (5576, "2023-05-15", "World Health Organization"),
-                   (822, None, "Sudan Doctors' Union")]
+                   # (the follow-up tally is as of the same report's day)
+                   (822, "2023-05-15", "Sudan Doctors' Union")]
 
 
 def test_a_possessive_in_another_clause_and_a_capitalised_in_before_a_country():
@@ -2083,3 +2084,65 @@ def test_a_place_s_population_and_a_counted_person_s_description_are_no_figures(
     from data.extract import extract
 
     assert [(f["value"], f["category"]) for f in extract(text, "2022-09-13")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a follow-up sentence counts more of the lead's event: its day and its place
+    ("Russian missiles struck Dnipro on Monday, killing 12 people. Another 64 were wounded, "
+     "the governor said.", [(12, "2023-01-16", "Dnipro"), (64, "2023-01-16", "Dnipro")]),
+    ("Gunmen attacked the village of Kwatandashi in Borno on Saturday, killing 20 farmers. "
+     "Among the dead were three children. Two others were wounded.",
+     [(20, "2023-01-14", "Kwatandashi"), (3, "2023-01-14", "Kwatandashi"), (2, "2023-01-14", "Kwatandashi")]),
+    # ... but not one that names its own place or day
+    ("Russian missiles struck Dnipro on Monday, killing 12 people. In Kharkiv, five were wounded.",
+     [(12, "2023-01-16", "Dnipro"), (5, "2023-01-16", "Kharkiv")]),
+    ("Russian missiles struck Dnipro on Monday, killing 12 people. Two were killed in Kharkiv on Sunday.",
+     [(12, "2023-01-16", "Dnipro"), (2, "2023-01-15", "Kharkiv")]),
+    # nor a running toll, another time, another side or a separate event
+    ("Russian missiles struck Dnipro on Monday, killing 12 people. The war has killed more than "
+     "9,000 civilians, the U.N. says.", [(12, "2023-01-16", "Dnipro"), (9000, None, None)]),
+    ("Russian missiles struck Dnipro on Monday, killing 12 people. A month earlier, a strike killed 40.",
+     [(12, "2023-01-16", "Dnipro"), (40, None, None)]),
+    ("Israeli strikes hit Bint Jbeil on Monday, killing 12 people. On the Israeli side, 50 soldiers "
+     "have been killed.", [(12, "2023-01-16", "Bint Jbeil"), (50, None, None)]),
+    ("Russian missiles struck Dnipro on Monday, killing 12 people. In a separate attack, two "
+     "were wounded.", [(12, "2023-01-16", "Dnipro"), (2, None, None)]),
+    # nor one after a figure that was itself another, older event's
+    ("India struck nine sites in Pakistan early on Wednesday, two weeks after an attack in "
+     "Kashmir killed 26 men. Pakistan said 31 civilians were killed.",
+     [(26, None, "Kashmir"), (31, None, None)]),
+])
+def test_a_follow_up_sentence_keeps_the_day_and_place_of_the_figure_before(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["date"], f["place"]) for f in extract(text, "2023-01-17")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # where captives are handed over, and how many fled the whole war, are not the lead's place
+    ("Gunmen killed 12 people in Bucha on Monday. The 90 prisoners were handed to the Red Cross.",
+     [(12, "killed", "Bucha"), (90, "prisoners", None)]),
+    ("Gunmen killed 12 people in Bucha on Monday. The U.N. says 2.2 million people have fled "
+     "their homes.", [(12, "killed", "Bucha"), (2200000, "displaced", None)]),
+])
+def test_a_follow_up_count_of_captives_or_the_displaced_keeps_no_local_place(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"], f["place"]) for f in extract(text, "2023-01-17")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Hamas-led fighters attacked southern Israel, killing about 1,200 people.", "Israel"),
+    ("A drone hit an outpost in northeastern Jordan, killing three soldiers.", "Jordan"),
+])
+def test_a_country_with_a_compass_word_before_it_is_a_place(text, want):
+    from data.extract import extract
+
+    assert [f["place"] for f in extract(text, "2023-10-08")["figures"]] == [want]
+
+
+def test_a_war_that_began_on_a_day_has_a_running_toll():
+    from data.extract import extract
+
+    text = "The fighting that began Sept. 27 has killed more than 1,300 servicemen."
+    assert [f["date"] for f in extract(text, "2020-11-10")["figures"]] == [None]

@@ -900,7 +900,7 @@ _SINCE_FAR_BEFORE = re.compile(r"\bsince\b[^,;]{0,80}$", re.IGNORECASE)
 # 50" dates its figure)
 _START_CLAUSE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:first\s+)?(?:broke\s+out|began|started|erupted|"
                                   r"was\s+launched)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
-_PERFECT_AFTER = re.compile(r",\s+(?:has|have)\s")
+_PERFECT_AFTER = re.compile(r",?\s+(?:has|have)\s")
 # "... have been killed since fighting broke out in Sudan between the army and the paramilitary
 # Rapid Support Forces on April 15": a since-clause on a war's start runs long before its date
 _SINCE_START_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:fighting|war|conflict|clashes|hostilities|violence|"
@@ -1075,11 +1075,63 @@ def find_figures(text, sents, actors=(), places=(), dates=(), published=None) ->
                 carried = (_it_claims(text, m, sents, s_starts, actors, a_starts), [])
         # "More than 100,000 refugees ... . Almost 30,000 of them are children": the category of
         # the last figure of the sentence before, which "of them" may be a part of
-        before = out[-1]["category"] if out and i > 0 and out[-1]["start"] >= sents[i - 1][0] else None
+        prev = out[-1] if out and i > 0 and out[-1]["start"] >= sents[i - 1][0] else None
+        before = prev["category"] if prev is not None else None
+        n = len(out)
         for s, e, grp in _pieces(sents[i], groups[i]):
             out.extend(_group(text, ltext, s, e, grp, actors, a_starts, places, p_starts, dates,
                               d_starts, published, carried, before))
+        if prev is not None and (prev["date"] or prev["place"]):
+            _continue_event(text, sents[i], sents[i - 1], out[n:], prev, actors, a_starts, places, p_starts, d_starts)
     return out
+
+
+# a sentence that widens the scope, names another time or turns to another side or event is no
+# continuation of the event before it ("Russia's war has killed more than 12,000 civilians", "a
+# month after gunmen killed 81", "On the Israeli side, 50 were killed", "In a separate attack")
+_NEW_SCOPE = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|total|totals|cumulative|war|wars|"
+    r"invasion|conflict|insurgency|campaign|offensive|operation|operations|side|sides|separate|"
+    r"separately|earlier|previous|previously|ago|already|"
+    r"(?:the|this|last|past|next)\s+(?:week|month|year|decade)|"
+    r"(?:days?|weeks?|months?|years?)\s+(?:after|before|earlier|later))\b", re.IGNORECASE)
+# categories of one event's toll, which a follow-up sentence goes on to count
+_EVENT_CATS = _CASUALTY | {"displaced"}
+# ... and those a place carries to: where captives are held or handed over is not where they were
+# taken, and a count of the displaced after a local toll is mostly the whole war's ("The UN says
+# 2.2 million people have fled their homes" after a massacre in one town)
+_PLACED_AFTER = {"killed": _CASUALTY - {"prisoners", "hostages"}, "wounded": _CASUALTY - {"prisoners", "hostages"},
+                 "missing": _CASUALTY - {"prisoners", "hostages"}, "captured": _CASUALTY - {"prisoners", "hostages"},
+                 "displaced": frozenset({"displaced"})}
+
+
+def _continue_event(text, span, prev_span, figs, prev, actors, a_starts, places, p_starts, d_starts):
+    """Give the figures of a sentence that names no date and no place of its own the date and
+    place of the figure of the sentence right before, which it goes on to count ("Russian
+    missiles struck Kyiv on Monday, killing 33 people. Another 121 were wounded"). Wire copy
+    gives the when and where once, in the lead; without this the follow-up counts drop off the
+    map and out of date filters. ``figs`` are updated in place."""
+    s, e = span
+    if prev["category"] not in _EVENT_CATS or _NEW_SCOPE.search(text, s, e):
+        return
+    if prev["date"] is None and bisect_left(d_starts, prev_span[0]) != bisect_left(d_starts, prev_span[1]):
+        # the figure before had no date though its sentence had one: it told another, older
+        # event ("..., two weeks after an attack in Kashmir killed 26 men")
+        return
+    own_date = bisect_left(d_starts, s) != bisect_left(d_starts, e)
+    own_place = None
+    for f in figs:
+        if f["category"] not in _EVENT_CATS:
+            continue
+        if f["date"] is None and not own_date:
+            f["date"] = prev["date"]
+        if f["place"] is None and prev["place"] and prev["category"] in _PLACED_AFTER.get(f["category"], ()):
+            if own_place is None:
+                sent_places = places[bisect_left(p_starts, s):bisect_left(p_starts, e)]
+                own_place = bool(sent_places) and bool(_free_places(
+                    sent_places, actors[bisect_left(a_starts, s):bisect_left(a_starts, e)], text))
+            if not own_place:
+                f["place"] = prev["place"]
 
 
 _RESULT_OPENING = re.compile(r"\s*(?:As a result|In the result|As a consequence|Consequently)\b")
@@ -2331,8 +2383,11 @@ def _free_places(sent_places, sent_actors, text):
 _GLUED_TYPES = frozenset({"organisation", "armed_group", "international_org"})
 _IN_COUNTRY = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Ii]nside|[Tt]hroughout|into|within|(?:strikes?|airstrikes?|attacks?|raids?|"
                          r"shelling|bombing|bombardment|offensive|assault|invasion)\s+on)\s+(?:(?:the\s+)?(?:north|south|east|"
-                         r"west|central|northern|southern|eastern|western|north-eastern|north-western|"
-                         r"south-eastern|south-western)(?:\s+and\s+\w+)?\s+)?$")
+                         r"west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+                         r"south-?eastern|south-?western)(?:\s+and\s+\w+)?\s+)?$"
+                         # "attacked southern Israel": a part of a country is land, never its government
+                         r"|\b(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+                         r"south-?western)\s+$")
 
 
 # "Nuseirat refugee camp in central Gaza", "the village of Sotk in Gegharkunik": the place after
