@@ -102,3 +102,14 @@ def test_a_change_from_an_old_total_to_a_new_one_is_no_range():
 ])
 def test_a_qualifier_that_opens_a_quotation_or_bracket_still_bounds_its_number(text, want):
     assert [(s, v, qual) for s, v, _lo, _hi, qual in q(text)] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("more than half a million people", ("more than half a million", 500000, 500000, None, "more_than")),
+    ("half a million fled", ("half a million", 500000, 500000, 500000, "exact")),
+    # a count that "passed" or "exceeded" a number is more than it
+    ("the toll had passed 90,000", ("passed 90,000", 90000, 90000, None, "more_than")),
+    ("deaths exceeded 1,000", ("exceeded 1,000", 1000, 1000, None, "more_than")),
+])
+def test_half_a_million_and_passing_a_number(text, want):
+    assert q(text) == [want]
