@@ -1237,3 +1237,15 @@ def test_an_office_in_apposition_to_a_name_is_not_another_mention():
     text = "Rear Adm. Daniel Hagari, the chief military spokesman, said the rocket was Iranian-made."
     assert [(a["surface"], a["name"]) for a in actors(text) if a["type"] == "person"] == [
         ("Daniel Hagari", "Daniel Hagari")]
+
+
+def test_where_a_body_is_based_is_no_actor_but_a_backer_is():
+    assert pairs("The Britain-based monitor and the UK-based group spoke.") == []
+    assert pairs("Iran-backed militias fired rockets.") == [("Iran", "Iran")]
+
+
+def test_the_militants_as_subject_of_an_event_are_not_read_back():
+    # only as a source ("the rebels said") do they stand for the group last named
+    names_ = [r["name"] for r in actors("Hamas fighters crossed the fence. A day after the militants "
+                                         "burst out of Gaza, Israel struck.")]
+    assert names_.count("Hamas") == 1

@@ -133,7 +133,12 @@ _GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "
                   "service": "service", "office": "office", "committee": "committee",
                   "commission": "commission", "mission": "mission", "infocenter": "infocenter",
                   # "the group said" after "Hamas", "Human Rights Watch"
-                  "group": "group"}
+                  "group": "group",
+                  # "the monitor said" after "the Syrian Observatory for Human Rights"
+                  "monitor": "monitor", "observatory": "observatory",
+                  # "the rebels said" after "Houthi rebels": the armed group last named
+                  "rebels": "armed", "militants": "armed", "insurgents": "armed", "militia": "armed",
+                  "jihadists": "armed"}
 # a town's or region's own authority (lexicon local_bodies.csv): "Mariupol's city council"
 _LOCAL = {r["head"]: (r["suffix"], frozenset(_split(r["kinds"])), r["generic"]) for r in _rows("local_bodies.csv")}
 # the ends of their names: such a body's place is still a place of what it reports
@@ -254,8 +259,14 @@ _FORCE_BEFORE = re.compile(r"\b(?:the\s+)?(armed\s+forces|army|military|air\s+fo
 _BODY_BARE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]he\s+country's)\s+(?:(two|both|three|several|"
                         r"respective)\s+)?$")
 _LINKED_BARE = re.compile(r"\b[Tt]he\s+()?(?:(?![Tt]he\s)[\w'’ ]|\.(?!\s)){2,40}?-(?:linked|affiliated|allied|aligned|inspired|backed|"
-                          r"supported|funded)\s+$")
+                          r"supported|funded|based)\s+$")
 _OF_END = re.compile(r"\bof\s+(?:the\s+)?(?:[Rr]epublic\s+of\s+)?$")
+# "the rebels said", "the militants claimed": the plural words for an armed group refer back to
+# it only as a source (as the subject of what happens they may be any group's fighters)
+_SPEAKS_AFTER = re.compile(r"\s+(?:said|say|says|claimed|claim|claims|reported|report|reports|told|announced|"
+                           r"added|stated|confirmed|denied|put)\b")
+# where a body sits is no actor of the story ("the Britain-based Syrian Observatory")
+_BASED_AFTER = re.compile(r"-(?:based|headquartered|registered)\b", re.IGNORECASE)
 _NONACTOR_SUFFIX = frozenset({"era", "style", "speaking", "populated", "majority", "born", "made",
                               "language", "american", "americans", "era's", "type", "built"})
 _NONACTOR_HEADS = frozenset(w.lower() for w in _words("nonactor_heads.txt"))
@@ -482,8 +493,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             if place_starts and _inside_longer_place(place_starts, place_ivs, s, e) and not any(
                     a <= s and e <= b and nm == name for a, b, nm in long_forms):
                 continue  # "Port Sudan", "Guinea-Bissau": the state's name inside a place's
-            if _pl.landmark_after(t, e):
-                continue  # "the Kuwait roundabout": a landmark's name
+            if _pl.landmark_after(t, e) or (t[e:e + 1] == "-" and _BASED_AFTER.match(t, e)):
+                continue  # "the Kuwait roundabout": a landmark's name; "the UK-based monitor"
             state_hits.append((s, e, name, "state"))
         if kind == "person":
             # a bare surname followed by another capitalised word belongs to someone else
@@ -1102,8 +1113,11 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
             g = _GENERIC_HEADS[head]
             if g not in ("ministry", "council") and _NAMED_BY_OF.match(t, e):
                 continue
+            if g == "armed" and not (_SPEAKS_AFTER.match(t, e) or t.endswith("according to ", 0, m.start())):
+                continue  # "a day after the militants burst out of Gaza": no source, maybe others
+
             cands = [b for b in before if (_generic_of(b["name"]) == g or g in _IO_GENERICS.get(b["name"], ())
-                                           or (g == "group" and b["type"] == "armed_group"))
+                                           or (g in ("group", "armed") and b["type"] == "armed_group"))
                      and (in_state is None or b["country"] == STATES[in_state])
                      and (linked is None or b["end"] <= linked.start())]
             if cands:

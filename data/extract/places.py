@@ -208,6 +208,14 @@ _POSS_PLACE = frozenset(_words("possessive_place_nouns.txt"))
 _LANDMARK_AFTER = re.compile(r" (?:" + "|".join(map(re.escape, _words("landmark_nouns.txt"))) + r")\b", re.IGNORECASE)
 
 
+_FEATURE_BEFORE = re.compile(r"\b(?:Lake|Mount|Mt\.)\s$")
+# a place glued by a hyphen to these words qualifies an actor: "UK-based", "Iran-backed",
+# "Russian-brokered" (a region held by one, "Russian-held Donetsk", is still named after it)
+_COMPOUND_AFTER = re.compile(r"-(?:based|backed|led|brokered|mediated|sponsored|funded|financed|"
+                             r"allied|aligned|friendly|supported|trained|armed|imposed|installed|"
+                             r"headquartered|registered)\b", re.IGNORECASE)
+
+
 def landmark_after(t: str, e: int) -> bool:
     """True when a landmark noun follows the name ending at ``e`` ("Kuwait roundabout")."""
     return _LANDMARK_AFTER.match(t, e) is not None
@@ -608,7 +616,10 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
             if (_SURNAME_END.search(nw) and nw not in DEMONYMS) or first_name_of_person(t, s, e):
                 continue
         # "the Kuwait roundabout in Gaza City": a landmark named after a country, elsewhere
-        if place.kind == "country" and landmark_after(t, e):
+        if place.kind == "country" and (landmark_after(t, e) or _FEATURE_BEFORE.search(t, max(0, s - 8), s)):
+            continue  # ("Lake Chad", "Mount Lebanon": the feature, not the country)
+        # "the Britain-based monitor", "Iran-backed militias": who backs or hosts, not where
+        if t[e:e + 1] == "-" and _COMPOUND_AFTER.match(t, e):
             continue
         # "the Donetsk regional administration", "the Kharkiv regional governor": the region
         if place.kind != "region" and t.startswith(" regional ", e):
