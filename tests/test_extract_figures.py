@@ -2146,3 +2146,30 @@ def test_a_war_that_began_on_a_day_has_a_running_toll():
 
     text = "The fighting that began Sept. 27 has killed more than 1,300 servicemen."
     assert [f["date"] for f in extract(text, "2020-11-10")["figures"]] == [None]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Two more injured persons succumbed on Tuesday.", [(2, "killed")]),
+    ("About 70 American personnel suffered minor injuries.", [(70, "wounded")]),
+    # the figure's own verb after a complement of place, not the casualty word before the "and"
+    ("Nearly 50 soldiers had been killed and some 60,000 residents of the north evacuated from "
+     "their homes.", [(50, "killed"), (60000, "displaced")]),
+    # a formation's number, and attacks by a kind of people, are no counts of people
+    ("Lance Naik Raman Thakur of 5 Field Regiment was killed.", []),
+    ("There were nearly 100 insurgent attacks last year.", []),
+])
+def test_more_casualty_verbs_and_numbers_that_count_no_one(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2024-12-10")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The Syrian Observatory for Human Rights reported fighting in Latakia. The Britain-based "
+     "monitor said 231 members of the security forces had been killed.", "Syrian Observatory for Human Rights"),
+    ("Houthi rebels fired missiles at ships. US strikes killed at least 74 people, the rebels said.", "Houthis"),
+])
+def test_a_monitor_or_the_rebels_as_source_refer_back_to_the_body_named(text, claimant):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2025-04-18")["figures"]] == [claimant]

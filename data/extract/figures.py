@@ -133,6 +133,9 @@ _LABEL_BEFORE = frozenset({"aged", "age", "ages", "no", "no.", "number", "resolu
                            "grade", "class", "level", "room", "flight", "unit", "brigade",
                            "division", "regiment", "battalion", "corps", "$", "€", "£", "us$",
                            "usd", "amd", "azn", "rub", "the"})
+# a number that names a formation: "5 Field Regiment", "3 Commando Brigade", "45 Commando"
+_UNIT_NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,3}(?:Regiment|Brigade|Battalion|Division|Corps|Squadron|"
+                              r"Commando|Rifles|Wing|Fleet|Infantry|Company)\b")
 _PEACEKEEPING = re.compile(r"\b(?i:peacekeep)")
 # "a peacekeeping force of 1,960 troops", "the peacekeeping contingent numbering some 2,000"
 _PEACEKEEPING_OF = re.compile(r"(?i:peacekeep)\w*(?:\s+[\w-]+){0,2}\s+(?:of|numbering)\s+[^,;.]{0,20}$")
@@ -967,6 +970,15 @@ def _joined_casualty(toks, trig, hit) -> bool:
     return False
 
 
+def _in_place_complement(text, toks, t, c) -> bool:
+    """Whether token ``t`` belongs to a short complement of place right after the counted noun
+    of ``c`` ("residents of the north", "civilians in border villages of Tavush")."""
+    if c.head is None or c.np_end_tok is None or t - c.np_end_tok > 5:
+        return False
+    tok = toks[t][2]
+    return tok in _LOCATIVE_PREPS or tok == "the" or tok in _LOCATIVE or text_upper(text, toks, t)
+
+
 def _nearest_trigger(text, c, trig, cands_by_tok, toks):
     """The nearest casualty word linked to ``c`` on the left and on the right:
     ``(category, distance, first token, end token)`` or None."""
@@ -1127,6 +1139,7 @@ def _continue_event(text, span, prev_span, figs, prev, actors, a_starts, places,
             f["date"] = prev["date"]
         if f["place"] is None and prev["place"] and prev["category"] in _PLACED_AFTER.get(f["category"], ()):
             if own_place is None:
+                # (a state read as an actor, "Azerbaijan's defence ministry said", names no place)
                 sent_places = places[bisect_left(p_starts, s):bisect_left(p_starts, e)]
                 own_place = bool(sent_places) and bool(_free_places(
                     sent_places, actors[bisect_left(a_starts, s):bisect_left(a_starts, e)], text))
@@ -1253,6 +1266,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             continue
         if c.weak and c.head_cat is None:
             continue
+        if c.head_cat is None and q.num_start < len(text) and text[q.num_start].isdigit() \
+                and _UNIT_NAME_AFTER.match(text, q.end):
+            continue  # "Lance Naik Raman Thakur of 5 Field Regiment": a unit's number
         if c.tj + 1 < n and toks[c.tj][2] == "of" and (c.tj + 1) in cand_at:
             continue  # "one of 16 people killed": the 16 is the figure
         if c.unit or (c.thing and c.unk_end is None and c.head_cat is None):
@@ -1285,10 +1301,12 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # complement of it is: "the body of a shepherd was found")
             left = None
         if left and right and any(toks[t][2] in ("and", ",") for t in range(left[3], c.qi)) and all(
-                toks[t][2] in _AUX or toks[t][2] in _DEGREE or toks[t][2] in _MODALS for t in range(
+                toks[t][2] in _AUX or toks[t][2] in _DEGREE or toks[t][2] in _MODALS
+                or _in_place_complement(text, toks, t, c) for t in range(
                     c.np_end_tok if c.head is not None and c.np_end_tok is not None else c.tj, right[2])):
-            # "Two people died and 11 were seriously injured": the figure's own verb, not the
-            # word before the "and", says what it counts
+            # "Two people died and 11 were seriously injured", "50 were killed and 60,000
+            # residents of the north evacuated": the figure's own verb, not the word before the
+            # "and", says what it counts
             left = None
         if left and toks[left[2]][2] in _FATE_WORDS and not _UNKNOWN_AFTER.match(text, q.end, e):
             left = None  # "decide the fate of 5,000 residents": no one is missing
