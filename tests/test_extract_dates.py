@@ -531,3 +531,16 @@ def test_a_story_datelined_the_day_before_publication_was_updated_on_that_day():
                                        ("Monday", "2025-04-14")]
     # a week later in the feed, the dateline's week still rules
     assert got(text, "2025-04-20")[-1] == ("Monday", "2025-04-07")
+
+
+@pytest.mark.parametrize("text", [
+    "Jan Egeland, head of the Norwegian Refugee Council, said aid was blocked.",
+    "The freed hostages included Almog Meir Jan and Andrey Kozlov.",
+    "August Kowalski was among the monitors.",
+])
+def test_a_bare_month_word_inside_a_name_is_no_date(text):
+    assert got(text) == []
+
+
+def test_a_bare_month_alone_is_still_a_month():
+    assert dates_of("The talks resumed in Jan. Fighting flared again in August.", "2024-06-08") == ["2024-01", "2023-08"]

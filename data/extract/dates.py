@@ -186,6 +186,17 @@ _YEARISH = re.compile(r"1[89]\d\d|20\d\d|'\d\d|’\d\d|year")
 _WORDNUM = {"a": 1, "an": 1, "eleven": 11, "twelve": 12, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _STRICT_MONTHS = {"May", "March", "Mar", "MAY", "MARCH"}
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
+def _in_name(text, s, e) -> bool:
+    """Whether the bare month word ``text[s:e]`` is a part of a person's name: a capitalised
+    word (not a sentence's first) right before it, or one right after it."""
+    if _NAME_NEXT.match(text, e):
+        return True
+    m = _NAME_BEFORE.search(text, max(0, s - 30), s)
+    return m is not None and not _sentence_initial(text, m.start())
 _MONTH_OK_MODS = {"last", "next", "this", "early", "mid-", "mid", "late", "in", "since", "until",
                   "till", "by", "from", "during", "of", "end of", "the end of", "start of",
                   "beginning of"}
@@ -678,6 +689,8 @@ def _find_dates(text: str, sents, published) -> list[dict]:
                 continue
             if mod is None and _sentence_initial(text, s) and name in ("May",):
                 continue
+            if mod is None and _in_name(text, m.start("m4"), m.end("m4")):
+                continue  # "Jan Egeland said", "hostage Almog Meir Jan", "August Kowalski"
             if mod in ("in", "since", "until", "till", "by", "from", "during", "of"):
                 s = m.start("m4")
             if pub is not None:
