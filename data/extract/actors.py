@@ -272,6 +272,7 @@ _NONACTOR_SUFFIX = frozenset({"era", "style", "speaking", "populated", "majority
 _NONACTOR_HEADS = frozenset(w.lower() for w in _words("nonactor_heads.txt"))
 _TITLES = [w.lower() for w in _words("titles.txt")]
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "sir", "madam"})
+_TITLE_SET = frozenset(_TITLES)
 _HEAD_TITLES = frozenset(w for w in _TITLES if " " not in w and "-" not in w)
 _MULTI_TITLES = tuple(w for w in _TITLES if " " in w or "-" in w)
 _TITLE_WORDS = frozenset(x for w in _TITLES for x in re.split(r"[\s-]+", w)) | frozenset(
@@ -514,11 +515,11 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             if not role and not lex_role:
                 # an apposition, when the lexicon gives none (its "Foreign Minister of Armenia"
                 # says more than "the foreign minister, Ararat Mirzoyan,")
-                role = _role_set_off(t, s, text) or (_role_after(t, e) if " " in _surf else None)
+                role = _role_set_off(t, s, text, e) or (_role_after(t, e) if " " in _surf else None)
             elif not role:
                 # ... unless the apposition names another office, one held before or after the
                 # lexicon's ("The parliament speaker, Ararat Mirzoyan," in 2020)
-                role = _role_set_off(t, s, text)
+                role = _role_set_off(t, s, text, e)
                 if role is not None and (not _offices(role) or _offices(role) & _offices(lex_role)):
                     role = None
             persons.append([s, e, name, country, role or None])
@@ -1217,8 +1218,9 @@ def _role_set_off(t: str, s: int, text: str | None = None, end: int | None = Non
     """The role phrase set off by commas before a name that a comma follows: "Azerbaijan's
     ambassador to the EU, Vaqif Sadiqov," (as :func:`_role_before` reads one without them).
     ``end``: where the name ends, when known (else it is the next comma within 4 words)."""
-    if s >= 2 and t[s - 2:s] == ", " and (t[end:end + 1] == "," if end is not None
-                                          else _COMMA_AFTER_NAME.match(t, s)):
+    # (or the sentence ends with the name: "..., beating the speaker of parliament, Ararat Mirzoyan.")
+    if s >= 2 and t[s - 2:s] == ", " and (t[end:end + 1] in (",", ".", ";") and (t[end:end + 1] == "," or (
+            not t[end + 1:end + 2].isalnum())) if end is not None else _COMMA_AFTER_NAME.match(t, s)):
         # read as if the comma were a space (same length: the offsets hold)
         role = _role_before(t[:s - 2] + "  " + t[s:], s, text)
         if role is None:
@@ -1289,8 +1291,10 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
             break  # "... of the Security Council. Russia's spokeswoman X": the last sentence's end
         base = w[:-2] if w.endswith("'s") else w
         lw = base.lower().rstrip(".")
-        if head and lw in ("to", "of", "for"):
-            break  # "adviser to Azerbaijani President X": the name belongs to the inner title
+        if head and lw in ("to", "of", "for") and not (kept and kept[-1][2] == "the"):
+            # "adviser to Azerbaijani President X": the name belongs to the inner title (but
+            # "spokesperson for the Defence Minister X": a title after "the" is no name's)
+            break
         if (lw in _ROLE_WORDS or base in DEMONYMS or base in _STATE_SURF or base in CAPITALS
                 or lw in _LINK_WORDS):
             wl = w.lower()
@@ -1326,9 +1330,16 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
         return None  # "West Darfur state, Khamis Abakar": a word of a title ("secretary of state") alone is none
     if _HONORIFICS.issuperset(words):
         return None  # "Mr Pashinyan": a title, no role
-    if named and words[0] in _NAME_PARTICLES and len(kept) > 1:
-        return t[kept[1][0]:kept[-1][1]]  # "de Santander governor": a particle of no name read
-    return t[kept[0][0]:kept[-1][1]]
+    first = 1 if named and words[0] in _NAME_PARTICLES and len(kept) > 1 else 0  # "de Santander governor"
+    last = len(kept) - 1
+    # "Ministry spokesman Colonel Vagif Dargahli": the rank is the man's, the office his role
+    cut = last
+    while cut >= first and words[cut] in _RANKS and (
+            cut == first or words[cut - 1] in _RANKS or f"{words[cut - 1]} {words[cut]}" not in _TITLE_SET):
+        cut -= 1  # (not the "general" of "vicar general", "prosecutor general")
+    if first <= cut < last and words[cut] not in _LINK_WORDS:
+        last = cut
+    return t[kept[first][0]:kept[last][1]]
 
 
 _NAME_PARTICLES = frozenset({"de", "del", "da", "do", "di", "la", "el"})
