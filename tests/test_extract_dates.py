@@ -544,3 +544,13 @@ def test_a_bare_month_word_inside_a_name_is_no_date(text):
 
 def test_a_bare_month_alone_is_still_a_month():
     assert dates_of("The talks resumed in Jan. Fighting flared again in August.", "2024-06-08") == ["2024-01", "2023-08"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Armenia faces a snap parliamentary election on June 20.", ["2021-06-20"]),
+    ("Pashinyan called snap elections for June 20.", ["2021-06-20"]),
+    # a day that a "since" opens stays past, whatever the clause faces
+    ("The village faces shelling since June 20.", ["2020-06-20"]),
+])
+def test_a_day_a_few_days_ahead_that_an_election_faces(text, want):
+    assert dates_of(text, "2021-06-13") == want

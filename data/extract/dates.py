@@ -422,7 +422,13 @@ _FUTURE = re.compile(r"\b(?:will|shall|'ll|scheduled|due|planned|plans|expected|
 # what a day a few months on from the publication waits for: "ahead of snap elections on June 20"
 # (only a day-and-month reading of a year ago gives way to it; a weekday "ahead of talks on
 # Monday" may be past)
-_AHEAD = re.compile(r"\bahead\s+of\b[^.;!?,]{0,40}$", re.IGNORECASE)
+# ("faces a snap election on June 20", "called snap elections for June 20" alike)
+_AHEAD = re.compile(r"\b(?:ahead\s+of|faces|facing|slated\s+for|called\s+(?:snap\s+|early\s+)?(?:elections?|polls?|"
+                    r"votes?|a\s+vote|a\s+referendum)\s+for)\b[^.;!?,]{0,40}$", re.IGNORECASE)
+
+
+# a day these open is past or a period's start, whatever waits ahead ("faces shelling since June 20")
+_PAST_START_WORDS = frozenset({"since", "from", "after"})
 
 
 # every cue of _FUTURE contains one of these (as lower-case ASCII)
@@ -664,7 +670,7 @@ def _find_dates(text: str, sents, published) -> list[dict]:
                     # runs ahead of the feed's clock, not a year behind it
                     y = filed_ahead
                 elif y < pub.year and (_future(text, s) or (
-                        "head of" in text[max(0, s - 50):s] and _AHEAD.search(text, max(0, s - 50), s))):
+                        _AHEAD.search(text, max(0, s - 50), s) and _prev_word(text, s) not in _PAST_START_WORDS)):
                     y = pub.year  # "talks are scheduled for December 5", "ahead of elections on June 20"
                 elif _prev_word(text, s) in _DEADLINE_WORDS:
                     # "withdraw by Nov. 20" published on Nov. 10: a deadline a few weeks ahead,
