@@ -1267,3 +1267,20 @@ def test_the_militants_as_subject_of_an_event_are_not_read_back():
 ])
 def test_roles_read_from_the_text(text, name, role):
     assert [r["role"] for r in by_name(text, name)] == [role]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Baku, October 11, AZERTAG. AzTV and WAFA reported it, SANA said.",
+     [("AZERTAG", "Azertac"), ("AzTV", "AzTV"), ("WAFA", "WAFA"), ("SANA", "SANA")]),
+    ("The ELN and FARC dissidents clashed in Catatumbo.",
+     [("ELN", "National Liberation Army (Colombia)"), ("FARC dissidents", "FARC dissidents")]),
+    ("Jaish-e-Mohammad and Lashkar-e-Taiba camps were hit.",
+     [("Jaish-e-Mohammad", "Jaish-e-Mohammad"), ("Lashkar-e-Taiba", "Lashkar-e-Taiba")]),
+    ("The Qassam Brigades and Harakat al-Nujaba claimed it.",
+     [("Qassam Brigades", "Hamas"), ("Harakat al-Nujaba", "Harakat al-Nujaba")]),
+    ("The IRGC said its missiles hit Israel.", [("IRGC", "Islamic Revolutionary Guard Corps"), ("Israel", "Israel")]),
+    # a generic name only where the conflict it belongs to is in the text
+    ("The Libyan National Army advanced on Tripoli.", []),
+])
+def test_more_agencies_and_armed_groups_of_current_conflicts(text, want):
+    assert [(s, n) for s, n in pairs(text) if n != "Libya"] == want
