@@ -1284,3 +1284,12 @@ def test_roles_read_from_the_text(text, name, role):
 ])
 def test_more_agencies_and_armed_groups_of_current_conflicts(text, want):
     assert [(s, n) for s, n in pairs(text) if n != "Libya"] == want
+
+
+def test_a_state_name_read_as_a_region_is_no_state():
+    from data.extract import extract
+
+    r = extract("Bandits killed 30 people in Niger and Kaduna states.", "2025-03-24")
+    assert [a["name"] for a in r["actors"]] == []
+    assert [f["claimed_by"] for f in r["figures"]] == [None]
+    assert pairs("Jihadists killed 30 soldiers in Niger.") == [("Niger", "Niger")]

@@ -457,6 +457,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
                       for p in places if p["surface"].endswith(("capital", "capital city")))
     place_ivs = sorted(place_spans)
     place_starts = [a for a, _b in place_ivs]
+    # "in Niger and Kaduna states": a state's name that the places step read as a region's
+    regions = {(p["start"], p["end"]) for p in places if p.get("kind") == "region"}
     state_hits = []  # (s, e, state name) for compositional phrases
     stamps = None  # the dateline stamps, found at the first state name
     persons = []
@@ -494,6 +496,8 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
             if place_starts and _inside_longer_place(place_starts, place_ivs, s, e) and not any(
                     a <= s and e <= b and nm == name for a, b, nm in long_forms):
                 continue  # "Port Sudan", "Guinea-Bissau": the state's name inside a place's
+            if (s, e) in regions:
+                continue
             if _pl.landmark_after(t, e) or (t[e:e + 1] == "-" and _BASED_AFTER.match(t, e)):
                 continue  # "the Kuwait roundabout": a landmark's name; "the UK-based monitor"
             state_hits.append((s, e, name, "state"))
