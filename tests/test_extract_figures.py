@@ -2173,3 +2173,21 @@ def test_a_monitor_or_the_rebels_as_source_refer_back_to_the_body_named(text, cl
     from data.extract import extract
 
     assert [f["claimed_by"] for f in extract(text, "2025-04-18")["figures"]] == [claimant]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the soldiers of the only state whose forces the story names
+    ("The Nigerian army fought ISWAP in Borno. Jihadists killed at least 20 soldiers in the raid, "
+     "two security sources said.", [(20, "Nigeria")]),
+    # ... not when it names the state at war with it, another state or a UN mission beside them,
+    # nor fighters, nor soldiers its own forces killed
+    ("Azerbaijani forces shelled Armenia. 12 soldiers were killed.", [(12, None)]),
+    ("Royal Air Force jets struck. The United States has some 2,000 troops in Syria.", [(2000, None)]),
+    ("The Israeli army struck. The mission has about 10,000 troops, UNIFIL said.", [(10000, None)]),
+    ("Israeli troops raided Jenin. Israeli forces killed 17 militants.", [(17, None)]),
+    ("The Sudanese army advanced. Its forces killed 30 soldiers in the attack.", [(30, None)]),
+])
+def test_unmarked_soldiers_are_those_of_the_only_state_whose_forces_are_named(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["actor"]) for f in extract(text, "2025-03-25")["figures"]] == want

@@ -124,6 +124,8 @@ for _r in _rows("forces.csv"):
         _FORCE[_h.lower()] = (_r["canonical"], _r["type"])
         if _r.get("counted") == "yes":
             _COUNTED.add(_h.lower())
+# one-word nouns for a state's soldiers ("troops", "servicemen"; not "units"), as figures read them
+COUNTED_HEADS = frozenset(h for h in _COUNTED if " " not in h and h != "units")
 
 
 _GENERIC_HEADS = {"ministry": "ministry", "ministries": "ministry", "council": "council",

@@ -32,6 +32,7 @@ from operator import itemgetter
 
 from data.extract import dates as _dates
 from data.extract import places as _places
+from data.extract.actors import COUNTED_HEADS as _ACTOR_COUNTED_HEADS
 from data.extract.actors import LOCAL_SUFFIXES as _LOCAL_SUFFIXES
 from data.extract.datelines import DATELINE_RE as _DATELINE_RE, datelines as _datelines
 from data.extract.datelines import line_matches as _line_matches  # noqa: F401  (tests use it here)
@@ -263,6 +264,25 @@ def _adversary(state, actors):
         return None
     named = {_state_of(a, ()) for a in actors if a.get("type") in ("state", "armed_group")} & others
     return named.pop() if len(named) == 1 else None
+
+
+# an agent verb's subject that is some state's forces: "Its forces killed 30 soldiers"
+_FORCE_SUBJECT = re.compile(r"\b(?:forces|troops|army|military|soldiers|artillery|air\s+force|airstrikes?|"
+                            r"drones?|jets|warplanes)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# nouns for a state's soldiers (not "fighters", "militants": any side's)
+_STATE_SOLDIERS = _ACTOR_COUNTED_HEADS | {"reservists", "conscripts", "personnel"}
+
+
+def _sole_force_state(actors):
+    """The state of the armed forces an article names, when they are all one state's, else
+    None."""
+    states = set()
+    for a in actors:
+        if a.get("type") == "armed_force":
+            states.add(_state_of(a, ()))
+            if len(states) > 1:
+                return None
+    return states.pop() if len(states) == 1 and None not in states else None
 
 
 def _state_of(rec, actors):
@@ -1561,6 +1581,21 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "a serviceman of the Azerbaijan Army, Junior Sergeant Ramin Aliyev, was killed":
             # the force the apposition names
             side = _apposed_side(text, start, sent_actors, all_actors)
+        if side is None and c.head is not None and toks[c.head[0]][2] in _STATE_SOLDIERS and not own_kill \
+                and not _names_enemy(c, toks) and not any(text_upper(text, toks, t) for t in range(c.tj, c.head[0])):
+            # "Jihadists killed at least 20 soldiers" in a story whose only armed forces are
+            # Nigeria's and which names no state it is at war with: that state's soldiers (not
+            # when its own forces did the killing; not "ethnic Armenian soldiers")
+            sole = _sole_force_state(all_actors)
+            if sole is not None and not (verb is not None and verb[1] == "agent" and (
+                    subj == sole or (subj is None and _FORCE_SUBJECT.search(
+                        text, max(s, toks[verb[0]][0] - 50), toks[verb[0]][0])))) \
+                    and _adversary(sole, all_actors) is None and not any(
+                        # ("The United States has 2,000 troops in Syria", "The mission has about
+                        # 10,000 troops": another state's or a UN mission's)
+                        a.get("type") == "international_org" or (a.get("type") == "state" and a.get("name") != sole)
+                        for a in sent_actors):
+                side = sole
         if side is None and prev_fig is not None and (
                 (c.qi >= 1 and toks[c.qi - 1][2] in ("further", "another", "additional"))
                 or (c.qi + 1 < len(toks) and toks[c.qi + 1][2] in ("more", "other"))):
