@@ -2191,3 +2191,14 @@ def test_unmarked_soldiers_are_those_of_the_only_state_whose_forces_are_named(te
     from data.extract import extract
 
     assert [(f["value"], f["actor"]) for f in extract(text, "2025-03-25")["figures"]] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Two fighters from Afrin told the BBC they were paid $1,500 a month.",
+    "Three soldiers said they had not been paid for months.",
+    "Two residents of the town told AFP they saw the bodies.",
+])
+def test_people_counted_as_the_speakers_of_a_statement_are_no_figure(text):
+    from data.extract import extract
+
+    assert extract(text, "2020-10-04")["figures"] == []

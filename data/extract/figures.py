@@ -411,6 +411,13 @@ def _speaks(c, toks) -> bool:
     """Whether the people counted by ``c`` are the speakers of a speech verb right after their
     noun phrase ("two residents said") or right before the number ("said one man")."""
     k = c.np_end_tok if c.np_end_tok is not None else c.head[1]
+    if k + 1 < len(toks) and toks[k][2] in ("from", "in", "of"):
+        # "Two fighters from Afrin told the BBC": past where they are from
+        j = k + 1
+        while j < len(toks) and j <= k + 3 and toks[j][2][:1].isalpha() and toks[j][2] not in _SPEECH:
+            j += 1
+        if j < len(toks) and toks[j][2] in _SPEECH:
+            return True
     return (k < len(toks) and toks[k][2] in _SPEECH) or (c.qi >= 1 and toks[c.qi - 1][2] in _SPEECH)
 
 
@@ -1390,6 +1397,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "the peacekeeping contingent consists of 1,960 servicemen": soldiers of a
             # peacekeeping force named just before them are peacekeepers
             cat = "peacekeepers" if _PEACEKEEPING.search(text, max(s, q.start - 70), q.start) else "troops"
+            if tcat is None and _speaks(c, toks):
+                cat = None  # "Two fighters from Afrin told the BBC": sources, no deployment
         elif hc == "person":
             cat = "troops" if tcat == "troops" else "other"
             if cat == "other" and c.qi >= 1 and (toks[c.qi - 1][2] in _HOLD_VERBS or (
