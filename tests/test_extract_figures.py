@@ -461,7 +461,7 @@ def test_report_words_come_from_their_lexicon():
     from data.extract import figures
     from data.extract.lexicon import read_rows
     rows = read_rows("figure_report_verbs.csv")
-    assert {r[1] for r in rows} == {"near", "after"}
+    assert {r[1] for r in rows} == {"near", "after", "media"}
     for word, kind in rows:
         m = figures._REPORT_RE.search(f"Officials {word} 12 people died.")
         assert m is not None and m.group(0).split() == word.split(), word
@@ -2202,3 +2202,15 @@ def test_people_counted_as_the_speakers_of_a_statement_are_no_figure(text):
     from data.extract import extract
 
     assert extract(text, "2020-10-04")["figures"] == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("An AFP journalist in Barda saw at least five bodies.", ["AFP"]),
+    ("Reuters journalists saw at least 20 bodies in Bucha.", ["Reuters"]),
+    # only an outlet's journalists see for it: "residents saw" claims nothing
+    ("Residents saw 12 bodies in the street.", [None]),
+])
+def test_what_a_news_agency_s_journalists_saw_is_its_claim(text, want):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2020-10-28")["figures"]] == want

@@ -105,10 +105,12 @@ def _alternation(words):
 
 
 # words that attribute a figure to a claimant (lexicon figure_report_verbs.csv): "near" words
-# take the actor just before (or after) them, "after" words the actor that follows
+# take the actor just before (or after) them, "after" words the actor that follows, "media"
+# words a news outlet just before them ("An AFP journalist saw")
 _REPORT_WORDS = {k: [r[0] for r in read_lexicon("figure_report_verbs.csv") if r[1] == k]
-                 for k in ("near", "after")}
-_REPORT_RE = re.compile(r"\b(?:" + _alternation(_REPORT_WORDS["near"]) + r"|(?P<acc>"
+                 for k in ("near", "after", "media")}
+_MEDIA_SEEN = frozenset(_REPORT_WORDS["media"])
+_REPORT_RE = re.compile(r"\b(?:" + _alternation(_REPORT_WORDS["near"] + _REPORT_WORDS["media"]) + r"|(?P<acc>"
                         + _alternation(_REPORT_WORDS["after"]) + r"))\b")
 _POSSESSIVE = frozenset({"its", "their", "our", "own"})
 # verbs and words that tell the side from the grammar (lexicon figure_side_words.csv)
@@ -2083,6 +2085,12 @@ def _claims(text, s, e, sent_actors):
                         # "according to the Palestinian Ministry of Health in Gaza": the body
                         or a["start"] - rec["end"] <= 1 and a.get("type") in _BODY_TYPES)
                                 and not _CLAUSE_PUNCT.search(text, rec["end"], a["start"])), rec)
+        elif m.group(0) in _MEDIA_SEEN:
+            seen = [a for a in sent_actors if ms - 40 <= a["end"] <= ms and a.get("type") == "media"
+                    and not _CLAUSE_PUNCT.search(text, a["end"], ms)]
+            if seen:
+                out.append((ms, me, max(seen, key=lambda a: a["end"])))
+            continue
         else:
             before = [a for a in sent_actors if ms - 40 <= a["end"] <= ms
                       and not _CLAUSE_PUNCT.search(text, a["end"], ms)
