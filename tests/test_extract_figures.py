@@ -2214,3 +2214,23 @@ def test_what_a_news_agency_s_journalists_saw_is_its_claim(text, want):
     from data.extract import extract
 
     assert [f["claimed_by"] for f in extract(text, "2020-10-28")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("24 people have been killed in Israel, according to the prime minister's office.",
+     [(24, "killed", "Office of the Prime Minister of Israel")]),
+    ("Ukraine's national police said five people were killed in Kharkiv.", [(5, "killed", "Police of Ukraine")]),
+    ("A police spokesman said 26 people had been kidnapped.", [(26, "captured", None)]),
+    ("Bandits stormed the village, kidnapping 40 residents.", [(40, "captured", None)]),
+])
+def test_police_and_a_prime_minister_s_office_claim_and_kidnappings_count(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"], f["claimed_by"]) for f in extract(text, "2025-06-14")["figures"]] == want
+
+
+def test_soldiers_a_source_reports_are_counted():
+    from data.extract import extract
+
+    text = "Russia's defence ministry said 115 Russian servicemen had been returned. The ministry said 300 troops remain."
+    assert [f["value"] for f in extract(text, "2024-08-24")["figures"]] == [115, 300]

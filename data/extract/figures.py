@@ -409,9 +409,10 @@ _STATE_ADJECTIVES = frozenset({"wounded", "injured", "dead", "missing"})
 _THING_AFTER = frozenset(_read_words("thing_after_person_noun.txt"))
 
 
-def _speaks(c, toks) -> bool:
+def _speaks(c, toks, before=True) -> bool:
     """Whether the people counted by ``c`` are the speakers of a speech verb right after their
-    noun phrase ("two residents said") or right before the number ("said one man")."""
+    noun phrase ("two residents said") or, with ``before``, right before the number ("said one
+    man")."""
     k = c.np_end_tok if c.np_end_tok is not None else c.head[1]
     if k + 1 < len(toks) and toks[k][2] in ("from", "in", "of"):
         # "Two fighters from Afrin told the BBC": past where they are from
@@ -420,7 +421,7 @@ def _speaks(c, toks) -> bool:
             j += 1
         if j < len(toks) and toks[j][2] in _SPEECH:
             return True
-    return (k < len(toks) and toks[k][2] in _SPEECH) or (c.qi >= 1 and toks[c.qi - 1][2] in _SPEECH)
+    return (k < len(toks) and toks[k][2] in _SPEECH) or (before and c.qi >= 1 and toks[c.qi - 1][2] in _SPEECH)
 
 
 # a sentence that opens on the casualties it counts a part of: "Of the dead, 12 were soldiers"
@@ -1399,8 +1400,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "the peacekeeping contingent consists of 1,960 servicemen": soldiers of a
             # peacekeeping force named just before them are peacekeepers
             cat = "peacekeepers" if _PEACEKEEPING.search(text, max(s, q.start - 70), q.start) else "troops"
-            if tcat is None and _speaks(c, toks):
-                cat = None  # "Two fighters from Afrin told the BBC": sources, no deployment
+            if tcat is None and _speaks(c, toks, before=False):
+                # "Two fighters from Afrin told the BBC": sources, no deployment (but "the
+                # ministry said 115 servicemen had been returned" counts them)
+                cat = None
         elif hc == "person":
             cat = "troops" if tcat == "troops" else "other"
             if cat == "other" and c.qi >= 1 and (toks[c.qi - 1][2] in _HOLD_VERBS or (
