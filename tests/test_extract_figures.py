@@ -2234,3 +2234,27 @@ def test_soldiers_a_source_reports_are_counted():
 
     text = "Russia's defence ministry said 115 Russian servicemen had been returned. The ministry said 300 troops remain."
     assert [f["value"] for f in extract(text, "2024-08-24")["figures"]] == [115, 300]
+
+
+@pytest.mark.parametrize("text, want", [
+    # where it was said is no place of the figure, even alone
+    ("The army sent 1,100 soldiers to the state, the defense secretary told reporters in Mexico City.",
+     [(1100, None, None)]),
+    ("Russian strikes killed 12 people in Kharkiv, Zelensky told reporters in Kyiv.", [(12, None, "Kharkiv")]),
+    # nor where the displaced went
+    ("Tens of thousands of people fled their homes in the south, clogging the main highway to Beirut.",
+     [(20000, None, None)]),
+    # nor is the year a body was founded the figure's date
+    ("The ELN, founded in 1964, has about 6,000 fighters.", [(6000, None, None)]),
+])
+def test_a_venue_a_destination_and_a_founding_year_are_not_the_figure_s(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["date"], f["place"]) for f in extract(text, "2025-04-15")["figures"]] == want
+
+
+def test_journalists_in_a_town_are_counted_there():
+    from data.extract import extract
+
+    text = "A mine killed two Azerbaijani journalists in Kalbajar on Friday."
+    assert [f["place"] for f in extract(text, "2021-04-12")["figures"]] == ["Kalbajar District"]

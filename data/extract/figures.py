@@ -939,6 +939,8 @@ _PERFECT_AFTER = re.compile(r",?\s+(?:has|have)\s")
 _SINCE_START_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:fighting|war|conflict|clashes|hostilities|violence|"
                                  r"offensive|invasion|siege)\s+(?:first\s+)?(?:broke\s+out|began|started|erupted)"
                                  r"\b[^,;.]{0,140}$", re.IGNORECASE)
+_FOUNDED_BEFORE = re.compile(r"\b(?:founded|formed|established|created|set\s+up|born)\s+(?:in\s+|on\s+)?$",
+                             re.IGNORECASE)
 # the end of a period: "a treaty that runs until 2044"
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|up\s+to)\s+$", re.IGNORECASE)
 # a date right after a reporting verb dates the report ("said on Tuesday", "told reporters Monday")
@@ -1522,7 +1524,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # the end of a period still to come ("a treaty that runs until 2044") is no day of
             # the figure
             dated = [d for d in dated if not (_after(d["date"], published)
-                                              and _UNTIL_BEFORE.search(text, max(s, d["start"] - 12), d["start"]))]
+                                              and _UNTIL_BEFORE.search(text, max(s, d["start"] - 12), d["start"]))
+                     # nor when a body was founded ("The ELN, founded in 1964, has 6,000 fighters")
+                     and not _FOUNDED_BEFORE.search(text, max(s, d["start"] - 24), d["start"])]
             # nor is a period's start ("killed since the war ended in November 2020"): a running
             # toll is as of its report
             first_fig = min(r[1] for r in recs)
@@ -1629,7 +1633,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             "category": cat, "actor": side,
             "claimed_by": claimed_by,
             "date": _when_date(text, start, own_dated) or _date_for(text, start, dated, hints),
-            "place": _place_for(text, start, end, free_places),
+            "place": _place_for(text, start, end, free_places, cat),
         }
         figs.append(prev_fig)
     _split_totals(text, figs)
@@ -2478,8 +2482,9 @@ _BORDER_SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|settlement|communit
 _ACROSS_BORDER = re.compile(r"\bborder\s+with\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$", re.IGNORECASE)
 
 
-_VENUE_BEFORE = re.compile(r"\b(?:talks|meetings?|summit|negotiations|conference|ceremony)\s+(?:held\s+)?"
-                           r"(?:in|at)\s+(?:the\s+)?$")
+_TOWARD_BEFORE = re.compile(r"\b(?:to|towards|toward)\s+(?:the\s+)?$")
+_VENUE_BEFORE = re.compile(r"\b(?:talks|meetings?|summit|negotiations|conference|ceremony|briefing|speaking|visit|"
+                           r"(?:told|briefed|addressed)\s+(?:reporters|journalists))\s+(?:held\s+)?(?:in|at)\s+(?:the\s+)?$")
 
 
 def _town_named_after(text, place, local, link, kinds=None):
@@ -2489,19 +2494,23 @@ def _town_named_after(text, place, local, link, kinds=None):
                  and (kinds is None or q.get("kind") in kinds) and link.fullmatch(text, place["end"], q["start"])), None)
 
 
-def _place_for(text, fs, fe, free_places):
+def _place_for(text, fs, fe, free_places, cat=None):
     if not free_places:
         return None
-    ps = [p for p in free_places if not (p["start"] < fe and p["end"] > fs)]
+    # "agreed to halt fighting that has killed dozens ..., after talks in Moscow", "told
+    # reporters in Mexico City": where it was negotiated or said is not where the figure is,
+    # even when the sentence names no other place; nor is where the displaced went to ("fled
+    # their homes in the south, clogging the highway to Beirut")
+    ps = [p for p in free_places if not (p["start"] < fe and p["end"] > fs)
+          and not _VENUE_BEFORE.search(text, max(0, p["start"] - 30), p["start"])
+          and not (cat == "displaced" and _TOWARD_BEFORE.search(text, max(0, p["start"] - 12), p["start"])
+                   and text.find("return", max(0, p["start"] - 80), p["start"]) < 0)]  # (home: "return to Karabakh")
     if not ps:
         return None
     # "shot down over Armenia near the border with Azerbaijan's Nakhchivan exclave": the place
     # across the border is the other side, not where it happened
     if len(ps) > 1:  # (a filter that keeps all when it would keep none has nothing to do for one)
         ps = [p for p in ps if not _ACROSS_BORDER.search(text, max(0, p["start"] - 50), p["start"])] or ps
-        # "agreed to halt fighting that has killed dozens ..., after talks in Moscow": a venue
-        # of talks is not where the fighting was
-        ps = [p for p in ps if not _VENUE_BEFORE.search(text, max(0, p["start"] - 30), p["start"])] or ps
     # "..., killing 19 people across Ukraine, in what Putin called retaliation for an explosion
     # on the Crimea bridge": a place past a clause break of the sentence is another event's
     ps = [p for p in ps if not _PLACE_CLAUSE_BREAK.search(text, min(p["end"], fe), max(p["start"], fs))] or ps
