@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from data.loaders.clean import clean, join_hyphenated, join_lines
-from data.loaders.dateline import dateline, find_date
+from data.loaders.clean import byline_credits, clean, dateline_credits, drop_author_bio, join_hyphenated, join_lines
+from data.loaders.dateline import AmbiguousDate, dateline, find_date, metadata_date
 
 
 # --- de-hyphenation at line ends -------------------------------------------------------------
@@ -26,6 +26,8 @@ from data.loaders.dateline import dateline, find_date
     ("Nagorno", "Karabakh", False),    # capitalised right half: compound of names
     ("pro", "Russian", False),
     ("Russian", "brokered", False),
+    ("grand", "children", True),       # a common word split at a line end, not a compound
+    ("home", "land", True),
 ])
 def test_join_hyphenated(left, right, joined):
     assert join_hyphenated(left, right) is joined
@@ -257,6 +259,139 @@ def test_prose_is_not_a_credit_line():
 def test_short_heading_without_source_is_kept():
     c = clean("First paragraph of the story, officials said.\n\nWhat comes next\n\nThe last paragraph, they said.")
     assert "What comes next" in c.text.split("\n\n")
+
+
+# --- agencies in datelines and bylines ---------------------------------------------------------
+
+@pytest.mark.parametrize("par,credits", [
+    ("BAKU, May 16 (Reuters) - Azerbaijan said two soldiers were killed.", ["Reuters"]),
+    ("KHARTOUM, 12 février 2024 (AFP) – L'armée a affirmé lundi avoir repris le pont.", ["AFP"]),
+    ("CAIRO (AP) — Sudan's paramilitary force seized the city, residents said.", ["AP"]),
+    ("KYIV, March 1 (AFP/Reuters) - Officials said the strike hit a school.", ["AFP", "Reuters"]),
+    ("YEREVAN (local time) - Officials said talks would resume.", []),  # not an agency
+    ("Officials said (Reuters reported) that talks would resume.", []),  # no dash: prose
+])
+def test_dateline_credits(par, credits):
+    assert dateline_credits(par) == credits
+
+
+def test_dateline_agency_is_credited_and_the_dateline_kept():
+    body = ("BAKU, May 16 (Reuters) - Azerbaijan said two of its soldiers were killed on the border.\n\n"
+            "Armenia denied it.")
+    c = clean(body)
+    assert c.credits == ["Reuters"]
+    assert c.text == body
+
+
+@pytest.mark.parametrize("line,credits", [
+    ("By Olena Petrenko & AFP", ["AFP"]),
+    ("By Jane Roe, Associated Press", ["AP"]),
+    ("By Jane Roe and John Doe", []),
+])
+def test_byline_credits(line, credits):
+    assert byline_credits(line) == credits
+
+
+def test_byline_with_an_agency_in_text_credits_it():
+    c = clean("Kharkiv Rebuilds\n\nBy Olena Petrenko & AFP\n\nResidents are fixing windows again, officials said.")
+    assert c.credits == ["AFP"]
+    assert c.text == "Residents are fixing windows again, officials said."
+
+
+def test_with_reporting_by_agencies():
+    c = clean("Officials said the talks would continue.\n\nWith reporting by Reuters and AFP")
+    assert c.credits == ["Reuters", "AFP"]
+    assert c.text == "Officials said the talks would continue."
+
+
+# --- furniture -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Share: Facebook | Twitter | Email",
+    "Save Share facebook twitter whatsapp",
+    "Comments (0)",
+    "12 comments",
+    "The post Armenia and Azerbaijan agree on first stretch of border demarcation appeared first on Eurasianet.",
+    "https://www.aljazeera.com/news/2024/6/10/hundreds-displaced-as-clashes-flare 1/1",
+])
+def test_furniture_lines_are_removed(line):
+    body = "Officials in both capitals said the talks would continue next month."
+    c = clean(body + "\n\n" + line + "\n\nThe next round is due in June, they said.")
+    assert c.text == body + "\n\nThe next round is due in June, they said."
+    assert line in c.removed
+
+
+def test_share_words_inside_prose_stay():
+    body = "Officials said they would share the email with Twitter and Facebook, the ministry said."
+    assert clean(body).text == body
+
+
+def test_donation_appeal_goes_but_a_report_about_a_newsroom_stays():
+    body = "Officials said the talks would continue."
+    appeal = "OC Media is an independent, reader-funded newsroom. Support our journalism from just $5 a month."
+    news = "The Kyiv Independent, a reader-funded newsroom, reported that 12 people were killed."
+    c = clean("\n\n".join([body, appeal, news]))
+    assert c.text == body + "\n\n" + news
+    assert appeal in c.removed
+
+
+def test_related_links_list_under_a_heading_goes_up_to_the_prose():
+    raw = ("Officials said the talks would continue next month.\n\nMore on this story\n\n"
+           "- Russia pulls out of grain deal17 July\n\n- Danube port hit by drones2 August\n\n"
+           "The governor said repairs would start next week.")
+    c = clean(raw)
+    assert c.text == ("Officials said the talks would continue next month.\n\n"
+                      "The governor said repairs would start next week.")
+
+
+def test_a_heading_that_is_not_a_links_heading_keeps_what_follows():
+    raw = "Officials said the talks would continue.\n\nWhat comes next\n\nA second round\n\nIt ends here, they said."
+    assert clean(raw).text.split("\n\n")[1:3] == ["What comes next", "A second round"]
+
+
+def test_printed_page_header_is_not_the_title():
+    raw = ("11/06/2024, 14:32 Talks Resume in Geneva | Example News\n\nTalks Resume in Geneva\n\n"
+           "Negotiators met on Monday, officials said.")
+    c = clean(raw)
+    assert c.title == "Talks Resume in Geneva"
+    assert c.text == "Negotiators met on Monday, officials said."
+
+
+def test_author_note_goes_only_for_the_articles_own_author_or_outlet():
+    body = "Officials said the talks would continue.\n\nJoshua Kucera is Eurasianet’s Caucasus editor."
+    assert drop_author_bio(body, ["Joshua Kucera"]) == (
+        "Officials said the talks would continue.", "Joshua Kucera is Eurasianet’s Caucasus editor.")
+    assert drop_author_bio(body, ["Eurasianet"])[1] is not None
+    # a sentence about someone else is news
+    assert drop_author_bio(body, ["Jane Roe", "Reuters"]) == (body, None)
+    other = "Officials said the talks would continue.\n\nEvan Smith is the Journal's Moscow correspondent."
+    assert drop_author_bio(other, ["Reuters"]) == (other, None)
+
+
+# --- dates given as metadata -------------------------------------------------------------------
+
+@pytest.mark.parametrize("value,iso", [
+    ("19/09/2023", "2023-09-19"),      # day > 12: day first for certain
+    ("09/19/2023", "2023-09-19"),      # month first for certain
+    ("2023/10/05", "2023-10-05"),
+    ("19.09.2023", "2023-09-19"),
+    ("20230919", "2023-09-19"),
+    (1700438400, "2023-11-20"),        # a JSON number: Unix time
+    ("1700438400", "2023-11-20"),
+    (1700438400000, "2023-11-20"),     # milliseconds
+    ("19/09/2023 14:30", "2023-09-19"),
+    ("10/10/2023", "2023-10-10"),      # both readings agree
+    (2023, None),                      # a year is not a date
+    ("31/02/2023", None),
+    (True, None),
+])
+def test_metadata_date(value, iso):
+    assert metadata_date(value) == iso
+
+
+def test_metadata_date_ambiguous():
+    with pytest.raises(AmbiguousDate):
+        metadata_date("09/10/2023")
 
 
 # --- speed -----------------------------------------------------------------------------------

@@ -23,7 +23,14 @@ def one(path):
 
 
 def by_source(path):
-    return {x.source.rsplit("#", 1)[-1]: x for x in load_path(path)}
+    """Articles and errors by item number (a warning about an item is left out: see warnings_of)."""
+    return {x.source.rsplit("#", 1)[-1]: x for x in load_path(path)
+            if not (isinstance(x, LoadError) and x.is_warning)}
+
+
+def warnings_of(path):
+    return [(x.source.rsplit("#", 1)[-1], x.code, x.message) for x in load_path(path)
+            if isinstance(x, LoadError) and x.is_warning]
 
 
 def check(article, must=(), must_not=()):
@@ -221,6 +228,10 @@ def test_jsonl_rows():
     assert "contributed" not in a4.text
     a6 = got["6"]
     assert a6.published is None and a6.meta["published_raw"] == "sometime last year"
+    # the unread date reaches the user as a warning about that line, not only in meta
+    ((n, code, message),) = warnings_of(FIX / "dump.jsonl")
+    assert (n, code) == ("6", "bad_date") and "'sometime last year'" in message
+    assert "warnings" not in a6.meta
 
 
 def test_csv_rows():
@@ -241,8 +252,9 @@ def test_csv_missing_text_column():
     got = list(load_path(FIX / "no_text_column.csv"))
     assert len(got) == 1 and got[0].code == "missing_columns"
     assert "'text'" in got[0].message
-    # the column it has instead is named, with what to do
-    assert "'body' looks like the article text: rename it to 'text'" in got[0].message
+    # two columns could be the text: both are named, with what to do, and none is guessed
+    assert "'body' and 'content' could each be the article text" in got[0].message
+    assert "rename the one that is to 'text'" in got[0].message
 
 
 def test_semicolon_csv_and_tsv(tmp_path):
@@ -324,7 +336,7 @@ def test_fixture_folder_loads_every_format_without_raising():
     kinds = {x.kind for x in got if isinstance(x, Article)}
     assert kinds == {"txt", "html", "rss", "jsonl", "csv"}
     codes = sorted(x.code for x in got if isinstance(x, LoadError))
-    assert codes == ["bad_row", "bad_row", "bad_row", "missing_columns", "no_article", "no_article"]
+    assert codes == ["bad_date", "bad_row", "bad_row", "bad_row", "missing_columns", "no_article", "no_article"]
 
 
 def test_load_text_explicit_metadata_wins():

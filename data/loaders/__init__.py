@@ -2,8 +2,10 @@
 
 ``load_path(path)`` handles one file or a folder and never raises for bad input: it yields a
 :class:`LoadError` for each file or item that cannot be loaded, and a warning-level
-``LoadError`` (``decode_fallback``) right after an article that loaded with a problem, so a
-caller can log both. ``load_text(text, ...)`` builds one article from pasted text.
+``LoadError`` (``decode_fallback``, ``bad_date``) right after an article that loaded with a
+problem, so a caller can log both. A warning is reported that way only, not also in the
+article's ``meta``, so that it is logged once. ``load_text(text, ...)`` builds one article from
+pasted text.
 """
 from __future__ import annotations
 
@@ -17,9 +19,9 @@ from data.article import Article, article_id
 
 from . import clean as _clean
 from ._bytes import DEFAULT_MAX_BYTES, EXTENSIONS, FileProblem, check_text_bytes, decode, read_limited, sniff
-from .dateline import find_date
+from .dateline import AmbiguousDate, metadata_date
 from .errors import CODES, LoadError
-from .publishers import publisher_for_url, publisher_from_links
+from .publishers import canonical_publisher, publisher_for_url, publisher_from_links
 
 __all__ = ["load_path", "load_text", "LoadError", "CODES", "DEFAULT_MAX_BYTES", "KINDS", "normalise_date"]
 
@@ -28,18 +30,25 @@ _FRONT_KEYS = ("title", "published", "url", "publisher")
 
 
 def normalise_date(value: Any) -> str | None:
-    """``YYYY-MM-DD`` for a date-like value (date, ISO string, '16 Nov 2021'), None when empty.
+    """``YYYY-MM-DD`` for a date-like value, None when empty.
+
+    Accepts dates, ISO strings, '16 Nov 2021', '2023/10/05', '19/09/2023' (when the day is over
+    12), '20230919' and Unix times (see :func:`data.loaders.dateline.metadata_date`).
 
     Raises
     ------
     ValueError
-        When ``value`` is not empty and holds no full calendar date.
+        When ``value`` is not empty and holds no full calendar date, or one that can be read
+        two ways ('09/10/2023').
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.strftime("%Y-%m-%d")
-    iso = find_date(str(value).strip())
+    try:
+        iso = metadata_date(value)
+    except AmbiguousDate as exc:
+        raise ValueError(f"published {value!r} is ambiguous: {exc}; write it as YYYY-MM-DD") from None
     if iso is None:
         raise ValueError(f"published must be a date such as '2021-11-16', got {value!r}")
     return iso
@@ -86,12 +95,16 @@ def load_text(text: str, *, title: str | None = None, published: str | None = No
         raise ValueError("text has no article body left after removing boilerplate" if text.strip()
                          else "text is empty")
     url = _opt_str(url)
-    publisher = _opt_str(publisher) or publisher_for_url(url) or publisher_from_links(c.links)
+    # One outlet, one name: "AP News", "AP" and "The Associated Press" are the same source.
+    publisher = (canonical_publisher(_opt_str(publisher)) or publisher_for_url(url)
+                 or publisher_from_links(c.links))
     if credits is None or isinstance(credits, str):
         credits = [credits] if isinstance(credits, str) and credits.strip() else c.credits
+    meta = dict(meta or {})
+    body, bio = _clean.drop_author_bio(c.text, [meta.get("author"), publisher])
     return Article(
-        id=article_id(c.text),
-        text=c.text,
+        id=article_id(body),
+        text=body,
         title=c.title,
         published=published or c.published,
         publisher=publisher,
@@ -99,8 +112,8 @@ def load_text(text: str, *, title: str | None = None, published: str | None = No
         credits=tuple(str(x).strip() for x in credits if str(x).strip()),
         source=source,
         kind=kind,
-        removed=tuple(c.removed),
-        meta=dict(meta or {}),
+        removed=tuple(c.removed) + ((bio,) if bio else ()),
+        meta=meta,
     )
 
 
@@ -187,12 +200,12 @@ def _dispatch(path: Path, source: str, max_bytes: int):
         yield from _load_rows(text, source, kind, ext, warning, max_bytes)
 
 
-def _with_warning(article: Article, source: str, warning: str | None):
-    if warning:
-        article.meta.setdefault("warnings", []).append(f"decode_fallback: {warning}")
+def _with_warning(article: Article, source: str, warning: str | None, date_problem: str | None = None):
     yield article
     if warning:
         yield LoadError(source, "decode_fallback", warning)
+    if date_problem:
+        yield LoadError(source, "bad_date", date_problem)
 
 
 def _front_matter(text: str) -> tuple[str, dict]:
@@ -216,23 +229,34 @@ def _front_matter(text: str) -> tuple[str, dict]:
 def _load_txt(text: str, source: str, warning: str | None):
     text, fields = _front_matter(text)
     known = {k: fields.pop(k) for k in _FRONT_KEYS if k in fields}
+    known, date_problem = _safe_known(known, fields)
     try:
-        article = load_text(text, source=source, kind="txt", meta=fields, **_safe_known(known, fields))
+        article = load_text(text, source=source, kind="txt", meta=fields, **known)
     except ValueError as exc:
         raise FileProblem("no_article", str(exc)) from None
-    yield from _with_warning(article, source, warning)
+    yield from _with_warning(article, source, warning, date_problem)
 
 
-def _safe_known(known: dict, meta: dict) -> dict:
-    """Known metadata with an unreadable ``published`` moved to meta instead of failing."""
-    out = {k: (None if v is None else str(v)) for k, v in known.items()}
-    if out.get("published"):
+def _safe_known(known: dict, meta: dict) -> tuple[dict, str | None]:
+    """Known metadata with an unreadable ``published`` moved to ``meta["published_raw"]``.
+
+    Returns
+    -------
+    tuple
+        ``(fields, problem)``: ``problem`` says why the date was not read (for a ``bad_date``
+        warning), else None.
+    """
+    raw = known.get("published")
+    out = {k: (None if v is None else str(v)) for k, v in known.items() if k != "published"}
+    problem = None
+    if raw is not None and not (isinstance(raw, str) and not raw.strip()):
         try:
-            out["published"] = normalise_date(out["published"])
-        except ValueError:
-            meta["published_raw"] = out.pop("published")
-            meta.setdefault("warnings", []).append("bad_date: published is not a date")
-    return out
+            # The raw value, not its str(): a JSON number is a Unix time.
+            out["published"] = normalise_date(raw)
+        except ValueError as exc:
+            meta["published_raw"] = raw if isinstance(raw, str) else str(raw)
+            problem = f"{exc}; the article is kept without a publication date"
+    return out, problem
 
 
 def _load_pdf(data: bytes, source: str):
@@ -258,12 +282,19 @@ def _load_html(data: bytes, source: str):
         # trafilatura falls back to any text it finds (menus, footers): without one sentence
         # of prose there is no article on the page.
         raise FileProblem("no_article", "the page has no article text (no paragraph with a sentence)")
+    # The known-site table names the outlet of a known URL; og:site_name ("BBC News") is only
+    # mapped to that name, so that one outlet is one source.
+    publisher = (publisher_for_url(got["url"]) or canonical_publisher(got["sitename"])
+                 or publisher_from_links(c.links))
+    credits = list(c.credits)
+    credits += [a for a in _clean.byline_credits(got["meta"].get("byline") or "") if a not in credits]
+    text, bio = _clean.drop_author_bio(c.text, [got["meta"].get("author"), publisher, got["sitename"]])
     article = Article(
-        id=article_id(c.text), text=c.text, title=c.title,
+        id=article_id(text), text=text, title=c.title,
         published=got["published"] or c.published,
-        publisher=got["sitename"] or publisher_for_url(got["url"]) or publisher_from_links(c.links),
-        url=got["url"], credits=tuple(c.credits), source=source, kind="html",
-        removed=tuple(c.removed), meta=got["meta"],
+        publisher=publisher,
+        url=got["url"], credits=tuple(credits), source=source, kind="html",
+        removed=tuple(c.removed) + ((bio,) if bio else ()), meta=got["meta"],
     )
     yield article
 
@@ -281,7 +312,7 @@ def _load_feed(data: bytes, source: str):
             yield LoadError(src, "no_article", bad[n])
             continue
         it = by_n[n]
-        publisher = it["publisher"] or publisher_for_url(it["url"]) or it["feed_title"]
+        publisher = canonical_publisher(it["publisher"]) or publisher_for_url(it["url"]) or it["feed_title"]
         try:
             yield load_text(it["text"], title=it["title"], published=it["published"], url=it["url"],
                             publisher=publisher, source=src, kind="rss", meta=it["meta"])
@@ -290,20 +321,40 @@ def _load_feed(data: bytes, source: str):
 
 
 def _load_rows(text: str, source: str, kind: str, ext: str, warning: str | None, max_bytes: int):
-    from .tabular import iter_csv, iter_jsonl
+    from .tabular import iter_csv, read_jsonl
 
     if kind == "csv":
         rows = iter_csv(text, tsv=ext == ".tsv", max_field=max_bytes)
+        unit = "row"
     else:
-        rows = iter_jsonl(text)
-    yield from _row_articles(rows, source, kind, warning)
+        unit, rows = read_jsonl(text)  # one JSON array numbers its items; JSONL numbers lines
+    yield from _row_articles(rows, source, kind, warning, unit)
 
 
-def _row_articles(rows, source: str, kind: str, warning: str | None):
+# Markup in a dump's text: a tag, or a character reference ("&amp;", "&#39;"). A bare "&" or
+# "<" in prose is neither.
+_MARKUP_RE = re.compile(
+    r"<(?:/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|figure|figcaption|hr|table|tr|td)\b[^>]*|!--)>?"
+    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+)
+
+
+def _unmarkup(value, block: bool):
+    """Plain text of a dump field holding HTML tags or entities; other values unchanged."""
+    if not isinstance(value, str) or not _MARKUP_RE.search(value):
+        return value
+    from .html import html_to_text
+
+    text = html_to_text(value)
+    return text if block else " ".join(text.split())
+
+
+def _row_articles(rows, source: str, kind: str, warning: str | None, unit: str = "row"):
     """Articles (or ``bad_row`` errors) for ``(n, known, extra)`` rows of one file.
 
     Shared by whole files and by parts of a file (:mod:`data.loaders.parts`), so both give the
-    same articles and the same ``FILE#N`` sources.
+    same articles and the same ``FILE#N`` sources. ``unit`` names N in messages: ``row`` (CSV),
+    ``line`` (JSONL) or ``item`` (a JSON array).
     """
     for n, known, extra in rows:
         src = f"{source}#{n}"
@@ -313,7 +364,7 @@ def _row_articles(rows, source: str, kind: str, warning: str | None):
         body = known.get("text")
         if not isinstance(body, str) or not body.strip():
             from .tabular import text_hint
-            yield LoadError(src, "bad_row", f"row {n} has no 'text' (a non-empty string is required)"
+            yield LoadError(src, "bad_row", f"{unit} {n} has no 'text' (a non-empty string is required)"
                             + (text_hint(extra) if "text" not in known else ""))
             continue
         credits = known.get("credits")
@@ -322,15 +373,19 @@ def _row_articles(rows, source: str, kind: str, warning: str | None):
         elif not isinstance(credits, list):
             credits = None
         meta = dict(extra)
-        fields = _safe_known({k: known.get(k) for k in _FRONT_KEYS}, meta)
+        fields, date_problem = _safe_known({k: known.get(k) for k in _FRONT_KEYS}, meta)
+        # Dumps scraped from web pages keep their markup: '&#39;', '&amp;', '<br><br>'.
+        body = _unmarkup(body, block=True)
+        if fields.get("title"):
+            fields["title"] = _unmarkup(fields["title"], block=False)
         try:
             article = load_text(body, source=src, kind=kind, credits=credits, meta=meta, **fields)
         except ValueError as exc:
-            yield LoadError(src, "bad_row", f"row {n}: {exc}")
+            yield LoadError(src, "bad_row", f"{unit} {n}: {exc}")
             continue
-        if warning:
-            article.meta.setdefault("warnings", []).append(f"decode_fallback: {warning}")
         yield article
+        if date_problem:
+            yield LoadError(src, "bad_date", date_problem)
     if warning:  # one warning for the file, not one per row
         yield LoadError(source, "decode_fallback", warning)
 

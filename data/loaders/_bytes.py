@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import unicodedata
+from functools import lru_cache
 
 #: Default largest file a loader reads (50 MB); larger files are refused by ``stat`` alone.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -103,13 +105,31 @@ def check_text_bytes(data: bytes) -> None:
             raise FileProblem("binary_file", f"{controls} control bytes in the first {len(sample)}: not text")
 
 
+# Written here rather than taken from charset-normalizer (installed only as a dependency of a
+# dependency, unpinned): on short news texts it read cp1252 as cp1250 and latin-1 as CJK, while
+# scoring whole words of the few legacy encodings news files come in is cheap and was right on
+# every sample tried (tests/test_loaders_*).
+#: Legacy single-byte encodings tried when a file is not UTF-8, most common first (ties go to
+#: the first). latin-1 decodes any bytes, so it always ends the list.
+LEGACY_ENCODINGS = ("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "koi8-r", "latin-1")
+#: Bytes of the file the legacy encodings are compared on (the winner decodes the whole file)
+_SAMPLE_BYTES = 64 * 1024
+# Non-ASCII characters that are at home in any text: quotes, dashes, symbols, spaces.
+_PUNCT_OK = frozenset("“”‘’«»„‚‹›–—…•·°€£¥©®™№§¶†‡±×\u00a0\u2009\u202f")
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
-    """Decode text bytes: BOM, else UTF-8, else cp1252, else latin-1.
+    """Decode text bytes: BOM, else UTF-8, else the legacy encoding that reads as words.
+
+    When UTF-8 fails, every encoding of :data:`LEGACY_ENCODINGS` that decodes the bytes is
+    scored by :func:`_oddity` on the words with non-ASCII letters (Russian in cp1251 read as
+    cp1252 gives 'Ìèíèñòåðñòâî', all accented letters; French read as cp1251 gives 'fйvrier',
+    two alphabets in one word) and the least odd reading wins.
 
     Returns
     -------
     tuple
-        ``(text, warning)``; ``warning`` names the fallback when UTF-8 failed, else None.
+        ``(text, warning)``; ``warning`` names the encoding chosen when UTF-8 failed, else None.
     """
     bom = _bom(data)
     if bom:
@@ -122,9 +142,61 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         where = exc.start
-    for enc in ("cp1252", "latin-1"):
+    sample = data[:_SAMPLE_BYTES]
+    ranked = []
+    for rank, enc in enumerate(LEGACY_ENCODINGS):
         try:
-            return data.decode(enc), f"invalid UTF-8 at byte {where}; decoded as {enc}"
+            ranked.append((_oddity(sample.decode(enc)), rank, enc))
         except UnicodeDecodeError:
             continue
+    for _, _, enc in sorted(ranked):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:  # a byte past the sample that this encoding lacks
+            continue
+        return text, f"invalid UTF-8 at byte {where}; decoded as {enc}"
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+@lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    """'LATIN', 'CYRILLIC', 'GREEK', ... for a letter (the first word of its Unicode name)."""
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return "?"
+
+
+def _oddity(text: str) -> int:
+    """Count the words of ``text`` that no one writes, as a sign of a wrong decoding.
+
+    Such words have non-ASCII characters and mix alphabets ('fйvrier'), hold a symbol or
+    control character among their letters ('÷òî', 'M\\x81nchen'), turn from small to capital
+    letters inside the word ('лИНИСТЕРСТВО') or are Latin words made mostly of accented letters
+    ('Ìîñêâà').
+    """
+    odd = 0
+    for word in text.split():
+        if word.isascii():
+            continue
+        scripts = set()
+        letters = accented = 0
+        bad = False
+        prev_lower = False
+        for ch in word:
+            if ch.isalpha():
+                letters += 1
+                if ch.isascii():
+                    scripts.add("LATIN")
+                else:
+                    sc = _script(ch)
+                    scripts.add(sc)
+                    accented += sc == "LATIN"
+                if ch.isupper() and prev_lower:
+                    bad = True
+                prev_lower = ch.islower()
+            elif not ch.isascii() and ch not in _PUNCT_OK and not unicodedata.category(ch).startswith("M"):
+                bad = True  # a symbol, superscript or control character among the letters
+        if letters and (bad or len(scripts) > 1 or (letters >= 3 and accented * 2 > letters)):
+            odd += 1
+    return odd

@@ -3,7 +3,8 @@
 Input is the raw text of one article as a loader got it (a PDF-to-text export, trafilatura's
 main text, a feed item with its HTML stripped, a CSV cell). Output is a :class:`Cleaned`
 record: the body as paragraphs separated by one blank line (each paragraph on one line), the
-title and publication date found in the head, agency credits found at the tail, and every line
+title and publication date found in the head, agency credits found at the tail (and in the
+dateline or byline), and every line
 that was taken out, so that a reader can see what was dropped.
 
 The work is one pass over blocks (runs of lines between blank lines), so time and memory grow
@@ -44,8 +45,14 @@ _LINK_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _LINK_HEADING = {p.casefold() for p in _BP["link_prefixes"]} - {"more", "latest", "watch", "listen"}
+_LINK_HEADING_RE = re.compile("|".join("(?:%s)" % p for p in _BP["link_heading_patterns"]), re.IGNORECASE)
 _FURNITURE = {f.casefold() for f in _BP["furniture"]}
 _FURNITURE_RE = re.compile("|".join("(?:%s)" % p for p in _BP["furniture_patterns"]), re.IGNORECASE)
+_SHARE_FILLERS = frozenset(w.casefold() for w in _BP["share_fillers"])
+_SHARE_WORDS = frozenset(w.casefold() for w in _BP["share_words"]) | _SHARE_FILLERS
+_SHARE_SPLIT_RE = re.compile(r"[\s|/·•:,]+")
+_APPEAL_RE = re.compile("|".join("(?:%s)" % p for p in _BP["appeal_patterns"]), re.IGNORECASE)
+_ROLES_RE = "|".join(re.escape(r) for r in sorted(_BP["author_roles"], key=len, reverse=True))
 _TAIL_RES = [re.compile(p, re.IGNORECASE) for p in _BP["tail_credit_patterns"]]
 
 _URL_LINE_RE = re.compile(r"^[<(\[]?(?:https?://|www\.)\S+[>)\]]?$", re.IGNORECASE)
@@ -74,6 +81,12 @@ _MAX_WRAP = 150
 _SHORT_SLACK = 20
 #: paragraphs at the end whose lines are kept for the credit-line scan
 _TAIL_KEEP = 8
+#: longest line tested against the furniture patterns ("The post ... appeared first on ...")
+_MAX_FURNITURE = 400
+#: most headline-like lines dropped after a related-links heading
+_MAX_LINK_ITEMS = 12
+#: paragraphs at the top searched for a dateline's agency ("BAKU, May 16 (Reuters) -")
+_DATELINE_PARAGRAPHS = 3
 
 
 @dataclass
@@ -87,7 +100,8 @@ class Cleaned:
     title, published : str or None
         Title from the first block; ``YYYY-MM-DD`` from a dateline in the head.
     credits : list of str
-        Agencies (or names) credited by trailing lines such as "AFP contributed reporting.".
+        Agencies (or names) credited by trailing lines such as "AFP contributed reporting.", then
+        agencies of the dateline ("BAKU, May 16 (Reuters) -") and byline ("By Jane Roe & AFP").
     removed : list of str
         Lines taken out of the body (photo credits, related links, bare URLs, furniture,
         datelines, credit lines).
@@ -104,6 +118,10 @@ class Cleaned:
 
 
 # --- de-hyphenation ------------------------------------------------------------------------
+
+#: Zipf frequency from which a joined word counts as common (about 3 per million words)
+_COMMON_ZIPF = 3.5
+
 
 @lru_cache(maxsize=200_000)
 def _zipf(word: str) -> float:
@@ -126,14 +144,19 @@ def join_hyphenated(left: str, right: str) -> bool:
 
     Notes
     -----
-    A capitalised right half is a compound of names. Otherwise the joined word must be more
-    frequent (wordfreq, English) than the hyphenated compound; when neither is known the halves
+    A capitalised right half is a compound of names. A joined word that is common (wordfreq,
+    English, Zipf >= 3.5: "grand-"/"children") is the word a typesetter split. Otherwise the joined
+    word must be more frequent than the hyphenated compound; when neither is known the halves
     are fragments, so they are joined.
     """
     if not left or not right or right[0].isupper():
         return False
     lo, ro = left.casefold(), right.casefold()
     joined = _zipf(lo + ro)
+    # wordfreq rates "grand-children" from its two tokens, as if it were a phrase of common
+    # words, so the comparison below would keep the hyphen of every split compound word.
+    if joined >= _COMMON_ZIPF:
+        return True
     hyphenated = _zipf(lo + "-" + ro)
     if joined > hyphenated:
         return True
@@ -186,18 +209,44 @@ def _is_url_line(line: str) -> bool:
 
 def _is_link_line(line: str) -> bool:
     """'Related article: ...', 'Read more: ...', or a bare 'Related articles' heading."""
-    if _LINK_PREFIX_RE.match(line):
-        return True
-    return len(line) <= 40 and line.rstrip(":").strip().casefold() in _LINK_HEADING
+    return bool(_LINK_PREFIX_RE.match(line)) or _is_link_heading(line)
 
 
 def _is_furniture(line: str) -> bool:
-    if len(line) > 120:
+    if len(line) > _MAX_FURNITURE:
         return False
     if not any(ch.isalnum() for ch in line):
         return True  # a rule ('---', '* * *') between the story and what follows it
-    key = line.strip(" .:|•·-–—").casefold()
-    return key in _FURNITURE or bool(_FURNITURE_RE.match(line))
+    if len(line) <= 120:
+        key = line.strip(" .:|•·-–—").casefold()
+        if key in _FURNITURE or _is_share_line(key):
+            return True
+    return bool(_FURNITURE_RE.match(line))
+
+
+def _is_share_line(key: str) -> bool:
+    """Share and save buttons in a row: 'Share: Facebook | Twitter | Email', 'Save Share whatsapp'."""
+    words = [w for w in _SHARE_SPLIT_RE.split(key) if w]
+    return (len(words) >= 2 and all(w in _SHARE_WORDS for w in words)
+            and any(w not in _SHARE_FILLERS for w in words))
+
+
+def _is_link_heading(line: str) -> bool:
+    """A heading over a list of links ('More on this story', 'Keep reading', 'list of 3 items')."""
+    if len(line) > 40:
+        return False
+    return line.rstrip(":").strip().casefold() in _LINK_HEADING or bool(_LINK_HEADING_RE.match(line))
+
+
+def _is_link_item(line: str, short: int) -> bool:
+    """A line that reads as one headline of a links list, not as prose.
+
+    Headlines are short, start with a capital or a digit and do not end with a full stop; a line
+    as long as the text's wrapped lines is part of a paragraph, not an item.
+    """
+    item = line.lstrip("-•*·–— ").strip()
+    return (0 < len(item) <= 150 and (short <= 0 or len(line) < short) and len(item.split()) <= 20
+            and not item.endswith(_TITLE_BAD_END) and (item[:1].isupper() or item[:1].isdigit()))
 
 
 def _is_photo_credit(par: str) -> bool:
@@ -275,17 +324,32 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
 
 
-def _paragraphs(block: str, width: int, removed: list[str]) -> list[tuple[str, list[str]]]:
-    """Split one block into paragraphs ``(text, lines)``, dropping link, URL and furniture lines."""
+def _paragraphs(block: str, width: int, removed: list[str], state: dict) -> list[tuple[str, list[str]]]:
+    """Split one block into paragraphs ``(text, lines)``, dropping link, URL and furniture lines.
+
+    ``state["items"]`` carries across blocks how many more headline lines may follow a
+    related-links heading: the list under it goes with it, up to the first line of prose.
+    """
     out: list[tuple[str, list[str]]] = []
     cur: list[str] = []
     short = width - _SHORT_SLACK
-    for line in block.split("\n"):
+    raw_lines = block.split("\n")
+    last = max((i for i, l in enumerate(raw_lines) if l.strip()), default=-1)
+    for i, line in enumerate(raw_lines):
         line = line.strip()
         if not line:
             continue
-        if len(line) <= 300 and (_is_url_line(line) or _is_link_line(line) or _is_furniture(line)):
+        if state["items"]:
+            # An item is a line of its own: the last of its block, or shorter than wrapped lines.
+            if not cur and _is_link_item(line, 0 if i == last else short):
+                removed.append(line)
+                state["items"] -= 1
+                continue
+            state["items"] = 0
+        if len(line) <= _MAX_FURNITURE and (_is_url_line(line) or _is_link_line(line) or _is_furniture(line)):
             removed.append(line)
+            if _is_link_heading(line):
+                state["items"] = _MAX_LINK_ITEMS
             continue
         cur.append(line)
         # In hard-wrapped text every line but a paragraph's last fills the wrap width, so a
@@ -302,6 +366,65 @@ def _paragraphs(block: str, width: int, removed: list[str]) -> list[tuple[str, l
 
 
 _BYLINE_RE = re.compile(r"^(?i:by|from)\s+[A-Z][^.!?]{0,60}$")
+# "BAKU, May 16 (Reuters) -", "KHARTOUM, 12 février 2024 (AFP) –", "CAIRO (AP) —": a capitalised
+# place (and date) opening the story, then the agency in parentheses and a dash.
+_DATELINE_AGENCY_RE = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][^()!?\n]{1,60}?\s*\((?P<agencies>[^()]{1,60})\)\s*[—–-]{1,2}\s*\S")
+
+
+def _known_agencies(names: str) -> list[str]:
+    """Canonical agencies for a list of names ('Reuters', 'AFP/Reuters'); [] unless all are known."""
+    parts = [n for n in _SPLIT_NAMES_RE.split(names) if n.strip()]
+    found = [_agency(n) for n in parts]
+    return list(dict.fromkeys(found)) if parts and all(found) else []
+
+
+def dateline_credits(par: str) -> list[str]:
+    """Agencies named in the dateline opening ``par``: "BAKU, May 16 (Reuters) - ..." -> ["Reuters"]."""
+    m = _DATELINE_AGENCY_RE.match(par)
+    return _known_agencies(m.group("agencies")) if m else []
+
+
+def byline_credits(line: str) -> list[str]:
+    """Agencies among the names of a byline: "By Olena Petrenko & AFP" -> ["AFP"].
+
+    People in a byline are authors, not credits; only news agencies are credited.
+    """
+    line = re.sub(r"^\s*(?:by|from)\s+", "", line or "", flags=re.IGNORECASE)
+    found = (_agency(n) for n in _SPLIT_NAMES_RE.split(line) if n.strip())
+    return list(dict.fromkeys(a for a in found if a))
+
+
+def drop_author_bio(text: str, names) -> tuple[str, str | None]:
+    """Remove a trailing author note such as "Joshua Kucera is Eurasianet's Caucasus editor.".
+
+    Only a last paragraph of one sentence, "<Name> is <...> <role>", whose name is one of
+    ``names`` (the article's authors) or whose role is held at one of ``names`` (the publisher:
+    "<publisher>'s ... editor") goes; a sentence about anyone else is news and stays.
+
+    Returns
+    -------
+    tuple
+        ``(text, removed_paragraph_or_None)``.
+    """
+    head, sep, last = text.rpartition("\n\n")
+    if not sep or len(last) > 250:
+        return text, None
+    m = _BIO_RE.match(last)
+    if not m:
+        return text, None
+    keys = {" ".join(str(n).split()).casefold() for n in names if n and str(n).strip()}
+    who = m.group("name").casefold()
+    role = m.group("role").casefold()
+    if who in keys or any(role.startswith(k + "'s ") or role.startswith(k + "’s ")
+                          or role.startswith("the " + k) for k in keys):
+        return head, last
+    return text, None
+
+
+_BIO_RE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) is (?P<role>[^.!?]{0,80}?\b(?:"
+    + _ROLES_RE + r")s?\b[^.!?]{0,80})\.$")
 
 
 def _is_head_line(line: str) -> bool:
@@ -378,20 +501,33 @@ def clean(raw: str, *, title: str | None = None, detect_title: bool = True,
     keep: list[tuple[str, list[str], bool]] = []
     found_title: str | None = None
     published = updated = None
+    head_credits: list[str] = []
+    state = {"items": 0}
+    first = True  # the first block with more than furniture (a printed page's header) holds the title
     seen = 0  # paragraphs seen after the title, for the head window
-    for bi, block in enumerate(_blocks(text)):
-        if bi == 0 and title is None and detect_title:
-            found_title, block = _split_title(block, more=more)
-        elif bi == 0 and title is not None:
-            lines = [l.strip() for l in block.split("\n") if l.strip()]
-            if len(lines) <= 3 and _same(join_lines(lines), title):
-                continue  # the body repeats the (wrapped) title given by metadata
-        ps = _paragraphs(block, width, removed)
+    for block in _blocks(text):
+        if first:
+            block = _drop_leading_furniture(block, removed)
+            if not block:
+                continue
+            first = False
+            if title is None and detect_title:
+                found_title, block = _split_title(block, more=more)
+            elif title is not None:
+                lines = [l.strip() for l in block.split("\n") if l.strip()]
+                if len(lines) <= 3 and _same(join_lines(lines), title):
+                    continue  # the body repeats the (wrapped) title given by metadata
+        ps = _paragraphs(block, width, removed, state)
         for par, lines in ps:
             n = len(lines)
             seen += 1
             if seen == 1 and title is not None and _same(par, title):
                 continue  # the body repeats the title given by metadata
+            if seen <= _DATELINE_PARAGRAPHS:
+                head_credits.extend(dateline_credits(par))
+            if len(par) <= _MAX_FURNITURE and _APPEAL_RE.search(par):
+                removed.append(par)  # "... a reader-funded newsroom. Support our journalism ..."
+                continue
             if seen <= head_paragraphs:
                 d = dateline(par)
                 if d:
@@ -405,6 +541,7 @@ def clean(raw: str, *, title: str | None = None, detect_title: bool = True,
                         continue
             if n <= 2 and seen <= head_paragraphs and _BYLINE_RE.match(par):
                 removed.append(par)
+                head_credits.extend(byline_credits(par))
                 continue
             photo = n <= 2 and _is_photo_credit(par)
             if photo:
@@ -448,6 +585,9 @@ def clean(raw: str, *, title: str | None = None, detect_title: bool = True,
         if not already:
             removed.append(line)
         credits.extend(n for n in names if n not in credits)
+    # Agencies of the dateline and byline come after those of the credit lines, so that an
+    # article credited at its end keeps the credits (and their order) it had before.
+    credits.extend(n for n in dict.fromkeys(head_credits) if n not in credits)
 
     return Cleaned(
         text="\n\n".join(par for par, _, photo in keep if not photo),
@@ -457,6 +597,20 @@ def clean(raw: str, *, title: str | None = None, detect_title: bool = True,
         removed=removed,
         links=links,
     )
+
+
+def _drop_leading_furniture(block: str, removed: list[str]) -> str:
+    """``block`` without its leading furniture and URL lines (a printed page's date-and-title header)."""
+    lines = block.split("\n")
+    k = 0
+    while k < len(lines):
+        line = lines[k].strip()
+        if line and not (len(line) <= _MAX_FURNITURE and (_is_furniture(line) or _is_url_line(line))):
+            break
+        if line:
+            removed.append(line)
+        k += 1
+    return "\n".join(lines[k:]) if k else block
 
 
 def _double_spaced(sample: str, width: int) -> bool:

@@ -112,3 +112,82 @@ def dateline(line: str, max_len: int = 100) -> tuple[str, bool, bool] | None:
             if iso:
                 return iso, False, False
     return None
+
+
+# --- dates given as metadata (a dump's 'published' column), not read from prose ---------------
+
+_NUMERIC_RE = re.compile(
+    r"^(?:(?P<y1>\d{4})[/.-](?P<m1>\d{1,2})[/.-](?P<d1>\d{1,2})"       # 2023/10/05
+    r"|(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y2>\d{4})"  # 19/09/2023, 09/19/2023
+    r")(?:[ T,]+\d{1,2}:\d{2}\S*(?:\s*[ap]\.?m\.?)?(?:\s*\S+)?)?$",      # an optional time (and zone)
+    re.IGNORECASE,
+)
+_COMPACT_RE = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)$")  # 20230919
+_EPOCH_RE = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{12,13}$")
+#: Unix times outside these years are taken for other numbers, not dates
+_EPOCH_YEARS = (1973, 2100)
+
+
+class AmbiguousDate(ValueError):
+    """A numeric date whose day and month can be read either way ('09/10/2023')."""
+
+
+def metadata_date(value) -> str | None:
+    """``YYYY-MM-DD`` of a date given as a metadata value, or None when it holds no date.
+
+    Reads what :func:`find_date` reads, plus the forms dumps use: ``2023/10/05``,
+    ``19/09/2023`` (day first, certain because 19 cannot be a month), ``09/19/2023`` (month
+    first, likewise), ``20230919`` and Unix times (a JSON number, or a string of 9-10 digits
+    for seconds, 12-13 for milliseconds).
+
+    Raises
+    ------
+    AmbiguousDate
+        For ``DD/MM/YYYY`` dates where both numbers could be the month ('09/10/2023').
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return _epoch(float(value))
+    text = str(value).strip()
+    iso = find_date(text)
+    if iso:
+        return iso
+    m = _NUMERIC_RE.match(text)
+    if m:
+        if m.group("y1"):
+            return _iso(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y2"))
+        if a > 12 or a == b:
+            return _iso(year, b, a)
+        if b > 12:
+            return _iso(year, a, b)
+        if 1 <= a <= 12 and 1 <= b <= 12:
+            raise AmbiguousDate("day and month can be read either way")
+        return None
+    m = _COMPACT_RE.match(text)
+    if m:
+        return _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if _EPOCH_RE.match(text):
+        return _epoch(float(text))
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:  # 31/02, month 13
+        return None
+
+
+def _epoch(seconds: float) -> str | None:
+    # Fewer than 9 digits is a count or a year (2023), not a time since 1970 (1e8 s is 1973).
+    if not seconds >= 1e8:
+        return None
+    if seconds > 1e11:  # milliseconds
+        seconds /= 1000.0
+    try:
+        day = _dt.datetime.fromtimestamp(seconds, tz=_dt.timezone.utc).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+    return day.isoformat() if _EPOCH_YEARS[0] <= day.year < _EPOCH_YEARS[1] else None

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Stable error codes (docs/ARCHITECTURE.md). ``decode_fallback`` is a warning: the article loads.
+#: Stable error codes (docs/ARCHITECTURE.md). ``decode_fallback`` and ``bad_date`` are warnings:
+#: the article loads (``bad_date``: without the publication date its metadata gave).
 CODES = (
     "empty_file", "binary_file", "decode_fallback", "pdf_corrupt", "pdf_encrypted",
     "no_article", "too_large", "missing_columns", "bad_row", "unsupported_type", "not_found",
+    "bad_date",
 )
-WARNING_CODES = frozenset({"decode_fallback"})
+WARNING_CODES = frozenset({"decode_fallback", "bad_date"})
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class LoadError:
 
     @property
     def is_warning(self) -> bool:
-        """True when the article was still loaded (e.g. ``decode_fallback``)."""
+        """True when the article was still loaded (``decode_fallback``, ``bad_date``)."""
         return self.code in WARNING_CODES
 
     def __str__(self) -> str:

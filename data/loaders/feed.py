@@ -17,6 +17,23 @@ def _date(struct) -> str | None:
         return None
 
 
+def strip_source_suffix(title: str, source: str) -> str:
+    """``title`` without a trailing " - <source>" (aggregators such as Google News add one).
+
+    Examples
+    --------
+    >>> strip_source_suffix("Fighting in El Fasher kills dozens - Reuters", "Reuters")
+    'Fighting in El Fasher kills dozens'
+    """
+    m = _SUFFIX_RE.match(title)
+    if m and " ".join(m.group("source").split()).casefold() == " ".join(source.split()).casefold():
+        return m.group("title").rstrip()
+    return title
+
+
+_SUFFIX_RE = re.compile(r"^(?P<title>.+\S)\s+[-–—|]\s+(?P<source>[^-–—|]+?)\s*$")
+
+
 def parse_feed(data: bytes) -> tuple[list[dict], list[tuple[int, str]]]:
     """Items of a feed.
 
@@ -73,10 +90,14 @@ def parse_feed(data: bytes) -> tuple[list[dict], list[tuple[int, str]]]:
                 meta["sample"] = True
         if entry.get("author"):
             meta["author"] = entry["author"]
+        title = html_to_text(entry.get("title") or "").strip() or None
+        source_title = (source.get("title") or "").strip()
+        if title and source_title:
+            title = strip_source_suffix(title, source_title)
         items.append({
             "n": n,
             "text": body,
-            "title": html_to_text(entry.get("title") or "").strip() or None,
+            "title": title,
             "published": _date(entry.get("published_parsed")) or _date(entry.get("updated_parsed")),
             "url": entry.get("link") or None,
             "publisher": (source.get("title") or "").strip() or feed_publisher,

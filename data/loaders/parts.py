@@ -160,7 +160,7 @@ def load_part(part: FilePart) -> Iterator:
         return
     del data
     try:
-        yield from _row_articles(iter_jsonl_lines(text, part.first_line), source, "jsonl", None)
+        yield from _row_articles(iter_jsonl_lines(text, part.first_line), source, "jsonl", None, "line")
     except FileProblem as exc:
         yield LoadError(source, exc.code, exc.message)
     except Exception as exc:  # a bug must not stop the batch (as in load_path)
