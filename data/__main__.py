@@ -76,7 +76,7 @@ def cmd_extract(args) -> int:
     for item in load_path(path):
         if isinstance(item, LoadError):
             print(f"error: {item.source}: {item.code}: {item.message}", file=sys.stderr)
-            if item.code != "decode_fallback":
+            if not item.is_warning:  # (decode_fallback, bad_date: the article still loads)
                 failed += 1
             continue
         overrides = {}

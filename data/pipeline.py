@@ -289,7 +289,10 @@ def ingest(paths: Sequence[str | os.PathLike], store, *, engine: str = "local", 
 
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
-    files = list(iter_files(paths))
+    # (the store being written may lie in an ingested folder: it and its write-ahead log are
+    # no articles)
+    own = {str(store.path.resolve()), str(store.path.resolve()) + ".wal"}
+    files = [f for f in iter_files(paths) if str(Path(f).resolve()) not in own]
     mod = importlib.import_module(f"data.engines.{engine}")
     version = store.begin_version(engine=engine)
     summary = IngestSummary(version=version, files=len(files))
@@ -297,7 +300,7 @@ def ingest(paths: Sequence[str | os.PathLike], store, *, engine: str = "local", 
     for part in mod.process(files, scheduler=scheduler, workers=workers, batch_size=batch_size):
         log = []
         for item in part.errors:
-            status = "warning" if item.code == "decode_fallback" else "failed"
+            status = "warning" if item.is_warning else "failed"
             log.append({"file": item.source, "status": status, "code": item.code, "message": item.message})
             (summary.warnings if status == "warning" else summary.failed).append(
                 (str(item.source), item.code, item.message))

@@ -109,3 +109,19 @@ def test_extract_cli_jsonl_keeps_ids_and_overrides(tmp_path):
     bad = cli("extract", str(tmp_path / "missing.txt"))
     assert bad.returncode == 1 and "missing.txt" in bad.stderr and "not_found" in bad.stderr
     assert cli("extract", str(src), "--published", "16/11/2021").returncode == 2
+
+
+def test_an_unread_date_is_a_warning_and_the_store_in_the_folder_is_no_input(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "rows.csv").write_text("text,published\n\"Baku said two soldiers were killed on Sunday.\",09/10/2023\n")
+    db = d / "s.duckdb"  # the store lies in the folder it ingests
+    for _ in range(2):  # (the second run finds the store file, and its .wal, there)
+        r = cli("ingest", str(d), "--db", str(db), "--json")
+        assert r.returncode == 0, r.stderr[-2000:]
+        summary = json.loads(r.stdout.strip().splitlines()[-1])
+        assert summary["failed"] == []
+        assert [(Path(w["file"]).name, w["code"]) for w in summary["warnings"]] == [("rows.csv#1", "bad_date")]
+    ex = cli("extract", str(d / "rows.csv"))
+    assert ex.returncode == 0 and "bad_date" in ex.stderr and "ambiguous" in ex.stderr
+    assert json.loads(ex.stdout)["article"]["published"] is None
