@@ -468,3 +468,12 @@ def test_a_state_s_capital_left_unnamed_is_the_capital_city(text, want):
 ])
 def test_a_country_name_inside_a_feature_or_neighbourhood(text, want):
     assert names(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The RSF stormed Zamzam camp, and thousands fled to Tawila.", ["Zamzam", "Tawila"]),
+    ("Israeli strikes on al-Mawasi killed 12 people. A missile hit Petah Tikva.", ["al-Mawasi", "Petah Tikva"]),
+    ("Gunmen killed five police officers in Navolato, in Sinaloa state.", ["Navolato", "Sinaloa"]),
+])
+def test_camps_and_towns_of_current_wars_are_places(text, want):
+    assert names(text) == want
