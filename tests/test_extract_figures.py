@@ -1919,9 +1919,10 @@ def test_verbless_counts_after_a_toll_share_it_and_a_side_phrase_names_their_sid
         "More than 500 people have been killed in Lebanon, mostly fighters but including over 100 "
         "civilians, and 23 soldiers and 22 civilians on the Israeli side, according to tallies by "
         "The Associated Press.", "2024-07-28")["figures"]]
-    # the outlet's country (the AP's United States) is no side of the soldiers
+    # the outlet's country (the AP's United States) is no side of the soldiers; civilians are
+    # no side's casualties, on whichever side they died (gold d13: "21 civilians ..., Baku said")
     assert got == [(500, "killed", None, "AP"), (100, "killed", None, "AP"),
-                   (23, "killed", "Israel", "AP"), (22, "killed", "Israel", "AP")]
+                   (23, "killed", "Israel", "AP"), (22, "killed", None, "AP")]
     got = [(f["value"], f["category"]) for f in extract(
         "Israel says 20 soldiers were killed, and 3,000 troops remain in the area.", "2024-07-28")["figures"]]
     assert got == [(20, "killed"), (3000, "troops")]  # a verb of its own
@@ -2258,3 +2259,19 @@ def test_journalists_in_a_town_are_counted_there():
 
     text = "A mine killed two Azerbaijani journalists in Kalbajar on Friday."
     assert [f["place"] for f in extract(text, "2021-04-12")["figures"]] == ["Kalbajar"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # civilians are no side's casualties, even "its"
+    ("Azerbaijan says 63 of its civilians were killed.", [(63, "killed", None)]),
+    # captives named by nationality are their country's
+    ("Azerbaijan is still holding more than 100 Armenians.", [(100, "prisoners", "Armenia")]),
+    # a military vehicle's crew is the vehicle's side
+    ("Azerbaijani forces shot down a Russian Mi-24 helicopter, killing two crew members.",
+     [(2, "killed", "Russia")]),
+    ("A Houthi missile struck the ship, killing three of its crew.", [(3, "killed", None)]),
+])
+def test_sides_of_civilians_captives_and_crews(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2020-11-10")["figures"]] == want

@@ -271,6 +271,8 @@ def _adversary(state, actors):
 # an agent verb's subject that is some state's forces: "Its forces killed 30 soldiers"
 _FORCE_SUBJECT = re.compile(r"\b(?:forces|troops|army|military|soldiers|artillery|air\s+force|airstrikes?|"
                             r"drones?|jets|warplanes)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# the counted noun of civilians, who are no side's casualties (gold convention)
+_CIVILIAN_HEADS = frozenset({"civilians", "civilian"})
 # nouns for a state's soldiers (not "fighters", "militants": any side's)
 _STATE_SOLDIERS = _ACTOR_COUNTED_HEADS | {"reservists", "conscripts", "personnel"}
 
@@ -1627,6 +1629,21 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # after "2,000 Russian troops were deployed ... fighting in which thousands were
             # killed": a deployment's side is no casualty's)
             side = prev_fig["actor"]
+        if side is None and c.head is not None and toks[c.head[0]][2] in _CREW_WORDS:
+            # "shot down a Russian Mi-24 helicopter, killing two crew members": the vehicle's side
+            vehicle = None
+            for vehicle in _NAMED_VEHICLE.finditer(text, max(s, start - 160), start):
+                pass
+            if vehicle is not None and vehicle.group(1) in _places.DEMONYMS:
+                side = _places.DEMONYMS[vehicle.group(1)]
+        if c.head is not None and cat in _CASUALTY:
+            head = text[toks[c.head[0]][0]:toks[c.head[1] - 1][1]] if c.head[1] > c.head[0] else ""
+            if side is not None and cat in ("killed", "wounded", "missing") and head.lower() in _CIVILIAN_HEADS:
+                side = None  # "63 of its civilians": civilians are no side's losses
+            elif side is None and cat in ("prisoners", "hostages", "captured") and head.endswith("s") \
+                    and head[:-1] in _places.DEMONYMS:
+                # "still holding more than 100 Armenians": captives are their country's
+                side = _places.DEMONYMS[head[:-1]]
         prev_fig = {
             "start": start, "end": end, "surface": text[start:end],
             "value": value, "low": low, "high": high, "qualifier": q.qualifier,
@@ -1964,6 +1981,9 @@ _CREW_WORDS = frozenset({"crew", "crewmen", "crewman"})
 _MIL_VEHICLE = re.compile(r"\b(?:helicopter|warplane|fighter\s+jet|jet|tank|armou?red\s+vehicle|bomber|"
                           r"warship|frigate|submarine|gunboat|military\s+(?:plane|aircraft|vessel))s?\b",
                           re.IGNORECASE)
+
+# a demonym before a military vehicle: "a Russian Mi-24 helicopter", "an Israeli F-35 jet"
+_NAMED_VEHICLE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+){0,2}?" + _MIL_VEHICLE.pattern[2:], re.IGNORECASE)
 
 # an apposition that describes the one person just counted: "a 47-year-old resident"
 _AGED_ONE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+\d{1,3}-year-old\b")
