@@ -222,6 +222,14 @@ _ATTACKER_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.I)
 # the state whose attack it is ("Israel's war on Gaza", "Russia's invasion of Ukraine")
 _ATTACK_OWNED = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:war|wars|attacks?|offensive|assault|bombardment|"
                            r"strikes?|invasion|shelling|aggression|campaign)\s+(?:on|against|in|of|into)\b", re.I)
+# a country code's state name (the first name states.csv lists for it)
+_STATE_OF_CODE: dict[str, str] = {}
+for _n, _c in STATES.items():
+    _STATE_OF_CODE.setdefault(_c, _n)
+# the state whose weapons did it ("Israeli strikes killed 40 people in Gaza, the health ministry
+# said": not Israel's ministry)
+_WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:air\s?strikes?|strikes?|shelling|bombardment|attacks?|missiles?|"
+                           r"rockets?|drones?|artillery|bombs?|bombing|raids?|fire|gunfire|warplanes|jets)\b", re.I)
 # a state that denies the claim ("a claim Yerevan rejected", "Baku denied")
 _DENIER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|swiftly\s+|quickly\s+|later\s+)?(?:denied|rejected|"
                            r"dismissed|refuted|denies|rejects|dismisses)\b")
@@ -562,7 +570,15 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     # a lexicon body ("Gaza Health Ministry") is referred back to like a composed one
     referable = bodies + [r for r in out if (r["type"] == "organisation" and _generic_of(r["name"]))
                           or r["name"] in _IO_GENERICS or r["type"] == "armed_group"]
-    out += _bare_bodies(text, t, heads, referable, state_hits, sents, sent_starts, loc, media_at)
+    # the countries of the towns and regions named (not of countries, which state_hits hold)
+    # (not a dateline's: "TBILISI/ANKARA (Reuters) -" says where the reporters are)
+    place_states = []
+    if places:
+        stamps = datelines(text)
+        place_states = sorted((p["start"], _STATE_OF_CODE[p["country"]]) for p in places
+                              if p.get("kind") not in ("country", "border") and p.get("country") in _STATE_OF_CODE
+                              and not any(a <= p["start"] and p["end"] <= b for a, b in stamps))
+    out += _bare_bodies(text, t, heads, referable, state_hits, sents, sent_starts, loc, media_at, place_states)
     taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead" and (s, e) not in foreign] + [
         (b["start"], b["end"]) for b in bodies]
     groups = _named_groups(text, t, taken, place_spans)
@@ -1052,7 +1068,7 @@ def _claimant_state(t, s, e, sents, sent_starts, state_hits, st_starts) -> str |
     lost', 'Russia's losses'); of those left, the first (the subject the report is about). None
     when the sentence names no other state."""
     for hs, he, st in _sentence_state_hits(s, sents, sent_starts, state_hits, st_starts):
-        if hs <= s < he or _ATTACKER_BEFORE.search(t, max(0, hs - 12), hs) \
+        if hs <= s < he or _ATTACKER_BEFORE.search(t, max(0, hs - 12), hs) or _WEAPON_AFTER.match(t, he) \
                 or _DENIER_AFTER.match(t, he) or _ATTACK_OWNED.match(t, he) or _LOSER_AFTER.match(t, he):
             continue
         return st
@@ -1081,7 +1097,7 @@ _DEFENCE_PREFIX = "Ministry of Defence of "
 
 
 def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
-                 media_at=None) -> list[dict[str, Any]]:
+                 media_at=None, place_states=()) -> list[dict[str, Any]]:
     """'the ministry', 'the defence ministry' without a state: the state named right after it
     ('the defence ministry in Yerevan'), the last such body, the state of the national news
     agency it spoke to ('the Ministry of Defense told AZERTAC'), or the state the sentence
@@ -1178,6 +1194,12 @@ def _bare_bodies(text, t, heads, bodies, state_hits, sents, sent_starts, loc,
             own = next((x for _hs, _he, x in _sentence_state_hits(s, sents, sent_starts, state_hits, st_starts)
                         if STATES[x] == media_at[told.end()]), None)
             st = own or st
+        if st is None and place_states:
+            # "Israeli strikes killed 40 people in Gaza, the health ministry said": the country
+            # of the town or region the sentence reports about
+            a_, b_ = _sentence_of(sents, sent_starts, s)
+            i = bisect.bisect_left(place_states, (a_, ""))
+            st = place_states[i][1] if i < len(place_states) and place_states[i][0] < b_ else None
         if st is None and _g == "ministry":
             # no state in the sentence: "the defence ministry said" refers to the state named
             # last before it (not one the sentence names as the attacker: "in Israel's war on
