@@ -2275,3 +2275,22 @@ def test_sides_of_civilians_captives_and_crews(text, want):
     from data.extract import extract
 
     assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2020-11-10")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # shares and the populations they are of are no counts
+    ("Nearly one-third of South Sudan's 12 million people are displaced.", []),
+    ("One in four residents has fled, the UN said.", []),
+    ("About 85% of Gaza's 2.3 million people have been driven from their homes.", []),
+    ("One of the 12 soldiers was killed.", [(12, "killed")]),
+    # sources, and an official toll, count no one
+    ("Ten people were killed, according to two witnesses.", [(10, "killed")]),
+    ("The African Union has never published an official toll.", []),
+    # more verbs
+    ("Hundreds of civilians were gunned down in the attack.", [(200, "killed")]),
+    ("The fighting forced some 90,000 people from their homes.", [(90000, "displaced")]),
+])
+def test_shares_sources_and_more_casualty_verbs(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2025-06-03")["figures"]] == want

@@ -414,7 +414,7 @@ _THING_AFTER = frozenset(_read_words("thing_after_person_noun.txt"))
 def _speaks(c, toks, before=True) -> bool:
     """Whether the people counted by ``c`` are the speakers of a speech verb right after their
     noun phrase ("two residents said") or, with ``before``, right before the number ("said one
-    man")."""
+    man", "according to two residents")."""
     k = c.np_end_tok if c.np_end_tok is not None else c.head[1]
     if k + 1 < len(toks) and toks[k][2] in ("from", "in", "of"):
         # "Two fighters from Afrin told the BBC": past where they are from
@@ -423,7 +423,8 @@ def _speaks(c, toks, before=True) -> bool:
             j += 1
         if j < len(toks) and toks[j][2] in _SPEECH:
             return True
-    return (k < len(toks) and toks[k][2] in _SPEECH) or (before and c.qi >= 1 and toks[c.qi - 1][2] in _SPEECH)
+    return (k < len(toks) and toks[k][2] in _SPEECH) or (before and c.qi >= 1 and toks[c.qi - 1][2] in _SPEECH) \
+        or (before and c.qi >= 2 and toks[c.qi - 1][2] == "to" and toks[c.qi - 2][2] == "according")
 
 
 # a sentence that opens on the casualties it counts a part of: "Of the dead, 12 were soldiers"
@@ -1324,6 +1325,10 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             if _POPULATION_BEFORE.search(text, max(s, q.start - 40), q.start) and \
                     text.find("camp", max(s, q.start - 40), q.start) < 0:
                 continue  # "Jermuk, a spa town of some 4,000 people": who lives there, not who was hit
+        if _SHARE_BEFORE.search(text, max(s, q.start - 40), q.start):
+            # "one in four residents has fled", "one-third of South Sudan's 12 million people are
+            # displaced", "85% of Gaza's 2.3 million people": a share, or the population it is of
+            continue
         left, right = _nearest_trigger(text, c, trig, cands_by_tok, toks)
         if right and _active_with_object(toks, right, cand_at):
             right = None  # "Three soldiers killed two attackers": the subject of an active verb did it
@@ -1741,6 +1746,11 @@ def _forced_to_leave(text, c, toks, places):
         v = c.qi - 1  # the figure's first token is its qualifier's: "prompted [more than] 100,000"
         if v >= 0 and toks[v][2] in _CAUSE_VERBS:
             return ("flee", 0, k, k + 2, True)
+    if k + 2 < n and toks[k][2] == "from" and toks[k + 1][2] in ("their", "its", "his", "her") \
+            and toks[k + 2][2] in ("homes", "home", "villages", "village", "towns", "town", "land", "lands"):
+        v = c.qi - 1  # "forced some 90,000 people from their homes"
+        if v >= 0 and toks[v][2] in _CAUSE_VERBS:
+            return ("flee", 0, k, k + 3, True)
     j = k + 1 if k < n and toks[k][2] in ("have", "had", "has") else k
     if j + 1 < n and toks[j][2] == "left" and any(p["start"] == toks[j + 1][0] for p in places):
         return ("flee", 0, j, j + 1, True)
@@ -1990,6 +2000,11 @@ _AGED_ONE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+\d{1,3}-year-old\b")
 
 # a place's population before a number: "a town of some 4,000 people", "home to about 120,000",
 # "a population of 2.3 million" (a camp's is left: its people are the displaced)
+# a number that is a share's denominator or the population a share is of
+_SHARE_BEFORE = re.compile(r"(?:\b(?i:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+                           r"|(?:\b(?:half|third|quarter|fifth|tenth|thirds|quarters|percent|per\s+cent)|%)\s+of\s+"
+                           r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:'s|’s)\s+"
+                           r"(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?)$")
 _POPULATION_BEFORE = re.compile(r"\b(?:(?:town|city|village|enclave|region|country|nation|district|province|"
                                 r"community|settlement|island|territory)\s+of|(?:is|was|are|were|,)\s+home\s+to|"
                                 r"population\s+of)\s+(?:some\s+|about\s+|around\s+|roughly\s+|nearly\s+|"
