@@ -234,3 +234,20 @@ def test_a_person_after_another_verb_is_not_the_speaker_of_a_scare_quote():
 ])
 def test_speech_verbs_participles_first_names_and_quoted_names(text, want):
     assert [(q["surface"], q["speaker"]) for q in extract(text, "2025-08-09")["quotes"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # British and headline style single quotes, straight or curly
+    ("'Every spring they come and move the fence,' said Dato Kapanadze, a villager.",
+     [("Every spring they come and move the fence,", "Dato Kapanadze")]),
+    ("‘We appeal to Russia to protect Armenia’s territorial integrity,’ Armen Grigoryan said.",
+     [("We appeal to Russia to protect Armenia’s territorial integrity,", "Armen Grigoryan")]),
+    # a single-quoted word inside a double-quoted quotation is no quotation of its own, and
+    # apostrophes open none
+    ("Russia's army said the soldiers' families were told. \"We won't 'negotiate' with them,\" Ilham Aliyev said.",
+     [("We won't 'negotiate' with them,", "Ilham Aliyev")]),
+])
+def test_single_quote_marks_quote_too(text, want):
+    from data.extract import extract
+
+    assert [(q["surface"], q["speaker"]) for q in extract(text, "2024-04-17")["quotes"]] == want
