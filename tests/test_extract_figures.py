@@ -2294,3 +2294,18 @@ def test_shares_sources_and_more_casualty_verbs(text, want):
     from data.extract import extract
 
     assert [(f["value"], f["category"]) for f in extract(text, "2025-06-03")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # an "including" aside closed before the clause goes on is no member list of the speaker
+    ("The death toll has risen to 14, including a child, and the number of injured has climbed to 61, "
+     "the acting mayor of Chernihiv, Oleksandr Lomako, said.",
+     [(14, None, "Oleksandr Lomako"), (61, None, "Oleksandr Lomako")]),
+    # "the X side has N killed": the side's losses
+    ("The Armenian side has 4 killed and 6 wounded.", [(4, "Armenia", None), (6, "Armenia", None)]),
+    ("Hamas has 240 hostages.", [(240, None, None)]),
+])
+def test_a_speaker_after_a_closed_aside_and_a_side_that_has_its_losses(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["actor"], f["claimed_by"]) for f in extract(text, "2024-04-17")["figures"]] == want

@@ -1790,6 +1790,9 @@ def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
 _OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")  # "3 servicemen of the Army", "30 militants from Hamas"
 
 
+_LOSS_PARTICIPLES = frozenset({"killed", "wounded", "dead", "injured", "missing"})
+
+
 def _governing_verb(c, toks):
     """``(token, role)`` of a loss, agent or own verb right before the number (or its article:
     "lost 50", "had killed some 200", "deployed a 1,960-strong force"), or None."""
@@ -1799,8 +1802,12 @@ def _governing_verb(c, toks):
     if v < 0:
         return None
     role = _SIDE_WORDS.get(toks[v][2])
-    if role is None and toks[v][2] in ("has", "have", "had") and c.head_cat in ("killed", "wounded", "missing"):
-        role = "loss"  # "the Armenian side has 49 casualties" (not "Hamas has 240 hostages")
+    if role is None and toks[v][2] in ("has", "have", "had") and (
+            c.head_cat in ("killed", "wounded", "missing")
+            or (c.head is None and c.tj < len(toks) and toks[c.tj][2] in _LOSS_PARTICIPLES)):
+        # "the Armenian side has 49 casualties", "... has 4 killed and 6 wounded" (not "Hamas
+        # has 240 hostages")
+        role = "loss"
     return (v, role) if role in ("loss", "agent", "own") else None
 
 
@@ -2060,9 +2067,11 @@ def _member_list_subject(text, s, pos, sent_actors):
         return False
     for chunk in text[m.end():pos].split(",")[1:]:
         w = chunk.strip()
-        if w and w[0].islower() and not w.startswith(("and ", "the ", "as well as ")):
+        if w and w[0].islower() and (not w.startswith(("and ", "the ", "as well as ")) or (
+                w.startswith("and ") and (len(w.split()) > 6 or any(ch.isdigit() for ch in w)))):
             # "Three civilians, including a girl, were wounded in Sotk, the ombudsman said": the
-            # "including" was an aside, and the clause went on
+            # "including" was an aside, and the clause went on (", and the number of injured
+            # has climbed to 61, ..." is a clause, no last member)
             return False
     subj = [a for a in sent_actors if a["end"] == m.start()]
     return max(subj, key=lambda a: a["end"] - a["start"]) if subj else None
