@@ -554,3 +554,13 @@ def test_a_bare_month_alone_is_still_a_month():
 ])
 def test_a_day_a_few_days_ahead_that_an_election_faces(text, want):
     assert dates_of(text, "2021-06-13") == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a day a few days after publication is this year's, not the same day a year ago
+    ("The governor declared April 18 a day of mourning.", ["2024-04-18"]),
+    ("Shelling on April 30 killed 5.", ["2023-04-30"]),
+    ("Fighting since April 20 killed 5.", ["2023-04-20"]),
+])
+def test_a_day_in_the_coming_week_is_this_year_s(text, want):
+    assert dates_of(text, "2024-04-17") == want

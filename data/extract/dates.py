@@ -143,6 +143,8 @@ _MONTH_ONLY_BEFORE = re.compile(r"\b(?i:in|during|early|late|mid-|mid|last|next|
 # publication, is an upcoming deadline ("by Dec. 1", "until March 15")
 _DEADLINE_WORDS = frozenset({"by", "until", "till", "before"})
 _DEADLINE_AHEAD_DAYS = 92
+#: a day and month this many days after publication is this year's, not a year ago's
+_SOON_DAYS = 7
 _FILED_AHEAD_DAYS = 2  # a dateline may run this far ahead of the feed's date (time zones, overnight)
 
 # a month named by what the calendar holds for it: "Ramadan, which begins in early April", "the
@@ -390,6 +392,12 @@ _Y_PREV = frozenset({"in", "since", "until", "till", "by", "from", "during", "af
 _CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
 _R_ALWAYS = frozenset({"yesterday", "today", "tonight", "overnight", "ago"})
 _R_PREV = frozenset({"this", "last", "next", "past", "recent", "few", "earlier", "later"})
+
+
+def _soon(pub: dt.date, mon: int, day: int) -> bool:
+    """Whether this year's ``mon``/``day`` falls within :data:`_SOON_DAYS` after ``pub``."""
+    d = _ymd(pub.year, mon, day)
+    return d is not None and len(d) == 10 and 0 < (dt.date.fromisoformat(d) - pub).days <= _SOON_DAYS
 
 
 def _prev_word(text: str, a: int) -> str:
@@ -672,6 +680,11 @@ def _find_dates(text: str, sents, published) -> list[dict]:
                 elif y < pub.year and (_future(text, s) or (
                         _AHEAD.search(text, max(0, s - 50), s) and _prev_word(text, s) not in _PAST_START_WORDS)):
                     y = pub.year  # "talks are scheduled for December 5", "ahead of elections on June 20"
+                elif y < pub.year and _soon(pub, mon, day) and _prev_word(text, s) not in _PAST_START_WORDS \
+                        and not (_line_start_near(text, s) and _DATELINE.match(text, e)):
+                    # "declared April 18 a day of mourning" on April 17: the coming days are
+                    # nearer than the same days a year ago (a dateline keeps its own rule)
+                    y = pub.year
                 elif _prev_word(text, s) in _DEADLINE_WORDS:
                     # "withdraw by Nov. 20" published on Nov. 10: a deadline a few weeks ahead,
                     # not the same day almost a year ago
