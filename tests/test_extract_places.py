@@ -477,3 +477,8 @@ def test_a_country_name_inside_a_feature_or_neighbourhood(text, want):
 ])
 def test_camps_and_towns_of_current_wars_are_places(text, want):
     assert names(text) == want
+
+
+def test_places_geonames_writes_with_an_apostrophe_go_by_their_english_names():
+    assert names("Two Georgians were detained in Tskhinvali. Fighting raged in Ardamata and Rylsk.") == [
+        "Tskhinvali", "Ardamata", "Rylsk"]
