@@ -287,8 +287,9 @@ def yield_to_core(records: list[dict]) -> list[dict]:
     core_main = {normalize(r["name"]) for r in records if r["country"] in CORE}
     for r in records:
         if r["country"] in CORE and listed:
+            own = {normalize(n) for n in r.get("english") or ()}  # (a core place's own English names stay)
             r["other_names"] = [n for n in r["other_names"]
-                                if normalize(n) not in listed or normalize(n) in core_main]
+                                if normalize(n) not in listed or normalize(n) in core_main or normalize(n) in own]
     core = {normalize(n) for r in records if r["country"] in CORE
             for n in (r["name"], *r["other_names"])}
     out = []
