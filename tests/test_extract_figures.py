@@ -2309,3 +2309,41 @@ def test_a_speaker_after_a_closed_aside_and_a_side_that_has_its_losses(text, wan
     from data.extract import extract
 
     assert [(f["value"], f["actor"], f["claimed_by"]) for f in extract(text, "2024-04-17")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("More than ten members of the illegal armed formations were neutralized.", [(10, "more_than", "killed")]),
+    ("Dozens of terrorists were neutralised in the operation.", [(24, "range", "killed")]),
+    # "may" before a number is no month ("The toll may exceed 1,300"), and a toll that "may
+    # exceed" a number is more than it
+    ("The toll may exceed 1,300, the group said.", [(1300, "more_than", "killed")]),
+    ("Fighting since Sept. 27 killed 40.", [(40, "exact", "killed")]),
+])
+def test_neutralised_fighters_and_a_toll_that_may_exceed(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["qualifier"], f["category"]) for f in extract(text, "2024-04-17")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a quoted count is still the object of the verb outside the quote marks
+    ('The Malian army said that it had killed "dozens of terrorists".', [(24, "killed", None)]),
+    ('The junta claimed that "dozens of terrorists" were neutralised.', [(24, "killed", None)]),
+    ("Five soldiers paid the supreme price, the army said.", [(5, "killed", None)]),
+    # "jihadist" before a noun is no count's noun of its own
+    ("Macron said 300 jihadist fighters had passed through Gaziantep.", [(300, "troops", "France")]),
+])
+def test_quoted_counts_and_euphemisms(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2024-07-30")["figures"]] == want
+
+
+def test_terrorists_or_militants_an_army_reports_are_not_its_own():
+    from data.extract import extract
+
+    text = ('Hamas fighters fired rockets. The Israeli army said troops operating in eastern Rafah had '
+            'killed "dozens of terrorists".')
+    assert [(f["value"], f["actor"], f["claimed_by"]) for f in extract(text, "2024-05-20")["figures"]] == [
+        (24, "Hamas", "Armed Forces of Israel")]
+    assert [f["actor"] for f in extract("India said more than 100 terrorists were killed.", "2025-05-08")["figures"]] == [None]

@@ -641,9 +641,11 @@ _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+$|\bas\s+well\s+as\s+$"
 # nouns that end an "of" phrase naming a group the counted people belong to
 _GROUP_NOUNS = frozenset({"forces", "force", "army", "military", "police", "militia", "militias", "guard",
                           "guards", "unit", "units", "battalion", "brigade", "service", "services", "group",
-                          "family", "families", "crew", "team", "staff"})
+                          "family", "families", "crew", "team", "staff", "formations", "formation", "detachments",
+                          "detachment", "groups"})
 _ARMED_GROUP_NOUNS = frozenset({"forces", "force", "army", "military", "militia", "militias", "guard", "guards",
-                                "unit", "units", "battalion", "brigade"})
+                                "unit", "units", "battalion", "brigade", "formations", "formation", "detachments",
+                                "detachment", "groups"})
 
 
 def _of_name_end(text, toks, k):
@@ -711,6 +713,8 @@ _LINKING = frozenset({"were", "was", "are", "is", "have", "had", "has", "remain"
 # adverbs of degree between an auxiliary and a casualty word ("were seriously injured")
 _DEGREE = frozenset({"seriously", "badly", "critically", "severely", "slightly", "lightly", "gravely",
                      "mortally", "fatally", "very", "moderately"})
+# quote marks around a quoted count, which a casualty word outside them still speaks of
+_QUOTE_TOKS = frozenset({'"', "“", "”"})
 _HARD_STOP = frozenset({"said", "says", "say", "told", "according", ";", ":", "as", "when", "while",
                         "after", "because", "although", "though", "but", "before", "whereas", "if",
                         "where", '"', "“", "”", "(", ")"})
@@ -759,6 +763,9 @@ def _gap_ok(text, toks, a, b, c, cands_by_tok, side, max_unknown):
             if nxt is not None:
                 t = nxt + 1
                 continue
+        if tok in _QUOTE_TOKS and ((side == "left" and t == b - 1) or (side == "right" and t == a)):
+            t += 1  # 'killed "dozens of terrorists"', '"dozens of terrorists" were neutralised'
+            continue
         if tok in _HARD_STOP:
             return False
         if side == "right" and tok in _LOCATIVE_PREPS:
@@ -1313,7 +1320,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                     and 1800 <= q.value <= 2100)
         if yearlike and c.head_cat is None:
             continue
-        if c.head is None and _day_of_month(toks, c.qi):
+        if c.head is None and q.value <= 31 and _day_of_month(toks, c.qi):
             continue  # "since Sept. 27": a day of a month the date step did not read
         if c.head is None and prev == "," and c.tj < n and toks[c.tj][2] in (",", ")"):
             continue  # "The soldier, 19, died": an age in apposition
@@ -1797,6 +1804,8 @@ def _governing_verb(c, toks):
     """``(token, role)`` of a loss, agent or own verb right before the number (or its article:
     "lost 50", "had killed some 200", "deployed a 1,960-strong force"), or None."""
     v = c.qi - 1
+    if v >= 1 and toks[v][2] in _QUOTE_TOKS:
+        v -= 1  # 'it had killed "dozens of terrorists"'
     if v >= 1 and toks[v][2] in ("a", "an", "the"):
         v -= 1  # "deployed a 1,960-strong force", "killed the 5 soldiers"
     if v < 0:
