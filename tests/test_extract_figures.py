@@ -2352,3 +2352,24 @@ def test_terrorists_or_militants_an_army_reports_are_not_its_own():
     assert [(f["value"], f["actor"], f["claimed_by"]) for f in extract(text, "2024-05-20")["figures"]] == [
         (24, "Hamas", "Armed Forces of Israel")]
     assert [f["actor"] for f in extract("India said more than 100 terrorists were killed.", "2025-05-08")["figures"]] == [None]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("At least 14 people killed, 44 injured in Russian strike on supermarket in Kostiantynivka - "
+     "Donetsk Governor Vadym Filashkin.", ["Vadym Filashkin", "Vadym Filashkin"]),
+    ("Governor Vyacheslav Gladkov: one civilian killed, 2 wounded in shelling of Shebekino.",
+     ["Vyacheslav Gladkov", "Vyacheslav Gladkov"]),
+    # a dash before no source claims nothing
+    ("Three soldiers were killed in the attack - a toll that rose.", [None]),
+])
+def test_wire_flash_sources_after_a_dash_or_before_a_colon(text, want):
+    from data.extract import extract
+
+    assert [f["claimed_by"] for f in extract(text, "2024-08-10")["figures"]] == want
+
+
+def test_terrorists_a_state_reports_are_an_armed_group_s_not_the_rival_state_s():
+    from data.extract import extract
+
+    text = "Pakistan's army shelled Poonch. India said more than 100 terrorists were killed."
+    assert [f["actor"] for f in extract(text, "2025-05-08")["figures"]] == [None]

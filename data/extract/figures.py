@@ -713,6 +713,8 @@ _LINKING = frozenset({"were", "was", "are", "is", "have", "had", "has", "remain"
 # adverbs of degree between an auxiliary and a casualty word ("were seriously injured")
 _DEGREE = frozenset({"seriously", "badly", "critically", "severely", "slightly", "lightly", "gravely",
                      "mortally", "fatally", "very", "moderately"})
+# what a state calls the fighters of the armed groups it fights (figure_side_words.csv: enemy)
+_GROUP_FIGHTERS = frozenset({"terrorists", "militants", "jihadists", "insurgents", "bandits", "rebels"})
 # quote marks around a quoted count, which a casualty word outside them still speaks of
 _QUOTE_TOKS = frozenset({'"', "“", "”"})
 _HARD_STOP = frozenset({"said", "says", "say", "told", "according", ";", ":", "as", "when", "while",
@@ -1601,6 +1603,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # "the enemy lost up to 100 soldiers", "its forces killed 200 soldiers": the other
             # state of the claimant's war, when the article names it
             side = _adversary(_state_of(side_rec, all_actors), all_actors)
+            if side is not None and c.head is not None and toks[c.head[0]][2] in _GROUP_FIGHTERS and not any(
+                    a.get("type") == "armed_group" and a.get("name") == side for a in all_actors):
+                side = None  # India's "terrorists" are not Pakistan's soldiers; Israel's are Hamas's
         if side is not None and c.head is not None and c.head_cat in _SIDED:
             np_end = toks[c.np_end_tok - 1][1] if c.np_end_tok is not None and c.np_end_tok > 0 else end
             by = _BY_AGENT_AFTER.match(text, np_end, np_end + 40)
@@ -2224,7 +2229,33 @@ def _claims(text, s, e, sent_actors):
                        "country": None}
         if rec is not None:
             out.append((ms, me, rec))
+    if not out:
+        out = _flash_claims(text, s, e, sent_actors)
     return out
+
+
+# a wire flash or live-blog line: "14 killed in strike on Kostiantynivka - Governor Vadym
+# Filashkin.", "Governor Vyacheslav Gladkov: one civilian killed"
+_FLASH_DASH = re.compile(r"\s[-–—]\s+(?:[A-Za-z.'’-]+\s+){0,4}$")
+_FLASH_COLON = re.compile(r"[\s\"“]*(?:[A-Za-z.'’-]+\s+){0,4}$")
+
+
+def _flash_claims(text, s, e, sent_actors):
+    """The source a wire flash names after a closing dash or before an opening colon, as
+    :func:`_claims` gives attributions; [] when the sentence has neither."""
+    end = e
+    while end > s and text[end - 1] in ".!?\"” \n":
+        end -= 1
+    last = max((a for a in sent_actors if a["end"] == end), key=lambda a: a["end"] - a["start"], default=None)
+    if last is not None and last.get("type") not in ("state",) and _FLASH_DASH.search(text, max(s, last["start"] - 60),
+                                                                                     last["start"]):
+        return [(last["start"], last["start"], last)]
+    colon = text.find(":", s, min(e, s + 80))
+    if colon > s:
+        first = max((a for a in sent_actors if a["end"] == colon), key=lambda a: a["end"] - a["start"], default=None)
+        if first is not None and first.get("type") not in ("state",) and _FLASH_COLON.fullmatch(text, s, first["start"]):
+            return [(colon, colon + 1, first)]
+    return []
 
 
 _ANON_SOURCES = _read_words("anonymous_sources.txt")
