@@ -73,11 +73,26 @@ elif not ss.get("_init"):
     ss["w_types"] = []
     ss["_snapshot"] = None
     ss["_init"] = True
+    ss["_check_values"] = True
 
 snapshot = ss.get("_snapshot")
 version = int(snapshot["version"]) if snapshot else live
 fac = queries.facets(version)
 locked = snapshot is not None
+region_labels = queries.region_labels()
+place_aliases = queries.place_aliases(tuple(fac["places"]["name"]))
+
+
+if ss.pop("_check_values", False) and version:
+    # URL values are mapped onto the data's own ("armenia", "Stepanakert"); the rest are named
+    other_names = {"region": {v: k for k, v in region_labels.items()},
+                   "place": {a: n for n, names in place_aliases.items() for a in names}}
+    for key, choices in (("actor", fac["actors"]["name"]), ("region", fac["regions"]["region"]),
+                         ("place", fac["places"]["name"]), ("category", fac["categories"]["category"]),
+                         ("source", fac["sources"]["source"])):
+        if ss.get(f"w_{key}"):
+            ss[f"w_{key}"], problems = state.match_values(key, ss[f"w_{key}"], choices, other_names.get(key))
+            ss["_problems"].extend(problems)
 
 # -- sidebar: page links (filled once the filters are known), then the filters ---------------
 nav_box = st.sidebar.container()
@@ -96,8 +111,10 @@ with st.sidebar:
     st.multiselect("Actors", state.merge(ss["w_actor"], shown), key="w_actor", disabled=locked,
                    format_func=lambda n: f"{n} ({type_of.get(n, '?')})")
     st.multiselect("Regions", state.merge(ss["w_region"], fac["regions"]["region"]), key="w_region",
-                   disabled=locked, format_func=lambda r: r.replace("-", " ").title())
-    st.multiselect("Places", state.merge(ss["w_place"], fac["places"]["name"]), key="w_place", disabled=locked)
+                   disabled=locked, format_func=lambda r: region_labels.get(r) or r.replace("-", " ").title())
+    # (a place's other names are in its label, so that typing "Stepanakert" finds Khankendi)
+    st.multiselect("Places", state.merge(ss["w_place"], fac["places"]["name"]), key="w_place", disabled=locked,
+                   format_func=lambda n: f"{n} ({', '.join(place_aliases[n][:3])})" if place_aliases.get(n) else n)
     st.multiselect("Figure categories", state.merge(ss["w_category"], fac["categories"]["category"]),
                    key="w_category", disabled=locked)
     st.multiselect("Sources", state.merge(ss["w_source"], fac["sources"]["source"]), key="w_source",
@@ -124,7 +141,9 @@ with st.sidebar:
         with st.expander("Share this view"):
             title = st.text_input("Title (optional)", key="w_share_title", max_chars=200)
             if st.button("Create link", key="w_share", disabled=version == 0):
-                ss["_shared"] = queries.save_view(state.snapshot_params(filters), slug, title or None, version)
+                # (with the page's own settings: the search, the open article, the map's colours)
+                ss["_shared"] = queries.save_view(state.snapshot_params(filters, ui.page_params()), slug,
+                                                  title or None, version)
             if ss.get("_shared"):
                 rel = state.build_link(slug, snapshot=ss["_shared"])
                 base = (st.context.url or "").split("?")[0].rstrip("/")
@@ -137,7 +156,7 @@ with st.sidebar:
 for msg in ss.get("_problems") or []:
     st.warning(msg)
 if snapshot:
-    title = f"“{snapshot['title']}” " if snapshot.get("title") else ""
+    title = f"“{ui.md(snapshot['title'])}” " if snapshot.get("title") else ""
     note = f"Saved view {title}showing data as of version {snapshot['version']} (saved {snapshot['created_at']:%Y-%m-%d %H:%M} UTC)."
     if live > int(snapshot["version"]):
         note += f" Newer data exists (version {live}): [open these filters on live data]({state.build_link(slug, state.filters_from_snapshot(snapshot))})."

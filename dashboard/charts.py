@@ -15,7 +15,7 @@ import pandas as pd
 
 __all__ = ["timeline", "hbar", "map_chart", "claims_chart", "claims_by_month", "disputed_chart",
            "disputed_wide", "actor_bars", "actor_timeline", "cooccurrence", "bound_kind", "bounds_text",
-           "with_bounds", "MAP_MEASURES", "PLACE_SELECTION"]
+           "with_bounds", "with_dated_by", "DATED_BY_REPORT", "MAP_MEASURES", "PLACE_SELECTION"]
 
 # The ledger can be long; the app is local, so inline data is fine.
 alt.data_transformers.disable_max_rows()
@@ -179,20 +179,36 @@ def map_chart(points: pd.DataFrame, measure: str = "mentions", base: alt.Chart |
 
 
 # -- casualties --------------------------------------------------------------------------
+DATED_BY_REPORT = "report day (no event date)"
+
+
+def with_dated_by(ledger: pd.DataFrame) -> pd.DataFrame:
+    """``ledger`` with a ``dated_by`` column: "event" for a claim with its own event date, or
+    :data:`DATED_BY_REPORT` for one shown at its article's publication day."""
+    if "date_from_published" not in ledger.columns or "dated_by" in ledger.columns:
+        return ledger
+    flag = ledger["date_from_published"].fillna(False).astype(bool)
+    return ledger.assign(dated_by=flag.map({True: DATED_BY_REPORT, False: "event"}))
+
+
 def claims_chart(ledger: pd.DataFrame, title: str = "Figure claims over time") -> alt.Chart:
     """Each claim as a mark at its event date; the shape says which bound it is, a rule spans
     a range. Claims are never added up."""
     if ledger.empty:
         return _empty(title)
-    tooltip = ["bounds:N", "category:N", "side:N", "claimed_by:N", "event_date:N", "place:N", "publisher:N", "surface:N"]
+    tooltip = ["bounds:N", "category:N", "side:N", "claimed_by:N", "event_date:N", "dated_by:N", "place:N",
+               "publisher:N", "surface:N"]
     # Only the columns the marks and tooltips use go into the chart spec: the ledger's
     # sentences and titles would otherwise be serialised into it on every run.
     df = ledger if "bounds" in ledger.columns else with_bounds(ledger)
+    df = with_dated_by(df)
     keep = [c.split(":")[0] for c in tooltip] + ["value", "low", "high", "bound"]
     df = df[[c for c in dict.fromkeys(keep) if c in df.columns]].copy()
     df["when"] = _as_time(df["event_date"])
     df["side"] = df["side"].fillna("unattributed")
-    pts = alt.Chart(df).mark_point(filled=True, size=90).encode(
+    # a claim with no date of its own stands at its report's day: hollow, not solid
+    pts = alt.Chart(df).mark_point(size=90).encode(
+        fill=alt.condition(alt.datum.dated_by == DATED_BY_REPORT, alt.value("transparent"), alt.Color("category:N")),
         x=alt.X("when:T", title="event date"),
         y=alt.Y("value:Q", title="claimed value (log scale)", scale=alt.Scale(type="symlog"),
                 axis=alt.Axis(values=[0, 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000], format=",d")),
@@ -242,7 +258,7 @@ def disputed_wide(df: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame(columns=cols)
     d = with_bounds(df)
-    d["text"] = [f"{b} — {c or 'unattributed'} ({p or '?'})" for b, c, p in
+    d["text"] = [f"{b} — {c or 'unattributed'} ({p or 'publisher unknown'})" for b, c, p in
                  zip(d["bounds"], d["claimed_by"], d["publisher"])]
     wide = d.pivot_table(index=["event_date", "place", "category"], columns="claim", values="text",
                          aggfunc="first").rename(columns=lambda n: f"claim {n}")

@@ -151,6 +151,26 @@ def _layer_features() -> list[dict]:
     return out
 
 
+@st.cache_resource(show_spinner=False)
+def region_labels() -> dict[str, str]:
+    """Region id -> its readable name ("am-az-border" -> "Armenia-Azerbaijan border")."""
+    return {f["properties"]["region"]: f["properties"]["label"] for f in _layer_features()}
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def place_aliases(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The other names the gazetteer knows for each place name ("Khankendi" -> "Stepanakert"),
+    so that a user finds a place under the name they know."""
+    from geo.gazetteer import lookup
+
+    out = {}
+    for n in names:
+        p = lookup(n)
+        if p is not None and p.name == n and p.other_names:
+            out[n] = tuple(p.other_names)
+    return out
+
+
 def region_geojson(counts: pd.DataFrame, measure: str) -> dict | None:
     """A FeatureCollection of the regions in ``counts`` (``read.region_counts``) carrying
     ``measure`` in their properties, or None when no layer matches."""

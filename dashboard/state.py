@@ -18,7 +18,8 @@ from urllib.parse import urlencode
 
 from data.store.filters import DATE_FIELDS, Filters
 
-__all__ = ["PAGES", "DEFAULT_PAGE", "FILTER_KEYS", "filters_from_params", "params_from_filters",
+__all__ = ["PAGES", "DEFAULT_PAGE", "FILTER_KEYS", "PAGE_PARAMS", "filters_from_params", "params_from_filters",
+           "match_values",
            "build_link", "url_params", "snapshot_params", "filters_from_snapshot", "page_slug"]
 
 # slug -> title, in navigation order; the slug is the page's URL path.
@@ -32,6 +33,9 @@ PAGES: dict[str, str] = {
 }
 DEFAULT_PAGE = "overview"
 FILTER_KEYS = ("actor", "from", "to", "dates", "region", "place", "category", "source")
+# page-local URL parameters a view keeps beside the filters, and a shared view with them: the
+# Articles search and open article, the Map's colour and shading
+PAGE_PARAMS = ("q", "article", "measure", "shade")
 _MULTI = {"actor": "actors", "region": "regions", "place": "places", "category": "categories",
           "source": "sources"}
 _SNAPSHOT_ID = re.compile(r"^[A-Za-z0-9]{1,64}$")
@@ -142,9 +146,10 @@ def build_link(page: str | None = None, f: Filters | None = None, *, snapshot: s
     return f"{path}?{query}" if query else path
 
 
-def snapshot_params(f: Filters) -> dict[str, list[str]]:
-    """What a saved view stores: the filter parameters (its version is stored beside them)."""
-    return params_from_filters(f)
+def snapshot_params(f: Filters, extra: Mapping[str, Any] | None = None) -> dict[str, list[str]]:
+    """What a saved view stores: the filter parameters and the page's own (:data:`PAGE_PARAMS`:
+    a search, an open article, map settings); its version is stored beside them."""
+    return params_from_filters(f, {k: v for k, v in (extra or {}).items() if k in PAGE_PARAMS})
 
 
 def filters_from_snapshot(view: Mapping[str, Any]) -> Filters:
@@ -156,6 +161,35 @@ def filters_from_snapshot(view: Mapping[str, Any]) -> Filters:
 def valid_snapshot_id(value: str | None) -> bool:
     """True for a plausible saved-view id (letters and digits)."""
     return bool(value) and bool(_SNAPSHOT_ID.match(value))
+
+
+def _match_key(value: Any) -> str:
+    return " ".join(str(value).replace("-", " ").split()).casefold()
+
+
+def match_values(key: str, values: Iterable[Any], choices: Iterable[Any],
+                 other_names: Mapping[str, str] | None = None) -> tuple[list[str], list[str]]:
+    """URL filter ``values`` mapped onto the data's own ``choices``, ignoring case, spacing and
+    hyphens ("armenia" -> "Armenia"), and through ``other_names`` (a name -> a choice:
+    "Stepanakert" -> "Khankendi", "Nagorno-Karabakh" -> "nagorno-karabakh").
+
+    Returns
+    -------
+    tuple
+        ``(values, problems)``: a value that matches nothing is kept (the page then shows
+        nothing) and named in one message, so that a mistyped link says why it is empty.
+    """
+    choices = [str(c) for c in choices]
+    by_key = {_match_key(c): c for c in choices}
+    known = set(choices)
+    by_key.update({_match_key(a): c for a, c in (other_names or {}).items() if c in known})
+    out, problems = [], []
+    for v in values:
+        hit = str(v) if str(v) in known else by_key.get(_match_key(v))
+        if hit is None:
+            problems.append(f"no {key} {v!r} in the data: it matches nothing (choose one from the sidebar list)")
+        out.append(hit or str(v))
+    return list(dict.fromkeys(out)), problems
 
 
 def widget_values(f: Filters) -> dict[str, Any]:

@@ -55,9 +55,31 @@ def sync_url(params: dict[str, list[str]]) -> None:
 
 
 def param(key: str) -> str | None:
-    """A page-local URL parameter (e.g. ``article``), or None."""
+    """A page-local URL parameter (e.g. ``article``), or None; in a snapshot view, the one the
+    saved view was shared with when the URL gives none."""
     v = st.query_params.get_all(key)
-    return v[-1] if v else None
+    if v:
+        return v[-1]
+    ctx = st.session_state.get("_ctx")
+    saved = ((ctx.snapshot or {}).get("params") or {}).get(key) if ctx is not None and ctx.snapshot else None
+    if isinstance(saved, (list, tuple)):
+        return str(saved[-1]) if saved else None
+    return None if saved is None else str(saved)
+
+
+def page_params() -> dict[str, str]:
+    """The page-local parameters of the current URL (a search, an open article, map settings),
+    which a shared view keeps beside its filters."""
+    return {k: v for k in state.PAGE_PARAMS if (v := param(k))}
+
+
+def md(text: Any) -> str:
+    """``text`` safe inside Markdown: its markup characters are shown, not applied (a feed's
+    title "[y](http://evil.example)" stays text, not a link)."""
+    return _MD_SPECIAL.sub(r"\\\g<0>", str(text)).replace("<", "&lt;").replace(">", "&gt;")
+
+
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~$]")
 
 
 def keep(key: str, value: Any) -> None:

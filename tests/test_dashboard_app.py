@@ -180,3 +180,52 @@ def test_map_of_a_corpus_on_another_war_is_fitted_to_its_places(monkeypatch, tmp
     assert max(lons) < 43.3  # the Caucasus view starts east of it
     titles = [lyr["encoding"]["tooltip"][0]["title"] for lyr in spec["layer"][0]["layer"]]
     assert titles[0] == "world" and "countries" not in titles
+
+
+def test_url_values_are_matched_to_the_data_or_named(monkeypatch, db):
+    # case and other place names are forgiven ("Shushi" is Shusha)
+    at = run(monkeypatch, db, params={"actor": "azerbaijan", "place": "Shushi"})
+    assert at.sidebar.multiselect(key="w_actor").value == ["Azerbaijan"]
+    assert at.sidebar.multiselect(key="w_place").value == ["Shusha"]
+    assert not at.warning, [w.value for w in at.warning]
+    # a value the data lacks is named, not silently matched by nothing
+    at = run(monkeypatch, db, params={"actor": "Nonexistent"})
+    assert any("Nonexistent" in w.value for w in at.warning)
+
+
+def test_a_map_with_no_places_shows_a_notice_not_an_error(monkeypatch, db):
+    at = run(monkeypatch, db, "map", {"from": "2030-01-01"})  # (run() fails on any exception)
+    assert any("located places" in w.value for w in at.warning)
+
+
+def test_map_settings_are_in_the_url(monkeypatch, db):
+    at = run(monkeypatch, db, "map")
+    at.selectbox(key="map_measure").select("actor").run()
+    assert qp(at, "measure") == ["actor"]
+    at = run(monkeypatch, db, "map", {"measure": "actor", "shade": "casualty_claims"})
+    assert at.selectbox(key="map_measure").value == "actor"
+    assert at.selectbox(key="map_shade").value == "casualty_claims"
+
+
+def test_a_shared_view_keeps_the_search_and_the_open_article(monkeypatch, tmp_path):
+    path = tmp_path / "share2.duckdb"
+    build_store(path)
+    aid = read.article_list(Store(path), Filters(), "Shusha").iloc[0]["id"]
+    at = run(monkeypatch, path, "articles", {"q": "Shusha", "article": aid})
+    at.sidebar.button(key="w_share").click().run()
+    view_id = next(c.value for c in at.sidebar.code).split("snapshot=")[1]
+    assert Store(path).load_view(view_id)["params"] == {"q": ["Shusha"], "article": [aid]}
+    at = run(monkeypatch, path, "articles", {"snapshot": view_id})
+    assert at.text_input(key="art_q").value == "Shusha"
+    assert qp(at, "article") == [aid]
+
+
+def test_markdown_in_a_title_is_shown_as_text(monkeypatch, tmp_path):
+    from tests.conftest_dashboard import _article
+
+    path = tmp_path / "md.duckdb"
+    build_store(path, [_article("Shelling resumed near the border on Monday.", title="Test [y](http://evil.example) *star*",
+                                published="2022-01-03", publisher="Evil Times")])
+    at = run(monkeypatch, path)
+    shown = [m.value for m in at.markdown if "Test" in m.value]
+    assert shown and all("](http://evil" not in v and "\\[y\\]" in v for v in shown), shown

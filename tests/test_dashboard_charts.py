@@ -105,3 +105,15 @@ def test_png_export_renders_offline(store):
     png = png_bytes(charts.map_chart(pts, "mentions", base=queries.base_map()))
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
     assert png_bytes(charts.claims_chart(read.figures_ledger(store, Filters())))[:4] == b"\x89PNG"
+
+
+def test_claims_without_an_event_date_are_marked_as_dated_by_their_report(store):
+    ledger = charts.with_bounds(read.figures_ledger(store, Filters()))
+    marked = charts.with_dated_by(ledger)
+    # "More than 6,500 people" (its own date 2020) and the others have event dates; a claim with
+    # none is shown at its article's day, and says so
+    assert set(marked["dated_by"]) <= {"event", charts.DATED_BY_REPORT}
+    undated = ledger.assign(date_from_published=True)
+    assert set(charts.with_dated_by(undated)["dated_by"]) == {charts.DATED_BY_REPORT}
+    spec = charts.claims_chart(charts.with_dated_by(undated)).to_dict()
+    assert "dated_by" in str(spec["layer"][1]["encoding"]["tooltip"])

@@ -63,3 +63,15 @@ def test_widget_values_round_trip_and_swap_reversed_dates():
 def test_snapshot_ids_are_checked():
     assert state.valid_snapshot_id("aB3xY9")
     assert not state.valid_snapshot_id("../etc") and not state.valid_snapshot_id("")
+
+
+def test_url_values_are_matched_to_the_data_s_names():
+    from dashboard.state import match_values
+
+    got, problems = match_values("actor", ["armenia", "Azerbaijan", "Nonexistent"], ["Armenia", "Azerbaijan"])
+    assert got == ["Armenia", "Azerbaijan", "Nonexistent"]
+    assert problems == ["no actor 'Nonexistent' in the data: it matches nothing (choose one from the sidebar list)"]
+    got, problems = match_values("place", ["Stepanakert"], ["Khankendi"], {"Stepanakert": "Khankendi"})
+    assert (got, problems) == (["Khankendi"], [])
+    got, _ = match_values("region", ["Nagorno-Karabakh", "am az border"], ["nagorno-karabakh", "am-az-border"])
+    assert got == ["nagorno-karabakh", "am-az-border"]

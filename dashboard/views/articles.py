@@ -1,5 +1,4 @@
 """Articles: a searchable list and a reader with highlighted mentions (all text escaped)."""
-import html
 
 import streamlit as st
 
@@ -40,13 +39,13 @@ if not ui.empty_store():
             ui.keep("article", chosen)
             a = art.iloc[0]
             st.divider()
-            st.subheader(a["title"] or "(untitled)", anchor=False)
+            st.subheader(ui.md(a["title"]) if a["title"] else "(untitled)", anchor=False)
             meta = {
                 "Publisher": a["publisher"], "Published": str(a["published"])[:10] if a["published"] is not None else None, "Credits": ", ".join(_list(a["credits"])),
                 "URL": a["url"], "Source": a["source"], "Kind": a["kind"], "Id": a["id"],
                 "Data version": a["version"],
             }
-            st.markdown(" · ".join(f"**{k}:** {html.escape(str(v))}" for k, v in meta.items() if v not in (None, "")))
+            st.markdown(" · ".join(f"**{k}:** {ui.md(v)}" for k, v in meta.items() if v not in (None, "")))
             counts = mentions["label"].value_counts().to_dict() if not mentions.empty else {}
             st.html(render.legend(counts))
             st.html(render.highlight(a["text"], mentions))

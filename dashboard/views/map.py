@@ -18,10 +18,18 @@ st.title("Map")
 if not ui.empty_store():
     f = ctx.filters
     c1, c2 = st.columns(2)
+    shades = ["mentions", "casualty_claims"]
+    # (the URL keeps both settings, so that a shared link shows the same map)
+    if "map_measure" not in st.session_state and ui.param("measure") in charts.MAP_MEASURES:
+        st.session_state["map_measure"] = ui.param("measure")
+    if "map_shade" not in st.session_state and ui.param("shade") in shades:
+        st.session_state["map_shade"] = ui.param("shade")
     measure = c1.selectbox("Colour places by", list(charts.MAP_MEASURES), format_func=charts.MAP_MEASURES.get,
                            key="map_measure")
-    shade = c2.selectbox("Shade regions by", ["mentions", "casualty_claims"], key="map_shade",
+    shade = c2.selectbox("Shade regions by", shades, key="map_shade",
                          format_func=lambda m: m.replace("_", " "))
+    ui.keep("measure", None if measure == next(iter(charts.MAP_MEASURES)) else measure)
+    ui.keep("shade", None if shade == shades[0] else shade)
     queries.prefetch(f, "place_points", "region_counts", *(["place_top_actor"] if measure == "actor" else []))
     points = queries.q("place_points", f)
     if measure == "actor" and not points.empty:
@@ -34,7 +42,8 @@ if not ui.empty_store():
                           region_measure=shade)
     if points.empty:
         ui.no_rows("located places")
-    ui.chart(ch, points, "map places", on_select=None if ctx.snapshot else _pick,
+    # (a map with no places has no selection to make: Streamlit refuses one)
+    ui.chart(ch, points, "map places", on_select=None if ctx.snapshot or points.empty else _pick,
              selection_mode=charts.PLACE_SELECTION)
     st.caption("Click a place to filter every page by it; clear it under *Places* in the sidebar.")
     st.subheader("Regions")

@@ -31,6 +31,7 @@ if not ui.empty_store():
         latest = queries.q("latest_articles", f, 10)
         for row in latest.itertuples():
             when = f"{row.published:%Y-%m-%d}" if row.published is not None and str(row.published) != "NaT" else "undated"
-            st.markdown(f"- [{(row.title or row.id)}]({ui.link('articles', article=row.id)}) · {when} · "
-                        f"{row.publisher or 'unknown publisher'}".replace("<", "&lt;"))
+            publisher = row.publisher if isinstance(row.publisher, str) and row.publisher else "unknown publisher"
+            st.markdown(f"- [{ui.md(row.title or row.id)}]({ui.link('articles', article=row.id)}) · {when} · "
+                        f"{ui.md(publisher)}")
         ui.table(latest, "latest articles")
