@@ -951,6 +951,13 @@ _PERFECT_AFTER = re.compile(r",?\s+(?:has|have)\s")
 _SINCE_START_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:fighting|war|conflict|clashes|hostilities|violence|"
                                  r"offensive|invasion|siege)\s+(?:first\s+)?(?:broke\s+out|began|started|erupted)"
                                  r"\b[^,;.]{0,140}$", re.IGNORECASE)
+def _founded_before(text, a, b) -> bool:
+    """:data:`_FOUNDED_BEFORE` in ``text[a:b]``, tried only when one of its words is there."""
+    w = text[a:b]
+    return any(k in w for k in _FOUNDED_PARTS) and _FOUNDED_BEFORE.search(text, a, b) is not None
+
+
+_FOUNDED_PARTS = ("ounded", "ormed", "stablished", "reated", "set up", "born")
 _FOUNDED_BEFORE = re.compile(r"\b(?:founded|formed|established|created|set\s+up|born)\s+(?:in\s+|on\s+)?$",
                              re.IGNORECASE)
 # the end of a period: "a treaty that runs until 2044"
@@ -1168,7 +1175,9 @@ def _continue_event(text, span, prev_span, figs, prev, actors, a_starts, places,
     gives the when and where once, in the lead; without this the follow-up counts drop off the
     map and out of date filters. ``figs`` are updated in place."""
     s, e = span
-    if prev["category"] not in _EVENT_CATS or _NEW_SCOPE.search(text, s, e):
+    if prev["category"] not in _EVENT_CATS or not any(
+            f["category"] in _EVENT_CATS and (f["date"] is None or f["place"] is None) for f in figs) \
+            or _NEW_SCOPE.search(text, s, e):
         return
     if prev["date"] is None and bisect_left(d_starts, prev_span[0]) != bisect_left(d_starts, prev_span[1]):
         # the figure before had no date though its sentence had one: it told another, older
@@ -1334,7 +1343,9 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             if _POPULATION_BEFORE.search(text, max(s, q.start - 40), q.start) and \
                     text.find("camp", max(s, q.start - 40), q.start) < 0:
                 continue  # "Jermuk, a spa town of some 4,000 people": who lives there, not who was hit
-        if _SHARE_BEFORE.search(text, max(s, q.start - 40), q.start):
+        w = text[max(s, q.start - 40):q.start]
+        if ("in " in w or "of " in w) and ("'s" in w or "’s" in w or "in " in w or "out of" in w) \
+                and _SHARE_BEFORE.search(text, max(s, q.start - 40), q.start):
             # "one in four residents has fled", "one-third of South Sudan's 12 million people are
             # displaced", "85% of Gaza's 2.3 million people": a share, or the population it is of
             continue
@@ -1542,7 +1553,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             dated = [d for d in dated if not (_after(d["date"], published)
                                               and _UNTIL_BEFORE.search(text, max(s, d["start"] - 12), d["start"]))
                      # nor when a body was founded ("The ELN, founded in 1964, has 6,000 fighters")
-                     and not _FOUNDED_BEFORE.search(text, max(s, d["start"] - 24), d["start"])]
+                     and not _founded_before(text, max(s, d["start"] - 24), d["start"])]
             # nor is a period's start ("killed since the war ended in November 2020"): a running
             # toll is as of its report
             first_fig = min(r[1] for r in recs)
