@@ -2373,3 +2373,13 @@ def test_terrorists_a_state_reports_are_an_armed_group_s_not_the_rival_state_s()
 
     text = "Pakistan's army shelled Poonch. India said more than 100 terrorists were killed."
     assert [f["actor"] for f in extract(text, "2025-05-08")["figures"]] == [None]
+
+
+def test_its_of_a_report_before_that_is_no_side_of_the_count():
+    from data.extract import extract
+
+    text = ("The Gaza Health Ministry said in its daily update that 82 Palestinians were killed and 234 "
+            "wounded.")
+    assert [f["actor"] for f in extract(text, "2024-05-14")["figures"]] == [None, None]
+    text = "Azerbaijan's defence ministry said that 50 of its soldiers were killed."
+    assert [f["actor"] for f in extract(text, "2022-09-13")["figures"]] == ["Azerbaijan"]

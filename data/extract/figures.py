@@ -1916,7 +1916,7 @@ def _names_enemy(c, toks):
     return False
 
 
-_POSS_BREAK = frozenset({",", ";", "but", "says", "said", "say"})
+_POSS_BREAK = frozenset({",", ";", "but", "says", "said", "say", "that"})  # ("in its daily update that 82 ...")
 # "... on the Israeli side", "... and 22 civilians on the Azerbaijani side": a side named after
 # the counted people (and the people coordinated with them)
 _ON_SIDE = re.compile(r"(?:\s+and(?:\s+\w+){1,3}?)?\s+on\s+the\s+([A-Z][\w'’-]+)\s+side\b")
