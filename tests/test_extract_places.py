@@ -482,3 +482,15 @@ def test_camps_and_towns_of_current_wars_are_places(text, want):
 def test_places_geonames_writes_with_an_apostrophe_go_by_their_english_names():
     assert names("Two Georgians were detained in Tskhinvali. Fighting raged in Ardamata and Rylsk.") == [
         "Tskhinvali", "Ardamata", "Rylsk"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a place's name opening an organisation's or a paper's is no place of the story
+    ("A study by the London School of Hygiene and the Stockholm International Peace Research Institute "
+     "was cited in Kyiv.", ["Kyiv"]),
+    ("The Sudan People's Liberation Movement and the Uganda People's Defence Forces clashed, Sudan "
+     "Tribune reported.", []),
+    ("The Darfur Bar Association said the RSF attacked El Geneina.", ["El Geneina"]),
+])
+def test_a_place_name_opening_an_organisation_s_name(text, want):
+    assert names(text) == want

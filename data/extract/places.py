@@ -216,6 +216,11 @@ _COMPOUND_AFTER = re.compile(r"-(?:based|backed|led|brokered|mediated|sponsored|
                              r"headquartered|registered)\b", re.IGNORECASE)
 
 
+_ORG_NAME_AFTER = re.compile(r"(?:\s+(?:People['’]s|[A-Z][\w'’-]*)){0,4}?\s+(?:Institute|University|School|College|"
+                             r"Movement|Front|Party|Foundation|Company|Corporation|Association|League|"
+                             r"Society|Tribune|Times|Post|Herald|Gazette|Observer|Chronicle|Defen[cs]e\s+Forces)\b")
+
+
 def landmark_after(t: str, e: int) -> bool:
     """True when a landmark noun follows the name ending at ``e`` ("Kuwait roundabout")."""
     return _LANDMARK_AFTER.match(t, e) is not None
@@ -620,6 +625,10 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
             continue  # ("Lake Chad", "Mount Lebanon": the feature, not the country)
         # "the Britain-based monitor", "Iran-backed militias": who backs or hosts, not where
         if t[e:e + 1] == "-" and _COMPOUND_AFTER.match(t, e):
+            continue
+        # "the Stockholm International Peace Research Institute", "Sudan People's Liberation
+        # Movement", "Sudan Tribune": a name's first word, not a place of the story
+        if t[e:e + 1] == " " and t[e + 1:e + 2].isupper() and _ORG_NAME_AFTER.match(t, e):
             continue
         # "the Donetsk regional administration", "the Kharkiv regional governor": the region
         if place.kind != "region" and t.startswith(" regional ", e):
