@@ -1298,3 +1298,12 @@ def test_a_state_name_read_as_a_region_is_no_state():
     assert [a["name"] for a in r["actors"]] == []
     assert [f["claimed_by"] for f in r["figures"]] == [None]
     assert pairs("Jihadists killed 30 soldiers in Niger.") == [("Niger", "Niger")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Russian troops moved the fence near Tskhinvali, the EU Monitoring Mission said.",
+     "EU Monitoring Mission in Georgia"),
+    ("EU monitors patrolled the border near Jermuk in Armenia.", "EU Monitoring Mission in Armenia"),
+])
+def test_the_eu_monitoring_mission_is_the_one_of_the_country_in_the_story(text, want):
+    assert [n for _s, n in pairs(text) if n.startswith("EU ")] == [want]

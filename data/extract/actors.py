@@ -90,8 +90,9 @@ for _s, (_st, _ty) in SEATS.items():
     _add(_s, "seat", _st, _ty, STATES.get(_st))
 _IO_GENERICS: dict[str, frozenset[str]] = {}  # name -> the words that refer back to it ("the agency")
 for _r in _rows("international_orgs.csv"):
-    for _s in [_r["name"], *_split(_r["aliases"])]:
-        _add(_s, "io", _r["name"], "international_org", _r["country"])
+    _req = tuple(_split(_r.get("requires")))
+    for _s in ([] if _req else [_r["name"]]) + _split(_r["aliases"]):
+        _add(_s, "io", _r["name"], "international_org", _r["country"], None, _req)
     if _r.get("generic"):
         _IO_GENERICS[_r["name"]] = frozenset(_split(_r["generic"]))
 for _r in _rows("media.csv"):
@@ -425,7 +426,7 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     low = _lower(t)
     n = len(t)
     raw = []
-    context: dict[tuple, bool] = {}  # "requires" words of armed-group aliases, found once per text
+    context: dict[tuple, bool] = {}  # "requires" words of lexicon aliases, found once per text
     for end, (klen, entries) in _iter_hits(low, t):
         s, e = end - klen + 1, end + 1
         if (s > 0 and (t[s - 1].isalnum() or (t[s - 1] in "@/" and not _SLASHED.match(t, e)))) or (
