@@ -12,6 +12,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import RerunException, StopException
 
 from dashboard import state
 from data.store.filters import Filters
@@ -138,6 +139,33 @@ def chart(ch: alt.TopLevelMixin, rows: pd.DataFrame, name: str, *, on_select: An
     c2.download_button("PNG", lambda: png_bytes(ch), file_name=f"{_slug(name)}.png", mime="image/png",
                        key=f"png_{_slug(name)}", on_click="ignore", help="The chart as an image")
     return event
+
+
+class WriteProgress:
+    """A progress callback for a write the user may walk away from.
+
+    Leaving the page makes Streamlit stop the script at its next call, here the progress bar's
+    update, in the middle of an ingest: its data version stayed unfinished, and the articles
+    were hidden until the next ingest. The interruption is held until the write is done
+    (:meth:`stop_if_left`), and the page is left then.
+    """
+
+    def __init__(self, bar: Any, text: str) -> None:
+        self.bar, self.text = bar, text
+        self.left: BaseException | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.left is not None:
+            return
+        try:
+            self.bar.progress(min(done / max(total, 1), 1.0), text=self.text.format(done=done, total=total))
+        except (StopException, RerunException) as exc:
+            self.left = exc
+
+    def stop_if_left(self) -> None:
+        """Raise the interruption held back during the write, if there was one."""
+        if self.left is not None:
+            raise self.left
 
 
 def table(rows: pd.DataFrame, name: str, **kwargs: Any) -> Any:

@@ -75,3 +75,26 @@ def test_url_values_are_matched_to_the_data_s_names():
     assert (got, problems) == (["Khankendi"], [])
     got, _ = match_values("region", ["Nagorno-Karabakh", "am az border"], ["nagorno-karabakh", "am-az-border"])
     assert got == ["nagorno-karabakh", "am-az-border"]
+
+
+def test_leaving_the_page_mid_ingest_lets_the_write_finish_first():
+    from streamlit.runtime.scriptrunner import StopException
+
+    from dashboard.ui import WriteProgress
+
+    class Bar:
+        calls = 0
+
+        def progress(self, value, text):
+            Bar.calls += 1
+            raise StopException()  # the user navigated away
+
+    progress = WriteProgress(Bar(), "{done} of {total}")
+    written = []
+    for done in (1, 2, 3):  # the ingest goes on writing its batches
+        progress(done, 3)
+        written.append(done)
+    assert written == [1, 2, 3] and Bar.calls == 1
+    with pytest.raises(StopException):
+        progress.stop_if_left()
+    WriteProgress(type("Ok", (), {"progress": lambda self, v, text: None})(), "{done}").stop_if_left()

@@ -30,10 +30,9 @@ def _ingest(files: list[tuple[str, bytes]]) -> dict:
             paths.append(str(p))
             names[str(p)] = name
 
-        def progress(done: int, total: int) -> None:
-            bar.progress(min(done / max(total, 1), 1.0), text=f"Processed {done} of {total} files")
-
+        progress = ui.WriteProgress(bar, "Processed {done} of {total} files")
         summary = ingest(paths, queries.store(), progress=progress).as_dict()
+        progress.stop_if_left()
     bar.progress(1.0, text="Done")
 
     def orig(src):
