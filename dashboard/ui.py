@@ -132,11 +132,12 @@ def chart(ch: alt.TopLevelMixin, rows: pd.DataFrame, name: str, *, on_select: An
     if on_select is not None:
         kwargs.update(on_select=on_select, selection_mode=selection_mode)
     event = st.altair_chart(ch, **kwargs)
-    c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button("CSV", lambda: _csv(rows), file_name=f"{_slug(name)}.csv",
+    c1, c2, _ = st.columns([2, 2, 3])
+    # (each button names its chart: a screen reader lists five "CSV" buttons otherwise)
+    c1.download_button(f"CSV: {name}", lambda: _csv(rows), file_name=f"{_slug(name)}.csv",
                        mime="text/csv", key=f"csv_{_slug(name)}", on_click="ignore",
                        help=f"The {len(rows)} rows this chart shows")
-    c2.download_button("PNG", lambda: png_bytes(ch), file_name=f"{_slug(name)}.png", mime="image/png",
+    c2.download_button(f"PNG: {name}", lambda: png_bytes(ch), file_name=f"{_slug(name)}.png", mime="image/png",
                        key=f"png_{_slug(name)}", on_click="ignore", help="The chart as an image")
     return event
 
@@ -176,7 +177,7 @@ def table(rows: pd.DataFrame, name: str, **kwargs: Any) -> Any:
             config[col] = st.column_config.DateColumn(col, format="YYYY-MM-DD")
     kwargs["column_config"] = config
     out = st.dataframe(rows, hide_index=True, key=f"table_{_slug(name)}", **kwargs)
-    st.download_button("CSV", lambda: _csv(rows), file_name=f"{_slug(name)}.csv",
+    st.download_button(f"CSV: {name}", lambda: _csv(rows), file_name=f"{_slug(name)}.csv",
                        mime="text/csv", key=f"csvt_{_slug(name)}", on_click="ignore",
                        help=f"The {len(rows)} rows of this table")
     return out
