@@ -17,6 +17,9 @@ __all__ = ["timeline", "hbar", "map_chart", "claims_chart", "claims_by_month", "
            "disputed_wide", "actor_bars", "actor_timeline", "cooccurrence", "bound_kind", "bounds_text",
            "with_bounds", "with_dated_by", "DATED_BY_REPORT", "MAP_MEASURES", "PLACE_SELECTION"]
 
+# time axes label months with their year ("Apr 2021"): "April" ticks alone left the year unsaid
+_MONTH_AXIS = alt.Axis(format="%b %Y", labelOverlap=True)
+
 # The ledger can be long; the app is local, so inline data is fine.
 alt.data_transformers.disable_max_rows()
 
@@ -93,7 +96,7 @@ def timeline(df: pd.DataFrame, title: str = "Mentions per month") -> alt.Chart:
     if df.empty:
         return _empty(title)
     return alt.Chart(df).mark_line(point=True).encode(
-        x=alt.X("month:T", title="publication month"),
+        x=alt.X("month:T", title="publication month", axis=_MONTH_AXIS),
         y=alt.Y("mentions:Q", title="mentions"),
         color=alt.Color("kind:N", title="mention kind"),
         tooltip=[alt.Tooltip("month:T", format="%Y-%m"), "kind:N", "mentions:Q"],
@@ -209,7 +212,7 @@ def claims_chart(ledger: pd.DataFrame, title: str = "Figure claims over time") -
     # a claim with no date of its own stands at its report's day: hollow, not solid
     pts = alt.Chart(df).mark_point(size=90).encode(
         fill=alt.condition(alt.datum.dated_by == DATED_BY_REPORT, alt.value("transparent"), alt.Color("category:N")),
-        x=alt.X("when:T", title="event date"),
+        x=alt.X("when:T", title="event date", axis=_MONTH_AXIS),
         y=alt.Y("value:Q", title="claimed value (log scale)", scale=alt.Scale(type="symlog"),
                 axis=alt.Axis(values=[0, 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000], format=",d")),
         color=alt.Color("category:N"),
@@ -226,7 +229,7 @@ def claims_by_month(df: pd.DataFrame, title: str = "Claims per month by category
     if df.empty:
         return _empty(title)
     return alt.Chart(df).mark_bar().encode(
-        x=alt.X("yearmonth(month):T", title="event month"),
+        x=alt.X("yearmonth(month):T", title="event month", axis=_MONTH_AXIS),
         y=alt.Y("claims:Q", title="claims"),
         color="category:N",
         row=alt.Row("side:N", title="side"),
@@ -279,7 +282,7 @@ def actor_timeline(df: pd.DataFrame, title: str = "Actor mentions per month") ->
     if df.empty:
         return _empty(title)
     return alt.Chart(df).mark_line(point=True).encode(
-        x=alt.X("month:T", title="publication month"), y="mentions:Q", color=alt.Color("name:N", title="actor"),
+        x=alt.X("month:T", title="publication month", axis=_MONTH_AXIS), y="mentions:Q", color=alt.Color("name:N", title="actor"),
         tooltip=[alt.Tooltip("month:T", format="%Y-%m"), "name:N", "mentions:Q"],
     ).properties(title=title, height=280)
 

@@ -117,3 +117,9 @@ def test_claims_without_an_event_date_are_marked_as_dated_by_their_report(store)
     assert set(charts.with_dated_by(undated)["dated_by"]) == {charts.DATED_BY_REPORT}
     spec = charts.claims_chart(charts.with_dated_by(undated)).to_dict()
     assert "dated_by" in str(spec["layer"][1]["encoding"]["tooltip"])
+
+
+def test_time_axes_say_the_year(store):
+    ledger = read.figures_ledger(store, Filters())
+    spec = charts.claims_chart(ledger).to_dict()
+    assert spec["layer"][1]["encoding"]["x"]["axis"]["format"] == "%b %Y"
