@@ -2383,3 +2383,15 @@ def test_its_of_a_report_before_that_is_no_side_of_the_count():
     assert [f["actor"] for f in extract(text, "2024-05-14")["figures"]] == [None, None]
     text = "Azerbaijan's defence ministry said that 50 of its soldiers were killed."
     assert [f["actor"] for f in extract(text, "2022-09-13")["figures"]] == ["Azerbaijan"]
+
+
+def test_the_official_an_outlet_quotes_claims_the_toll():
+    from data.extract import extract
+
+    text = ("As Ukrinform reported, 2 people were killed and 8 injured, the head of the Odesa regional "
+            "military administration Oleh Kiper said.")
+    r = extract(text, "2024-10-14")
+    assert [f["claimed_by"] for f in r["figures"]] == ["Oleh Kiper", "Oleh Kiper"]
+    assert [a["role"] for a in r["actors"] if a["name"] == "Oleh Kiper"] == [
+        "head of the Odesa regional military administration"]
+    assert [f["claimed_by"] for f in extract("According to TASS, 5 soldiers were killed.", "2024-10-14")["figures"]] == ["TASS"]

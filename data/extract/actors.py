@@ -1272,6 +1272,9 @@ _TITLE_OF_SET_OFF = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:(?:deputy|acting|form
                                r"([a-z]+)\s+(?:of|for|in)\s+[^,;:.()\"“”\n]{2,70}?)(?:\s*\([^()\n]{1,12}\))?$")
 
 
+# the last words of a body's name written in lower case ("... regional military administration")
+_BODY_LAST_WORDS = frozenset({"administration", "ministry", "council", "office", "service", "committee",
+                              "commission", "agency", "department", "directorate", "command", "authority"})
 # the name ends at the next comma: "ROLE, First Last, said"
 _COMMA_AFTER_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3},")
 
@@ -1301,6 +1304,15 @@ def _role_before(t: str, s: int, text: str | None = None) -> str | None:
     if not last or not _role_token(last):
         if last and last[:1].isupper():
             return _role_to_owner(t, s, text)  # "Ambassador to the United Nations Amir Iravani"
+        if last and last in _BODY_LAST_WORDS and s >= 1 and t[s - 1] == " ":
+            # "the head of the Odesa regional military administration Oleh Kiper": an office of
+            # a body named in lower case, as _role_set_off reads it between commas
+            end = s - 1
+            while end > 0 and t[end - 1] == " ":
+                end -= 1  # (_role_set_off reads "ROLE, Name" with the comma blanked out)
+            m = _TITLE_OF_SET_OFF.search(t, max(0, s - 100), end)
+            if m is not None and m.group(2).lower() in _HEAD_TITLES:
+                return m.group(1)
         return None  # cheap exit: most names have no role right before them
     # the words are read backwards from the name, lazily, in the reversed window (a role phrase
     # is a few words: tokenising the whole window cost more); ``_WORD`` is a character class,

@@ -2406,6 +2406,13 @@ def _claimant(fs, fe, claims_in_sentence, text=None):
         return None, None
     before = [c for c in claims if c[0] < fs]
     pos, rec = max(before, key=_FIRST_ITEM) if before else min(claims, key=_FIRST_ITEM)
+    if rec.get("type") == "media":
+        # "As Ukrinform reported, 2 people were killed, the governor Oleh Kiper said": the
+        # outlet carried the claim that the official made
+        said = [c for c in claims if c[0] >= fe and c[1].get("type") not in ("media", "anonymous")]
+        if said:
+            pos, rec = min(said, key=_FIRST_ITEM)
+            return rec.get("name") or rec.get("surface"), rec
     if before and text is not None:
         # "Hezbollah said it fired rockets at Haifa, wounding two people, according to Magen
         # David Adom": an "according to" right after the figure attributes it, not the verb of
