@@ -413,3 +413,15 @@ def test_cleaning_is_fast_and_linear():
     assert "government said" in c.text and "long-term" in c.text
     assert mb / t_big > 2.0, f"{mb / t_big:.1f} MB/s"  # target ~5 MB/s; margin for slow CI
     assert t_big < 8 * 3 * max(t_small, 0.01), (t_small, t_big)  # 8x input, not much more than 8x time
+
+
+def test_an_author_s_note_asking_for_support_goes():
+    body = "Officials said the talks would continue."
+    note = ("Hi, this is Kateryna. I wrote this story while the rescuers were still working. Please consider "
+            "supporting the Kyiv Independent.")
+    c = clean("\n\n".join([body, "Note from the author:", note]))
+    assert c.text == body
+    assert note in c.removed and "Note from the author:" in c.removed
+    # a report about supporters stays
+    news = "Lawmakers said they would consider supporting the ceasefire proposal next week."
+    assert clean(news).text == news
