@@ -108,7 +108,9 @@ def hbar(df: pd.DataFrame, label: str, value: str, colour: str | None = None, ti
     if df.empty:
         return _empty(title)
     enc: dict[str, Any] = dict(
-        y=alt.Y(f"{label}:N", sort="-x", title=None),
+        # (long names kept whole: "Ministry of Defence of Armenia" and "... of Azerbaijan" were
+        # both cut to "Ministry of Defen…")
+        y=alt.Y(f"{label}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
         x=alt.X(f"{value}:Q", title=value),
         tooltip=[c for c in df.columns if df[c].dtype != object or c in (label, colour)],
     )
@@ -168,7 +170,7 @@ def map_chart(points: pd.DataFrame, measure: str = "mentions", base: alt.Chart |
         # clipped: places outside the view the base map is fitted to are not drawn over the page
         layers.append(alt.Chart(points).mark_circle(stroke="black", strokeWidth=0.6, clip=True).encode(
             longitude="lon:Q", latitude="lat:Q",
-            size=alt.Size("mentions:Q", scale=alt.Scale(range=[40, 900]), title="mentions",
+            size=alt.Size("mentions:Q", scale=alt.Scale(range=[40, 900]), title=MAP_MEASURES["mentions"],
                          legend=alt.Legend(format="d", tickMinStep=1)),
             color=colour,
             opacity=alt.condition(pick, alt.value(0.9), alt.value(0.35)),

@@ -91,6 +91,9 @@ def test_casualties_show_bounds_and_disputed_claims(monkeypatch, db):
     tables = [t.value for t in at.dataframe]
     ledger = next(v for v in tables if "bounds" in v.columns)
     assert "> 6,500" in set(ledger["bounds"]) and "≥ 40" in set(ledger["bounds"])
+    # the claim's own words beside its bounds, and "unattributed" as in the charts
+    assert "More than 6,500 people" in set(ledger["words"])
+    assert "unattributed" in set(ledger["side"]) and not ledger["side"].isna().any()
     wide = next(v for v in tables if "claim 1" in v.columns)
     assert len(wide) == 1 and wide.iloc[0]["claims"] == 2
 

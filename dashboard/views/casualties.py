@@ -31,9 +31,14 @@ if not ui.empty_store():
         ui.table(charts.disputed_wide(d), "disputed events")
     st.subheader("Claims ledger")
     if not ledger.empty:
-        ledger = ledger.assign(article=[ui.link("articles", article=a) for a in ledger["article_id"]])
-        cols = ["bounds", "category", "side", "claimed_by", "event_date", "dated_by", "place", "sentence",
-                "publisher", "title", "article", "value", "low", "high", "qualifier"]
+        # the words of the claim beside its bounds ("dozens" is 24-99, not 24), and the charts'
+        # "unattributed" for a claim with no side
+        ledger = ledger.assign(article=[ui.link("articles", article=a) for a in ledger["article_id"]],
+                               side=ledger["side"].fillna("unattributed"))
+        if "surface" in ledger.columns:
+            ledger = ledger.rename(columns={"surface": "words"})
+        cols = ["bounds", "words", "category", "side", "claimed_by", "event_date", "dated_by", "place",
+                "sentence", "publisher", "title", "article", "value", "low", "high", "qualifier"]
         cols = [c for c in cols if c in ledger.columns]
         ui.table(ledger[cols], "claims ledger",
                  column_config={"article": st.column_config.LinkColumn("article", display_text="open")})
