@@ -2395,3 +2395,10 @@ def test_the_official_an_outlet_quotes_claims_the_toll():
     assert [a["role"] for a in r["actors"] if a["name"] == "Oleh Kiper"] == [
         "head of the Odesa regional military administration"]
     assert [f["claimed_by"] for f in extract("According to TASS, 5 soldiers were killed.", "2024-10-14")["figures"]] == ["TASS"]
+
+
+def test_a_year_before_war_is_no_count_of_the_noun_after_it():
+    from data.extract import extract
+
+    text = "After the 2020 war the peacekeepers set up posts along the former front line."
+    assert extract(text, "2024-04-17")["figures"] == []

@@ -1329,8 +1329,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
         surf_num = text[q.num_start:q.num_end]
         yearlike = (q.qualifier == "exact" and surf_num.isdigit() and len(surf_num) == 4
                     and 1800 <= q.value <= 2100)
-        if yearlike and c.head_cat is None:
-            continue
+        if yearlike and (c.head_cat is None or (c.tj < n and toks[c.tj][2] in _dates._YEAR_NOUNS)):
+            continue  # ("After the 2020 war the peacekeepers set up posts": a year, not 2,020 peacekeepers)
         if c.head is None and q.value <= 31 and _day_of_month(toks, c.qi):
             continue  # "since Sept. 27": a day of a month the date step did not read
         if c.head is None and prev == "," and c.tj < n and toks[c.tj][2] in (",", ")"):
