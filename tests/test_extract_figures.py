@@ -2269,6 +2269,8 @@ def test_journalists_in_a_town_are_counted_there():
     # a military vehicle's crew is the vehicle's side
     ("Azerbaijani forces shot down a Russian Mi-24 helicopter, killing two crew members.",
      [(2, "killed", "Russia")]),
+    ("Azerbaijani forces shot down the Russian Mi-24 helicopter, killing two crew members.",
+     [(2, "killed", "Russia")]),
     ("A Houthi missile struck the ship, killing three of its crew.", [(3, "killed", None)]),
 ])
 def test_sides_of_civilians_captives_and_crews(text, want):

@@ -2025,7 +2025,8 @@ _MIL_VEHICLE = re.compile(r"\b(?:helicopter|warplane|fighter\s+jet|jet|tank|armo
                           re.IGNORECASE)
 
 # a demonym before a military vehicle: "a Russian Mi-24 helicopter", "an Israeli F-35 jet"
-_NAMED_VEHICLE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+){0,2}?" + _MIL_VEHICLE.pattern[2:], re.IGNORECASE)
+# (the demonym is matched as written: "the Russian Mi-24" is no vehicle of "the")
+_NAMED_VEHICLE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+){0,2}?(?i:" + _MIL_VEHICLE.pattern[2:] + ")")
 
 # an apposition that describes the one person just counted: "a 47-year-old resident"
 _AGED_ONE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+\d{1,3}-year-old\b")
