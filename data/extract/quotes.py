@@ -131,7 +131,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
         # double-quoted quotation are quotes within it, not quotations of their own.
         outer = sorted(out)
         starts = [a for a, _b in outer]
-        for a, b in _single_spans(text, paras):
+        for a, b in _single_spans(text):
             i = bisect_right(starts, a) - 1
             if i < 0 or outer[i][1] < b:
                 out.append((a, b))
@@ -143,7 +143,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
 _MAX_SINGLE = 400
 
 
-def _single_spans(text: str, paras: list[int]) -> list[tuple[int, int]]:
+def _single_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) inside each pair of single quote marks (‘…’ or '…').
 
     An opening mark follows a space, a bracket or a dash and comes before a letter; a closing
