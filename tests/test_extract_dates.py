@@ -564,3 +564,10 @@ def test_a_day_a_few_days_ahead_that_an_election_faces(text, want):
 ])
 def test_a_day_in_the_coming_week_is_this_year_s(text, want):
     assert dates_of(text, "2024-04-17") == want
+
+
+def test_a_timeline_paragraph_gives_its_year_to_the_dates_written_without_one():
+    text = ("Timeline of the conflict\n\n2016: In April, four days of fighting killed up to 200 soldiers.\n\n"
+            "2020: On 27 September, Azerbaijan launched an offensive. A ceasefire took effect on Nov. 10.\n\n"
+            "Fighting resumed on Sept. 13, the ministry said.")
+    assert dates_of(text, "2023-10-05") == ["2016-04", "2020-09-27", "2020-11-10", "2023-09-13"]

@@ -795,6 +795,8 @@ def _find_dates(text: str, sents, published) -> list[dict]:
         _year_from_range_end(text, out, noyear)
         if sents:
             _year_from_sentence(text, out, noyear, sents)
+    if out and ":" in text:
+        _year_from_heading(text, out)
     if pub is not None and " year" in text:
         out = _year_word_after(text, out, pub)
     _weekday_with_date(text, out)
@@ -940,6 +942,33 @@ def _year_from_range_end(text, recs, idxs):
 _REPORTED_ON = re.compile(r"\b(?:said|says|reported|reports|announced|stated|added|confirmed|told\s+[\w.]+)"
                           r"\s+(?:on\s+)?$")
 _SINCE_NEAR = re.compile(r"\b[Ss]ince\b")
+
+
+# a timeline's paragraph opens on its year: "2020: On 27 September, Azerbaijan launched ...",
+# "1994 - A ceasefire ..." (Reuters factboxes, backgrounders)
+_HEADING_YEAR = re.compile(r"(?:^|\n)[ \t]*((?:19|20)\d\d)[ \t]*(?::|[-–—][ \t])")
+
+
+def _year_from_heading(text, recs):
+    """Give the dates without a year written in a paragraph that opens on a year ("2016: In
+    April, four days of fighting ...") that year instead of the one guessed from publication."""
+    heads = [(m.start(1), m.group(1)) for m in _HEADING_YEAR.finditer(text)]
+    if not heads:
+        return
+    starts = [h for h, _y in heads]
+    for r in recs:
+        d = r.get("date")
+        if not d or len(d) < 7 or r.get("kind") == "publication" or _HAS_YEAR.search(r["surface"]):
+            continue
+        i = bisect_right(starts, r["start"]) - 1
+        if i < 0:
+            continue
+        para_end = text.find("\n\n", heads[i][0])
+        if para_end != -1 and r["start"] > para_end:
+            continue  # (the heading's paragraph is over)
+        fixed = _ymd(int(heads[i][1]), int(d[5:7]), int(d[8:10])) if len(d) == 10 else f"{heads[i][1]}{d[4:]}"
+        if fixed:
+            r["date"] = fixed
 
 
 def _year_from_sentence(text, recs, idxs, sents):
