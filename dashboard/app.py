@@ -106,10 +106,11 @@ with st.sidebar:
     actors = fac["actors"]
     type_of = dict(zip(actors["name"], actors["type"].fillna("other")))
     st.multiselect("Actor types", sorted(set(type_of.values())), key="w_types", disabled=locked,
+                   format_func=lambda ty: ty.replace("_", " "),
                    help="Narrows the actor list below: states, organisations, people, media ...")
     shown = [n for n in actors["name"] if not ss["w_types"] or type_of.get(n) in ss["w_types"]]
     st.multiselect("Actors", state.merge(ss["w_actor"], shown), key="w_actor", disabled=locked,
-                   format_func=lambda n: f"{n} ({type_of.get(n, '?')})")
+                   format_func=lambda n: f"{n} ({type_of.get(n, 'other').replace('_', ' ')})")
     st.multiselect("Regions", state.merge(ss["w_region"], fac["regions"]["region"]), key="w_region",
                    disabled=locked, format_func=lambda r: region_labels.get(r) or r.replace("-", " ").title())
     # (a place's other names are in its label, so that typing "Stepanakert" finds Khankendi)

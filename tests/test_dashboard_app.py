@@ -232,3 +232,15 @@ def test_markdown_in_a_title_is_shown_as_text(monkeypatch, tmp_path):
     at = run(monkeypatch, path)
     shown = [m.value for m in at.markdown if "Test" in m.value]
     assert shown and all("](http://evil" not in v and "\\[y\\]" in v for v in shown), shown
+
+
+def test_actor_types_read_as_words(monkeypatch, tmp_path):
+    from tests.conftest_dashboard import _article
+
+    path = tmp_path / "types.duckdb"
+    build_store(path, [_article("Azerbaijani forces shelled the border on Monday.", title="Shelling",
+                                published="2022-09-13", publisher="Reuters",
+                                actors=[("Azerbaijani forces", "Armed Forces of Azerbaijan", "armed_force", "AZ", None)])])
+    at = run(monkeypatch, path)
+    assert at.sidebar.multiselect(key="w_types").options == ["armed force"]
+    assert at.sidebar.multiselect(key="w_actor").options == ["Armed Forces of Azerbaijan (armed force)"]
