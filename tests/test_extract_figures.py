@@ -2183,7 +2183,8 @@ def test_a_monitor_or_the_rebels_as_source_refer_back_to_the_body_named(text, cl
     # ... not when it names the state at war with it, another state or a UN mission beside them,
     # nor fighters, nor soldiers its own forces killed
     ("Azerbaijani forces shelled Armenia. 12 soldiers were killed.", [(12, None)]),
-    ("Royal Air Force jets struck. The United States has some 2,000 troops in Syria.", [(2000, None)]),
+    # (the state that has the troops is their side, not the Royal Air Force's United Kingdom)
+    ("Royal Air Force jets struck. The United States has some 2,000 troops in Syria.", [(2000, "United States")]),
     ("The Israeli army struck. The mission has about 10,000 troops, UNIFIL said.", [(10000, None)]),
     ("Israeli troops raided Jenin. Israeli forces killed 17 militants.", [(17, None)]),
     ("The Sudanese army advanced. Its forces killed 30 soldiers in the attack.", [(30, None)]),
@@ -2404,3 +2405,17 @@ def test_a_year_before_war_is_no_count_of_the_noun_after_it():
 
     text = "After the 2020 war the peacekeepers set up posts along the former front line."
     assert extract(text, "2024-04-17")["figures"] == []
+
+
+@pytest.mark.parametrize("text, want", [
+    # a state that has or keeps troops is their side; a count with its noun left out shares it
+    ("The United States has some 2,500 troops in Iraq and 900 in Syria.",
+     [(2500, "troops", "United States"), (900, "troops", "United States")]),
+    ("Russia now keeps an estimated 10,000 troops in South Ossetia, according to the Georgian foreign ministry.",
+     [(10000, "troops", "Russia")]),
+    ("The Armenian side has 49 casualties.", [(49, "killed", "Armenia")]),
+])
+def test_troops_a_state_has_and_a_count_sharing_their_noun(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2025-08-08")["figures"]] == want

@@ -117,7 +117,7 @@ _POSSESSIVE = frozenset({"its", "their", "our", "own"})
 _SIDE_WORDS = {w.lower(): role for w, role in read_lexicon("figure_side_words.csv")}
 _ENEMY = frozenset(w for w, role in _SIDE_WORDS.items() if role == "enemy")
 _SUBJ_SKIP = frozenset({"had", "has", "have", "is", "was", "are", "were", "been", "be", "will",
-                        "would", "still", "reportedly", "allegedly", "also", "already"})
+                        "would", "still", "reportedly", "allegedly", "also", "already", "now", "currently"})
 # a new clause between an actor and "its" ("X said Y opened fire, and that 2 of its soldiers
 # were wounded"): the actor is not the subject the possessive refers back to
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\band\s+that\b")
@@ -1465,6 +1465,12 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             # one too: "About 30,000 died in the first war, and more than 6,500 in the second")
             cat = recs[-1][3]
             joined.add(id(c))
+        if cat is None and hc is None and c.head is None and recs and recs[-1][3] in _SIDED | {"displaced", "refugees"} \
+                and recs[-1][0].head is not None and c.qi >= 1 and toks[c.qi - 1][2] == "and" \
+                and c.tj < n and toks[c.tj][2] in ("in", "at", "on") and _verbless(c, toks):
+            # "some 2,500 troops in Iraq and 900 in Syria": the same noun, left out
+            cat = recs[-1][3]
+            joined.add(id(c))
         if cat is None and hc is None and recs and c.qi >= 1 \
                 and toks[c.qi - 1][2] in ("further", "another", "additional"):
             cat = recs[-1][3]  # "200 peacekeepers are at Lachin, while a further 400 ..."
@@ -1644,6 +1650,8 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                         a.get("type") == "international_org" or (a.get("type") == "state" and a.get("name") != sole)
                         for a in sent_actors):
                 side = sole
+        if side is None and prev_fig is not None and id(c) in joined and c.head is None:
+            side = prev_fig["actor"]  # "2,500 US troops in Iraq and 900 in Syria": the same side
         if side is None and prev_fig is not None and (
                 (c.qi >= 1 and toks[c.qi - 1][2] in ("further", "another", "additional"))
                 or (c.qi + 1 < len(toks) and toks[c.qi + 1][2] in ("more", "other"))):
@@ -1814,6 +1822,7 @@ _OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")  # "3 servicemen of the Ar
 
 
 _LOSS_PARTICIPLES = frozenset({"killed", "wounded", "dead", "injured", "missing"})
+_KEEP_VERBS = frozenset({"has", "have", "had", "keeps", "kept", "keep", "maintains", "maintained", "maintain"})
 
 
 def _governing_verb(c, toks):
@@ -1833,6 +1842,8 @@ def _governing_verb(c, toks):
         # "the Armenian side has 49 casualties", "... has 4 killed and 6 wounded" (not "Hamas
         # has 240 hostages")
         role = "loss"
+    elif role is None and toks[v][2] in _KEEP_VERBS and (c.head_cat in ("military", "troops", "peacekeepers")):
+        role = "own"  # "The United States has some 2,500 troops in Iraq", "Russia keeps 10,000 troops"
     return (v, role) if role in ("loss", "agent", "own") else None
 
 
