@@ -2419,3 +2419,16 @@ def test_troops_a_state_has_and_a_count_sharing_their_noun(text, want):
     from data.extract import extract
 
     assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2025-08-08")["figures"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The ministry said 71 militants were killed. The figure was later revised down to 45.",
+     [(71, "killed"), (45, "killed")]),
+    ("The authorities initially claimed 1,492 deaths, a figure they later revised down to 365.",
+     [(1492, "killed"), (365, "killed")]),
+    ("The ministry said 71 militants were killed. Talks were later moved to 45 Downing Street.", [(71, "killed")]),
+])
+def test_a_revised_figure_counts_what_the_figure_before_it_counted(text, want):
+    from data.extract import extract
+
+    assert [(f["value"], f["category"]) for f in extract(text, "2025-06-03")["figures"]] == want

@@ -1506,6 +1506,11 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
                 cat = _PART_WORD_CAT[part.group(1).lower()]  # "Of the dead, 12 were conscripts"
         if cat is None and inverted is not None:
             cat = inverted
+        if cat is None and c.head is None and (recs[-1][3] if recs else before) in _PART_CATS \
+                and _REVISED_TO.search(text, max(s, q.start - 60), q.start):
+            # "71 militants were killed. The figure was later revised down to 45."; "claimed 1,492
+            # deaths, a figure they later revised down to 365"
+            cat = recs[-1][3] if recs else before
         if cat is None:
             continue
         if c.weak and not c.ordinal:
@@ -1821,6 +1826,9 @@ def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
 _OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")  # "3 servicemen of the Army", "30 militants from Hamas"
 
 
+# a figure of the sentence before, revised: "The figure was later revised down to 45"
+_REVISED_TO = re.compile(r"\b(?:figure|number|count|estimate|it)\b[^.;:]{0,30}\b(?:revised|corrected|lowered|"
+                         r"raised|adjusted)\s+(?:(?:it\s+)?(?:down|up|downward|upward)s?\s+)?to\s+$", re.IGNORECASE)
 _LOSS_PARTICIPLES = frozenset({"killed", "wounded", "dead", "injured", "missing"})
 _KEEP_VERBS = frozenset({"has", "have", "had", "keeps", "kept", "keep", "maintains", "maintained", "maintain"})
 
