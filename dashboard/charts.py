@@ -276,6 +276,8 @@ def disputed_wide(df: pd.DataFrame) -> pd.DataFrame:
 # -- actors ------------------------------------------------------------------------------
 def actor_bars(df: pd.DataFrame, title: str = "Mentions by actor") -> alt.Chart:
     """Mentions per actor, coloured by type."""
+    if "type" in df.columns:
+        df = df.assign(type=df["type"].fillna("other").str.replace("_", " "))  # "armed force", not "armed_force"
     return hbar(df, "name", "mentions", colour="type", title=title)
 
 

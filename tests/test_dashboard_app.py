@@ -69,6 +69,8 @@ def test_overview_numbers_follow_the_url(monkeypatch, db):
     at = run(monkeypatch, db, params={"actor": "Azerbaijan", "from": "2021-01-01", "to": "2021-12-31"})
     m = metrics(at)
     assert (m["Articles"], m["Figures"], m["Places"]) == ("1", "1", "1")
+    # the publication span on a line of its own (as metrics, the dates were cut at laptop widths)
+    assert any(c.value == "Published from 2021-11-17 to 2021-11-17" for c in at.caption)
 
 
 def test_bad_url_values_warn_instead_of_failing(monkeypatch, db):

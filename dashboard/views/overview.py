@@ -9,14 +9,15 @@ if not ui.empty_store():
     f = ctx.filters
     queries.prefetch(f, "overview", "mentions_over_time", ("top_places", 15), ("top_actors", 15), ("latest_articles", 10))
     o = queries.q("overview", f).iloc[0]
-    cols = st.columns(6)
+    cols = st.columns(4)
     cols[0].metric("Articles", f"{int(o.articles):,}")
     cols[1].metric("Places", f"{int(o.places):,}", help=f"{int(o.place_mentions):,} place mentions")
     cols[2].metric("Figures", f"{int(o.figures):,}", help="Figure claims (never summed)")
     cols[3].metric("Actors", f"{int(o.actors):,}")
     has_dates = bool(o.articles) and o["first"] is not None and str(o["first"]) != "NaT"
-    cols[4].metric("First published", f"{o['first']:%Y-%m-%d}" if has_dates else "–")
-    cols[5].metric("Last published", f"{o['last']:%Y-%m-%d}" if has_dates else "–")
+    # (a line of its own: as two more metrics the dates were cut to "2016-0…" at laptop widths)
+    st.caption(f"Published from {o['first']:%Y-%m-%d} to {o['last']:%Y-%m-%d}" if has_dates
+               else "No publication dates")
     if not o.articles:
         ui.no_rows()
     else:
