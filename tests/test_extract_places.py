@@ -494,3 +494,13 @@ def test_places_geonames_writes_with_an_apostrophe_go_by_their_english_names():
 ])
 def test_a_place_name_opening_an_organisation_s_name(text, want):
     assert names(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a governor's town is the region he governs; a front "direction" is the region's too
+    ("Belgorod governor Vyacheslav Gladkov said two civilians were wounded.", ["Belgorod Oblast"]),
+    ("Russian forces advanced in the Kursk direction.", ["Kursk Oblast"]),
+    ("Mayor of Kyiv Vitali Klitschko said the strike hit Kyiv.", ["Kyiv", "Kyiv"]),
+])
+def test_a_governor_s_or_a_front_direction_s_place_is_the_region(text, want):
+    assert names(text) == want

@@ -630,8 +630,9 @@ def find_places(text: str, sents: list[tuple[int, int]] | None = None) -> list[d
         # Movement", "Sudan Tribune": a name's first word, not a place of the story
         if t[e:e + 1] == " " and t[e + 1:e + 2].isupper() and _ORG_NAME_AFTER.match(t, e):
             continue
-        # "the Donetsk regional administration", "the Kharkiv regional governor": the region
-        if place.kind != "region" and t.startswith(" regional ", e):
+        # "the Donetsk regional administration", "the Kharkiv regional governor", "Belgorod
+        # governor Vyacheslav Gladkov" (a governor's is a region), "the Kursk direction" (a front)
+        if place.kind != "region" and t.startswith((" regional ", " governor", " Governor", " direction"), e):
             place = next((r for r in (_safe_lookup(f"{place.name} {w}", countries, cache) for w in _REGION_NAME_WORDS)
                           if r is not None and r.kind == "region"), place)
         # "the Azov battalion": a unit named after a place
