@@ -2432,3 +2432,13 @@ def test_a_revised_figure_counts_what_the_figure_before_it_counted(text, want):
     from data.extract import extract
 
     assert [(f["value"], f["category"]) for f in extract(text, "2025-06-03")["figures"]] == want
+
+
+def test_a_casualty_list_written_as_a_table():
+    from data.extract import extract
+
+    text = "Killed: 17 Somali soldiers, three Ugandan troops; wounded: about 30."
+    assert [(f["value"], f["category"]) for f in extract(text, "2025-06-03")["figures"]] == [
+        (17, "killed"), (3, "killed"), (30, "wounded")]
+    assert [(f["value"], f["category"]) for f in extract("Note: 300 troops were deployed.", "2025-06-03")["figures"]] == [
+        (300, "troops")]

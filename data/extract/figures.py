@@ -1504,6 +1504,14 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             part = _OF_THE_DEAD.fullmatch(text, s, q.start)
             if part is not None:
                 cat = _PART_WORD_CAT[part.group(1).lower()]  # "Of the dead, 12 were conscripts"
+        if cat in (None, "other", "troops") and tcat is None and ":" in text[max(s, q.start - 80):q.start]:
+            label = None
+            for label in _LABEL_LIST.finditer(text, max(s, q.start - 80), q.start):
+                pass
+            if label is not None and ";" not in text[label.end():q.start]:
+                # "Killed: 17 Somali soldiers, three Ugandan troops; wounded: about 30" (a
+                # casualty list written as a table)
+                cat = _LABEL_CATS[label.group(1).lower()]
         if cat is None and inverted is not None:
             cat = inverted
         if cat is None and c.head is None and (recs[-1][3] if recs else before) in _PART_CATS \
@@ -1826,6 +1834,11 @@ def _crosses_border(text, trig_hit, toks, places, actors, sent_end):
 _OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")  # "3 servicemen of the Army", "30 militants from Hamas"
 
 
+# a casualty list written as a table: "Killed: 17 soldiers; wounded: about 30"
+_LABEL_LIST = re.compile(r"(?:^|(?<=[\s;(]))(killed|dead|wounded|injured|missing|captured|detained|displaced)\s*:\s*",
+                         re.IGNORECASE)
+_LABEL_CATS = {"killed": "killed", "dead": "killed", "wounded": "wounded", "injured": "wounded",
+               "missing": "missing", "captured": "captured", "detained": "captured", "displaced": "displaced"}
 # a figure of the sentence before, revised: "The figure was later revised down to 45"
 _REVISED_TO = re.compile(r"\b(?:figure|number|count|estimate|it)\b[^.;:]{0,30}\b(?:revised|corrected|lowered|"
                          r"raised|adjusted)\s+(?:(?:it\s+)?(?:down|up|downward|upward)s?\s+)?to\s+$", re.IGNORECASE)
