@@ -2442,3 +2442,11 @@ def test_a_casualty_list_written_as_a_table():
         (17, "killed"), (3, "killed"), (30, "wounded")]
     assert [(f["value"], f["category"]) for f in extract("Note: 300 troops were deployed.", "2025-06-03")["figures"]] == [
         (300, "troops")]
+
+
+def test_a_named_soldier_s_birth_year_aside_keeps_him_counted():
+    from data.extract import extract
+
+    text = "Serviceman of the Azerbaijan Army, Private Anar Hajiyev, born in 2003, became a martyr."
+    assert [(f["value"], f["category"], f["actor"]) for f in extract(text, "2022-08-03")["figures"]] == [
+        (1, "killed", "Azerbaijan")]

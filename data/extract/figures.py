@@ -791,7 +791,9 @@ def _aside_end(text, toks, t, b):
         close = next((u for u in range(t + 1, b) if _dash(text, toks, u)), None)
     elif toks[t][2] == "(":
         close = next((u for u in range(t + 1, min(b, t + 8)) if toks[u][2] == ")"), None)
-    elif toks[t][2] == "," and t + 1 < b and (toks[t + 1][2] in _RESTATING or _naming(toks, t + 1, b)):
+    elif toks[t][2] == "," and t + 1 < b and (toks[t + 1][2] in _RESTATING or _naming(toks, t + 1, b)
+                                             or toks[t + 1][2] in ("born", "aged")):
+        # (", born in 2003,": the birth year of the soldier just named, as MoD releases write it)
         # ", about 90% of the population,": the same people restated between commas; ", known
         # as Khankendi in Azerbaijan,": a place's other name
         close = next((u for u in range(t + 2, min(b, t + 12)) if toks[u][2] == ","), None)
