@@ -223,10 +223,6 @@ _ATTACKER_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.I)
 # the state whose attack it is ("Israel's war on Gaza", "Russia's invasion of Ukraine")
 _ATTACK_OWNED = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:war|wars|attacks?|offensive|assault|bombardment|"
                            r"strikes?|invasion|shelling|aggression|campaign)\s+(?:on|against|in|of|into)\b", re.I)
-# a country code's state name (the first name states.csv lists for it)
-_STATE_OF_CODE: dict[str, str] = {}
-for _n, _c in STATES.items():
-    _STATE_OF_CODE.setdefault(_c, _n)
 # the state whose weapons did it ("Israeli strikes killed 40 people in Gaza, the health ministry
 # said": not Israel's ministry)
 _WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:air\s?strikes?|strikes?|shelling|bombardment|attacks?|missiles?|"
@@ -575,9 +571,10 @@ def find_actors(text: str, sents: list[tuple[int, int]] | None = None,
     # (not a dateline's: "TBILISI/ANKARA (Reuters) -" says where the reporters are)
     place_states = []
     if places:
-        stamps = datelines(text)
-        place_states = sorted((p["start"], _STATE_OF_CODE[p["country"]]) for p in places
-                              if p.get("kind") not in ("country", "border") and p.get("country") in _STATE_OF_CODE
+        if stamps is None:
+            stamps = datelines(text)
+        place_states = sorted((p["start"], _pl.STATE_OF_CODE[p["country"]]) for p in places
+                              if p.get("kind") not in ("country", "border") and p.get("country") in _pl.STATE_OF_CODE
                               and not any(a <= p["start"] and p["end"] <= b for a, b in stamps))
     out += _bare_bodies(text, t, heads, referable, state_hits, sents, sent_starts, loc, media_at, place_states)
     taken = [(s, e) for s, e, ent in hits if ent[1] != "bodyhead" and (s, e) not in foreign] + [

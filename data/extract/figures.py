@@ -67,13 +67,10 @@ _SG_NOUNS = sorted((" ".join(k) for k, (c, n) in _NOUNS.items() if n == "sg"), k
 
 
 # ISO2 -> canonical state name (the first name the states lexicon gives a code)
-_STATES: dict[str, str] = {}
 _DYADS: dict[str, set[str]] = {}
 for _a, _b in read_lexicon("conflict_dyads.csv"):
     _DYADS.setdefault(_a, set()).add(_b)
     _DYADS.setdefault(_b, set()).add(_a)
-for _name, _cc in _places.STATES.items():
-    _STATES.setdefault(_cc.upper(), _name)
 
 _TOKEN_RE = re.compile(r"\w+(?:['’.,]\w+)*|[^\w\s]")
 # "wounding a third", "one was killed and another was injured": one more of the same
@@ -115,7 +112,9 @@ _REPORT_RE = re.compile(r"\b(?:" + _alternation(_REPORT_WORDS["near"] + _REPORT_
 _POSSESSIVE = frozenset({"its", "their", "our", "own"})
 # verbs and words that tell the side from the grammar (lexicon figure_side_words.csv)
 _SIDE_WORDS = {w.lower(): role for w, role in read_lexicon("figure_side_words.csv")}
-_ENEMY = frozenset(w for w, role in _SIDE_WORDS.items() if role == "enemy")
+# ("enemy_group": what a state calls the fighters of the armed groups it fights, "terrorists")
+_ENEMY = frozenset(w for w, role in _SIDE_WORDS.items() if role in ("enemy", "enemy_group"))
+_GROUP_FIGHTERS = frozenset(w for w, role in _SIDE_WORDS.items() if role == "enemy_group")
 _SUBJ_SKIP = frozenset({"had", "has", "have", "is", "was", "are", "were", "been", "be", "will",
                         "would", "still", "reportedly", "allegedly", "also", "already", "now", "currently"})
 # a new clause between an actor and "its" ("X said Y opened fire, and that 2 of its soldiers
@@ -300,7 +299,7 @@ def _state_of(rec, actors):
     for a in actors:
         if a.get("type") == "state" and a.get("country") == cc and a.get("name"):
             return a["name"]
-    return _STATES.get(str(cc).upper())
+    return _places.STATE_OF_CODE.get(str(cc).upper())
 
 
 # a token with the whitespace before it: tokens and whitespace cover the text, so the offsets
@@ -713,8 +712,6 @@ _LINKING = frozenset({"were", "was", "are", "is", "have", "had", "has", "remain"
 # adverbs of degree between an auxiliary and a casualty word ("were seriously injured")
 _DEGREE = frozenset({"seriously", "badly", "critically", "severely", "slightly", "lightly", "gravely",
                      "mortally", "fatally", "very", "moderately"})
-# what a state calls the fighters of the armed groups it fights (figure_side_words.csv: enemy)
-_GROUP_FIGHTERS = frozenset({"terrorists", "militants", "jihadists", "insurgents", "bandits", "rebels"})
 # quote marks around a quoted count, which a casualty word outside them still speaks of
 _QUOTE_TOKS = frozenset({'"', "“", "”"})
 _HARD_STOP = frozenset({"said", "says", "say", "told", "according", ";", ":", "as", "when", "while",
@@ -1513,7 +1510,7 @@ def _sentence(text, s, e, toks, t_starts, cands, sent_actors, all_actors, sent_p
             if label is not None and ";" not in text[label.end():q.start]:
                 # "Killed: 17 Somali soldiers, three Ugandan troops; wounded: about 30" (a
                 # casualty list written as a table)
-                cat = _LABEL_CATS[label.group(1).lower()]
+                cat = _TRIGGERS[(label.group(1).lower(),)][0]  # (categories.csv: "dead" is killed)
         if cat is None and inverted is not None:
             cat = inverted
         if cat is None and c.head is None and (recs[-1][3] if recs else before) in _PART_CATS \
@@ -1839,8 +1836,6 @@ _OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")  # "3 servicemen of the Ar
 # a casualty list written as a table: "Killed: 17 soldiers; wounded: about 30"
 _LABEL_LIST = re.compile(r"(?:^|(?<=[\s;(]))(killed|dead|wounded|injured|missing|captured|detained|displaced)\s*:\s*",
                          re.IGNORECASE)
-_LABEL_CATS = {"killed": "killed", "dead": "killed", "wounded": "wounded", "injured": "wounded",
-               "missing": "missing", "captured": "captured", "detained": "captured", "displaced": "displaced"}
 # a figure of the sentence before, revised: "The figure was later revised down to 45"
 _REVISED_TO = re.compile(r"\b(?:figure|number|count|estimate|it)\b[^.;:]{0,30}\b(?:revised|corrected|lowered|"
                          r"raised|adjusted)\s+(?:(?:it\s+)?(?:down|up|downward|upward)s?\s+)?to\s+$", re.IGNORECASE)

@@ -25,7 +25,7 @@ from typing import Any, Iterable
 
 import ahocorasick
 
-__all__ = ["find_places", "metonym_flags", "match_text", "landmark_after", "STATES", "DEMONYMS",
+__all__ = ["find_places", "metonym_flags", "match_text", "landmark_after", "STATES", "STATE_OF_CODE", "DEMONYMS",
            "CAPITALS", "state_by_name"]
 
 from data.extract.lexicon import read_records as _rows, read_words as _words, root_padding, trie_order
@@ -46,8 +46,11 @@ DEMONYMS: dict[str, str] = {}
 CAPITALS: dict[str, str] = {}
 #: state -> its (first listed) capital
 CAPITAL_OF: dict[str, str] = {}
+#: ISO2 (upper case) -> the first state name states.csv lists for it
+STATE_OF_CODE: dict[str, str] = {}
 for _r in _rows("states.csv"):
     STATES[_r["name"]] = _r["iso2"]
+    STATE_OF_CODE.setdefault(_r["iso2"].upper(), _r["name"])
     for _s in [_r["name"], *_split(_r["aliases"])]:
         _STATE_SURF.setdefault(_s, _r["name"])
     for _d in _split(_r["demonyms"]):

@@ -78,13 +78,13 @@ _OPEN, _CLOSE = "“«", "”»"
 _WIN = 300
 
 
-def _marks(text: str) -> list[tuple[int, str]]:
-    """``(offset, mark)`` of every quote mark in ``text``, in text order.
+def _marks(text: str, marks: str = _QUOTE_MARKS) -> list[tuple[int, str]]:
+    """``(offset, mark)`` of every one of ``marks`` in ``text``, in text order.
 
     ``str.find`` per mark and a sort of the few hits: a search for one character runs far
     faster in C than a character-class scan (~4x less CPU than ``re.finditer``)."""
     out = []
-    for c in _QUOTE_MARKS:
+    for c in marks:
         i = text.find(c)
         while i >= 0:
             out.append((i, c))
@@ -153,8 +153,7 @@ def _single_spans(text: str) -> list[tuple[int, int]]:
     out = []
     open_at = -1
     n = len(text)
-    marks = sorted(i for c in "'‘’" for i in _all(text, c))
-    for p in marks:
+    for p, _c in _marks(text, "'‘’"):
         prev = text[p - 1] if p > 0 else " "
         nxt = text[p + 1] if p + 1 < n else " "
         if open_at < 0:
@@ -172,13 +171,6 @@ def _single_spans(text: str) -> list[tuple[int, int]]:
         out.append((open_at + 1, p))
         open_at = -1
     return out
-
-
-def _all(text: str, c: str):
-    i = text.find(c)
-    while i >= 0:
-        yield i
-        i = text.find(c, i + 1)
 
 
 def find_quotes(text: str, sents: list[tuple[int, int]] | None = None,
